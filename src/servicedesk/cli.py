@@ -1,0 +1,173 @@
+"""Command-line front door: the GUI by default, scripting sub-commands below.
+
+Exit codes: 0 ok, 1 user error (message on stderr), 2 usage error.
+`--json` prints exactly one JSON object on stdout.
+Each area may add sub-commands in its own module under `servicedesk.commands`
+(a `register(subparsers)` function), so the CLI grows without one big file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from servicedesk import __version__
+from servicedesk.config import resolve_db_path
+from servicedesk.models.errors import DomainError
+
+# Area modules that register their own sub-commands.
+COMMAND_MODULES = (
+    "servicedesk.commands.records",
+    "servicedesk.commands.tickets",
+    "servicedesk.commands.printing",
+    "servicedesk.commands.pay",
+    "servicedesk.commands.kpi",
+)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 on usage errors: keep that
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def open_database(args: argparse.Namespace, create: bool = True):
+    from servicedesk.models.db import open_db
+
+    return open_db(resolve_db_path(getattr(args, "db", None)), create=create)
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="servicedesk", description="ServiceDesk — after-sales service office")
+    parser.add_argument("--version", action="version", version=f"ServiceDesk {__version__}")
+    parser.add_argument("--db", help="data file (default: user data folder; env SERVICEDESK_DB)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", default=argparse.SUPPRESS, help="data file")
+        return p
+
+    p = common(sub.add_parser("demo", help="new data file with realistic demo data"))
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--years", type=int, default=2)
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_demo)
+
+    p = common(sub.add_parser("backup", help="consistent copy of the data file"))
+    p.add_argument("--to", help="folder for the copy (default: backups/ beside the file)")
+    p.set_defaults(func=cmd_backup)
+
+    p = common(sub.add_parser("check", help="integrity and schema check (read-only)"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = common(sub.add_parser("search", help="find customers and equipment"))
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_search)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from servicedesk.demo import build_demo
+
+    path = resolve_db_path(getattr(args, "db", None))
+    if path.exists():
+        if not args.force:
+            raise DomainError(f"{path} already exists; use --force to replace it with demo data.", "db")
+        path.unlink()
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    from servicedesk.models.db import open_db
+
+    db = open_db(path)
+    summary = build_demo(db, seed=args.seed, years=args.years)
+    print(f"Demo data written to {path}: " + ", ".join(f"{k} {v}" for k, v in summary.items()))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from servicedesk.models.db import _timestamp, backup_to
+
+    db = open_database(args, create=False)
+    path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    folder = Path(args.to) if args.to else path.parent / "backups"
+    target = backup_to(db, folder / f"{path.stem}-{_timestamp()}{path.suffix}")
+    print(f"Backup written to {target}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from servicedesk.models.db import check_db
+
+    report = check_db(resolve_db_path(getattr(args, "db", None)))
+    if args.json:
+        print_json({"path": report.path, "ok": report.ok, "messages": report.messages})
+    else:
+        for line in report.messages:
+            print(line)
+        print("OK" if report.ok else "PROBLEMS FOUND")
+    return 0 if report.ok else 1
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from servicedesk.models.customers import search
+
+    db = open_database(args, create=False)
+    hits = search(db, args.text, limit=args.limit)
+    if args.json:
+        print_json({
+            "query": args.text,
+            "customers": [{"id": h.customer_id, "name": h.name, "contact": h.contact, "phone": h.phone,
+                           "address": h.address, "dealer": h.dealer} for h in hits],
+            "equipment": [{"id": e["id"], "customer_id": h.customer_id, "customer": h.name,
+                           "model": e["model"], "serial_no": e["serial_no"]}
+                          for h in hits for e in h.equipment],
+        })
+    else:
+        if not hits:
+            print("No matches.")
+        for h in hits:
+            print(f"{h.name}\t{h.contact}\t{h.phone}\t{h.address}")
+            for e in h.equipment:
+                print(f"    {e['model']}\t{e['serial_no']}")
+    return 0
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    return main(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from servicedesk.ui.app import run_gui
+
+            return run_gui(resolve_db_path(args.db), lang=args.lang)
+        return int(args.func(args) or 0)
+    except DomainError as exc:
+        sys.stderr.write(f"error: {exc.message}\n")
+        for problem in getattr(exc, "problems", []) or []:
+            sys.stderr.write(f"{problem}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130

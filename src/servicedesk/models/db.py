@@ -1,0 +1,220 @@
+"""Opening the data file safely.
+
+One SQLite file holds everything. On open we:
+1. refuse a file that is not SQLite, fails `PRAGMA quick_check`, or records a
+   migration this program does not know (it was written by a newer version) —
+   all checked through a read-only connection, so a refused file is left
+   byte-for-byte untouched;
+2. copy the file beside itself (SQLite backup API) before applying any
+   pending migration to an existing file;
+3. switch on WAL, foreign keys and a busy timeout, and apply the named
+   `sqlite_utils.Migrations` sets in order;
+4. copy the shipped default settings into a new file.
+
+Every user intent writes inside `transaction(db)`, a `BEGIN IMMEDIATE` that
+takes the write lock up front: two writers never interleave, and a process
+killed mid-write leaves the file as it was before the transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import importlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from servicedesk.models.errors import DatabaseError
+
+# Migration sets in the order they must run; each module exposes MIGRATIONS.
+# A later set may refer to tables of an earlier one, never the reverse.
+MIGRATION_MODULES = (
+    "servicedesk.models.schema_core",
+    "servicedesk.models.schema_tickets",
+    "servicedesk.models.schema_parts",
+    "servicedesk.models.schema_pay",
+    "servicedesk.models.schema_followups",
+)
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def migration_sets() -> list[Migrations]:
+    return [importlib.import_module(m).MIGRATIONS for m in MIGRATION_MODULES]
+
+
+def known_migrations() -> set[tuple[str, str]]:
+    return {(s.name, m.name) for s in migration_sets() for m in s._migrations}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: str
+    ok: bool
+    messages: list[str]
+
+
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+
+def inspect_existing(path: Path) -> list[str]:
+    """Return applied migration names as 'set:name'; raise DatabaseError if unusable.
+
+    Uses a read-only connection so nothing is written to a file we refuse.
+    """
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read the data file {path}: {exc.strerror}") from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a ServiceDesk data file (not an SQLite database).")
+    if not header:
+        return []  # empty file: treat as new
+    conn = _connect(path, readonly=True)
+    try:
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"The data file {path} is damaged ({exc}). Restore it from a backup.") from exc
+        if [r[0] for r in result] != ["ok"]:
+            detail = "; ".join(str(r[0]) for r in result[:3])
+            raise DatabaseError(
+                f"The data file {path} failed its integrity check ({detail}). "
+                "Restore it from a backup or run 'servicedesk check'."
+            )
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+        ).fetchone()
+        if not has_table:
+            return []
+        rows = conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
+    finally:
+        conn.close()
+    unknown = [f"{s}:{n}" for s, n in rows if (s, n) not in known_migrations()]
+    if unknown:
+        raise DatabaseError(
+            f"The data file {path} was written by a newer version of ServiceDesk "
+            f"(unknown schema steps: {', '.join(unknown[:5])}). "
+            "Install the newer version to open it; the file was not changed."
+        )
+    return [f"{s}:{n}" for s, n in rows]
+
+
+def backup_to(db_or_path: sqlite_utils.Database | Path, target: Path) -> Path:
+    """Consistent copy through SQLite's online backup API (safe while open)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(db_or_path, sqlite_utils.Database):
+        src = db_or_path.conn
+        close_src = False
+    else:
+        src = _connect(Path(db_or_path), readonly=True)
+        close_src = True
+    tmp = target.with_name(target.name + ".part")
+    dst = sqlite3.connect(str(tmp))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        if close_src:
+            src.close()
+    tmp.replace(target)  # atomic: a half-written backup never has the real name
+    return target
+
+
+def _timestamp() -> str:
+    return _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and if needed create or migrate) the data file at `path`."""
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise DatabaseError(f"No data file at {path}.")
+    applied = inspect_existing(path) if exists else []
+    pending = [
+        (s, m) for s in migration_sets() for m in s._migrations
+        if f"{s.name}:{m.name}" not in applied
+    ]
+    if exists and pending and applied:
+        backup_to(path, path.with_name(f"{path.stem}.before-migration-{_timestamp()}{path.suffix}"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path)
+    db = sqlite_utils.Database(conn)
+    with db.ensure_autocommit_on():
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    if pending:
+        for mset in migration_sets():
+            mset.apply(db)
+    from servicedesk.models.settings import ensure_defaults
+
+    ensure_defaults(db)
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One user intent = one transaction; nested calls become savepoints.
+
+    BEGIN IMMEDIATE takes the write lock at the start, so read-then-write
+    logic (next ticket number, stock balance) cannot race another writer.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def check_db(path: str | Path) -> CheckReport:
+    """Full integrity and schema check, read-only (servicedesk check)."""
+    path = Path(path)
+    messages: list[str] = []
+    try:
+        applied = inspect_existing(path)
+    except DatabaseError as exc:
+        return CheckReport(str(path), False, [exc.message])
+    conn = _connect(path, readonly=True)
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    ok = [r[0] for r in rows] == ["ok"] and not fk
+    messages.append("integrity_check: " + ", ".join(str(r[0]) for r in rows[:5]))
+    messages.append(f"foreign keys: {'ok' if not fk else f'{len(fk)} broken references'}")
+    missing = len(known_migrations()) - len(applied)
+    messages.append(f"schema steps applied: {len(applied)} (pending: {missing})")
+    return CheckReport(str(path), ok, messages)
+
+
+def now_iso() -> str:
+    """Local wall-clock time, ISO-8601 to the second (the office's own clock)."""
+    return _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+def json_dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,40 @@
+"""Domain exceptions: a message in plain words, naming the field.
+
+The UI shows `message` beside `field` (or in a message box); the CLI prints it
+and exits 1. Raising one of these inside a transaction rolls everything back,
+so nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A problem the user can fix (bad input, a rule refused the action)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.message
+
+
+class ValidationError(DomainError):
+    """One field's value is not acceptable."""
+
+
+class NotFound(DomainError):
+    """A record named by the user does not exist."""
+
+
+class StateError(DomainError):
+    """The record's state does not allow this action (e.g. closing without a result)."""
+
+
+class LockedError(StateError):
+    """The data belongs to an approved (locked) pay month or a sent KPI month."""
+
+
+class DatabaseError(DomainError):
+    """The database file cannot be used (newer version, corrupt, not SQLite)."""

@@ -1,0 +1,1 @@
+"""Files for people: PDF (ReportLab) and xlsx (openpyxl). No SQL here."""

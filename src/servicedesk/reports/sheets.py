@@ -1,0 +1,164 @@
+"""Generic import/export workbooks built from a SheetSpec.
+
+- template: header row of Chinese labels, a second sheet 说明 explaining each
+  column (key, required, format, choices), data-validation lists for columns
+  with fixed choices, frozen header;
+- read: maps header cells (Chinese label or English key) to field keys and
+  yields (sheet row number, {key: value}); a broken or non-xlsx file raises
+  SheetError with a plain message, never a traceback;
+- write: the same layout filled with exported rows, so an export re-imports.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from servicedesk.models.errors import DomainError
+from servicedesk.models.importing import Column, Problem, SheetSpec
+
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+MAX_ROWS = 200_000
+
+
+class SheetError(DomainError):
+    """The workbook itself cannot be read (not xlsx, damaged, wrong headers)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message, "file")
+        self.problems = problems or []
+
+
+def _number_format(col: Column) -> str | None:
+    return {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "money": "#,##0.00"}.get(col.kind)
+
+
+def _build(spec: SheetSpec, rows: Iterable[dict[str, Any]]) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = spec.title
+    for i, col in enumerate(spec.columns, start=1):
+        cell = ws.cell(row=1, column=i, value=col.label)
+        cell.font = Font(bold=True)
+        cell.fill = REQUIRED_FILL if col.required else HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        ws.column_dimensions[get_column_letter(i)].width = max(col.width, len(col.label) * 2 + 2)
+    ws.freeze_panes = "A2"
+    count = 1
+    for count, row in enumerate(rows, start=2):
+        for i, col in enumerate(spec.columns, start=1):
+            value = row.get(col.key)
+            cell = ws.cell(row=count, column=i, value=value)
+            fmt = _number_format(col)
+            if fmt and isinstance(value, (_dt.date, int, float)) and not isinstance(value, bool):
+                cell.number_format = fmt
+    for i, col in enumerate(spec.columns, start=1):
+        if col.choices:
+            letter = get_column_letter(i)
+            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
+                                allow_blank=not col.required, showErrorMessage=True,
+                                errorTitle=col.label, error="请从列表中选择 / choose from the list")
+            dv.add(f"{letter}2:{letter}{max(count, 2) + 1000}")
+            ws.add_data_validation(dv)
+    notes = wb.create_sheet("说明")
+    notes.append(["列 (column)", "键 (key)", "必填 (required)", "说明 (notes)", "可选值 (choices)"])
+    for cell in notes[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    for col in spec.columns:
+        notes.append([col.label, col.key, "是" if col.required else "", col.note, "、".join(col.choices)])
+    for letter, width in zip("ABCDE", (18, 18, 10, 60, 40)):
+        notes.column_dimensions[letter].width = width
+    notes.freeze_panes = "A2"
+    return wb
+
+
+def _save(wb: Workbook, out: str | os.PathLike) -> Path:
+    """Write to a temporary name, then rename: a full disk never leaves half a file."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
+    return out
+
+
+def write_template(spec: SheetSpec, out: str | os.PathLike,
+                   sample_rows: Iterable[dict[str, Any]] = ()) -> Path:
+    return _save(_build(spec, sample_rows), out)
+
+
+def write_rows(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.PathLike) -> Path:
+    return _save(_build(spec, rows), out)
+
+
+def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of the first sheet as (row number, {key: value}); blank rows skipped."""
+    path = Path(path)
+    if not path.exists():
+        raise SheetError(f"File not found: {path}")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise SheetError(f"{path.name} is not a readable Excel workbook (.xlsx): {exc}") from exc
+    except Exception as exc:  # openpyxl raises many things on damaged XML
+        raise SheetError(f"{path.name} is damaged and cannot be read: {exc}") from exc
+    try:
+        ws = wb[spec.title] if spec.title in wb.sheetnames else wb.worksheets[0]
+        it: Iterator[tuple] = ws.iter_rows(values_only=True)
+        header = next(it, None)
+        if header is None:
+            raise SheetError(f"{path.name} is empty: the first row must hold the column headers.")
+        mapping = spec.header_map()
+        columns: list[str | None] = []
+        problems: list[Problem] = []
+        for idx, cell in enumerate(header, start=1):
+            text = str(cell).strip() if cell is not None else ""
+            if not text:
+                columns.append(None)
+                continue
+            key = mapping.get(text.lower())
+            if key is None:
+                problems.append(Problem(1, text, "unknown column (see the template's 说明 sheet)"))
+            columns.append(key)
+        for col in spec.columns:
+            if col.required and col.key not in columns:
+                problems.append(Problem(1, col.label, "required column is missing"))
+        if problems:
+            raise SheetError("; ".join(str(p) for p in problems), problems)
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for row_no, values in enumerate(it, start=2):
+            if row_no > MAX_ROWS:
+                raise SheetError(f"{path.name} has more than {MAX_ROWS} rows; split it.")
+            record = {}
+            for key, value in zip(columns, values):
+                if key is None:
+                    continue
+                if isinstance(value, str):
+                    value = value.strip()
+                    if value == "":
+                        value = None
+                record[key] = value
+            if any(v is not None for v in record.values()):
+                rows.append((row_no, record))
+        return rows
+    except SheetError:
+        raise
+    except Exception as exc:
+        raise SheetError(f"{path.name} is damaged and cannot be read: {exc}") from exc
+    finally:
+        wb.close()

@@ -1,0 +1,1 @@
+"""PySide6 user interface. No SQL here: every read and write calls models/."""

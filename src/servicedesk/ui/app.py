@@ -1,0 +1,60 @@
+"""Start the GUI: application object, language, data file, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from servicedesk import APP_NAME, __version__
+from servicedesk.config import TRANSLATIONS
+from servicedesk.models.errors import DomainError
+
+
+def choose_language(lang: str | None) -> str:
+    """--lang wins; otherwise Chinese on a Chinese system locale, else English."""
+    if lang:
+        return lang
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Load servicedesk_zh_CN.qm (and Qt's own) for Chinese; English needs none."""
+    if lang != "zh_CN":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / "servicedesk_zh_CN.qm")):
+        app.installTranslator(translator)
+    from PySide6.QtCore import QLibraryInfo
+
+    qt_translator = QTranslator(app)
+    if qt_translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt_translator)
+    return translator
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_gui(db_path: Path, lang: str | None = None) -> int:
+    app = make_application()
+    install_translator(app, choose_language(lang))
+    from servicedesk.models.db import open_db
+    from servicedesk.ui.context import AppContext
+    from servicedesk.ui.main_window import MainWindow
+
+    try:
+        db = open_db(db_path)
+    except DomainError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), exc.message)
+        return 1
+    window = MainWindow(AppContext(db=db, db_path=db_path))
+    window.show()
+    return app.exec()

@@ -1,0 +1,113 @@
+"""Small widgets and helpers every tab uses, so they look and behave alike."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+)
+
+from servicedesk.models.errors import DomainError
+
+
+def tr(context: str, text: str) -> str:
+    """Module-level translation (lupdate reads QCoreApplication.translate calls)."""
+    return QCoreApplication.translate(context, text)
+
+
+def show_error(parent: QWidget | None, exc: Exception, title: str | None = None) -> None:
+    """A domain error in plain words; anything else as an unexpected error."""
+    message = exc.message if isinstance(exc, DomainError) else str(exc)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Common", "Cannot do that"), message)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Destructive actions ask first; No is the default button."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return answer == QMessageBox.Yes
+
+
+class EmptyState(QLabel):
+    """Grey centred hint that says what to do next, shown when a list is empty."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setAlignment(Qt.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #6b6b6b; font-size: 14px; padding: 24px;")
+
+
+class FieldError(QLabel):
+    """Red message under a form field, naming the problem."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet("color: #B3261E;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class ValidatedForm(QWidget):
+    """A QFormLayout whose rows each have an error label below the field.
+
+    `show_errors({field_key: message})` puts each message beside its field;
+    `field_for(key)` returns the widget so dialogs can focus it.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[str, FieldError] = {}
+
+    def add_row(self, key: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(widget)
+        err = FieldError(box)
+        lay.addWidget(err)
+        self.form.addRow(label, box)
+        self._fields[key] = widget
+        self._errors[key] = err
+        return widget
+
+    def field_for(self, key: str) -> QWidget | None:
+        return self._fields.get(key)
+
+    def clear_errors(self) -> None:
+        for err in self._errors.values():
+            err.show_message("")
+
+    def show_error(self, key: str | None, message: str) -> bool:
+        """Show beside the field; False when no such field (caller uses a message box)."""
+        if key in self._errors:
+            self._errors[key].show_message(message)
+            widget = self._fields[key]
+            widget.setFocus()
+            return True
+        return False
+
+
+def debounce(parent: QWidget, callback: Callable[[], None], ms: int = 150) -> Callable[[], None]:
+    """Call `callback` once typing pauses (search-as-you-type without lag)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(callback)
+    return timer.start
+
+
+def line_edit(placeholder: str = "", text: str = "") -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    return edit

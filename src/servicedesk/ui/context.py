@@ -1,0 +1,31 @@
+"""What every tab needs: the open database, who is working, and navigation."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+
+@dataclass
+class AppContext:
+    db: sqlite_utils.Database
+    db_path: Path
+    user: str = field(default_factory=lambda: _user_name())
+    # Set by the main window: open(kind, key) shows a record in its tab,
+    # e.g. open("ticket", "YX2611007"), open("customer", 12), open("part", "P-1001").
+    open: Callable[[str, object], None] = lambda kind, key: None
+    # Set by the main window: show a transient message in the status bar.
+    status: Callable[[str], None] = lambda text: None
+    # Set by the main window: tell every tab the data changed (kind = area name).
+    data_changed: Callable[[str], None] = lambda kind: None
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name on some Windows setups
+        return ""

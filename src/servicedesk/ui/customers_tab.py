@@ -1,0 +1,9 @@
+"""CustomersTab (to be built)."""
+
+from __future__ import annotations
+
+from servicedesk.ui.placeholder import PlaceholderTab
+
+
+class CustomersTab(PlaceholderTab):
+    pass

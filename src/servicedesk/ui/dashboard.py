@@ -1,0 +1,9 @@
+"""DashboardTab (to be built)."""
+
+from __future__ import annotations
+
+from servicedesk.ui.placeholder import PlaceholderTab
+
+
+class DashboardTab(PlaceholderTab):
+    pass

@@ -1,0 +1,9 @@
+"""FollowupsTab (to be built)."""
+
+from __future__ import annotations
+
+from servicedesk.ui.placeholder import PlaceholderTab
+
+
+class FollowupsTab(PlaceholderTab):
+    pass

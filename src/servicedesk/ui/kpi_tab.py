@@ -1,0 +1,9 @@
+"""KpiTab (to be built)."""
+
+from __future__ import annotations
+
+from servicedesk.ui.placeholder import PlaceholderTab
+
+
+class KpiTab(PlaceholderTab):
+    pass

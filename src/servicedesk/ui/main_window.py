@@ -1,0 +1,165 @@
+"""The main window: tabs, menu, status bar; remembers its geometry."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+)
+
+from servicedesk import __version__
+from servicedesk.ui.common import show_error
+from servicedesk.ui.context import AppContext
+
+# (area key, module, class) in tab order; titles are translated in _title().
+TABS = (
+    ("dashboard", "servicedesk.ui.dashboard", "DashboardTab"),
+    ("customers", "servicedesk.ui.customers_tab", "CustomersTab"),
+    ("tickets", "servicedesk.ui.tickets_tab", "TicketsTab"),
+    ("parts", "servicedesk.ui.parts_tab", "PartsTab"),
+    ("followups", "servicedesk.ui.followups_tab", "FollowupsTab"),
+    ("pay", "servicedesk.ui.pay_tab", "PayTab"),
+    ("kpi", "servicedesk.ui.kpi_tab", "KpiTab"),
+)
+
+# Which tab shows which kind of record for ctx.open(kind, key).
+RECORD_TABS = {
+    "customer": "customers", "equipment": "customers", "ticket": "tickets", "part": "parts",
+    "followup": "followups", "technician": "pay", "pay_month": "pay", "kpi_month": "kpi",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.open = self.open_record
+        ctx.status = self.show_status
+        ctx.data_changed = self.on_data_changed
+        self.setWindowTitle(self.tr("ServiceDesk — After-sales service office"))
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.pages: dict[str, QWidget] = {}
+        for key, module, cls in TABS:
+            page = getattr(importlib.import_module(module), cls)(ctx, self)
+            page.setObjectName(f"tab_{key}")
+            self.pages[key] = page
+            self.tabs.addTab(page, self._title(key))
+        self._build_menu()
+        self.db_label = QLabel(str(ctx.db_path))
+        self.db_label.setStyleSheet("color: #6b6b6b;")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._restore_geometry()
+
+    def _title(self, key: str) -> str:
+        return {
+            "dashboard": self.tr("Dashboard"),
+            "customers": self.tr("Customers"),
+            "tickets": self.tr("Tickets"),
+            "parts": self.tr("Parts"),
+            "followups": self.tr("Follow-ups"),
+            "pay": self.tr("Technician pay"),
+            "kpi": self.tr("Monthly KPI"),
+        }[key]
+
+    # ---- menu ----------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        backup = QAction(self.tr("&Back up data file…"), self)
+        backup.triggered.connect(self.backup)
+        file_menu.addAction(backup)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, (key, _m, _c) in enumerate(TABS):
+            action = QAction(self._title(key), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(action)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.Refresh)
+        refresh.triggered.connect(lambda: self.on_data_changed("all"))
+        view_menu.addAction(refresh)
+
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About ServiceDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    # ---- navigation ------------------------------------------------------------
+    def open_record(self, kind: str, key: object) -> None:
+        area = RECORD_TABS.get(kind, kind)
+        page = self.pages.get(area)
+        if page is None:
+            return
+        self.tabs.setCurrentWidget(page)
+        show = getattr(page, "show_record", None)
+        if show is not None:
+            show(key) if kind == area or kind not in ("equipment",) else show(("equipment", key))
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def on_data_changed(self, kind: str) -> None:
+        for page in self.pages.values():
+            reload = getattr(page, "on_data_changed", None)
+            if reload is not None:
+                reload(kind)
+
+    def _on_tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        activated = getattr(page, "on_activated", None)
+        if activated is not None:
+            activated()
+
+    # ---- actions ---------------------------------------------------------------
+    def backup(self) -> None:
+        from servicedesk.models.db import _timestamp, backup_to
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the backup"),
+                                                  str(self.ctx.db_path.parent))
+        if not folder:
+            return
+        try:
+            target = backup_to(self.ctx.db, Path(folder) / f"{self.ctx.db_path.stem}-{_timestamp()}.sqlite3")
+        except Exception as exc:  # disk full, no permission
+            show_error(self, exc)
+            return
+        self.show_status(self.tr("Backup written to %1").replace("%1", str(target)))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About ServiceDesk"),
+                          self.tr("ServiceDesk %1\nOffline program for an after-sales service office.")
+                          .replace("%1", __version__))
+
+    # ---- geometry ----------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        tab = settings.value("main/tab")
+        if tab is not None:
+            try:
+                self.tabs.setCurrentIndex(int(tab))
+            except (TypeError, ValueError):
+                pass
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/tab", self.tabs.currentIndex())
+        super().closeEvent(event)

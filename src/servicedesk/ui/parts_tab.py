@@ -1,0 +1,9 @@
+"""PartsTab (to be built)."""
+
+from __future__ import annotations
+
+from servicedesk.ui.placeholder import PlaceholderTab
+
+
+class PartsTab(PlaceholderTab):
+    pass

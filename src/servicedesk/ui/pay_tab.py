@@ -1,0 +1,9 @@
+"""PayTab (to be built)."""
+
+from __future__ import annotations
+
+from servicedesk.ui.placeholder import PlaceholderTab
+
+
+class PayTab(PlaceholderTab):
+    pass
