@@ -37,9 +37,11 @@ from servicedesk.models.errors import DatabaseError
 MIGRATION_MODULES = (
     "servicedesk.models.schema_core",
     "servicedesk.models.schema_tickets",
+    "servicedesk.models.schema_ticket_search",
     "servicedesk.models.schema_parts",
     "servicedesk.models.schema_pay",
     "servicedesk.models.schema_followups",
+    "servicedesk.models.schema_printing",
 )
 
 BUSY_TIMEOUT_MS = 10_000

@@ -41,6 +41,8 @@ TICKETS = {
     "level.4.response_minutes": 120,
     # Level 4 has no visit: the deadline is the remote resolution (48 h window).
     "level.4.onsite_minutes": 48 * 60,
+    # Visit rule where no fault level applies (003 4.4.4): arrive within 24 h.
+    "ticket.default_onsite_minutes": 24 * 60,
     "ticket.due_soon_minutes": 2 * 60,
     "ticket.repeat_fault_days": 30,
     "ticket.number_min_digits": 3,

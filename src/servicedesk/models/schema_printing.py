@@ -1,0 +1,7 @@
+"""Schema steps for the printing area (append-only; never edit a released step)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("printing")
