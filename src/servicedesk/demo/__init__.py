@@ -11,13 +11,14 @@ import random
 
 import sqlite_utils
 
-# (module, function) in dependency order; each returns {label: count}.
+# Modules in dependency order; each has build(db, rng, years) -> {label: count}.
 DEMO_STEPS = (
-    "servicedesk.demo.customers",
-    "servicedesk.demo.tickets",
-    "servicedesk.demo.parts",
-    "servicedesk.demo.pay",
-    "servicedesk.demo.followups",
+    "servicedesk.demo.customers",   # customers and equipment
+    "servicedesk.demo.parts",       # parts catalog and receipts (before tickets use them)
+    "servicedesk.demo.tickets",     # technicians and two years of tickets
+    "servicedesk.demo.stock",       # stock counts after the tickets moved stock
+    "servicedesk.demo.pay",         # attendance, deductions, approved months
+    "servicedesk.demo.followups",   # follow-up calls and inspections
 )
 
 

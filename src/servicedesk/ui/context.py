@@ -16,7 +16,8 @@ class AppContext:
     db_path: Path
     user: str = field(default_factory=lambda: _user_name())
     # Set by the main window: open(kind, key) shows a record in its tab,
-    # e.g. open("ticket", "YX2611007"), open("customer", 12), open("part", "P-1001").
+    # e.g. open("ticket", "YX2611007"), open("customer", 12), open("part", "P-1001"),
+    # open("new_ticket", {"customer_id": 3, "equipment_id": 7}).
     open: Callable[[str, object], None] = lambda kind, key: None
     # Set by the main window: show a transient message in the status bar.
     status: Callable[[str], None] = lambda text: None

@@ -26,9 +26,12 @@ TABS = (
     ("kpi", "servicedesk.ui.kpi_tab", "KpiTab"),
 )
 
-# Which tab shows which kind of record for ctx.open(kind, key).
+# Which tab shows which kind of record for ctx.open(kind, key); the tab's
+# show_record(kind, key) does the rest. "new_ticket" takes
+# {"customer_id": .., "equipment_id": ..} and opens the new-ticket dialog.
 RECORD_TABS = {
-    "customer": "customers", "equipment": "customers", "ticket": "tickets", "part": "parts",
+    "customer": "customers", "equipment": "customers", "ticket": "tickets", "new_ticket": "tickets",
+    "part": "parts", "stock_count": "parts",
     "followup": "followups", "technician": "pay", "pay_month": "pay", "kpi_month": "kpi",
 }
 
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         show = getattr(page, "show_record", None)
         if show is not None:
-            show(key) if kind == area or kind not in ("equipment",) else show(("equipment", key))
+            show(kind, key)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -18,5 +18,5 @@ class PlaceholderTab(QWidget):
     def reload(self) -> None:
         pass
 
-    def show_record(self, key: object) -> None:
+    def show_record(self, kind: str, key: object) -> None:
         pass
