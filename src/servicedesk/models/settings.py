@@ -43,7 +43,7 @@ def get_settings(db: sqlite_utils.Database, prefix: str = "") -> dict[str, Any]:
     return {k: v for k, v in values.items() if k.startswith(prefix)}
 
 
-def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
+def _check(key: str, value: Any) -> None:
     default = DEFAULT_SETTINGS.get(key)
     if default is not None and not isinstance(default, str) and isinstance(value, str):
         raise ValidationError(f"Setting {key} must be a number, not {value!r}.", field=key)
@@ -53,5 +53,20 @@ def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
             raise ValidationError(
                 "Department code must be 1–4 capital letters (e.g. YX).", field=key
             )
+    if key == "office.name" and not str(value).strip():
+        raise ValidationError("Office name is required (it is printed on every form).", field=key)
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        raise ValidationError(f"Setting {key} must not be negative.", field=key)
+
+
+def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
+    save_settings(db, {key: value})
+
+
+def save_settings(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
+    """Validate every value first, then write them all in one transaction."""
+    for key, value in values.items():
+        _check(key, value)
     with transaction(db):
-        db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+        db["settings"].upsert_all(
+            [{"key": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in values.items()], pk="key")

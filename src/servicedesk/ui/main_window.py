@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(refresh)
 
         self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        business = QAction(self.tr("&Business settings…"), self)
+        business.triggered.connect(self.open_settings)
+        self.settings_menu.addAction(business)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ServiceDesk"), self)
         about.triggered.connect(self.about)
@@ -140,6 +143,11 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.show_status(self.tr("Backup written to %1").replace("%1", str(target)))
+
+    def open_settings(self) -> None:
+        from servicedesk.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About ServiceDesk"),

@@ -1,0 +1,57 @@
+"""The main window opens on a fresh data file, remembers geometry, edits settings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from servicedesk.models.settings import get_setting
+from servicedesk.ui.main_window import MainWindow, TABS
+from servicedesk.ui.settings_dialog import SettingsDialog
+
+
+def test_main_window_has_all_tabs(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.count() == len(TABS)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:4] == ["Dashboard", "Customers", "Tickets", "Parts"]
+    assert "Technician pay" in titles
+
+
+def test_geometry_is_remembered(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 500)
+    window.tabs.setCurrentIndex(1)
+    window.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert again.tabs.currentIndex() == 1
+
+
+def test_settings_dialog_saves_exact_integers(qtbot, ctx):
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.widgets["office.department_code"].setText("sc")
+    dialog.widgets["quote.lodging_per_day_fen"].setValue(180.5)   # yuan -> 18050 fen
+    dialog.widgets["level.2.onsite_minutes"].setValue(24)          # hours -> 1440 minutes
+    dialog.widgets["quote.tax_bp"].setValue(13)                    # % -> 1300 bp
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save).click()
+    assert get_setting(ctx.db, "office.department_code") == "SC"
+    assert get_setting(ctx.db, "quote.lodging_per_day_fen") == 18050
+    assert get_setting(ctx.db, "level.2.onsite_minutes") == 1440
+    assert get_setting(ctx.db, "quote.tax_bp") == 1300
+
+
+def test_settings_dialog_refuses_bad_code_and_writes_nothing(qtbot, ctx):
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.widgets["office.department_code"].setText("Y1")
+    dialog.widgets["quote.lodging_per_day_fen"].setValue(999)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save).click()
+    assert get_setting(ctx.db, "office.department_code") == "YX"
+    assert get_setting(ctx.db, "quote.lodging_per_day_fen") == 15000
+    assert dialog.isVisible() or dialog.result() == 0
