@@ -35,3 +35,23 @@ def test_translation_file_is_complete_and_compiled():
 
     assert i18n.missing_in(i18n.TS) == []
     assert i18n.QM.exists() and i18n.QM.stat().st_mtime >= i18n.TS.stat().st_mtime - 5
+
+
+def test_translation_file_is_current_with_the_code(tmp_path):
+    """Every tr() string in ui/ is in the committed .ts (run tools/i18n.py if this fails)."""
+    import xml.etree.ElementTree as ET
+
+    sys.path.insert(0, str(PKG.parents[1] / "tools"))
+    import i18n
+
+    fresh = tmp_path / "fresh.ts"
+    i18n.run_tool("pyside6-lupdate", *map(str, i18n.ui_sources()), "-no-obsolete", "-ts", str(fresh))
+
+    def sources(path):
+        root = ET.parse(path).getroot()
+        return {(c.findtext("name"), m.findtext("source"))
+                for c in root.iter("context") for m in c.iter("message")
+                if (m.find("translation") is None or m.find("translation").get("type") not in ("vanished", "obsolete"))}
+
+    missing = sources(fresh) - sources(i18n.TS)
+    assert not missing, f"run python tools/i18n.py; not in the .ts: {sorted(missing)[:10]}"

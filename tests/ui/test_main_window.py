@@ -55,3 +55,19 @@ def test_settings_dialog_refuses_bad_code_and_writes_nothing(qtbot, ctx):
     assert get_setting(ctx.db, "office.department_code") == "YX"
     assert get_setting(ctx.db, "quote.lodging_per_day_fen") == 15000
     assert dialog.isVisible() or dialog.result() == 0
+
+
+def test_chinese_interface_loads_compiled_translation(qtbot, ctx, qapp):
+    from servicedesk.ui.app import install_translator
+
+    translators = install_translator(qapp, "zh_CN")
+    assert translators, "servicedesk_zh_CN.qm did not load"
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert titles[:4] == ["工作台", "客户档案", "维修工单", "配件台账"]
+        assert "绩效工资" in titles
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -20,19 +20,23 @@ def choose_language(lang: str | None) -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
-def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Load servicedesk_zh_CN.qm (and Qt's own) for Chinese; English needs none."""
+def install_translator(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load servicedesk_zh_CN.qm (and Qt's own dialogs' Chinese); English needs none.
+
+    Returns the installed translators so a caller (a test) can remove them.
+    """
     if lang != "zh_CN":
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS / "servicedesk_zh_CN.qm")):
-        app.installTranslator(translator)
+        return []
     from PySide6.QtCore import QLibraryInfo
 
-    qt_translator = QTranslator(app)
-    if qt_translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-        app.installTranslator(qt_translator)
-    return translator
+    installed = []
+    for name, folder in (("servicedesk_zh_CN", str(TRANSLATIONS)),
+                         ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -137,6 +137,227 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings_dialog.py" line="41" />
+        <source>Office</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="39" />
+        <source>Office name (printed on forms)</source>
+        <translation>维修单位名称（打印在表单上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <source>Department code (ticket number prefix)</source>
+        <translation>部门代码（工单号前缀）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="41" />
+        <source>Warranty period (months)</source>
+        <translation>保修期（月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="53" />
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>Fault levels</source>
+        <translation>故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44" />
+        <source>Level 1: respond within (hours)</source>
+        <translation>一级：响应时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="45" />
+        <source>Level 1: on site within (hours)</source>
+        <translation>一级：到场时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="46" />
+        <source>Level 2: respond within (hours)</source>
+        <translation>二级：响应时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="47" />
+        <source>Level 2: on site within (hours)</source>
+        <translation>二级：到场时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="48" />
+        <source>Level 3: respond within (hours)</source>
+        <translation>三级：响应时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49" />
+        <source>Level 3: on site within (hours)</source>
+        <translation>三级：到场时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>Level 4: respond within (hours)</source>
+        <translation>四级：响应时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="51" />
+        <source>Level 4: remote fix within (hours)</source>
+        <translation>四级：远程解决时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="53" />
+        <source>No level: on site within (hours)</source>
+        <translation>未分级：到场时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <source>Mark as due soon (hours before deadline)</source>
+        <translation>临期提醒（截止前小时数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>Repeat fault window (days)</source>
+        <translation>重复故障判定期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="58" />
+        <location filename="../../ui/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings_dialog.py" line="60" />
+        <source>Paid service</source>
+        <translation>有偿服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56" />
+        <source>Lodging per day (yuan)</source>
+        <translation>住宿费（元/天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57" />
+        <source>Meals per day (yuan)</source>
+        <translation>伙食费（元/天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58" />
+        <source>Labour per day (yuan)</source>
+        <translation>人工费（元/天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59" />
+        <source>Tax (%)</source>
+        <translation>税金（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="60" />
+        <source>Management fee (%)</source>
+        <translation>管理费（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="66" />
+        <source>Pay</source>
+        <translation>薪酬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="61" />
+        <source>Performance pay per work hour (yuan)</source>
+        <translation>绩效工资（元/工时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Living allowance per day (yuan)</source>
+        <translation>生活补助（元/天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63" />
+        <source>Supervisor base salary (yuan)</source>
+        <translation>主管基本工资（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <source>Team split of work hours</source>
+        <translation>团队工时分配方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65" />
+        <source>Deduction per missing document (yuan)</source>
+        <translation>缺少单据扣款（元/份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="66" />
+        <source>Deduction per defect item (yuan)</source>
+        <translation>质量缺陷扣款（元/项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67" />
+        <source>Satisfaction call within (hours after closing)</source>
+        <translation>满意度回访时限（结案后小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="68" />
+        <source>After a service: first call from (days)</source>
+        <translation>服务后首次回访最早（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69" />
+        <source>After a service: first call by (days)</source>
+        <translation>服务后首次回访最迟（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>After an installation: first call from (days)</source>
+        <translation>安装后首次回访最早（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71" />
+        <source>After an installation: first call by (days)</source>
+        <translation>安装后首次回访最迟（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72" />
+        <source>Inspection interval (days)</source>
+        <translation>巡检间隔（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="75" />
+        <source>KPI</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73" />
+        <source>Grade 优秀 from (%)</source>
+        <translation>优秀（% 起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="74" />
+        <source>Grade 良好 from (%)</source>
+        <translation>良好（% 起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75" />
+        <source>Grade 合格 from (%)</source>
+        <translation>合格（% 起）</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog.py" line="87" />
         <source>Business settings</source>
         <translation>业务参数</translation>
