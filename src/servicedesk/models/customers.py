@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 import unicodedata
@@ -98,42 +99,163 @@ _EQUIPMENT_FIELDS = [f.name for f in fields(EquipmentInput)]
 
 
 # ---------------------------------------------------------------- validation
-def clean_customer(data: CustomerInput) -> CustomerInput:
-    """Normalise and validate; raises ValidationError naming the field."""
+class DateOrderError(ValidationError):
+    """A date earlier than the one that must come before it (factory <= purchase <= acceptance).
+
+    Carries both fields and values so the UI can word it in the clerk's language.
+    """
+
+    def __init__(self, field: str, value: str, earlier_field: str, earlier_value: str):
+        super().__init__(
+            f"{_DATE_LABELS[field]} {value} is before {_DATE_LABELS[earlier_field].lower()} "
+            f"{earlier_value}; the order is factory <= purchase <= delivery <= acceptance.", field)
+        self.value = value
+        self.earlier_field = earlier_field
+        self.earlier_value = earlier_value
+
+
+class DuplicateSerialError(ValidationError):
+    """The model + serial no is already registered (serial numbers are unique per model)."""
+
+    def __init__(self, model: str, serial_no: str, customer_name: str, equipment_id: int):
+        super().__init__(
+            f"Serial no {serial_no} of model {model} is already registered "
+            f"(customer {customer_name}).", "serial_no")
+        self.model = model
+        self.serial_no = serial_no
+        self.customer_name = customer_name
+        self.equipment_id = equipment_id
+
+
+_DATE_LABELS = {
+    "factory_date": "Factory date",
+    "purchase_date": "Purchase date",
+    "delivery_date": "Delivery date",
+    "acceptance_date": "Acceptance date",
+}
+
+
+def _collect(parsers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, ValidationError]]:
+    """Run every field parser; keep the value or the error of each field.
+
+    Checking all fields at once lets a dialog mark every bad field in one go
+    instead of one per click.
+    """
+    values: dict[str, Any] = {}
+    errors: dict[str, ValidationError] = {}
+    for key, parse in parsers.items():
+        try:
+            values[key] = parse()
+        except ValidationError as exc:
+            errors[exc.field or key] = exc
+    return values, errors
+
+
+def customer_errors(data: CustomerInput) -> dict[str, ValidationError]:
+    """Every field problem of a customer, keyed by field ({} when it can be saved)."""
+    return _clean_customer(data)[1]
+
+
+def _clean_customer(data: CustomerInput) -> tuple[CustomerInput | None, dict[str, ValidationError]]:
+    values, errors = _collect({
+        "name": lambda: require_text(data.name, "name", "Customer name (unit or person)"),
+        "phone": lambda: parse_phone(data.phone, "phone"),
+        "phone2": lambda: parse_phone(data.phone2, "phone2"),
+    })
+    if errors:
+        return None, errors
     return CustomerInput(
-        name=require_text(data.name, "name", "Customer name"),
+        name=values["name"],
         contact=normalise_text(data.contact),
         title=normalise_text(data.title),
-        phone=parse_phone(data.phone, "phone"),
-        phone2=parse_phone(data.phone2, "phone2"),
+        phone=values["phone"],
+        phone2=values["phone2"],
         address=normalise_text(data.address),
         region=normalise_text(data.region),
         dealer=normalise_text(data.dealer),
         notes=str(data.notes or "").strip(),
-    )
+    ), {}
 
 
-def clean_equipment(data: EquipmentInput) -> EquipmentInput:
+def clean_customer(data: CustomerInput) -> CustomerInput:
+    """Normalise and validate; raises ValidationError naming the (first) bad field."""
+    clean, errors = _clean_customer(data)
+    if errors:
+        raise next(iter(errors.values()))
+    assert clean is not None
+    return clean
+
+
+def _normalise_code(value: object) -> str:
+    """Model and serial of a plate: NFKC, ASCII codes without spaces and in upper case.
+
+    'qtz 80' and 'ＱＴＺ８０' are the same model as 'QTZ80'; a serial typed in
+    lower case is the same plate as the one in upper case. Text with Chinese
+    in it is kept as typed (after NFKC), since its spaces may matter.
+    """
+    text = normalise_text(value)
+    if text.isascii():
+        return re.sub(r"\s+", "", text).upper()
+    return text
+
+
+def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[str, ValidationError]]:
+    values, errors = _collect({
+        "model": lambda: _normalise_code(require_text(data.model, "model", "Model")),
+        "serial_no": lambda: _normalise_code(require_text(data.serial_no, "serial_no", "Serial no")),
+        "quantity": lambda: parse_int(data.quantity, "quantity", minimum=1, default=1),
+        "factory_date": lambda: parse_date(data.factory_date, "factory_date"),
+        "purchase_date": lambda: parse_date(data.purchase_date, "purchase_date"),
+        "delivery_date": lambda: parse_date(data.delivery_date, "delivery_date"),
+        "acceptance_date": lambda: parse_date(data.acceptance_date, "acceptance_date"),
+        "warranty_months": lambda: parse_int(data.warranty_months, "warranty_months", minimum=0),
+    })
+    if not data.customer_id:
+        errors["customer"] = ValidationError("Choose the customer the equipment belongs to.", "customer")
+    if errors:
+        return None, errors
     cleaned = EquipmentInput(
         customer_id=data.customer_id,
-        model=require_text(data.model, "model", "Model").upper() if _looks_like_code(data.model)
-        else require_text(data.model, "model", "Model"),
-        serial_no=require_text(data.serial_no, "serial_no", "Serial no"),
-        quantity=parse_int(data.quantity, "quantity", minimum=1, default=1),
-        factory_date=parse_date(data.factory_date, "factory_date"),
-        purchase_date=parse_date(data.purchase_date, "purchase_date"),
-        delivery_date=parse_date(data.delivery_date, "delivery_date"),
-        acceptance_date=parse_date(data.acceptance_date, "acceptance_date"),
+        model=values["model"],
+        serial_no=values["serial_no"],
+        quantity=values["quantity"],
+        factory_date=values["factory_date"],
+        purchase_date=values["purchase_date"],
+        delivery_date=values["delivery_date"],
+        acceptance_date=values["acceptance_date"],
         invoice_no=normalise_text(data.invoice_no),
         first_site=normalise_text(data.first_site),
         project_name=normalise_text(data.project_name),
         project_no=normalise_text(data.project_no),
         dealer=normalise_text(data.dealer),
-        warranty_months=parse_int(data.warranty_months, "warranty_months", minimum=0),
+        warranty_months=values["warranty_months"],
         notes=str(data.notes or "").strip(),
     )
-    _check_date_order(cleaned)
-    return cleaned
+    order = _date_order_error(cleaned)
+    if order is not None:
+        return None, {order.field: order}
+    return cleaned, {}
+
+
+def clean_equipment(data: EquipmentInput) -> EquipmentInput:
+    """Normalise and validate one equipment record (not the serial's uniqueness)."""
+    clean, errors = _clean_equipment(data)
+    if errors:
+        raise next(iter(errors.values()))
+    assert clean is not None
+    return clean
+
+
+def equipment_errors(db: sqlite_utils.Database, data: EquipmentInput,
+                     equipment_id: int | None = None) -> dict[str, ValidationError]:
+    """Every problem that would stop add/update_equipment, keyed by field."""
+    clean, errors = _clean_equipment(data)
+    if clean is not None:
+        try:
+            _check_serial_unique(db, clean, equipment_id)
+        except ValidationError as exc:
+            errors[exc.field or "serial_no"] = exc
+    return errors
 
 
 def _looks_like_code(model: object) -> bool:
@@ -141,20 +263,23 @@ def _looks_like_code(model: object) -> bool:
     return bool(text) and text.isascii()
 
 
-def _check_date_order(eq: EquipmentInput) -> None:
-    """factory <= purchase <= acceptance (and delivery between purchase and acceptance)."""
-    chain = [("factory_date", "Factory date"), ("purchase_date", "Purchase date"),
-             ("delivery_date", "Delivery date"), ("acceptance_date", "Acceptance date")]
-    previous: tuple[str, str, str] | None = None
-    for key, label in chain:
+def _date_order_error(eq: EquipmentInput) -> DateOrderError | None:
+    """factory <= purchase <= delivery <= acceptance, skipping dates not given."""
+    previous: tuple[str, str] | None = None
+    for key in ("factory_date", "purchase_date", "delivery_date", "acceptance_date"):
         value = getattr(eq, key)
         if not value:
             continue
-        if previous and value < previous[2]:
-            raise ValidationError(
-                f"{label} {value} is before {previous[1].lower()} {previous[2]}", key
-            )
-        previous = (key, label, value)
+        if previous and value < previous[1]:
+            return DateOrderError(key, value, previous[0], previous[1])
+        previous = (key, value)
+    return None
+
+
+def _check_date_order(eq: EquipmentInput) -> None:
+    error = _date_order_error(eq)
+    if error is not None:
+        raise error
 
 
 # ---------------------------------------------------------------- customers
@@ -174,38 +299,72 @@ def get_customer(db: sqlite_utils.Database, customer_id: int) -> Customer:
 
 def possible_duplicates(db: sqlite_utils.Database, data: CustomerInput,
                         exclude_id: int | None = None) -> list[Customer]:
-    """Customers with the same phone, or a near-same name (shown before saving).
+    """Customers that may be the same one (shown to the clerk before saving).
 
-    Near-same: equal after removing spaces/punctuation and common company
-    suffixes, or one name contains the other (张三 vs 张三（个人）).
+    Possible duplicate = shares a phone number (either field, either side), or
+    has a near-same name: equal after removing spaces, punctuation and common
+    company suffixes (杭州建工集团有限公司 ~ 杭州建工), one name containing the
+    other (张三 ~ 张三（个人）), or one character different in names of six or
+    more characters (杭州市第一建工 ~ 杭州市第一建二 — shorter names differ in
+    one character too often: 杭州城建 and 温州城建 are different companies).
+    Bad phone text is ignored here; the field validation reports it.
     """
-    phone = ""
-    try:
-        phone = parse_phone(data.phone)
-    except ValidationError:
-        pass
+    phones = []
+    for value in (data.phone, data.phone2):
+        try:
+            phone = parse_phone(value)
+        except ValidationError:
+            continue
+        if phone:
+            phones.append(phone)
     key = _name_key(data.name)
-    if not key and not phone:
+    if len(key) < 2 and not phones:
         return []
     clauses, params = [], []
-    if phone:
-        clauses.append("phone = ? OR phone2 = ?")
-        params += [phone, phone]
-    if key:
-        clauses.append("instr(name, ?) > 0 OR instr(?, name) > 0")
-        params += [key[:4] if len(key) > 4 else key, normalise_text(data.name)]
+    if phones:
+        marks = ", ".join("?" * len(phones))
+        clauses.append(f"phone IN ({marks}) OR phone2 IN ({marks})")
+        params += phones + phones
+    if len(key) >= 2:
+        # Cheap prefilter in SQL, exact rule in Python: a near-same name shares
+        # its first two (or last two) characters, or is contained in ours.
+        clauses.append("instr(name, ?) > 0 OR instr(name, ?) > 0 OR instr(?, name) > 0")
+        params += [key[:2], key[-2:], normalise_text(data.name)]
     sql = f"SELECT * FROM customers WHERE ({' OR '.join(clauses)})"
     if exclude_id:
         sql += " AND id != ?"
         params.append(exclude_id)
-    found = []
-    for row in db.query(sql + " LIMIT 50", params):
-        other = _name_key(row["name"])
-        if (phone and phone in (row["phone"], row["phone2"])) or (
-            key and other and (key == other or key in other or other in key)
-        ):
-            found.append(_row_to_customer(row))
-    return found[:10]
+    same_phone, near_name = [], []
+    for row in db.query(sql + " LIMIT 5000", params):
+        if phones and ({row["phone"], row["phone2"]} & set(phones)):
+            same_phone.append(_row_to_customer(row))
+        elif len(key) >= 2 and _names_near(key, _name_key(row["name"])):
+            near_name.append(_row_to_customer(row))
+    return (same_phone + near_name)[:10]
+
+
+def _names_near(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 2 and shorter in longer:
+        return True
+    return len(shorter) >= 6 and _edit_distance_at_most_one(a, b)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 _SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "个人")
@@ -238,16 +397,15 @@ def update_customer(db: sqlite_utils.Database, customer_id: int, data: CustomerI
 
 
 def delete_customer(db: sqlite_utils.Database, customer_id: int) -> None:
-    """Only a customer with no equipment and no tickets can be deleted."""
-    customer = get_customer(db, customer_id)
-    if customer.equipment_count:
-        raise ValidationError(
-            f"{customer.name} still has {customer.equipment_count} equipment; delete or move it first.",
-            "customer")
-    if db["tickets"].exists() and db.execute(
-            "SELECT 1 FROM tickets WHERE customer_id = ? LIMIT 1", [customer_id]).fetchone():
-        raise ValidationError(f"{customer.name} has tickets and cannot be deleted.", "customer")
+    """Only a customer with no equipment and no tickets can be deleted (history is kept)."""
     with transaction(db):
+        customer = get_customer(db, customer_id)
+        if customer.equipment_count:
+            raise ValidationError(
+                f"{customer.name} still has {customer.equipment_count} equipment; "
+                "delete or move it first.", "customer")
+        if db.execute("SELECT 1 FROM tickets WHERE customer_id = ? LIMIT 1", [customer_id]).fetchone():
+            raise ValidationError(f"{customer.name} has tickets and cannot be deleted.", "customer")
         db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])
         db.execute("DELETE FROM customers WHERE id = ?", [customer_id])
 
@@ -267,17 +425,51 @@ def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Cust
     return _row_to_customer(rows[0])
 
 
-def count_customers(db: sqlite_utils.Database) -> int:
-    return db.execute("SELECT count(*) FROM customers").fetchone()[0]
+# Sortable columns of the customer list -> SQL (whitelist: never format user text into SQL).
+CUSTOMER_ORDER = {
+    "name": "c.name", "contact": "c.contact", "phone": "c.phone", "address": "c.address",
+    "region": "c.region", "dealer": "c.dealer", "updated_at": "c.updated_at", "updated": "c.updated_at",
+    "created_at": "c.id", "id": "c.id", "equipment_count": "equipment_count",
+}
 
 
-def list_customers(db: sqlite_utils.Database, *, limit: int = 200, offset: int = 0,
-                   order_by: str = "name") -> list[Customer]:
-    order = {"name": "c.name", "updated": "c.updated_at DESC", "id": "c.id"}.get(order_by, "c.name")
+def count_customers(db: sqlite_utils.Database, query: str = "") -> int:
+    """How many customers match `query` (all customers when it is blank)."""
+    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query)
+    return db.execute(f"SELECT count(*) FROM customers c WHERE {where}", params).fetchone()[0]
+
+
+def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 200, offset: int = 0,
+                   order_by: str = "name", descending: bool = False) -> list[Customer]:
+    """One page of the customer list, filtered by the search text, sorted by the database.
+
+    Paged so the archive tab opens as fast with 30 000 customers as with 30;
+    id breaks ties so pages never overlap or skip a row.
+    """
+    if order_by == "updated":
+        descending = True
+    column = CUSTOMER_ORDER.get(order_by, "c.name")
+    direction = "DESC" if descending else "ASC"
+    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query)
     rows = db.query(
         "SELECT c.*, (SELECT count(*) FROM equipment e WHERE e.customer_id = c.id) AS equipment_count "
-        f"FROM customers c ORDER BY {order} LIMIT ? OFFSET ?", [limit, offset])
+        f"FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction} "
+        "LIMIT ? OFFSET ?", params + [limit, offset])
     return [_row_to_customer(r) for r in rows]
+
+
+def known_values(db: sqlite_utils.Database, column: str, limit: int = 500) -> list[str]:
+    """Distinct values already typed (models, regions, dealers) for the dialogs' completers."""
+    source = {
+        "model": "SELECT DISTINCT model FROM equipment ORDER BY model",
+        "region": "SELECT DISTINCT region FROM customers WHERE region != '' ORDER BY region",
+        "dealer": "SELECT dealer FROM customers WHERE dealer != '' UNION "
+                  "SELECT dealer FROM equipment WHERE dealer != '' ORDER BY 1",
+        "title": "SELECT DISTINCT title FROM customers WHERE title != '' ORDER BY title",
+    }.get(column)
+    if source is None:
+        raise ValueError(f"no known values for {column!r}")
+    return [r[0] for r in db.execute(f"{source} LIMIT ?", [limit])]
 
 
 # ---------------------------------------------------------------- equipment
@@ -296,11 +488,12 @@ def get_equipment(db: sqlite_utils.Database, equipment_id: int) -> Equipment:
 
 
 def find_equipment(db: sqlite_utils.Database, model: str, serial_no: str) -> Equipment | None:
+    """The equipment with this model + serial (written any way the plate is typed), or None."""
     row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?",
-                     [normalise_text(model), normalise_text(serial_no)]).fetchone()
-    if row is None and _looks_like_code(model):
+                     [_normalise_code(model), _normalise_code(serial_no)]).fetchone()
+    if row is None:
         row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?",
-                         [normalise_text(model).upper(), normalise_text(serial_no)]).fetchone()
+                         [normalise_text(model), normalise_text(serial_no)]).fetchone()
     return get_equipment(db, row[0]) if row else None
 
 
@@ -312,21 +505,24 @@ def equipment_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[
 
 
 def _check_serial_unique(db: sqlite_utils.Database, eq: EquipmentInput, exclude_id: int | None) -> None:
+    """Serial numbers are unique per model; case-insensitive for Latin letters.
+
+    The (model, serial_no) unique index narrows the scan to the one model.
+    """
     row = db.execute(
-        "SELECT e.id, c.name FROM equipment e JOIN customers c ON c.id = e.customer_id "
-        "WHERE e.model = ? AND e.serial_no = ? AND e.id IS NOT ?",
+        "SELECT e.id, c.name, e.serial_no FROM equipment e JOIN customers c ON c.id = e.customer_id "
+        "WHERE e.model = ? AND e.serial_no = ? COLLATE NOCASE AND e.id IS NOT ?",
         [eq.model, eq.serial_no, exclude_id]).fetchone()
     if row:
-        raise ValidationError(
-            f"Serial no {eq.serial_no} of model {eq.model} is already registered (customer {row[1]}).",
-            "serial_no")
+        raise DuplicateSerialError(eq.model, row[2], row[1], row[0])
 
 
 def add_equipment(db: sqlite_utils.Database, data: EquipmentInput) -> Equipment:
+    """Register one piece of equipment under its customer (serial unique per model)."""
     clean = clean_equipment(data)
-    get_customer(db, clean.customer_id)
     stamp = now_iso()
     with transaction(db):
+        get_customer(db, clean.customer_id)
         _check_serial_unique(db, clean, None)
         eid = db["equipment"].insert({**asdict(clean), "created_at": stamp, "updated_at": stamp}).last_pk
         reindex_customer(db, clean.customer_id)
@@ -335,9 +531,9 @@ def add_equipment(db: sqlite_utils.Database, data: EquipmentInput) -> Equipment:
 
 def update_equipment(db: sqlite_utils.Database, equipment_id: int, data: EquipmentInput) -> Equipment:
     clean = clean_equipment(data)
-    old = get_equipment(db, equipment_id)
-    get_customer(db, clean.customer_id)
     with transaction(db):
+        old = get_equipment(db, equipment_id)
+        get_customer(db, clean.customer_id)
         _check_serial_unique(db, clean, equipment_id)
         db["equipment"].update(equipment_id, {**asdict(clean), "updated_at": now_iso()})
         reindex_customer(db, clean.customer_id)
@@ -347,71 +543,110 @@ def update_equipment(db: sqlite_utils.Database, equipment_id: int, data: Equipme
 
 
 def delete_equipment(db: sqlite_utils.Database, equipment_id: int) -> None:
-    eq = get_equipment(db, equipment_id)
-    if db.execute("SELECT 1 FROM tickets WHERE equipment_id = ? LIMIT 1", [equipment_id]).fetchone():
-        raise ValidationError(f"{eq.model} {eq.serial_no} has tickets and cannot be deleted.", "equipment")
+    """Equipment with tickets is history and cannot be deleted."""
     with transaction(db):
+        eq = get_equipment(db, equipment_id)
+        if db.execute("SELECT 1 FROM tickets WHERE equipment_id = ? LIMIT 1", [equipment_id]).fetchone():
+            raise ValidationError(f"{eq.model} {eq.serial_no} has tickets and cannot be deleted.",
+                                  "equipment")
         db.execute("DELETE FROM equipment WHERE id = ?", [equipment_id])
         reindex_customer(db, eq.customer_id)
 
 
 # ---------------------------------------------------------------- warranty
 def add_months(day: _dt.date, months: int) -> _dt.date:
-    """Calendar months; the 31st falls back to the month's last day."""
+    """Calendar months; a day the target month lacks (31st, Feb 29) falls back to its last day."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return _dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return _dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def warranty_end(start: _dt.date, months: int) -> _dt.date:
+    """Last day of a warranty of `months` that starts (and counts) on `start`.
+
+    The period ends the day before the same date `months` later:
+    2025-12-01 + 12 months -> 2026-11-30. When the target month has no such
+    date (2025-01-31 + 1 month, 2024-02-29 + 12 months) the whole target month
+    is covered: 2025-02-28, 2025-02-28 — the clerk is never short-changed by
+    a short month.
+    """
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if start.day > last:
+        return _dt.date(year, month, last)
+    return _dt.date(year, month, start.day) - _dt.timedelta(days=1)
 
 
 def warranty_status(db: sqlite_utils.Database, equipment: Equipment | EquipmentInput,
                     on_date: str | _dt.date, *, exclusion: str | None = None,
-                    override: str | None = None, override_reason: str = "") -> WarrantyDecision:
-    """In or out of warranty on `on_date`, with the reason in words.
+                    override: str | None = None, override_reason: str = "",
+                    default_months: int | None = None) -> WarrantyDecision:
+    """In or out of warranty on `on_date`, with the reason in words (DOMAIN §1).
 
-    Period: `warranty_months` of the equipment (else the setting, 12) from
-    the acceptance date, else the purchase date; the last day is included.
-    A 三包 exclusion puts an in-warranty job out; a manual override ('in'/'out')
-    needs a reason and wins over everything.
+    Period: `warranty_months` of the equipment (else the setting, 12) from the
+    acceptance date, else the purchase date; the start day and the last day
+    both count. A 三包 exclusion (standards.WARRANTY_EXCLUSIONS key) puts a job
+    inside the period out of warranty. A manual override ('in'/'out') needs a
+    reason and wins over everything. `default_months` lets a list pass the
+    setting once instead of reading it per row.
     """
     day = on_date if isinstance(on_date, _dt.date) else _dt.date.fromisoformat(str(on_date)[:10])
+    if isinstance(day, _dt.datetime):
+        day = day.date()
+    if exclusion and exclusion not in WARRANTY_EXCLUSIONS:
+        raise ValidationError(f"Unknown 三包 exclusion {exclusion!r}; choose one of: "
+                              + ", ".join(WARRANTY_EXCLUSIONS), "warranty_exclusion")
     months = equipment.warranty_months
     if months is None:
-        months = int(get_setting(db, "warranty.months", 12))
+        months = default_months if default_months is not None else int(
+            get_setting(db, "warranty.months", 12))
     if equipment.acceptance_date:
         start_label, start = "验收日期", equipment.acceptance_date
     elif equipment.purchase_date:
         start_label, start = "购机日期", equipment.purchase_date
     else:
         start_label, start = "", None
-    end = None
-    if start:
-        end = (add_months(_dt.date.fromisoformat(start), months) - _dt.timedelta(days=1)).isoformat()
+    end = warranty_end(_dt.date.fromisoformat(start), months).isoformat() if start else None
     if override:
         if override not in ("in", "out"):
-            raise ValidationError("Override must be 'in' or 'out'.", "warranty")
+            raise ValidationError("The manual warranty decision must be 'in' or 'out'.", "warranty_override")
         reason = normalise_text(override_reason)
         if not reason:
             raise ValidationError("A manual warranty decision needs a reason.", "warranty_override_reason")
         word = "在保" if override == "in" else "保外"
-        return WarrantyDecision(override == "in", f"{word}（人工判定）：{reason}", start, end, None, True)
+        return WarrantyDecision(override == "in", f"{word}（人工判定）：{reason}", start, end,
+                                exclusion, True)
     if not start:
-        return WarrantyDecision(False, "保外：无验收日期和购机日期，无法确定保修期", None, None)
+        return WarrantyDecision(False, "保外：没有验收日期和购机日期，无法确定保修期", None, None, exclusion)
+    period = f"自{start_label} {start} 起 {months} 个月"
+    if end < start:  # warranty_months = 0
+        return WarrantyDecision(False, f"保外：保修期为 0 个月（{start_label} {start}）", start, end, exclusion)
+    if day.isoformat() > end:
+        return WarrantyDecision(False, f"保外：{period}，已于 {end} 到期", start, end, exclusion)
     if exclusion:
-        if exclusion not in WARRANTY_EXCLUSIONS:
-            raise ValidationError(f"Unknown 三包 exclusion {exclusion!r}.", "warranty_exclusion")
-        return WarrantyDecision(False, f"保外：三包除外——{WARRANTY_EXCLUSIONS[exclusion]}",
-                                start, end, exclusion)
+        return WarrantyDecision(False, f"保外：三包除外——{WARRANTY_EXCLUSIONS[exclusion]}"
+                                       f"（保修期{period}，至 {end}）", start, end, exclusion)
     if day.isoformat() < start:
-        return WarrantyDecision(True, f"在保：{start_label} {start} 尚未到期（保修至 {end}）", start, end)
-    if day.isoformat() <= end:
-        return WarrantyDecision(True, f"在保：自{start_label} {start} 起 {months} 个月，至 {end}", start, end)
-    return WarrantyDecision(False, f"保外：自{start_label} {start} 起 {months} 个月，已于 {end} 到期",
-                            start, end)
+        return WarrantyDecision(True, f"在保：{start_label} {start} 之前，保修至 {end}", start, end)
+    return WarrantyDecision(True, f"在保：{period}，至 {end}", start, end)
+
+
+@dataclass(frozen=True)
+class EquipmentWarranty:
+    """One row of a customer's equipment list: the record and its warranty today."""
+
+    equipment: Equipment
+    warranty: WarrantyDecision
+
+
+def equipment_with_warranty(db: sqlite_utils.Database, customer_id: int,
+                            on_date: str | _dt.date | None = None) -> list[EquipmentWarranty]:
+    """The customer's equipment with each one's warranty decision on `on_date` (default today)."""
+    day = on_date or _dt.date.today()
+    months = int(get_setting(db, "warranty.months", 12))
+    return [EquipmentWarranty(eq, warranty_status(db, eq, day, default_months=months))
+            for eq in equipment_for_customer(db, customer_id)]
 
 
 # ---------------------------------------------------------------- search
@@ -434,9 +669,29 @@ def reindex_customer(db: sqlite_utils.Database, customer_id: int) -> None:
                "ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text", [customer_id, text])
 
 
+_PHONE_LIKE = re.compile(r"^\+?[\d\-()（）]+$")
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
+
+
 def _search_terms(query: str) -> list[str]:
+    """Split the search text into terms; full-width input folds to ASCII (NFKC).
+
+    A phone typed with dashes (138-1234-5678, 0571-8888) becomes its digits,
+    which the index holds for every phone; dates (2026-10-01) are left alone.
+    """
     text = unicodedata.normalize("NFKC", query or "").strip()
-    return [t for t in re.split(r"\s+", text) if t]
+    terms = []
+    for term in re.split(r"\s+", text):
+        if not term:
+            continue
+        if _PHONE_LIKE.match(term) and not _DATE_LIKE.match(term):
+            digits = re.sub(r"\D", "", term)
+            if term.startswith("+86") and len(digits) > 2:
+                digits = digits[2:]
+            if len(digits) >= 7 or "-" not in term:
+                term = digits or term
+        terms.append(term)
+    return terms
 
 
 def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str,
@@ -458,23 +713,33 @@ def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: 
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[SearchHit]:
-    """Customers (with matching equipment) whose name, contact, phone, address,
-    model or serial contains every term of `query`."""
+    """Customers (with their matching equipment) whose name, contact, phone,
+    address, model or serial contains every term of `query`.
+
+    Two queries whatever the number of hits: the customers, then the
+    equipment of all of them at once.
+    """
     terms = _search_terms(query)
     if not terms:
         return []
     where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query)
-    rows = list(db.query(f"SELECT c.* FROM customers c WHERE {where} ORDER BY c.name LIMIT ?",
+    rows = list(db.query(f"SELECT c.* FROM customers c WHERE {where} ORDER BY c.name, c.id LIMIT ?",
                          params + [limit]))
+    by_customer: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+    if rows:
+        marks = ", ".join("?" * len(rows))
+        for e in db.query(
+                "SELECT id, customer_id, model, serial_no, project_no FROM equipment "
+                f"WHERE customer_id IN ({marks}) ORDER BY model, serial_no", list(by_customer)):
+            by_customer[e["customer_id"]].append(e)
+    lowered = [t.lower() for t in terms]
     hits = []
     for row in rows:
-        eq_rows = list(db.query(
-            "SELECT id, model, serial_no, project_no FROM equipment WHERE customer_id = ? ORDER BY model",
-            [row["id"]]))
-        lowered = [t.lower() for t in terms]
-        matched = [e for e in eq_rows if any(
-            t in " ".join(str(e[k] or "") for k in ("model", "serial_no", "project_no")).lower()
-            for t in lowered)]
+        matched = [
+            {k: e[k] for k in ("id", "model", "serial_no", "project_no")}
+            for e in by_customer[row["id"]]
+            if any(t in " ".join(str(e[k] or "") for k in ("model", "serial_no", "project_no")).lower()
+                   for t in lowered)]
         hits.append(SearchHit(row["id"], row["name"], row["contact"], row["phone"], row["address"],
                               row["dealer"], matched))
     return hits
