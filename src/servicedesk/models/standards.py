@@ -115,6 +115,7 @@ FOLLOWUPS = {
     "followup.install.second_tolerance_days": 7,
     "followup.install.third_days": 182,
     "followup.inspection_interval_days": 365,
+    "followup.inspection_lead_days": 30,  # inspections are listed this many days ahead
     "followup.service.first_min_days": 3,
     "followup.service.first_max_days": 7,
     "followup.service.second_after_first_days": 7,
