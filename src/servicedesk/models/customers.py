@@ -410,19 +410,36 @@ def delete_customer(db: sqlite_utils.Database, customer_id: int) -> None:
         db.execute("DELETE FROM customers WHERE id = ?", [customer_id])
 
 
+def customers_named(db: sqlite_utils.Database, name: str) -> list[Customer]:
+    """Every customer with exactly this name (after NFKC and trimming)."""
+    return [_row_to_customer(r) for r in db.query(
+        "SELECT * FROM customers WHERE name = ? ORDER BY id", [normalise_text(name)])]
+
+
 def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Customer:
-    """Match by name, and by phone when given (two customers may share a name)."""
+    """Match by name, and by phone when given (two customers may share a name).
+
+    Without a phone and with several of that name, the only one that has no
+    phone is meant (that is how an export writes it); otherwise ask for the phone.
+    """
     name = normalise_text(name)
-    rows = list(db.query("SELECT * FROM customers WHERE name = ?", [name]))
+    if not name:
+        raise ValidationError("Customer name is required.", "customer")
+    rows = customers_named(db, name)
     if phone:
         norm = parse_phone(phone, "phone")
-        rows = [r for r in rows if norm in (r["phone"], r["phone2"])]
+        rows = [r for r in rows if norm in (r.phone, r.phone2)]
+    elif len(rows) > 1:
+        blank = [r for r in rows if not r.phone]
+        if len(blank) == 1:
+            rows = blank
     if not rows:
-        raise NotFound(f'No customer "{name}"' + (f" with phone {phone}" if phone else ""), "customer")
+        raise NotFound(f'No customer "{name}"' + (f" with phone {phone}" if phone else "")
+                       + " in the archive.", "customer")
     if len(rows) > 1:
         raise ValidationError(
             f'{len(rows)} customers are named "{name}"; give the phone to choose one.', "customer")
-    return _row_to_customer(rows[0])
+    return rows[0]
 
 
 # Sortable columns of the customer list -> SQL (whitelist: never format user text into SQL).

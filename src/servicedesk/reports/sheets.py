@@ -70,6 +70,21 @@ def _build(spec: SheetSpec, rows: Iterable[dict[str, Any]]) -> Workbook:
                                 errorTitle=col.label, error="请从列表中选择 / choose from the list")
             dv.add(f"{letter}2:{letter}{max(count, 2) + 1000}")
             ws.add_data_validation(dv)
+        elif col.kind in ("date", "int"):
+            # A warning (not a stop): Excel flags a typo like 2026-13-01 or "两台",
+            # but pasted text dates the importer accepts are never blocked.
+            letter = get_column_letter(i)
+            if col.kind == "date":
+                dv = DataValidation(type="date", operator="between", formula1="DATE(1980,1,1)",
+                                    formula2="DATE(2100,12,31)", allow_blank=True, errorStyle="warning",
+                                    showErrorMessage=True, errorTitle=col.label,
+                                    error="请输入日期，如 2026-03-01 / enter a date")
+            else:
+                dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                    allow_blank=True, errorStyle="warning", showErrorMessage=True,
+                                    errorTitle=col.label, error="请输入整数 / enter a whole number")
+            dv.add(f"{letter}2:{letter}{max(count, 2) + 1000}")
+            ws.add_data_validation(dv)
     notes = wb.create_sheet("说明")
     notes.append(["列 (column)", "键 (key)", "必填 (required)", "说明 (notes)", "可选值 (choices)"])
     for cell in notes[1]:
