@@ -826,10 +826,12 @@ class HistoryEntry:
     followup_id: int
 
 
-def history_for_equipment(db: sqlite_utils.Database, equipment_id: int) -> list[HistoryEntry]:
-    """Calls (reached or not) and done inspections of a unit, newest first."""
+def history_for_equipment(db: sqlite_utils.Database, equipment_id: int,
+                          kinds: tuple[str, ...] = ("call", "inspection")) -> list[HistoryEntry]:
+    """Calls (reached or not) and done inspections of a unit, newest first
+    (one query per kind: the archive builds this on every click)."""
     entries: list[HistoryEntry] = []
-    for r in db.query(
+    for r in [] if "call" not in kinds else db.query(
             "SELECT k.called_at, k.reached, k.satisfaction, k.caller, k.complaint, k.suggestions, "
             "k.notes, f.kind, f.id AS fid, t.no, ct.no AS complaint_no "
             "FROM followup_calls k JOIN followups f ON f.id = k.followup_id "
@@ -845,7 +847,7 @@ def history_for_equipment(db: sqlite_utils.Database, equipment_id: int) -> list[
             bits.append(r["notes"])
         entries.append(HistoryEntry(r["called_at"], "call", f"{KIND_LABELS[r['kind']]} · {answer}",
                                     "；".join(bits), r["no"] or "", r["fid"]))
-    for r in db.query(
+    for r in [] if "inspection" not in kinds else db.query(
             "SELECT f.id, f.done_at, f.done_by, f.result_notes, it.no FROM followups f "
             "LEFT JOIN tickets it ON it.id = f.inspection_ticket_id "
             "WHERE f.equipment_id = ? AND f.kind = 'inspection' AND f.status = 'done'", [equipment_id]):

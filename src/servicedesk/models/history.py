@@ -110,13 +110,23 @@ def part_items(db: sqlite_utils.Database, equipment_id: int) -> list[HistoryItem
 # tables do not exist. kind must be 'followup' / 'inspection'; ref is whatever
 # ctx.open("followup", ref) understands.
 def followup_items(db: sqlite_utils.Database, equipment_id: int) -> list[HistoryItem]:
-    """Follow-up calls about the equipment (filled in by the follow-ups area)."""
-    return []
+    """Follow-up calls about the equipment, reached or not (follow-ups area)."""
+    from servicedesk.models.followups import history_for_equipment
+
+    return [HistoryItem(e.at, "followup", e.title, _with_ticket(e.detail, e.ticket_no), str(e.followup_id))
+            for e in history_for_equipment(db, equipment_id, ("call",))]
 
 
 def inspection_items(db: sqlite_utils.Database, equipment_id: int) -> list[HistoryItem]:
-    """On-site inspections of the equipment (filled in by the follow-ups area)."""
-    return []
+    """On-site inspections of the equipment that were done (follow-ups area)."""
+    from servicedesk.models.followups import history_for_equipment
+
+    return [HistoryItem(e.at, "inspection", e.title, _with_ticket(e.detail, e.ticket_no), str(e.followup_id))
+            for e in history_for_equipment(db, equipment_id, ("inspection",))]
+
+
+def _with_ticket(detail: str, ticket_no: str) -> str:
+    return "；".join(p for p in (f"工单 {ticket_no}" if ticket_no else "", detail) if p)
 # ---------------------------------------------------------------- END FOLLOW-UPS AREA
 
 
@@ -124,8 +134,8 @@ def inspection_items(db: sqlite_utils.Database, equipment_id: int) -> list[Histo
 HISTORY_SOURCES: list[tuple[tuple[str, ...], HistorySource]] = [
     (("tickets",), ticket_items),
     (("tickets", "ticket_parts"), part_items),
-    ((), followup_items),
-    ((), inspection_items),
+    (("followups", "followup_calls"), followup_items),
+    (("followups",), inspection_items),
 ]
 
 # Same instant: the ticket first, then what happened on it, when sorted newest first.
