@@ -65,7 +65,13 @@ class CheckReport:
 
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
-        uri = path.resolve().as_uri() + "?mode=ro"
+        # A read-only open of a WAL file still creates -wal/-shm beside it. With
+        # no -wal present, no other connection has the file open and nothing is
+        # pending, so read it as immutable: no locks, no side files, the folder
+        # is left exactly as it was (a refused file stays untouched).
+        wal = path.with_name(path.name + "-wal")
+        mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        uri = path.resolve().as_uri() + "?" + mode
         return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
