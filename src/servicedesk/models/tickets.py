@@ -532,7 +532,7 @@ def _warranty(db: sqlite_utils.Database, equipment: C.Equipment | None, reported
             "warranty_override_reason": normalise_text(override_reason) if override else ""}
 
 
-def _clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer: bool = True,
+def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer: bool = True,
                   default_reported: str | None = None) -> dict[str, Any]:
     """Validated ticket columns from the intake form (raises naming the field)."""
     if data.type not in TYPES:
@@ -604,22 +604,29 @@ def open_ticket(db: sqlite_utils.Database, data: TicketInput, who: str, *, at: s
     `enforce_dealer=False` exist for replaying history; the clerk's form never
     passes them.
     """
-    values = _clean_intake(db, data, enforce_dealer=enforce_dealer)
+    values = clean_intake(db, data, enforce_dealer=enforce_dealer)
     stamp = _now(at) if at else (values["reported_at"] if source != "intake" else now_iso())
     with transaction(db):
-        if no:
-            no = normalise_text(no).upper()
-            if db.execute("SELECT 1 FROM tickets WHERE no = ?", [no]).fetchone():
-                raise ValidationError(f"Ticket number {no} is already used.", "no")
-            reserve_number(db, no)
-        else:
-            no = allocate_number(db, values["reported_at"])
-        tid = db["tickets"].insert({**values, "no": no, "status": "open", "source": source,
-                                    "created_at": stamp, "updated_at": stamp}).last_pk
-        log_event(db, tid, who, "open", "no", "", no, stamp)
-        if values["warranty"] is not None:
-            log_event(db, tid, who, "open", "warranty", "", values["warranty_reason"], stamp)
+        tid = insert_ticket(db, values, who, stamp, no=no, source=source)
     return get_ticket(db, tid)
+
+
+def insert_ticket(db: sqlite_utils.Database, values: dict[str, Any], who: str, stamp: str, *,
+                  no: str | None = None, source: str = "intake") -> int:
+    """Number and insert cleaned intake values (inside the caller's transaction)."""
+    if no:
+        no = normalise_text(no).upper()
+        if db.execute("SELECT 1 FROM tickets WHERE no = ?", [no]).fetchone():
+            raise ValidationError(f"Ticket number {no} is already used.", "no")
+        reserve_number(db, no)
+    else:
+        no = allocate_number(db, values["reported_at"])
+    tid = db["tickets"].insert({**values, "no": no, "status": "open", "source": source,
+                                "created_at": stamp, "updated_at": stamp}).last_pk
+    log_event(db, tid, who, "open", "no", "", no, stamp)
+    if values.get("warranty") is not None:
+        log_event(db, tid, who, "open", "warranty", "", values["warranty_reason"], stamp)
+    return tid
 
 
 def update_ticket(db: sqlite_utils.Database, ticket_id: int, data: TicketInput, who: str,
@@ -634,7 +641,7 @@ def update_ticket(db: sqlite_utils.Database, ticket_id: int, data: TicketInput, 
         if row["status"] in ("closed", "cancelled"):
             raise StateError(f"Cannot change a {STATUS_LABELS[row['status']]} ticket; reopen it first.",
                              "status")
-        values = _clean_intake(db, data, enforce_dealer=row["source"] == "intake",
+        values = clean_intake(db, data, enforce_dealer=row["source"] == "intake",
                                default_reported=row["reported_at"])
         if values["reported_at"] != row["reported_at"] or values["fault_level"] != row["fault_level"]:
             _pay.ensure_ticket_editable(db, ticket_id)
@@ -707,7 +714,7 @@ def _team(db: sqlite_utils.Database, ticket_id: int) -> list[TeamMember]:
 
 
 # ---------------------------------------------------------------- visit
-def _clean_work(db: sqlite_utils.Database, lines: Iterable[WorkLine],
+def clean_work(db: sqlite_utils.Database, lines: Iterable[WorkLine],
                 keep: Iterable[str] = ()) -> list[WorkLine]:
     """Codes must be active catalog items; `keep` lets a line already on the
     ticket keep a code retired since."""
@@ -724,7 +731,7 @@ def _clean_work(db: sqlite_utils.Database, lines: Iterable[WorkLine],
     return out
 
 
-def _clean_parts(db: sqlite_utils.Database, lines: Iterable[PartLine]) -> list[PartLine]:
+def clean_parts(db: sqlite_utils.Database, lines: Iterable[PartLine]) -> list[PartLine]:
     out = []
     for line in lines:
         code = normalise_text(line.part_code).upper() if line.part_code else ""
@@ -826,8 +833,8 @@ def record_visit(db: sqlite_utils.Database, ticket_id: int, data: VisitInput, wh
         _not_before(completed, arrived or row["reported_at"], "completed_at", "Completion",
                     "the arrival" if arrived else "the report time")
         old_work = _load_work(db, ticket_id, {})
-        work = _clean_work(db, data.work, keep=[w.code for w in old_work])
-        parts = _clean_parts(db, data.parts)
+        work = clean_work(db, data.work, keep=[w.code for w in old_work])
+        parts = clean_parts(db, data.parts)
         quote = {
             "quote_transport_fen": _non_negative(data.quote_transport_fen, "quote_transport_fen", "Transport"),
             "quote_lodging_days": _non_negative(data.quote_lodging_days, "quote_lodging_days", "Lodging days"),
