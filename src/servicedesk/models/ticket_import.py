@@ -235,11 +235,11 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
     data = T.TicketInput(
         type=p["type"], channel=p["channel"], customer_id=customer.id,
         equipment_id=equipment.id if equipment else None, phone=p["phone"],
-        reported_at=p["reported_at"], fault=normalise_text(values.get("fault")),
+        reported_at=p["reported_at"], fault=str(values.get("fault") or "").strip(),
         fault_level=p["fault_level"], warranty_override=override,
         warranty_override_reason=IMPORT_OVERRIDE_REASON if override else "",
         dealer=normalise_text(values.get("dealer")),
-        dealer_diagnosis=normalise_text(values.get("dealer_diagnosis")))
+        dealer_diagnosis=str(values.get("dealer_diagnosis") or "").strip())
     intake = T.clean_intake(db, data, enforce_dealer=False)
     who = normalise_text(ctx.options.get("who")) or "导入"
     tid = T.insert_ticket(db, intake, who, p["reported_at"], no=refs["no"], source="import")

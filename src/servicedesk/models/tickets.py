@@ -301,6 +301,12 @@ def _now(at: str | None) -> str:
     return parse_datetime(at, "at") if at else now_iso()
 
 
+def _free(value: object) -> str:
+    """Free text (fault, diagnosis, opinion...): trimmed only. NFKC would turn
+    the Chinese comma and other full-width punctuation into ASCII."""
+    return str(value or "").strip()
+
+
 def _text(value: object) -> str:
     return str(value or "").strip()
 
@@ -465,11 +471,12 @@ def reserve_number(db: sqlite_utils.Database, no: str) -> None:
 
 # ---------------------------------------------------------------- catalog / parts master
 def catalog_codes(db: sqlite_utils.Database, include_retired: bool = True) -> dict[str, str]:
-    """Work-hour catalog code -> name: the pay area's table (pay_catalog) when
-    it exists, else the shipped defaults (standards.WORK_CATALOG)."""
-    if db["pay_catalog"].exists():
-        sql = "SELECT code, name FROM pay_catalog" + ("" if include_retired else " WHERE active = 1")
-        return {r[0]: r[1] for r in db.execute(sql)}
+    """Work-hour catalog code -> name: the pay area's table (work_catalog,
+    editable, versioned) when it exists, else the shipped defaults
+    (standards.WORK_CATALOG)."""
+    if db["work_catalog"].exists():
+        sql = "SELECT code, name FROM work_catalog" + ("" if include_retired else " WHERE active = 1")
+        return {r[0]: r[1] for r in db.execute(sql + " ORDER BY sort_order, code")}
     return {code: spec[0] for code, spec in WORK_CATALOG.items()}
 
 
@@ -522,14 +529,14 @@ def _warranty(db: sqlite_utils.Database, equipment: C.Equipment | None, reported
                                          reported_at, override=override, override_reason=override_reason)
             return {"warranty": decision.code, "warranty_reason": decision.reason,
                     "warranty_exclusion": exclusion,
-                    "warranty_override_reason": normalise_text(override_reason)}
+                    "warranty_override_reason": _free(override_reason)}
         return {"warranty": None, "warranty_reason": "未指定设备，无法判定保修", "warranty_exclusion": exclusion,
                 "warranty_override_reason": ""}
     decision = C.warranty_status(db, equipment, reported_at, exclusion=exclusion, override=override,
                                  override_reason=override_reason)
     return {"warranty": decision.code, "warranty_reason": decision.reason,
             "warranty_exclusion": exclusion,
-            "warranty_override_reason": normalise_text(override_reason) if override else ""}
+            "warranty_override_reason": _free(override_reason) if override else ""}
 
 
 def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer: bool = True,
@@ -552,7 +559,7 @@ def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer
     reported = _parse_time(data.reported_at, "reported_at", "Report time") or default_reported or now_iso()
     requested = _parse_time(data.requested_at, "requested_at", "Requested service time")
     level = _clean_level(data.fault_level, data.type)
-    fault = normalise_text(data.fault)
+    fault = _free(data.fault)
     values = {
         "type": data.type, "channel": data.channel, "customer_id": customer.id,
         "equipment_id": equipment.id if equipment else None,
@@ -560,10 +567,10 @@ def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer
         "phone": parse_phone(data.phone, "phone") or customer.phone,
         "address": normalise_text(data.address) or customer.address,
         "requested_at": requested, "reported_at": reported, "fault": fault,
-        "recorder": normalise_text(data.recorder), "first_judgement": normalise_text(data.first_judgement),
+        "recorder": normalise_text(data.recorder), "first_judgement": _free(data.first_judgement),
         "fault_level": level,
-        "dealer": normalise_text(data.dealer), "dealer_diagnosis": normalise_text(data.dealer_diagnosis),
-        "dealer_selfcheck": normalise_text(data.dealer_selfcheck),
+        "dealer": normalise_text(data.dealer), "dealer_diagnosis": _free(data.dealer_diagnosis),
+        "dealer_selfcheck": _free(data.dealer_selfcheck),
     }
     if data.channel == "dealer":
         if not values["dealer"]:
@@ -684,9 +691,9 @@ def dispatch(db: sqlite_utils.Database, ticket_id: int, data: DispatchInput, who
                 for i, tid in enumerate(ids))
             log_event(db, ticket_id, who, "reassign" if old_team else "dispatch", "team",
                       old_team_text, new_team_text, stamp)
-        changes = {"dispatched_at": dispatched_at, "transport": normalise_text(data.transport),
+        changes = {"dispatched_at": dispatched_at, "transport": _free(data.transport),
                    "departure_at": departure, "expected_return_at": expected,
-                   "tools": normalise_text(data.tools), "carry_parts": normalise_text(data.carry_parts)}
+                   "tools": _free(data.tools), "carry_parts": _free(data.carry_parts)}
         if row["status"] == "open":
             changes["status"] = "dispatched"
         _apply_changes(db, ticket_id, row, changes, who, "dispatch", stamp)
@@ -727,15 +734,17 @@ def clean_work(db: sqlite_utils.Database, lines: Iterable[WorkLine],
         qty = line.quantity_x100
         if not isinstance(qty, int) or isinstance(qty, bool) or qty <= 0:
             raise ValidationError(f"Quantity of {code} must be more than 0.", "work")
-        out.append(WorkLine(code, qty, normalise_text(line.notes)))
+        out.append(WorkLine(code, qty, _free(line.notes)))
     return out
 
 
 def clean_parts(db: sqlite_utils.Database, lines: Iterable[PartLine]) -> list[PartLine]:
     out = []
     for line in lines:
-        code = normalise_text(line.part_code).upper() if line.part_code else ""
-        master = part_master(db, code) if code else None
+        code = normalise_text(line.part_code)
+        master = (part_master(db, code) or part_master(db, code.upper())) if code else None
+        if master:
+            code = master["code"]
         if code and master is None and has_parts_master(db):
             raise ValidationError(f'Part "{line.part_code}" is not in the parts list.', "parts")
         name = normalise_text(line.name) or (master["name"] if master else code)
@@ -841,14 +850,14 @@ def record_visit(db: sqlite_utils.Database, ticket_id: int, data: VisitInput, wh
             "quote_meal_days": _non_negative(data.quote_meal_days, "quote_meal_days", "Meal days"),
             "quote_labour_days": _non_negative(data.quote_labour_days, "quote_labour_days", "Labour days"),
         }
-        _pay.ensure_ticket_editable(db, ticket_id)
+        _pay.ensure_ticket_editable(db, ticket_id, completed)
         status = row["status"]
         if result == "done":
             status = "completed"
         elif status == "completed":
             status = "dispatched"   # corrected to 未完成: work continues
-        changes = {"arrived_at": arrived, "diagnosis": normalise_text(data.diagnosis),
-                   "cause": normalise_text(data.cause), "measures": normalise_text(data.measures),
+        changes = {"arrived_at": arrived, "diagnosis": _free(data.diagnosis),
+                   "cause": _free(data.cause), "measures": _free(data.measures),
                    "result": result, "repair_from": repair_from, "repair_to": repair_to,
                    "completed_at": completed, **quote, "status": status}
         _apply_changes(db, ticket_id, row, changes, who, "visit", stamp)
@@ -888,7 +897,7 @@ def review_ticket(db: sqlite_utils.Database, ticket_id: int, reviewer: str, note
                                   "reviewer")
         _not_before(stamp, row["completed_at"], "at", "Review time", "the completion")
         _apply_changes(db, ticket_id, row, {"reviewed_by": name, "reviewed_at": stamp,
-                                            "review_notes": normalise_text(notes), "status": "reviewed"},
+                                            "review_notes": _free(notes), "status": "reviewed"},
                        who or name, "review", stamp)
     return get_ticket(db, ticket_id)
 
@@ -907,7 +916,7 @@ def record_signoff(db: sqlite_utils.Database, ticket_id: int, opinion: str, sign
         _require_state(row, "signoff")
         if not row["arrived_at"] and not row["result"]:
             raise StateError("The customer signs after the visit; record the visit first.", "status")
-        changes: dict[str, Any] = {"customer_opinion": normalise_text(opinion), "customer_signature": name,
+        changes: dict[str, Any] = {"customer_opinion": _free(opinion), "customer_signature": name,
                                    "signed_at": stamp}
         if complaint_accepted is not None:
             changes["complaint_accepted"] = 1 if complaint_accepted else 0
@@ -936,7 +945,7 @@ def cancel_ticket(db: sqlite_utils.Database, ticket_id: int, reason: str, who: s
                   at: str | None = None) -> TicketDetail:
     """Cancel with a reason; the number stays taken and parts go back to stock."""
     stamp = _now(at)
-    text = normalise_text(reason)
+    text = _free(reason)
     if not text:
         raise ValidationError("Give the reason for cancelling.", "reason")
     with transaction(db):
@@ -954,7 +963,7 @@ def reopen_ticket(db: sqlite_utils.Database, ticket_id: int, reason: str, who: s
     """Back to work: dispatched (open when never dispatched). The visit record
     stays so it can be corrected; the reason is logged."""
     stamp = _now(at)
-    text = normalise_text(reason)
+    text = _free(reason)
     if not text:
         raise ValidationError("Give the reason for reopening.", "reason")
     with transaction(db):
