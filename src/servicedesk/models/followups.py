@@ -712,7 +712,7 @@ def _open_complaint(db: sqlite_utils.Database, fu: Followup, complaint: str, lev
         type="complaint", channel="hotline", customer_id=fu.customer_id, equipment_id=fu.equipment_id,
         contact=fu.contact, phone=fu.phone, reported_at=called_at,
         fault=f"回访投诉（{fu.kind_label}{'，原工单 ' + fu.ticket_no if fu.ticket_no else ''}）：{complaint}",
-        recorder=who, fault_level=level, dealer=fu.dealer), who)
+        recorder=who, fault_level=level), who)
     return int(detail.id), str(detail.no)
 
 
