@@ -1,0 +1,814 @@
+"""The 三联 售后服务维修记录单 (003 appendix) as a PDF, on the office's real paper.
+
+Two layouts:
+- ``a4``: portrait A4, the three copies 第一联 存根 / 第二联 售后服务 / 第三联 客户
+  each labelled, one copy per page (or 2–3 per page, setting
+  print.a4_copies_per_page: the compact design scaled to fit);
+- ``continuous``: one form per page on 241 mm wide continuous carbonless
+  paper (height print.continuous_height_mm, default 140 mm) for a dot-matrix
+  printer that makes the three copies itself: no copy label, thin clean
+  lines, no text below 9 pt.
+
+Everything on a page moves by the per-printer offset (print.offset_x_mm /
+offset_y_mm; positive y moves the print DOWN the paper) so it lands right on
+pre-printed stock. Long text wraps inside its box, shrinks to a minimum size,
+and what still does not fit continues on an attached sheet (续页) — the box
+says so; nothing is cut silently.
+
+A reprint carries "补打（第N次） date" (models/print_log.py decides N). The
+pure drawing functions take dataclasses from models/forms.py;
+`render_ticket_pdf` is the one entry point the CLI and the GUI call: it reads
+the tickets, logs the prints and returns the PDF bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable, Sequence
+
+from reportlab.graphics.barcode.code128 import Code128Auto
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from servicedesk.models.forms import FormPart, PrintSettings, TicketForm
+from servicedesk.models.print_log import FORMS, PrintMark
+from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.reports.fonts import cjk_font
+
+CONTINUOUS_WIDTH_MM = 241.0
+A4_W_MM, A4_H_MM = 210.0, 297.0
+COPY_LABELS = ("第一联 存根", "第二联 售后服务", "第三联 客户")
+CONTINUED = "（转续页）"
+
+
+# ------------------------------------------------------------------ options
+@dataclass(frozen=True)
+class FormOptions:
+    """Page geometry of one print job (from PrintSettings, overridable per job)."""
+
+    layout: str = "a4"
+    continuous_height_mm: float = 140.0
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    a4_copies_per_page: int = 1
+    font_file: str = ""
+
+    @classmethod
+    def from_settings(cls, settings: PrintSettings, **overrides) -> "FormOptions":
+        values = dict(layout=settings.layout, continuous_height_mm=settings.continuous_height_mm,
+                      offset_x_mm=settings.offset_x_mm, offset_y_mm=settings.offset_y_mm,
+                      a4_copies_per_page=settings.a4_copies_per_page, font_file=settings.font_file)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        if self.layout == "continuous":
+            return CONTINUOUS_WIDTH_MM, float(self.continuous_height_mm)
+        return A4_W_MM, A4_H_MM
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes of one design: the roomy A4 form or the compact continuous one."""
+
+    title: float          # title size, pt
+    size: float           # text size, pt
+    min_size: float       # long text never shrinks below this
+    row: float            # ordinary row height, mm
+    pad: float            # cell padding, mm
+    line: float           # grid line width, pt
+    border: float         # outer border width, pt
+    label_w: float        # width of the left label column, mm
+    header: float         # height of the title block, mm
+    parts_rows: int       # parts lines shown on the form before 续页
+    sign_h: float         # height of the signature row with 用户意见
+    bar_w: float          # narrow barcode bar, mm
+    bar_h: float          # barcode height, mm
+
+
+# The continuous design keeps every glyph at >= 9 pt (dot-matrix legibility).
+COMPACT = Style(title=14, size=9.5, min_size=9, row=6.2, pad=1.0, line=0.5, border=0.9,
+                label_w=31, header=14.5, parts_rows=3, sign_h=12.5, bar_w=0.28, bar_h=6.5)
+ROOMY = Style(title=18, size=10.5, min_size=8, row=9.5, pad=1.5, line=0.6, border=1.1,
+              label_w=34, header=22, parts_rows=6, sign_h=26, bar_w=0.3, bar_h=9)
+COMPACT_W, COMPACT_H = 213.0, 128.0    # the continuous design box (241 wide minus tractor strips)
+
+
+# ------------------------------------------------------------------ text
+_CLOSING = set("，。、；：？！）》」』】〕,.;:?!)]}”’…%")
+_TOKEN = re.compile(r"[A-Za-z0-9_./:+\-#%@()\[\]]+|\s|.", re.S)
+_width_cache: dict[str, dict[str, float]] = {}
+
+
+def char_width(font: str, ch: str) -> float:
+    """Width of one character at 1 pt (cached: wrapping measures every character)."""
+    table = _width_cache.setdefault(font, {})
+    w = table.get(ch)
+    if w is None:
+        w = table[ch] = pdfmetrics.stringWidth(ch, font, 1000) / 1000.0
+    return w
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    return sum(char_width(font, ch) for ch in text) * size
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    start: int   # offsets into the wrapped text, so a remainder can continue exactly
+    end: int
+
+
+def wrap_text(text: str, font: str, size: float, width: float, first_width: float | None = None) -> list[Line]:
+    """Break text into lines no wider than `width` points (the first line `first_width`).
+
+    Chinese breaks between any two characters; Latin words and numbers stay
+    whole unless longer than a line; closing punctuation never starts a line
+    (the character before it moves down with it).
+    """
+    lines: list[Line] = []
+    pos = 0
+    for para in text.split("\n"):
+        tokens: list[tuple[str, int, float]] = []
+        for m in _TOKEN.finditer(para):
+            tok, start = m.group(0), pos + m.start()
+            w = text_width(tok, font, size)
+            if w > width and len(tok) > 1:       # a word longer than a line: split it
+                for i, ch in enumerate(tok):
+                    tokens.append((ch, start + i, char_width(font, ch) * size))
+            else:
+                tokens.append((tok, start, w))
+        cur: list[tuple[str, int, float]] = []
+        cur_w = 0.0
+
+        def limit() -> float:
+            return first_width if (first_width is not None and not lines) else width
+
+        def emit(items: list[tuple[str, int, float]]) -> None:
+            while items and items[-1][0].isspace():
+                items = items[:-1]
+            if items:
+                lines.append(Line("".join(t for t, _, _ in items), items[0][1],
+                                  items[-1][1] + len(items[-1][0])))
+            elif not lines or lines[-1].end != pos:
+                lines.append(Line("", pos, pos))
+
+        for tok in tokens:
+            if not cur and tok[0].isspace():
+                continue                        # no spaces at the start of a line
+            if cur_w + tok[2] <= limit() + 0.01 or not cur:
+                cur.append(tok)
+                cur_w += tok[2]
+                continue
+            carry: list[tuple[str, int, float]] = []
+            if tok[0] in _CLOSING and len(cur) > 1:
+                carry = [cur.pop()]
+            emit(cur)
+            cur = carry + ([] if tok[0].isspace() else [tok])
+            cur_w = sum(t[2] for t in cur)
+        if cur or not para:
+            emit(cur) if cur else lines.append(Line("", pos, pos))
+        pos += len(para) + 1
+    return lines
+
+
+# ------------------------------------------------------------------ pen
+class Pen:
+    """Draws in millimetres from the top-left corner of a box (y grows downwards).
+
+    The caller places the box with canvas transforms (offset, margins, scale);
+    every overflow is collected in `overflow` for the attached sheet.
+    """
+
+    def __init__(self, c: Canvas, font: str, style: Style):
+        self.c = c
+        self.font = font
+        self.style = style
+        self.overflow: list[tuple[str, str]] = []
+
+    # geometry -------------------------------------------------------
+    def line(self, x1: float, y1: float, x2: float, y2: float, width: float | None = None) -> None:
+        self.c.setLineWidth(self.style.line if width is None else width)
+        self.c.line(x1 * mm, -y1 * mm, x2 * mm, -y2 * mm)
+
+    def rect(self, x: float, y: float, w: float, h: float, width: float | None = None,
+             dash: Sequence[float] | None = None) -> None:
+        self.c.setLineWidth(self.style.line if width is None else width)
+        if dash:
+            self.c.setDash(*dash)
+        self.c.rect(x * mm, -(y + h) * mm, w * mm, h * mm, stroke=1, fill=0)
+        if dash:
+            self.c.setDash()
+
+    def checkbox(self, x: float, y_base: float, size: float, checked: bool) -> float:
+        """A box drawn as lines (no glyph needed); a tick when checked. Returns its width in mm."""
+        side = size * 0.75 / mm * 1.0
+        top = y_base - side * 0.9
+        self.rect(x, top, side, side, width=0.5)
+        if checked:
+            self.c.setLineWidth(0.9)
+            p = self.c.beginPath()
+            p.moveTo((x + side * 0.18) * mm, -(top + side * 0.55) * mm)
+            p.lineTo((x + side * 0.42) * mm, -(top + side * 0.85) * mm)
+            p.lineTo((x + side * 0.85) * mm, -(top + side * 0.15) * mm)
+            self.c.drawPath(p, stroke=1, fill=0)
+        return side
+
+    # text -----------------------------------------------------------
+    def text(self, x: float, y_base: float, s: str, size: float | None = None,
+             align: str = "left", bold: bool = False) -> float:
+        """One line at baseline y; returns its width in mm."""
+        size = size or self.style.size
+        w = text_width(s, self.font, size) / mm
+        if align == "center":
+            x -= w / 2
+        elif align == "right":
+            x -= w
+        if bold:  # one font file only: fake bold by stroking the outline too
+            t = self.c.beginText(x * mm, -y_base * mm)
+            t.setFont(self.font, size)
+            t.setTextRenderMode(2)
+            self.c.setLineWidth(size * 0.035)
+            t.textOut(s)
+            self.c.drawText(t)
+        else:
+            self.c.setFont(self.font, size)
+            self.c.drawString(x * mm, -y_base * mm, s)
+        return w
+
+    def baseline(self, y: float, h: float, size: float) -> float:
+        """Baseline that centres one line of `size` pt in a row from y to y+h."""
+        return y + h / 2 + size * 0.35 / mm * 1.0
+
+    def fit_size(self, s: str, width: float, size: float, min_size: float) -> float | None:
+        """Largest size from `size` down to `min_size` at which s fits the width; None if none."""
+        w_pt = text_width(s, self.font, 1.0)
+        if w_pt <= 0:
+            return size
+        best = width * mm / w_pt
+        if best >= size:
+            return size
+        if best >= min_size:
+            return max(min_size, int(best * 2) / 2.0)
+        return None
+
+    def para(self, x: float, y: float, w: float, h: float, text: str, *, label: str = "",
+             size: float | None = None, min_size: float | None = None, name: str = "",
+             reserve_last: float = 0.0) -> float:
+        """Label then text, wrapped inside the box (x, y, w, h); shrinks, then continues on 续页.
+
+        `reserve_last` keeps that many mm free at the right of the bottom line
+        (for 记录人 / 签名 written there). What does not fit is added to
+        `overflow` under `name` and the box ends with 转续页. Returns the
+        baseline of the bottom line, for whatever the caller writes there.
+        """
+        st = self.style
+        size = size or st.size
+        min_size = min_size or st.min_size
+        pad = st.pad
+        inner_w = (w - 2 * pad) * mm
+        text = text.strip()
+        s = size
+        while True:
+            label_w = text_width(label, self.font, s)
+            leading = s * 1.22
+            cap = int(((h - 2 * pad) * mm + (leading - s)) // leading)
+            lines = wrap_text(text, self.font, s, inner_w, first_width=inner_w - label_w) if text else []
+            fits = len(lines) <= cap
+            if fits and reserve_last and len(lines) == cap and lines:
+                last_w = text_width(lines[-1].text, self.font, s) + (label_w if cap == 1 else 0)
+                fits = last_w <= inner_w - reserve_last * mm
+            if fits or s - 0.5 < min_size:
+                break
+            s -= 0.5
+        top = y + pad + s * 0.88 / mm
+        last_base = top + max(0, cap - 1) * leading / mm
+        if label:
+            self.text(x + pad, top, label, s)
+        if fits:
+            shown = lines
+        else:
+            # the bottom line carries the 转续页 note (left of any reserved space)
+            keep = max(0, cap - 1)
+            mark_w = text_width(CONTINUED, self.font, s) + reserve_last * mm
+            shown = lines[:keep]
+            last = lines[keep] if keep < len(lines) else None
+            if last is not None and cap >= 1:
+                # fill the bottom line up to the note with the next characters
+                room = inner_w - mark_w - (label_w if keep == 0 else 0)
+                take = 0
+                acc = 0.0
+                for ch in last.text:
+                    acc += char_width(self.font, ch) * s
+                    if acc > room:
+                        break
+                    take += 1
+                if take:
+                    shown = shown + [Line(last.text[:take], last.start, last.start + take)]
+            rest_from = shown[-1].end if shown else 0
+            self.overflow.append((name or label.rstrip("：:"), text[rest_from:].strip()))
+            self.text(x + w - pad - reserve_last, last_base, CONTINUED, s, align="right")
+        for i, ln in enumerate(shown):
+            lx = x + pad + (label_w / mm if i == 0 else 0)
+            self.text(lx, top + i * leading / mm, ln.text, s)
+        return last_base
+
+    def field(self, x: float, y: float, w: float, h: float, label: str, value: str,
+              name: str = "", align: str = "left") -> None:
+        """'标签：值' on one line in a cell; shrinks, then wraps, then 续页 — never cut."""
+        st = self.style
+        inner = w - 2 * st.pad
+        s = self.fit_size(label + value, inner, st.size, st.min_size)
+        if s is not None:
+            yb = self.baseline(y, h, s)
+            if align == "center" and not label:
+                self.text(x + w / 2, yb, value, s, align="center")
+            else:
+                lw = self.text(x + st.pad, yb, label, s)
+                self.text(x + st.pad + lw, yb, value, s)
+            return
+        self.para(x, y, w, h, value, label=label, name=name or label.rstrip("：:"))
+
+    def label_cell(self, x: float, y: float, w: float, h: float, label: str) -> None:
+        """A label alone in its cell, centred (two lines when it has a newline)."""
+        st = self.style
+        parts = label.split("\n")
+        s = min(self.fit_size(p, w - 2 * st.pad, st.size, st.min_size) or st.min_size for p in parts)
+        lead = s * 1.15 / mm
+        y0 = self.baseline(y, h, s) - lead * (len(parts) - 1) / 2
+        for i, p in enumerate(parts):
+            self.text(x + w / 2, y0 + i * lead, p, s, align="center")
+
+
+# ------------------------------------------------------------------ helpers
+def ymdhm(value: str | None) -> str:
+    """'2026-10-03 14:30:00' -> '2026年10月03日14时30分'; blanks for hand-writing when unknown."""
+    if not value or len(value) < 16:
+        return "       年     月     日     时     分"
+    return f"{value[:4]}年{value[5:7]}月{value[8:10]}日{value[11:13]}时{value[14:16]}分"
+
+
+def ymd(value: str | None) -> str:
+    if not value or len(value) < 10:
+        return "       年     月     日"
+    return f"{value[:4]}年{value[5:7]}月{value[8:10]}日"
+
+
+def short_dt(value: str | None) -> str:
+    """'2026-10-03 14:30:00' -> '2026-10-03 14:30' ('' when unknown)."""
+    if not value:
+        return ""
+    return value[:16] if len(value) >= 16 and value[11:16] != "00:00" else value[:10]
+
+
+def money(fen: int) -> str:
+    return "¥" + fen_to_yuan_str(fen)
+
+
+def draw_barcode(c: Canvas, value: str, x: float, y_top: float, w_max: float, style: Style) -> None:
+    """Code 128 of the form number, right-aligned at x (mm, top-down coordinates)."""
+    bar_w = style.bar_w
+    code = Code128Auto(value, barWidth=bar_w * mm, barHeight=style.bar_h * mm, humanReadable=False,
+                       quiet=False)
+    width_mm = code.width / mm
+    if width_mm > w_max:  # a very long number: narrower bars rather than overlap the title
+        code = Code128Auto(value, barWidth=bar_w * w_max / width_mm * mm, barHeight=style.bar_h * mm,
+                           humanReadable=False, quiet=False)
+        width_mm = code.width / mm
+    code.drawOn(c, (x - width_mm) * mm, -(y_top + style.bar_h) * mm)
+
+
+def mark_box(pen: Pen, x_center: float, y_base: float, mark: PrintMark | None) -> None:
+    """The 补打 mark, boxed so nobody takes the copy for the original."""
+    if mark is None or not mark.is_reprint:
+        return
+    s = pen.style.size
+    w = pen.text(x_center, y_base, mark.label, s, align="center", bold=True)
+    h = s * 1.3 / mm
+    pen.rect(x_center - w / 2 - 1.2, y_base - h * 0.78, w + 2.4, h, width=0.8)
+
+
+# ------------------------------------------------------------------ the form
+@dataclass
+class Overflow:
+    """What did not fit on the form: texts by label, and parts lines past the table."""
+
+    texts: list[tuple[str, str]] = field(default_factory=list)
+    warranty_parts: list[FormPart] = field(default_factory=list)
+    bought_parts: list[FormPart] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.texts or self.warranty_parts or self.bought_parts)
+
+
+def draw_repair_form(pen: Pen, form: TicketForm, mark: PrintMark | None, w: float, h: float,
+                     copy_label: str = "") -> Overflow:
+    """Draw one 售后服务维修记录单 in a w x h mm box whose top-left is the current origin."""
+    st = pen.style
+    sx = w / COMPACT_W   # columns are designed on the 213 mm box and scale with the width
+    # ---- title block
+    pen.text(w / 2, st.header * 0.42, FORMS["repair"], st.title, align="center", bold=True)
+    draw_barcode(pen.c, form.no, w, 0, 48 * sx, st)
+    row_y = st.header - 1.0 - st.size * 0.6 / mm * 1.0 - 2.0
+    row_h = st.size * 0.6 / mm + 2.0
+    yb2 = pen.baseline(row_y, row_h, st.size)
+    pen.text(w, yb2, f"No. {form.no}", st.size, align="right")
+    pen.field(-st.pad, row_y, 90 * sx, row_h, "维修单位：", form.office_name)
+    if copy_label:
+        cw = pen.text(1.5, st.header * 0.42, copy_label, st.size, bold=True)
+        pen.rect(0, st.header * 0.42 - st.size * 1.05 / mm, cw + 3, st.size * 1.45 / mm, width=0.8)
+    mark_box(pen, w / 2, yb2, mark)
+
+    y = st.header
+    top = y
+    r = st.row
+    L = st.label_w
+    grid: list[float] = []     # y of every horizontal rule
+
+    # flexible rows: 报修内容 and 维修结果 share what the fixed rows leave
+    parts_h = r * 0.85 * (2 + st.parts_rows + 1)
+    fixed = 4 * r + r + parts_h + st.sign_h + r
+    flex = max(2 * r, h - st.header - fixed)
+    fault_h = flex * 0.5
+    result_h = flex - fault_h
+
+    def hline(yy: float) -> None:
+        grid.append(yy)
+        pen.line(0, yy, w, yy)
+
+    # 1 用户姓名(单位、人)
+    pen.label_cell(0, y, L, r, "用户姓名(单位、人)")
+    pen.line(L, y, L, y + r)
+    pen.field(L, y, w - L, r, "", form.customer_name, name="用户姓名(单位、人)")
+    y += r
+    hline(y)
+    # 2 用户地址及联系人: 地址 / 联系人 / 联系电话
+    pen.label_cell(0, y, L, r, "用户地址及联系人")
+    c1, c2 = L + (w - L) * 0.52, L + (w - L) * 0.74
+    for xx in (L, c1, c2):
+        pen.line(xx, y, xx, y + r)
+    pen.field(L, y, c1 - L, r, "地址：", form.address)
+    pen.field(c1, y, c2 - c1, r, "联系人：", form.contact)
+    pen.field(c2, y, w - c2, r, "联系电话：", form.phone)
+    y += r
+    hline(y)
+    # 3 要求服务时间 / 购机日期 / 报修日期
+    pen.label_cell(0, y, L, r, "要求服务时间")
+    d1, d2 = L + (w - L) * 0.36, L + (w - L) * 0.66
+    for xx in (L, d1, d2):
+        pen.line(xx, y, xx, y + r)
+    pen.field(L, y, d1 - L, r, "", short_dt(form.requested_at), name="要求服务时间")
+    pen.field(d1, y, d2 - d1, r, "购机日期：", (form.purchase_date or "")[:10])
+    pen.field(d2, y, w - d2, r, "报修日期：", short_dt(form.reported_at))
+    y += r
+    hline(y)
+    # 4 型号 / 机号 / 数量 / 发票号
+    m1, m2, m3 = w * 0.30, w * 0.60, w * 0.72
+    for xx in (m1, m2, m3):
+        pen.line(xx, y, xx, y + r)
+    pen.field(0, y, m1, r, "型号：", form.model)
+    pen.field(m1, y, m2 - m1, r, "机号：", form.serial_no)
+    pen.field(m2, y, m3 - m2, r, "数量：", "" if form.quantity is None else str(form.quantity))
+    pen.field(m3, y, w - m3, r, "发票号：", form.invoice_no)
+    y += r
+    hline(y)
+    # 5 报修内容 + 记录人 (bottom right, like the paper form)
+    rec = f"记录人：{form.recorder}"
+    rec_w = text_width(rec, pen.font, st.size) / mm + 2 * st.pad
+    rec_base = pen.para(0, y, w, fault_h, form.fault, label="报修内容：", name="报修内容",
+                        reserve_last=rec_w)
+    pen.text(w - st.pad, rec_base, rec, st.size, align="right")
+    y += fault_h
+    hline(y)
+    # 6 维修结果
+    pen.para(0, y, w, result_h, form.repair_text, label="维修结果：", name="维修结果")
+    y += result_h
+    hline(y)
+    # 7 修理时间 年 月 日 时 分 至 年 月 日 时 分
+    pen.field(0, y, w, r, "修理时间：", f"{ymdhm(form.repair_from)}  至  {ymdhm(form.repair_to)}")
+    y += r
+    hline(y)
+    # 8 parts: "三包"件 (名称, 数量) | 客户购买件 (名称, 数量, 单价, 合计)
+    pr = r * 0.85
+    cols = [0, 58 * sx, 74 * sx, 137 * sx, 153 * sx, 181 * sx, w]   # 名称 数量 | 名称 数量 单价 合计
+    split = cols[2]
+    pen.line(split, y, split, y + parts_h, width=st.line * 1.6)
+    pen.field(0, y, split, pr, "", "“三包”件（务必写明名称和数量）", align="center")
+    pen.field(split, y, w - split, pr, "", "客户购买件（务必写明名称和数量）", align="center")
+    y += pr
+    pen.line(0, y, w, y)
+    heads = ("名称", "数量", "名称", "数量", "单价", "合计")
+    for i, head in enumerate(heads):
+        pen.field(cols[i], y, cols[i + 1] - cols[i], pr, "", head, align="center")
+    rows_top = y
+    n = st.parts_rows
+    wp, bp = form.warranty_parts, form.bought_parts
+    overflow = Overflow()
+    show_w = wp if len(wp) <= n else wp[: n - 1]
+    show_b = bp if len(bp) <= n else bp[: n - 1]
+    if len(wp) > n:
+        overflow.warranty_parts = wp[n - 1:]
+    if len(bp) > n:
+        overflow.bought_parts = bp[n - 1:]
+    for i in range(n + 1):
+        pen.line(0, rows_top + pr * (i + 1), w, rows_top + pr * (i + 1), width=st.line * 0.8)
+    for i, p in enumerate(show_w):
+        yy = rows_top + pr * (i + 1)
+        pen.field(cols[0], yy, cols[1] - cols[0], pr, "", p.label, name="三包件")
+        pen.field(cols[1], yy, cols[2] - cols[1], pr, "", str(p.quantity), align="center", name="数量")
+    if overflow.warranty_parts:
+        pen.field(cols[0], rows_top + pr * n, split, pr, "",
+                  f"另有 {len(overflow.warranty_parts)} 项{CONTINUED}")
+    for i, p in enumerate(show_b):
+        yy = rows_top + pr * (i + 1)
+        pen.field(cols[2], yy, cols[3] - cols[2], pr, "", p.label, name="客户购买件")
+        pen.field(cols[3], yy, cols[4] - cols[3], pr, "", str(p.quantity), align="center", name="数量")
+        pen.field(cols[4], yy, cols[5] - cols[4], pr, "", fen_to_yuan_str(p.unit_price_fen),
+                  align="center", name="单价")
+        pen.field(cols[5], yy, cols[6] - cols[5], pr, "", fen_to_yuan_str(p.total_fen),
+                  align="center", name="合计")
+    if overflow.bought_parts:
+        pen.field(cols[2], rows_top + pr * n, cols[4] - cols[2], pr, "",
+                  f"另有 {len(overflow.bought_parts)} 项{CONTINUED}")
+    for i in (1, 3, 4, 5):
+        pen.line(cols[i], rows_top, cols[i], rows_top + pr * (n + 1), width=st.line * 0.8)
+    total_y = rows_top + pr * (n + 1)
+    wq = sum(p.quantity for p in wp)
+    pen.field(0, total_y, split, pr, "共计：", f"{wq} 件" if wp else "")
+    pen.field(cols[2], total_y, cols[5] - cols[2], pr, "", "合计金额", align="center")
+    pen.field(cols[5], total_y, w - cols[5], pr, "", money(form.bought_total_fen) if bp else "",
+              align="center", name="合计金额")
+    y = top + 4 * r + fault_h + result_h + r + parts_h
+    hline(y)
+    # 9 售后服务人员 + 日期 | 用户意见 + 签名 + 日期
+    half = split
+    pen.line(half, y, half, y + st.sign_h)
+    pen.para(0, y, half, st.sign_h - r * 0.8, "、".join(form.technicians), label="售后服务人员：",
+             name="售后服务人员")
+    pen.text(half - st.pad, y + st.sign_h - st.pad - 0.8, ymd(form.completed_at), align="right")
+    sign = f"签名：{form.customer_signature}"
+    pen.para(half, y, w - half, st.sign_h - r * 0.8, form.customer_opinion, label="用户意见：",
+             name="用户意见")
+    yb = y + st.sign_h - st.pad - 0.8
+    pen.text(w - st.pad, yb, ymd(form.signed_at), align="right")
+    pen.text(half + (w - half) * 0.45, yb, sign, align="left")
+    y += st.sign_h
+    hline(y)
+    # 10 部门领导 / 仓库人员 / 维修人员, each with 日期
+    thirds = (0, w / 3, 2 * w / 3, w)
+    signers = (("部门领导：", form.reviewed_by, form.reviewed_at),
+               ("仓库人员：", "", None),
+               ("维修人员：", form.leader, form.repair_to))
+    for i, (label, who, when) in enumerate(signers):
+        x0, x1 = thirds[i], thirds[i + 1]
+        if i:
+            pen.line(x0, y, x0, y + r)
+        pen.field(x0, y, (x1 - x0) * 0.48, r, label, who, name=label.rstrip("："))
+        pen.field(x0 + (x1 - x0) * 0.48, y, (x1 - x0) * 0.52, r, "日期：", (when or "")[:10])
+    y += r
+    # frame: label column rules and the outer border
+    pen.line(L, top, L, top + 3 * r)
+    pen.rect(0, top, w, y - top, width=st.border)
+    overflow.texts = pen.overflow
+    pen.overflow = []
+    return overflow
+
+
+# ------------------------------------------------------------------ continuation (续页)
+def draw_continuation(pages: "PageWriter", title: str, form: TicketForm, mark: PrintMark | None,
+                      overflow: Overflow, copy_label: str = "") -> None:
+    """Attached sheet(s): the rest of every text and parts list the form could not hold."""
+    pen = pages.pen
+    st = pen.style
+    w, h = pages.box_w, pages.box_h
+    blocks: list[tuple[str, list[str]]] = []
+    for name, rest in overflow.texts:
+        blocks.append((f"{name}（续）：", [rest]))
+    if overflow.warranty_parts:
+        blocks.append(("“三包”件（续）：", [f"{p.label}  × {p.quantity}" for p in overflow.warranty_parts]))
+    if overflow.bought_parts:
+        lines = [f"{p.label}  × {p.quantity}  单价 {fen_to_yuan_str(p.unit_price_fen)}  "
+                 f"合计 {fen_to_yuan_str(p.total_fen)}" for p in overflow.bought_parts]
+        lines.append(f"客户购买件合计金额：{money(form.bought_total_fen)}")
+        blocks.append(("客户购买件（续）：", lines))
+    size = st.size
+    lead = size * 1.3 / mm
+    page_no = 0
+    y = h  # force a new page first
+
+    def new_page() -> float:
+        nonlocal page_no
+        page_no += 1
+        pages.new_page()
+        pen.text(w / 2, 7, f"{title}（续页 第{page_no}页）", st.title * 0.8, align="center", bold=True)
+        pen.text(w, 7, f"No. {form.no}", size, align="right")
+        if copy_label:
+            pen.text(0, 7, copy_label, size, bold=True)
+        pen.text(0, 13, f"用户：{form.customer_name}", size)
+        mark_box(pen, w / 2, 13, mark)
+        pen.line(0, 15, w, 15)
+        return 15 + lead
+
+    for heading, paras in blocks:
+        if y + 2 * lead > h:
+            y = new_page()
+        pen.text(0, y, heading, size, bold=True)
+        y += lead
+        for text in paras:
+            for ln in wrap_text(text, pen.font, size, (w - 4) * mm):
+                if y > h - 1:
+                    y = new_page()
+                pen.text(4, y, ln.text, size)
+                y += lead
+        y += lead * 0.4
+
+
+# ------------------------------------------------------------------ pages
+class PageWriter:
+    """A canvas plus the page geometry of one job; every page is shifted by the offset."""
+
+    def __init__(self, options: FormOptions, font: str):
+        self.options = options
+        self.buf = io.BytesIO()
+        w, h = options.page_size_mm
+        self.page_w, self.page_h = w, h
+        self.c = Canvas(self.buf, pagesize=(w * mm, h * mm), pageCompression=1)
+        self.c.setTitle("售后服务表格")
+        self.c.setAuthor("ServiceDesk")
+        self.font = font
+        self.style = COMPACT if options.layout == "continuous" else ROOMY
+        self.pen = Pen(self.c, font, self.style)
+        self.pages = 0
+        self._open = False
+        # the content box of a full page (continuous: inside the tractor strips)
+        if options.layout == "continuous":
+            self.margin_x = (w - COMPACT_W) / 2
+            self.margin_y = 6.0
+            self.box_w, self.box_h = COMPACT_W, h - 12.0
+        else:
+            self.margin_x, self.margin_y = 10.0, 10.0
+            self.box_w, self.box_h = w - 20.0, h - 20.0
+
+    def new_page(self, margin_x: float | None = None, margin_y: float | None = None,
+                 scale: float = 1.0) -> None:
+        """Finish the current page and start one with the origin at the content box."""
+        if self._open:
+            self.c.restoreState()
+            self.c.showPage()
+        self.pages += 1
+        self._open = True
+        self.c.saveState()
+        self.place(self.margin_x if margin_x is None else margin_x,
+                   self.margin_y if margin_y is None else margin_y, scale)
+
+    def place(self, x_mm: float, y_mm: float, scale: float = 1.0) -> None:
+        """Move the origin to (x, y) mm from the page's top-left, plus the printer offset."""
+        o = self.options
+        self.c.translate((x_mm + o.offset_x_mm) * mm, (self.page_h - y_mm - o.offset_y_mm) * mm)
+        if scale != 1.0:
+            self.c.scale(scale, scale)
+
+    def finish(self) -> bytes:
+        if self._open:
+            self.c.restoreState()
+            self.c.showPage()
+            self._open = False
+        self.c.save()
+        return self.buf.getvalue()
+
+
+def _draw_a4_copies(pages: PageWriter, form: TicketForm, mark: PrintMark | None) -> None:
+    n = pages.options.a4_copies_per_page
+    if n <= 1:
+        for label in COPY_LABELS:
+            pages.new_page()
+            over = draw_repair_form(pages.pen, form, mark, pages.box_w, pages.box_h, label)
+            if over:
+                draw_continuation(pages, FORMS["repair"], form, mark, over, label)
+        return
+    # 2 or 3 copies a page: the compact design, scaled to its slot, cut lines between
+    gap = 8.0
+    slot_h = (pages.box_h - gap * (n - 1)) / n
+    scale = min(pages.box_w / COMPACT_W, slot_h / COMPACT_H)
+    compact = Pen(pages.c, pages.font, COMPACT)
+    for first in range(0, len(COPY_LABELS), n):
+        labels = COPY_LABELS[first:first + n]
+        overs = []
+        pages.new_page()
+        for i, label in enumerate(labels):
+            pages.c.saveState()
+            pages.c.translate(0, -(i * (slot_h + gap)) * mm)
+            if i:
+                pages.pen.line(-5, -gap / 2, pages.box_w + 5, -gap / 2, width=0.4)
+            pages.c.scale(scale, scale)
+            overs.append((label, draw_repair_form(compact, form, mark, COMPACT_W, COMPACT_H, label)))
+            pages.c.restoreState()
+        for label, over in overs:
+            if over:
+                draw_continuation(pages, FORMS["repair"], form, mark, over, label)
+
+
+def render_repair_forms(items: Sequence[tuple[TicketForm, PrintMark | None]],
+                        options: FormOptions,
+                        progress: Callable[[int], bool] | None = None) -> bytes:
+    """PDF of the 维修记录单 of every (form, mark): 3 labelled copies on A4, or one continuous page.
+
+    `progress(i)` is called after each ticket; returning False stops (cancel).
+    """
+    font = cjk_font(options.font_file).name
+    pages = PageWriter(options, font)
+    for i, (form, mark) in enumerate(items):
+        if options.layout == "continuous":
+            pages.new_page()
+            over = draw_repair_form(pages.pen, form, mark, pages.box_w, pages.box_h)
+            if over:
+                draw_continuation(pages, FORMS["repair"], form, mark, over)
+        else:
+            _draw_a4_copies(pages, form, mark)
+        if progress is not None and progress(i + 1) is False:
+            break
+    return pages.finish()
+
+
+# ------------------------------------------------------------------ entry point
+@dataclass(frozen=True)
+class RenderResult:
+    pdf: bytes
+    marks: list[PrintMark]
+    ticket_nos: list[str]
+    cancelled: bool = False
+
+
+def render_forms(items: Sequence[tuple[TicketForm, PrintMark | None]], form: str,
+                 options: FormOptions, progress: Callable[[int], bool] | None = None) -> bytes:
+    """Dispatch to the drawing of one form kind (repair / outside / info)."""
+    if form == "repair":
+        return render_repair_forms(items, options, progress)
+    from servicedesk.reports.service_forms import render_service_forms
+
+    return render_service_forms(items, form, options, progress)
+
+
+def render_ticket_pdf(db, keys: Sequence[int | str], *, form: str = "repair", layout: str | None = None,
+                      who: str = "", target: str = "", log: bool = True,
+                      options: FormOptions | None = None,
+                      progress: Callable[[int], bool] | None = None) -> RenderResult:
+    """Read the tickets, log each print (补打 numbering) and draw them into one PDF.
+
+    With log=False (preview) nothing is written and the marks show what the
+    next print would carry. Logging and drawing share one transaction, so a
+    drawing error leaves no print in the log.
+    """
+    from servicedesk.models.db import transaction
+    from servicedesk.models.forms import load_print_settings, load_ticket_forms
+    from servicedesk.models.print_log import log_print, next_marks
+
+    if form not in FORMS:
+        from servicedesk.models.errors import ValidationError
+
+        raise ValidationError(f"Unknown form {form!r}; choose one of {', '.join(FORMS)}.", field="form")
+    if options is None:
+        options = FormOptions.from_settings(load_print_settings(db), layout=layout)
+    elif layout:
+        options = replace(options, layout=layout)
+    if options.layout not in ("a4", "continuous"):
+        from servicedesk.models.errors import ValidationError
+
+        raise ValidationError("Layout must be a4 or continuous.", field="layout")
+    forms = load_ticket_forms(db, list(keys), with_quote=(form == "outside"))
+    cancelled = False
+
+    def tick(i: int) -> bool:
+        nonlocal cancelled
+        if progress is not None and progress(i) is False:
+            cancelled = True
+            return False
+        return True
+
+    if not log:
+        peek = next_marks(db, [f.ticket_id for f in forms], form)
+        items = [(f, peek[f.ticket_id]) for f in forms]
+        pdf = render_forms(items, form, options, tick)
+        return RenderResult(pdf, [m for _, m in items], [f.no for f in forms], cancelled)
+    try:
+        with transaction(db):
+            items = []
+            for f in forms:
+                items.append((f, log_print(db, f.ticket_id, form, layout=options.layout,
+                                           target=target, who=who)))
+            pdf = render_forms(items, form, options, tick)
+            if cancelled:
+                raise _Cancelled()
+    except _Cancelled:
+        return RenderResult(b"", [], [], True)
+    return RenderResult(pdf, [m for _, m in items], [f.no for f in forms], False)
+
+
+class _Cancelled(Exception):
+    """Raised inside the logging transaction so a cancelled batch logs nothing."""
