@@ -441,6 +441,12 @@ def allowance_fen(days_worked: int, long_trip_days: int, per_day_fen: int) -> in
     return max(days_worked - long_trip_days, 0) * per_day_fen
 
 
+def qty_text(quantity_x100: int) -> str:
+    """300 -> '3', 150 -> '1.5' (quantities without trailing zeros)."""
+    text = hours_text(quantity_x100)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def hours_text(hours_x100: int) -> str:
     sign = "-" if hours_x100 < 0 else ""
     v = abs(hours_x100)
@@ -469,7 +475,7 @@ class _Job:
             if hours is None:
                 parts.append(f"{code}（未知工时代码）×{hours_text(qty)} = 0 h")
             else:
-                parts.append(f"{name} {hours_text(qty).rstrip('0').rstrip('.')}{book.unit(code)} = "
+                parts.append(f"{name} ×{qty_text(qty)}{book.unit(code)} = "
                              f"{hours_text(hours)} h")
         return "；".join(parts) or "（无工时）"
 
