@@ -450,6 +450,13 @@ def balance_of(db: sqlite_utils.Database, part: int | str) -> int:
     return _part_row(db, part)["balance"]
 
 
+def lowest_balance_from(db: sqlite_utils.Database, part: int | str, at: str) -> int:
+    """The lowest book stock at any point from `at` on: the most a backdated
+    line dated `at` may take out (demo and historical imports check this)."""
+    row = _part_row(db, part)
+    return _min_stock_from(db, row["id"], _time(at))[1]
+
+
 def balance_as_of(db: sqlite_utils.Database, part: int | str, at: str) -> int:
     """Book stock at a point in time (sum of lines dated up to `at`).
 
