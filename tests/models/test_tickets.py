@@ -435,3 +435,37 @@ def test_a_locked_pay_month_refuses_the_change_and_nothing_is_half_saved(office,
     after = T.get_ticket(db, t.id)
     assert (after.status, after.result, after.work) == ("dispatched", None, [])
     assert not [e for e in after.events if e.action == "visit"]
+
+
+# ---------------------------------------------------------------- command line
+def test_cli_walks_a_ticket_through_the_loop(office, db_path):
+    import json
+
+    from tests.conftest import run_cli
+
+    def cli(*args):
+        code, out, err = run_cli(*args, "--db", str(db_path))
+        assert code == 0, err
+        return out
+
+    out = cli("ticket", "open", "--customer", "杭州建工集团有限公司", "--model", "QTZ80", "--serial", "T2025-0101",
+              "--type", "维修", "--channel", "电话", "--level", "二级", "--fault", "起升无动作",
+              "--reported", "2026-11-03 09:00", "--who", "内勤", "--json")
+    ticket = json.loads(out)
+    assert (ticket["no"], ticket["status"], ticket["warranty"]) == ("YX2611001", "open", "in")
+    cli("ticket", "dispatch", "YX2611001", "--tech", "王建军、赵国庆", "--at", "2026-11-03 09:30")
+    out = cli("ticket", "visit", "YX2611001", "--arrived", "2026-11-03 13:00", "--result", "完成",
+              "--repair-to", "2026-11-03 15:00", "--work", "SMALL_REPAIR*1; WELD_SITE*1.5", "--json")
+    ticket = json.loads(out)
+    assert ticket["status"] == "completed" and ticket["on_time"] is True
+    assert [(w["code"], w["quantity_x100"]) for w in ticket["work"]] == [("SMALL_REPAIR", 100), ("WELD_SITE", 150)]
+    cli("ticket", "review", "YX2611001", "--reviewer", "李志强", "--at", "2026-11-04 09:00")
+    cli("ticket", "signoff", "YX2611001", "--signature", "王立新", "--opinion", "满意")
+    out = cli("ticket", "close", "YX2611001", "--at", "2026-11-04 10:00")
+    assert "已结案" in out and "王建军、赵国庆" in out
+    code, out, err = run_cli("ticket", "close", "YX2611001", "--db", str(db_path))
+    assert code == 1 and "already closed" in err
+    code, out, err = run_cli("ticket", "cancel", "YX2611001", "--db", str(db_path))
+    assert code == 2          # --reason is required (usage error)
+    out = cli("technicians", "--json")
+    assert [t["name"] for t in json.loads(out)["technicians"]] == ["王建军", "赵国庆", "李志强"]
