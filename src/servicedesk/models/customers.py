@@ -199,7 +199,11 @@ def _normalise_code(value: object) -> str:
     return text
 
 
-def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[str, ValidationError]]:
+def _parse_equipment(data: EquipmentInput) -> tuple[dict[str, Any], dict[str, ValidationError]]:
+    """Parse every field; then check the order of the dates that did parse.
+
+    A bad date and a date out of order elsewhere are both reported at once.
+    """
     values, errors = _collect({
         "model": lambda: _normalise_code(require_text(data.model, "model", "Model")),
         "serial_no": lambda: _normalise_code(require_text(data.serial_no, "serial_no", "Serial no")),
@@ -212,9 +216,19 @@ def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[
     })
     if not data.customer_id:
         errors["customer"] = ValidationError("Choose the customer the equipment belongs to.", "customer")
+    order = _date_order_error(EquipmentInput(
+        customer_id=0, model="", serial_no="",
+        **{k: values.get(k) for k in ("factory_date", "purchase_date", "delivery_date", "acceptance_date")}))
+    if order is not None and order.field not in errors:
+        errors[order.field] = order
+    return values, errors
+
+
+def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[str, ValidationError]]:
+    values, errors = _parse_equipment(data)
     if errors:
         return None, errors
-    cleaned = EquipmentInput(
+    return EquipmentInput(
         customer_id=data.customer_id,
         model=values["model"],
         serial_no=values["serial_no"],
@@ -230,11 +244,7 @@ def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[
         dealer=normalise_text(data.dealer),
         warranty_months=values["warranty_months"],
         notes=str(data.notes or "").strip(),
-    )
-    order = _date_order_error(cleaned)
-    if order is not None:
-        return None, {order.field: order}
-    return cleaned, {}
+    ), {}
 
 
 def clean_equipment(data: EquipmentInput) -> EquipmentInput:
@@ -249,10 +259,12 @@ def clean_equipment(data: EquipmentInput) -> EquipmentInput:
 def equipment_errors(db: sqlite_utils.Database, data: EquipmentInput,
                      equipment_id: int | None = None) -> dict[str, ValidationError]:
     """Every problem that would stop add/update_equipment, keyed by field."""
-    clean, errors = _clean_equipment(data)
-    if clean is not None:
+    values, errors = _parse_equipment(data)
+    if "model" in values and "serial_no" in values:
+        probe = EquipmentInput(customer_id=data.customer_id, model=values["model"],
+                               serial_no=values["serial_no"])
         try:
-            _check_serial_unique(db, clean, equipment_id)
+            _check_serial_unique(db, probe, equipment_id)
         except ValidationError as exc:
             errors[exc.field or "serial_no"] = exc
     return errors

@@ -87,6 +87,19 @@ class ValidatedForm(QWidget):
         for err in self._errors.values():
             err.show_message("")
 
+    def set_message(self, key: str, message: str) -> None:
+        """Show (or clear, with '') a field's message without moving the focus.
+
+        For checks while typing: the clerk leaving a field must not be pulled back.
+        """
+        if key in self._errors:
+            self._errors[key].show_message(message)
+
+    def message(self, key: str) -> str:
+        """The message shown under a field ('' when none): for tests and dialogs."""
+        err = self._errors.get(key)
+        return err.text() if err is not None and err.isVisibleTo(self) else ""
+
     def show_error(self, key: str | None, message: str) -> bool:
         """Show beside the field; False when no such field (caller uses a message box)."""
         if key in self._errors:

@@ -1,11 +1,252 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/printing.py" line="45" />
+        <source>Printing</source>
+        <comment>Repair record form (维修记录单)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="46" />
+        <source>Printing</source>
+        <comment>Outside-service record (外出服务记录表)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="47" />
+        <source>Printing</source>
+        <comment>Service information sheet (信息收集表)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="51" />
+        <source>Printing</source>
+        <comment>A4, three labelled copies</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="52" />
+        <source>Printing</source>
+        <comment>Continuous paper 241 mm (dot-matrix)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="90" />
+        <source>Printing</source>
+        <comment>The printer could not be started.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="252" />
+        <source>Printing</source>
+        <comment>Print preview — %1</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="342" />
+        <source>Printing</source>
+        <comment>Printing forms…</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="342" />
+        <source>Printing</source>
+        <comment>Cancel</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="344" />
+        <source>Printing</source>
+        <comment>Print</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="360" />
+        <source>Printing</source>
+        <comment>Printing forms… %1 of %2</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="370" />
+        <source>Printing</source>
+        <comment>Printed %1 of %2 tickets (%3 pages); cancelled.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="371" />
+        <source>Printing</source>
+        <comment>Printed %1 of %2 tickets (%3 pages).</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="389" />
+        <source>Printing</source>
+        <comment>Print %1 ticket(s)</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="29" />
+        <source>Pay adjustment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="32" />
+        <source>An adjustment line is added to %1. Use it for corrections after a month was approved. Negative numbers take pay away.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="34" />
+        <source>Technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="38" />
+        <source>Ticket (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="38" />
+        <source>ticket number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="39" />
+        <source>Work hours (±)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="39" />
+        <source>e.g. 4 or -2.5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="40" />
+        <source>Amount (± yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="40" />
+        <source>e.g. 50 or -20</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="44" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="56" />
+        <location filename="../../ui/app.py" line="60" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogEditor</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="89" />
+        <source>Work-hour catalog</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="92" />
+        <source>Standard work hours per job (工时标准). Codes are stable keys used by ticket work lines; a new rate applies to work completed after its date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="97" />
+        <source>&amp;Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="98" />
+        <source>Re&amp;name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="99" />
+        <source>New &amp;hours…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="100" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="163" />
+        <source>&amp;Retire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="109" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="110" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="111" />
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="112" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="128" />
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="113" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="129" />
+        <source>Further unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="115" />
+        <source>Since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="116" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="116" />
+        <source>in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="116" />
+        <source>retired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="127" />
+        <source>Effective from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="130" />
+        <source>Entered by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="131" />
+        <source>Entered at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="163" />
+        <source>&amp;Restore</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -14,6 +255,1284 @@
         <location filename="../../ui/common.py" line="23" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>CountDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="107" />
+        <source>not counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="109" />
+        <source>matches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="111" />
+        <source>surplus</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="112" />
+        <source>shortage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="121" />
+        <source>Stock count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="131" />
+        <source>Find code, name, spec or location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="134" />
+        <source>Only differences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="137" />
+        <source>Only not counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="144" />
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="145" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="146" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="147" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="148" />
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="149" />
+        <source>Book qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="150" />
+        <source>Counted qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="152" />
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="172" />
+        <source>Import counted quantities…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="174" />
+        <source>Export count sheet…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="176" />
+        <location filename="../../ui/dialogs/parts_count.py" line="286" />
+        <source>Discard count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="178" />
+        <source>Finish count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="180" />
+        <source>Post adjustments…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="182" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="203" />
+        <source>Stock count #%1 · %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="206" />
+        <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="217" />
+        <source>in progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="217" />
+        <source>finished, not posted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="218" />
+        <source>posted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="229" />
+        <source>Import counted quantities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="230" />
+        <location filename="../../ui/dialogs/parts_count.py" line="250" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="240" />
+        <source>Nothing was imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="242" />
+        <source>Counted quantities imported: %1 rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="248" />
+        <source>Export count sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="258" />
+        <source>Count sheet written to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="271" />
+        <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="274" />
+        <source>Post adjustments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="281" />
+        <source>Stock count #%1 posted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="287" />
+        <source>Throw away this count and everything entered in it?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="40" />
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="40" />
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="44" />
+        <source>Name (unit or person)*</source>
+        <translation>用户姓名/单位*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="45" />
+        <source>e.g. 杭州建工集团有限公司 or 张三</source>
+        <translation>如 杭州建工集团有限公司 或 张三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="46" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="47" />
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="47" />
+        <source>e.g. 设备科长</source>
+        <translation>如 设备科长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="48" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="48" />
+        <source>13812345678 or 0571-88886666-806</source>
+        <translation>13812345678 或 0571-88886666-806</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="49" />
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="50" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="51" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="51" />
+        <source>e.g. 杭州</source>
+        <translation>如 杭州</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="52" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="52" />
+        <source>who sold the equipment</source>
+        <translation>销售设备的经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="56" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="70" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="150" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="71" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="121" />
+        <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
+        <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="124" />
+        <source>Enter the name of the unit or the person.</source>
+        <translation>请填写单位名称或个人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="157" />
+        <source>This may be a customer already in the archive:</source>
+        <translation>可能是档案中已有的客户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="159" />
+        <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
+        <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_dialog.py" line="176" />
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="71" />
+        <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
+        <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="78" />
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="79" />
+        <source>New customer (Ctrl+N)</source>
+        <translation>新建客户（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="81" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="82" />
+        <source>Edit the selected customer (Enter)</source>
+        <translation>编辑所选客户（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="84" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="85" />
+        <source>Delete the selected customer (Del)</source>
+        <translation>删除所选客户（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="96" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="97" />
+        <location filename="../../ui/customers_tab.py" line="427" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="98" />
+        <location filename="../../ui/customers_tab.py" line="427" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="99" />
+        <location filename="../../ui/customers_tab.py" line="428" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="100" />
+        <location filename="../../ui/customers_tab.py" line="429" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="101" />
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="133" />
+        <source>Add equipment</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="135" />
+        <source>Edit equipment</source>
+        <translation>编辑设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="137" />
+        <location filename="../../ui/customers_tab.py" line="542" />
+        <source>Delete equipment</source>
+        <translation>删除设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="139" />
+        <source>New ticket for this equipment</source>
+        <translation>为此设备新建工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="144" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="151" />
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="152" />
+        <source>Serial no</source>
+        <translation>机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="153" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="155" />
+        <source>Purchased</source>
+        <translation>购机日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="157" />
+        <source>Accepted</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="159" />
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="161" />
+        <source>First site</source>
+        <translation>首次使用地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="169" />
+        <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
+        <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="180" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="181" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="182" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="183" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="213" />
+        <source>Select a customer to see their equipment, warranty and history.</source>
+        <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="265" />
+        <source>In warranty (manual)</source>
+        <translation>在保（人工判定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="265" />
+        <source>Out of warranty (manual)</source>
+        <translation>保外（人工判定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="267" />
+        <source>In warranty until %1</source>
+        <translation>在保，至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="269" />
+        <source>Out of warranty since %1</source>
+        <translation>保外，%1 已到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="270" />
+        <source>Out of warranty (no dates)</source>
+        <translation>保外（无日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="273" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="273" />
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="273" />
+        <source>Call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="274" />
+        <source>Inspection</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="341" />
+        <source>Showing %1 of %2 customers</source>
+        <translation>显示 %1 / 共 %2 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="348" />
+        <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
+        <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="351" />
+        <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
+        <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="428" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="429" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="444" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="446" />
+        <source>Select a unit to see its tickets, parts and calls.</source>
+        <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="454" />
+        <source>History of %1 %2</source>
+        <translation>%1 %2 的历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="462" />
+        <source>No tickets, parts or calls for this unit yet.</source>
+        <translation>该设备还没有工单、配件或回访记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="489" />
+        <source>Saved customer %1</source>
+        <translation>已保存客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="502" />
+        <source>%1 still has %2 unit(s) of equipment. Delete or move the equipment first.</source>
+        <translation>%1 还有 %2 台设备。请先删除或转移设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="505" />
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="506" />
+        <source>Delete customer %1? This cannot be undone.</source>
+        <translation>删除客户 %1？此操作不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="514" />
+        <source>Deleted customer %1</source>
+        <translation>已删除客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="531" />
+        <source>Saved equipment %1 %2</source>
+        <translation>已保存设备 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="543" />
+        <source>Delete %1 %2 from the archive? This cannot be undone.</source>
+        <translation>从档案中删除 %1 %2？此操作不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="551" />
+        <source>Deleted equipment %1 %2</source>
+        <translation>已删除设备 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="575" />
+        <source>That record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>DealerTravelDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="84" />
+        <source>Dealer billing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="89" />
+        <source>%1 work hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="90" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="91" />
+        <source>Round-trip transport (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="97" />
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="102" />
+        <source>Persons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="103" />
+        <source>Settlement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="105" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="24" />
+        <source>Record a deduction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="33" />
+        <source>ticket number, e.g. YX2603007</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="34" />
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="39" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="44" />
+        <source>Rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="45" />
+        <source>Missing document: 100 yuan from every team member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="46" />
+        <source>Small safety accident: 2 × the cost, split over the team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="47" />
+        <source>Major accident: the job's performance pay is cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="48" />
+        <source>Defect from poor work: 100 yuan per item per person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="49" />
+        <source>Other deduction (amount per person)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="51" />
+        <source>Missing document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="53" />
+        <source>Accident cost (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="53" />
+        <source>at most 300</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="57" />
+        <source>Defective items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="58" />
+        <source>Found by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="59" />
+        <source>Amount per person (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="60" />
+        <source>Date of the event / report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="64" />
+        <source>Persons charged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="68" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="106" />
+        <source>not completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="108" />
+        <source> (leader)</source>
+        <translation>（负责人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="118" />
+        <source>Find the ticket first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="95" />
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="103" />
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="110" />
+        <source>No technicians in the register yet (import them: servicedesk import technicians).</source>
+        <translation>技术员名册还是空的（可用 servicedesk import technicians 导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="114" />
+        <source>Technicians (Space ticks)</source>
+        <translation>技术员（空格键勾选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="117" />
+        <source>Leader</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="125" />
+        <source>Dispatch time</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="130" />
+        <source>Transport</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="132" />
+        <source>Departure</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="134" />
+        <source>Expected return</source>
+        <translation>预计返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="135" />
+        <source>Tools to take</source>
+        <translation>携带工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="136" />
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="137" />
+        <source>Spare parts to carry</source>
+        <translation>携带备件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="138" />
+        <source>Parts to carry</source>
+        <translation>携带备件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="140" />
+        <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
+        <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="23" />
+        <source>Dispute a pay line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="27" />
+        <source>%1 disputes this line of %2:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="31" />
+        <source>What is wrong, in his words</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="53" />
+        <source>New equipment</source>
+        <translation>新增设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="53" />
+        <source>Edit equipment</source>
+        <translation>编辑设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="56" />
+        <source>Customer: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="71" />
+        <source>e.g. QTZ80</source>
+        <translation>例如 QTZ80</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="72" />
+        <source>Model*</source>
+        <translation>型号*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="73" />
+        <source>Serial no*</source>
+        <translation>机号*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="74" />
+        <source>unique for the model</source>
+        <translation>同一型号下唯一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="78" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="79" />
+        <source>2026-03-01 or 2026/3/1</source>
+        <translation>2026-03-01 或 2026/3/1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="80" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="175" />
+        <source>Factory date</source>
+        <translation>出厂日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="82" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="175" />
+        <source>Purchase date</source>
+        <translation>购机日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="84" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="176" />
+        <source>Delivery date</source>
+        <translation>送货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="86" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="176" />
+        <source>Acceptance date</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="88" />
+        <source>Warranty months</source>
+        <translation>保修月数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="89" />
+        <source>blank = office default</source>
+        <translation>空白 = 默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="90" />
+        <source>Invoice no</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="91" />
+        <source>First site of use</source>
+        <translation>设备第一次使用地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="92" />
+        <source>Project name</source>
+        <translation>工程名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="94" />
+        <source>Project no (AB)</source>
+        <translation>AB号（工程编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="95" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="99" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="110" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="111" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="181" />
+        <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ delivery ≤ acceptance.</source>
+        <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 送货 ≤ 验收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="185" />
+        <source>Serial no %1 of model %2 is already registered (customer %3).</source>
+        <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="188" />
+        <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
+        <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="190" />
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="192" />
+        <source>Enter a whole number (0 or more), or leave it blank.</source>
+        <translation>请填写整数（0 或以上），或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="231" />
+        <source>Warranty: give the acceptance or purchase date to work it out.</source>
+        <translation>保修：填写验收日期或购机日期后自动判定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="29" />
+        <source>In warranty</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="30" />
+        <source>Out of warranty</source>
+        <translation>保外</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsTab</name>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="57" />
+        <source>Calls and inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="58" />
+        <source>Inspection plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="69" />
+        <source>Due today and overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="69" />
+        <location filename="../../ui/followups_tab.py" line="160" />
+        <source>Upcoming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="70" />
+        <location filename="../../ui/followups_tab.py" line="160" />
+        <location filename="../../ui/followups_tab.py" line="322" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="70" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="75" />
+        <source>All kinds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="76" />
+        <source>Calls only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="81" />
+        <source>Search customer, phone, ticket no, serial no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="84" />
+        <source>Record outcome (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="87" />
+        <location filename="../../ui/followups_tab.py" line="177" />
+        <source>Equipment history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="90" />
+        <source>Open ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="93" />
+        <source>Cancel follow-up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="105" />
+        <location filename="../../ui/followups_tab.py" line="182" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="106" />
+        <source>Due by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="107" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="108" />
+        <location filename="../../ui/followups_tab.py" line="189" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="109" />
+        <location filename="../../ui/followups_tab.py" line="190" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="110" />
+        <location filename="../../ui/followups_tab.py" line="187" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="111" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="112" />
+        <source>Attempts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="114" />
+        <source>Last call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="125" />
+        <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="159" />
+        <location filename="../../ui/followups_tab.py" line="209" />
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="160" />
+        <location filename="../../ui/followups_tab.py" line="211" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="161" />
+        <location filename="../../ui/followups_tab.py" line="322" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="168" />
+        <source>Search customer, phone, model, serial no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="171" />
+        <source>Record inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="174" />
+        <source>Change date…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="183" />
+        <source>Inspect by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="185" />
+        <source>Last inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="191" />
+        <location filename="../../ui/followups_tab.py" line="337" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="207" />
+        <source>No plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="212" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="251" />
+        <location filename="../../ui/followups_tab.py" line="266" />
+        <source>Showing %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="322" />
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="334" />
+        <source>Not reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="336" />
+        <source>Usage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="336" />
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="337" />
+        <source>Our service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="338" />
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="338" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="368" />
+        <location filename="../../ui/followups_tab.py" line="421" />
+        <source>Inspection recorded; the next one is planned in a year.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="376" />
+        <source>Call recorded; complaint ticket %1 opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="380" />
+        <source>Not reached: call again from %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="382" />
+        <source>Call recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="389" />
+        <source>Cancel follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="390" />
+        <source>Why will this follow-up not be made?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="398" />
+        <source>Follow-up cancelled.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -127,11 +1646,1550 @@ Offline program for an after-sales service office.</source>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="93" />
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="99" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="103" />
+        <source>Date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="109" />
+        <source>Supplier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="110" />
+        <source>Document no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="111" />
+        <source>Unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="112" />
+        <source>empty = the part's list price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="114" />
+        <source>Ticket no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="115" />
+        <source>e.g. YX2611007 (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="119" />
+        <source>— none —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="122" />
+        <source>Technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="123" />
+        <source>Recipient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="124" />
+        <source>empty = the technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="126" />
+        <source>Old part serial no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="127" />
+        <source>Old part condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="129" />
+        <source>e.g. winding burnt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="130" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="130" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="133" />
+        <source>required, e.g. rusted in store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="149" />
+        <source>Receive parts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="150" />
+        <source>Issue parts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="151" />
+        <source>Return parts to stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="152" />
+        <source>Old-for-new exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="153" />
+        <source>Scrap parts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="163" />
+        <source>Book stock: %1 %2 · safety stock %3 · list price %4 yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="179" />
+        <source>Choose a part.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="202" />
+        <source>%1: %2 × %3, book stock now %4</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MoveInspectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="89" />
+        <source>Plan inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="97" />
+        <source>Inspect by</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="116" />
+        <source>New ticket — take a call</source>
+        <translation>新建工单 — 接听报修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="121" />
+        <source>1  Caller</source>
+        <translation>1  来电人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="124" />
+        <source>Caller's phone or name, serial no… (matches appear as you type)</source>
+        <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="127" />
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="135" />
+        <source>No customer chosen yet.</source>
+        <translation>尚未选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="148" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="159" />
+        <source>No 三包 exclusion</source>
+        <translation>无三包除外情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="162" />
+        <source>Decide automatically</source>
+        <translation>自动判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="163" />
+        <source>Manual: in warranty</source>
+        <translation>人工判定：在保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="164" />
+        <source>Manual: out of warranty</source>
+        <translation>人工判定：保外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="165" />
+        <source>Reason for the manual decision</source>
+        <translation>人工判定的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="171" />
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="186" />
+        <source>via</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="189" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="195" />
+        <source>What the caller says is wrong (报修内容)</source>
+        <translation>来电反映的故障（报修内容）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="197" />
+        <source>Fault</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="208" />
+        <source>Fault level</source>
+        <translation>故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="210" />
+        <source>First judgement (optional)</source>
+        <translation>初步判断（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="211" />
+        <source>First judgement</source>
+        <translation>初步判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="216" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="217" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="220" />
+        <source>Contact, phone</source>
+        <translation>联系人、电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="222" />
+        <source>Site address</source>
+        <translation>现场地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="223" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="229" />
+        <source>Requested service time (optional)</source>
+        <translation>要求服务时间（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="232" />
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="234" />
+        <source>Service time</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="240" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="241" />
+        <source>Install self-check record</source>
+        <translation>安装自检记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="242" />
+        <source>Dealer's diagnosis</source>
+        <translation>经销商初步诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="246" />
+        <source>Dealer report</source>
+        <translation>经销商报修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="252" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="256" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="331" />
+        <source>No customer matches. Press New customer… to add the caller.</source>
+        <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="365" />
+        <source>Choose the caller first</source>
+        <translation>请先选择来电客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="375" />
+        <source>No equipment / not known yet</source>
+        <translation>无设备 / 暂不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="404" />
+        <source>Not decided</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="405" />
+        <source>Choose the equipment to decide the warranty.</source>
+        <translation>选择设备后自动判定保修。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="412" />
+        <source>Needs a reason</source>
+        <translation>需填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="416" />
+        <source>In warranty</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="418" />
+        <source>Out of warranty</source>
+        <translation>保外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="425" />
+        <source>Choose the fault level…</source>
+        <translation>请选择故障等级…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="425" />
+        <source>No level (optional for this type)</source>
+        <translation>不分级（此类型可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="440" />
+        <source>respond by %1</source>
+        <translation>%1 前响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
+        <source>remote fix by %1</source>
+        <translation>%1 前远程解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
+        <source>on site by %1</source>
+        <translation>%1 前到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="484" />
+        <source>Choose the caller (type the phone or name) or create a new customer.</source>
+        <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
+    </message>
+</context>
+<context>
+    <name>OldPartDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="215" />
+        <source>Book old part back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="217" />
+        <source>%1 %2 × %3 from %4, exchanged %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="224" />
+        <source>Returned at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="227" />
+        <source>Condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="228" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="230" />
+        <source>Book back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="245" />
+        <source>Old part %1 booked back</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PartDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="24" />
+        <source>Edit part</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="24" />
+        <source>New part</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="29" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="30" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="31" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="35" />
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="36" />
+        <source>Price (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="37" />
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="38" />
+        <source>shelf, e.g. A-01-02</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="41" />
+        <source>Safety stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="42" />
+        <source>In use (shown in the lists)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_part.py" line="75" />
+        <source>Saved part %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PartsLedger</name>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="30" />
+        <source>Receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="31" />
+        <source>Issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="32" />
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="33" />
+        <source>Old-for-new exchange</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="34" />
+        <source>Old part booked back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="35" />
+        <source>Scrap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_move.py" line="36" />
+        <source>Count adjustment</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PayDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="19" />
+        <source>Give the ticket number.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PayTab</name>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="143" />
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="146" />
+        <source>Previous month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="155" />
+        <source>Next month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="163" />
+        <source>&amp;Approve…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="164" />
+        <source>&amp;Unlock…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="165" />
+        <source>Work-hour &amp;catalog…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="166" />
+        <source>&amp;Export workbook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="167" />
+        <source>Pay &amp;slips (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="182" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="183" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="184" />
+        <location filename="../../ui/pay_tab.py" line="329" />
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="185" />
+        <source>Long trips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="186" />
+        <location filename="../../ui/pay_tab.py" line="330" />
+        <source>Work hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="187" />
+        <source>Performance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="188" />
+        <source>Allowance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="189" />
+        <source>Base salary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="190" />
+        <source>Refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="191" />
+        <source>Deductions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="192" />
+        <location filename="../../ui/pay_tab.py" line="331" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="193" />
+        <location filename="../../ui/pay_tab.py" line="207" />
+        <source>Disputes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="205" />
+        <source>Lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="206" />
+        <source>Attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="208" />
+        <source>Dealer billing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="209" />
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="246" />
+        <source>Open ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="247" />
+        <source>&amp;Deduction…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="248" />
+        <source>Void deduction…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="249" />
+        <source>D&amp;ispute…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="250" />
+        <source>Ad&amp;justment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="251" />
+        <source>&amp;Refund tickets…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="254" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="255" />
+        <location filename="../../ui/pay_tab.py" line="302" />
+        <location filename="../../ui/pay_tab.py" line="325" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="256" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="257" />
+        <location filename="../../ui/pay_tab.py" line="328" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="258" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="259" />
+        <source>Job hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="262" />
+        <source>His hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="264" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="265" />
+        <source>Dispute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="270" />
+        <source>No work, deductions or refunds for this technician in the month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="278" />
+        <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import a month from Excel with: servicedesk import attendance FILE --month YYYY-MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="297" />
+        <source>Record &amp;outcome…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="300" />
+        <source>Technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="301" />
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="303" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="304" />
+        <source>Raised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="305" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="306" />
+        <source>Outcome</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="317" />
+        <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="321" />
+        <source>&amp;Travel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="322" />
+        <source>&amp;Print statement…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="326" />
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="327" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="332" />
+        <source>Travel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="332" />
+        <source>entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="332" />
+        <source>not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="342" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="343" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="344" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="345" />
+        <source>Detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="363" />
+        <source>%1 open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="393" />
+        <source>Approved and locked (已审批锁定) · %1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="397" />
+        <source>Draft (草稿): figures follow the tickets until approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="399" />
+        <source>%1 open dispute(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="407" />
+        <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="429" />
+        <source>%1: %2 work hours, total %3 yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="470" />
+        <source>Attendance saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="483" />
+        <source>Pay month %1 approved and locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="489" />
+        <source>Pay month %1 unlocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="518" />
+        <source>Deduction recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="525" />
+        <source>Choose a deduction line first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="530" />
+        <source>Deduction voided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="537" />
+        <source>Choose the line he disputes first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="541" />
+        <source>Dispute recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="548" />
+        <source>Choose a dispute first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="552" />
+        <source>This dispute already has an outcome.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="556" />
+        <source>Outcome recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="565" />
+        <source>Adjustment added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="574" />
+        <source>Refund added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="585" />
+        <location filename="../../ui/pay_tab.py" line="592" />
+        <source>Choose a dealer ticket first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="587" />
+        <source>Dealer billing saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="594" />
+        <source>Save dealer statement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="610" />
+        <location filename="../../ui/pay_tab.py" line="663" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="618" />
+        <source>Save pay workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="620" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="625" />
+        <source>Save pay slips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="645" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/printing.py" line="151" />
+        <source>Form:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="153" />
+        <source>Layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="163" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="164" />
+        <source>Save as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="191" />
+        <source>%1 page(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="212" />
+        <source>Sent to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="221" />
+        <source>Save as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="222" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="233" />
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="21" />
+        <source>Approve pay month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="21" />
+        <source>Unlock pay month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="26" />
+        <source>Approving %1 locks it: its tickets, work lines, attendance and deductions can no longer change, and the figures are frozen as approved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="29" />
+        <source>No manager PIN is set yet: the PIN you type now becomes the PIN (4 to 12 digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="32" />
+        <source>Unlocking %1 makes it a draft again; the reason is logged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="34" />
+        <source>Manager PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="35" />
+        <source>Repeat the PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="41" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_pin.py" line="52" />
+        <source>The two PINs differ.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
         <location filename="../../ui/placeholder.py" line="16" />
         <source>This part of the program is coming in a later version.</source>
         <translation>此功能将在后续版本提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <location filename="../../ui/printing.py" line="407" />
+        <source>Print settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="416" />
+        <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="418" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="422" />
+        <location filename="../../ui/printing.py" line="477" />
+        <source>Chinese font file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="434" />
+        <source>Layout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="437" />
+        <source>Continuous paper height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="439" />
+        <source>Offset right (+) / left (−)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="441" />
+        <source>Offset down (+) / up (−)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="445" />
+        <source>Copies per A4 page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="447" />
+        <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="452" />
+        <source>Calibration page…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="478" />
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="488" />
+        <source>Automatic: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="489" />
+        <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="494" />
+        <source>This font will be embedded in every form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="495" />
+        <source>This file does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="496" />
+        <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="498" />
+        <source>The font file is damaged or does not allow embedding; another font will be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="515" />
+        <source>Print settings saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="535" />
+        <source>Calibration page</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuickCustomerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="47" />
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="52" />
+        <source>Customer (unit or person)</source>
+        <translation>用户姓名（单位、人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="54" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="55" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="56" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="57" />
+        <source>Equipment model</source>
+        <translation>设备型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="57" />
+        <source>e.g. QTZ80</source>
+        <translation>例如 QTZ80</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="58" />
+        <source>Serial no</source>
+        <translation>机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="59" />
+        <source>Purchase date</source>
+        <translation>购机日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="60" />
+        <source>Acceptance date</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="63" />
+        <source>Equipment is optional here; without a purchase or acceptance date the job is out of warranty.</source>
+        <translation>设备可以稍后补登；没有购机或验收日期时按保外处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="541" />
+        <source>Why? (required, goes into the ticket's log)</source>
+        <translation>原因（必填，记入工单日志）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="543" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="545" />
+        <source>The number %1 stays used; parts on the ticket go back to stock.</source>
+        <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="548" />
+        <source>The ticket goes back to work; its visit record stays and can be corrected.</source>
+        <translation>工单恢复处理；原现场记录保留，可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="552" />
+        <source>Cancel the ticket</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="552" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="557" />
+        <source>Cancel ticket</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="558" />
+        <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
+        <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCallDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="82" />
+        <source>Record follow-up call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="92" />
+        <source>Equipment history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="96" />
+        <source>Open ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="108" />
+        <source>Call time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="113" />
+        <source>Reached the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="114" />
+        <source>Not reached (no answer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="122" />
+        <source>Reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="136" />
+        <source>Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="139" />
+        <source>How the equipment is being used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="140" />
+        <source>Usage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="142" />
+        <source>Product quality as the customer sees it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="143" />
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="145" />
+        <source>Opinion of the dealer's service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="147" />
+        <source>Opinion of our service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="151" />
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="159" />
+        <source>Leave empty when there is no complaint; text here opens a complaint ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="166" />
+        <source>Fault level of the complaint ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="168" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="170" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="174" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordInspectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="30" />
+        <source>Record on-site inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="41" />
+        <source>Inspected at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="47" />
+        <source>Inspector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="49" />
+        <source>Inspection ticket number, if one was opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="50" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="54" />
+        <source>Findings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="56" />
+        <source>The next inspection is planned a year after this one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_inspection.py" line="60" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>ReimbursementDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="62" />
+        <source>Refund round-trip tickets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="65" />
+        <source>Installation ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="65" />
+        <source>ticket number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="66" />
+        <source>Technician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="70" />
+        <source>Amount (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="70" />
+        <source>train / bus tickets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="71" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_lines.py" line="71" />
+        <source>e.g. 杭州—金华 往返</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResolveDisputeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="44" />
+        <source>Outcome of a dispute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="52" />
+        <source>Upheld (he is right)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="54" />
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="63" />
+        <source>Outcome</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="66" />
+        <source>What was decided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_dispute.py" line="68" />
+        <source>Upholding waives this deduction for him.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="464" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="472" />
+        <source>Supervisor</source>
+        <translation>审核主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="473" />
+        <source>Review notes (optional)</source>
+        <translation>审核意见（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="474" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="477" />
+        <source>Review time</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="478" />
+        <source>Result: %1 · completed %2 · team %3</source>
+        <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
 </context>
 <context>
@@ -366,6 +3424,1689 @@ Offline program for an after-sales service office.</source>
         <location filename="../../ui/settings_dialog.py" line="157" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="497" />
+        <source>Customer sign-off</source>
+        <translation>客户签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="503" />
+        <source>Customer opinion</source>
+        <translation>用户意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="504" />
+        <source>Name of the person who signed</source>
+        <translation>签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="507" />
+        <source>Signed by</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="511" />
+        <source>Signed on</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="515" />
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="515" />
+        <source>Yes, accepted</source>
+        <translation>是，已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="516" />
+        <source>No, not accepted</source>
+        <translation>否，未接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="517" />
+        <source>Complaint answer accepted</source>
+        <translation>客户是否接受处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>StartCountDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="29" />
+        <source>Start a stock count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="31" />
+        <source>Counted quantities are compared with the book stock as of the end of the count date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="41" />
+        <source>Count date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="42" />
+        <source>Location starts with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="43" />
+        <source>empty = all parts; e.g. A or C-02</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="44" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="46" />
+        <source>Start count</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StepLine</name>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="83" />
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="84" />
+        <location filename="../../ui/tickets_tab.py" line="91" />
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="85" />
+        <source>Remote fix</source>
+        <translation>远程解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="85" />
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="86" />
+        <source>Completion</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="87" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="88" />
+        <source>Close-out</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="141" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetailPane</name>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="190" />
+        <source>Dispatch…</source>
+        <translation>派工…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="191" />
+        <source>Record visit…</source>
+        <translation>现场记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="192" />
+        <source>Review…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="193" />
+        <source>Customer sign-off…</source>
+        <translation>客户签字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="194" />
+        <source>Close ticket</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="195" />
+        <source>Cancel ticket…</source>
+        <translation>取消工单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="196" />
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="211" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="216" />
+        <source>Work done (work-hour catalog)</source>
+        <translation>工作内容（工时标准）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="218" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="219" />
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="220" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="222" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="226" />
+        <source>Parts used</source>
+        <translation>更换配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="228" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="229" />
+        <source>Part code</source>
+        <translation>配件编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="230" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="231" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="232" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="233" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="236" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="243" />
+        <source>Work and parts</source>
+        <translation>工时与配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="246" />
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="249" />
+        <location filename="../../ui/tickets_tab.py" line="416" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="250" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="251" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="252" />
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="253" />
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="254" />
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="258" />
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="261" />
+        <source>Choose a ticket in the list to see its steps and log.</source>
+        <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="296" />
+        <source>Repeat fault: %1</source>
+        <translation>重复故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="325" />
+        <source>Respond by %1</source>
+        <translation>%1 前响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="330" />
+        <source>Remote fix by %1</source>
+        <translation>%1 前远程解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="330" />
+        <source>On site by %1</source>
+        <translation>%1 前到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="334" />
+        <source>met</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="334" />
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="365" />
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="366" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="367" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="367" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="368" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="368" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="369" />
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="370" />
+        <source>Requested service time</source>
+        <translation>要求服务时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="371" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="371" />
+        <source>Channel</source>
+        <translation>报修渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="372" />
+        <source>Fault level</source>
+        <translation>故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="373" />
+        <source>Fault</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="373" />
+        <source>First judgement</source>
+        <translation>初步判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="374" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="374" />
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="375" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="375" />
+        <source>Dealer's diagnosis</source>
+        <translation>经销商初步诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="376" />
+        <source>Install self-check</source>
+        <translation>安装自检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="378" />
+        <source> (leader)</source>
+        <translation>（负责人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="380" />
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="381" />
+        <source>Team</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="381" />
+        <source>Dispatched at</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="393" />
+        <source>Completed at</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="399" />
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="404" />
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="382" />
+        <source>Transport</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="382" />
+        <source>Departure</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="383" />
+        <source>Expected return</source>
+        <translation>预计返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="384" />
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="384" />
+        <source>Parts to carry</source>
+        <translation>携带备件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="389" />
+        <source>Visit</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="390" />
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="390" />
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="391" />
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="391" />
+        <source>Measures</source>
+        <translation>维修措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="392" />
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="392" />
+        <source>Repair time</source>
+        <translation>修理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="397" />
+        <location filename="../../ui/tickets_tab.py" line="408" />
+        <location filename="../../ui/tickets_tab.py" line="410" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="397" />
+        <location filename="../../ui/tickets_tab.py" line="408" />
+        <location filename="../../ui/tickets_tab.py" line="410" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="398" />
+        <source>Review and sign-off</source>
+        <translation>审核与签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="399" />
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="400" />
+        <source>Review notes</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="401" />
+        <source>Customer opinion</source>
+        <translation>用户意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="402" />
+        <source>Signed by</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="402" />
+        <source>Signed</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="403" />
+        <source>Complaint answer accepted</source>
+        <translation>客户是否接受处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="408" />
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="410" />
+        <source>Successful</source>
+        <translation>维修成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="412" />
+        <source>Repeat fault</source>
+        <translation>重复故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="413" />
+        <source>Outcome</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="416" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="417" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="427" />
+        <source>Out of warranty: the customer pays this quote (cost plus tax, plus management fee).</source>
+        <translation>保外：按此报价向客户收费（成本加税金，再加管理费）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="429" />
+        <source>In warranty: the customer pays nothing; the quote below is for reference.</source>
+        <translation>在保：客户无需付费，以下报价仅供参考。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="433" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="433" />
+        <source>Tax</source>
+        <translation>税金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="434" />
+        <source>Management fee</source>
+        <translation>管理费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="434" />
+        <source>Quote total (yuan)</source>
+        <translation>报价合计（元）</translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="20" />
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="21" />
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="22" />
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="23" />
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="24" />
+        <location filename="../../ui/dialogs/ticket_common.py" line="37" />
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="25" />
+        <location filename="../../ui/dialogs/ticket_common.py" line="38" />
+        <location filename="../../ui/dialogs/ticket_common.py" line="115" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="32" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="33" />
+        <source>To dispatch</source>
+        <translation>待派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="34" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="35" />
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="36" />
+        <source>To call back</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="44" />
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="45" />
+        <source>Installation</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="46" />
+        <source>Inspection</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="47" />
+        <source>Technical service</source>
+        <translation>技术服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="48" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="54" />
+        <source>Hotline</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="55" />
+        <source>Regional manager</source>
+        <translation>区域经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="56" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="57" />
+        <source>Online</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="58" />
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="64" />
+        <source>Level 1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="65" />
+        <source>Level 2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="66" />
+        <source>Level 3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="67" />
+        <source>Level 4</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="73" />
+        <source>System down, service interrupted</source>
+        <translation>系统瘫痪、服务中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="74" />
+        <source>Main part or function lost or degraded</source>
+        <translation>主要部件或功能失效、性能下降</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="75" />
+        <source>Accessory damaged, may affect performance</source>
+        <translation>附件损坏，可能影响性能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="76" />
+        <source>Not a system fault (operation or handling): solved remotely</source>
+        <translation>非系统故障（操作或人为）：远程解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="81" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="81" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="85" />
+        <source>In warranty</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="85" />
+        <source>Out of warranty</source>
+        <translation>保外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="91" />
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="92" />
+        <source>Due soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="93" />
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="94" />
+        <source>Arrived on time</source>
+        <translation>按时到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="95" />
+        <source>Late</source>
+        <translation>超时到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="100" />
+        <source>Warranty part (free)</source>
+        <translation>三包件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="100" />
+        <source>Bought by customer</source>
+        <translation>客户购买件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="107" />
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="108" />
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="109" />
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="110" />
+        <source>Reassigned</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="111" />
+        <source>Visit recorded</source>
+        <translation>现场记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="112" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="113" />
+        <source>Customer sign-off</source>
+        <translation>客户签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="114" />
+        <source>Close-out</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="116" />
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="117" />
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="118" />
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="119" />
+        <source>Reprinted</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="120" />
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="151" />
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="153" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="154" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="162" />
+        <source>in %1</source>
+        <translation>还剩 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="163" />
+        <source>overdue by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="186" />
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="538" />
+        <source>Cancel ticket</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="538" />
+        <source>Reopen ticket</source>
+        <translation>重新打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="450" />
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="451" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="452" />
+        <source>Team</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="453" />
+        <location filename="../../ui/tickets_tab.py" line="454" />
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="455" />
+        <source>三包 exclusion</source>
+        <translation>三包除外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="456" />
+        <source>Fault level</source>
+        <translation>故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="457" />
+        <source>Fault</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="458" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="459" />
+        <source>Channel</source>
+        <translation>报修渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="460" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="461" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="462" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="463" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="464" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="465" />
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="466" />
+        <source>Requested service time</source>
+        <translation>要求服务时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="467" />
+        <source>First judgement</source>
+        <translation>初步判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="468" />
+        <source>Dispatched at</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="469" />
+        <source>Transport</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="470" />
+        <source>Departure</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="471" />
+        <source>Expected return</source>
+        <translation>预计返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="472" />
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="473" />
+        <source>Parts to carry</source>
+        <translation>携带备件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="474" />
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="475" />
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="476" />
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="477" />
+        <source>Measures</source>
+        <translation>维修措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="478" />
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="479" />
+        <source>Repair from</source>
+        <translation>修理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="480" />
+        <source>Repair to</source>
+        <translation>修理结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="481" />
+        <source>Completed at</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="485" />
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="486" />
+        <source>Review notes</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="487" />
+        <source>Customer opinion</source>
+        <translation>用户意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="489" />
+        <source>Signed on</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="490" />
+        <source>Complaint answer accepted</source>
+        <translation>客户是否接受处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="491" />
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="492" />
+        <source>Cancelled at</source>
+        <translation>取消时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="493" />
+        <location filename="../../ui/tickets_tab.py" line="494" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="495" />
+        <source>Transport (fen)</source>
+        <translation>交通费（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="496" />
+        <source>Lodging days</source>
+        <translation>住宿天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="497" />
+        <source>Meal days</source>
+        <translation>伙食天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="498" />
+        <source>Labour days</source>
+        <translation>人工天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="482" />
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="483" />
+        <source>Parts used</source>
+        <translation>更换配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="484" />
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="488" />
+        <source>Signed by</source>
+        <translation>签字人</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="537" />
+        <source>Number, customer, phone or serial no…</source>
+        <translation>工单号、客户、电话或机号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="548" />
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="551" />
+        <source>New ticket</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="553" />
+        <source>Take a call: new ticket (Ctrl+N)</source>
+        <translation>接听报修：新建工单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="554" />
+        <location filename="../../ui/tickets_tab.py" line="948" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="555" />
+        <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
+        <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="556" />
+        <location filename="../../ui/tickets_tab.py" line="961" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="632" />
+        <source>No.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="633" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="634" />
+        <source>Timeliness</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="636" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="637" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="638" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="640" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="641" />
+        <source>Model / serial</source>
+        <translation>型号 / 机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="643" />
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="645" />
+        <source>On-site deadline</source>
+        <translation>到场时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="647" />
+        <source>Technicians</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="648" />
+        <source>Channel</source>
+        <translation>报修渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="649" />
+        <source>Completed at</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="651" />
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="652" />
+        <source>Fault</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="667" />
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="668" />
+        <source>No level</source>
+        <translation>不分级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="670" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="673" />
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="674" />
+        <source>All technicians</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="677" />
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="733" />
+        <source>Showing %1 of %2 tickets</source>
+        <translation>显示 %1 / 共 %2 张工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="737" />
+        <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
+        <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="740" />
+        <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
+        <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="824" />
+        <source>No ticket numbered %1</source>
+        <translation>没有工单号为 %1 的工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="888" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="901" />
+        <source>Dispatched %1</source>
+        <translation>已派工 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="905" />
+        <source>Visit recorded on %1</source>
+        <translation>已记录 %1 的现场情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="909" />
+        <source>Reviewed %1</source>
+        <translation>已审核 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="913" />
+        <source>Customer sign-off recorded on %1</source>
+        <translation>已记录 %1 的客户签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="915" />
+        <source>Close ticket</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="916" />
+        <source>Close ticket %1? After closing, changes need a reopen.</source>
+        <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="920" />
+        <source>Closed %1</source>
+        <translation>已结案 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="924" />
+        <source>Cancelled %1 (the number stays used)</source>
+        <translation>已取消 %1（工单号不再使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="928" />
+        <source>Reopened %1</source>
+        <translation>已重新打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="943" />
+        <source>Choose the tickets to print first.</source>
+        <translation>请先选择要打印的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="949" />
+        <location filename="../../ui/tickets_tab.py" line="962" />
+        <source>Printing is not available in this version yet.</source>
+        <translation>此版本暂不能打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="956" />
+        <source>Choose a ticket to preview first.</source>
+        <translation>请先选择要预览的工单。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="185" />
+        <source>Record visit</source>
+        <translation>现场记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="189" />
+        <source>Remote: arrival if any</source>
+        <translation>远程处理：如有到场请填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="189" />
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="191" />
+        <source>What was found</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="192" />
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="193" />
+        <source>Cause of the fault</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="194" />
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="195" />
+        <source>What was done</source>
+        <translation>采取的维修措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="196" />
+        <source>Measures</source>
+        <translation>维修措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="202" />
+        <source>Still on site (no result yet)</source>
+        <translation>处理中（尚无结果）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="206" />
+        <source>Repair from</source>
+        <translation>修理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="209" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="212" />
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="216" />
+        <source>blank: the repair end time</source>
+        <translation>不填：按修理结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="217" />
+        <source>Completed at</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="220" />
+        <source>Work done (work-hour catalog)</source>
+        <translation>工作内容（工时标准）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="229" />
+        <source>Add work</source>
+        <translation>添加工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="232" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="238" />
+        <source>Remove selected work</source>
+        <translation>删除所选工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="248" />
+        <source>Parts used</source>
+        <translation>更换配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="255" />
+        <source>Part code (optional)</source>
+        <translation>配件编码（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="256" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="272" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="257" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="260" />
+        <source>Unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="261" />
+        <source>Add part</source>
+        <translation>添加配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="267" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="272" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="272" />
+        <source>Part code</source>
+        <translation>配件编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="274" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="276" />
+        <source>Remove selected part</source>
+        <translation>删除所选配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="287" />
+        <source>Paid service quote inputs (out of warranty)</source>
+        <translation>有偿服务报价（保外）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="289" />
+        <source>Transport (yuan)</source>
+        <translation>交通费（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="294" />
+        <source>Transport</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="296" />
+        <source>Lodging days</source>
+        <translation>住宿天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="296" />
+        <source>Meal days</source>
+        <translation>伙食天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="297" />
+        <source>Labour days</source>
+        <translation>人工天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="341" />
+        <source>Choose the work and a quantity above 0.</source>
+        <translation>请选择工作内容，数量须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="354" />
+        <source>Part %1 is not in the parts list.</source>
+        <translation>配件 %1 不在配件目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="373" />
+        <source>Give the part's name or code.</source>
+        <translation>请填写配件名称或编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="419" />
+        <source>Cost %1, quote %2 yuan</source>
+        <translation>成本 %1，报价 %2 元</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDeductionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="136" />
+        <source>Void a deduction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="139" />
+        <source>Void this deduction (it stays in the record, marked void):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_deduction.py" line="143" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>_StepDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="49" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="96" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="97" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="98" />
+        <source>Days worked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="99" />
+        <source>Long-trip days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="100" />
+        <source>Living allowance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="102" />
+        <source>Entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="102" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="102" />
+        <source>not yet</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
