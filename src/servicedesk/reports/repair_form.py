@@ -313,10 +313,11 @@ class Pen:
                     shown = shown + [Line(last.text[:take], last.start, last.start + take)]
             rest_from = shown[-1].end if shown else 0
             self.overflow.append((name or label.rstrip("：:"), text[rest_from:].strip()))
-            self.text(x + w - pad - reserve_last, last_base, CONTINUED, s, align="right")
         for i, ln in enumerate(shown):
             lx = x + pad + (label_w / mm if i == 0 else 0)
             self.text(lx, top + i * leading / mm, ln.text, s)
+        if not fits:
+            self.text(x + w - pad - reserve_last, last_base, CONTINUED, s, align="right")
         return last_base
 
     def field(self, x: float, y: float, w: float, h: float, label: str, value: str,
@@ -812,3 +813,29 @@ def render_ticket_pdf(db, keys: Sequence[int | str], *, form: str = "repair", la
 
 class _Cancelled(Exception):
     """Raised inside the logging transaction so a cancelled batch logs nothing."""
+
+
+_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF this module wrote (ReportLab writes one /Type /Page per page)."""
+    return len(_PAGE.findall(pdf))
+
+
+def write_pdf(path, pdf: bytes) -> None:
+    """Write beside the target and rename, so a half-written PDF never has the real name."""
+    from pathlib import Path
+
+    from servicedesk.models.errors import ValidationError
+
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ValidationError(f"Folder {target.parent} does not exist.", field="out")
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(pdf)
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"Cannot write {target}: {exc.strerror or exc}.", field="out") from exc
