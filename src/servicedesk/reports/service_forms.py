@@ -93,6 +93,16 @@ def _cells(pen: Pen, y: float, h: float, spec: Sequence[tuple[float, str, str]],
         x += cw
 
 
+def outside_ticks(form: TicketForm) -> dict[str, str]:
+    """The boxes the ticket already answers: service type and result. Attitude, damage,
+    tidiness and satisfaction are the customer's to tick on site, so they stay empty."""
+    kind = form.type if form.type in dict(SERVICE_TYPES) else "other"
+    ticks = {"安装/维修类型": dict(SERVICE_TYPES)[kind]}
+    if form.result in dict(RESULTS):
+        ticks["处理结果"] = dict(RESULTS)[form.result]
+    return ticks
+
+
 def _charges(form: TicketForm) -> str:
     if form.warranty == "in":
         extra = f"，客户购买件 {money(form.bought_total_fen)}" if form.bought_parts else ""
@@ -136,22 +146,22 @@ def draw_outside_form(pen: Pen, form: TicketForm, mark: PrintMark | None, w: flo
                        (L, "L", "完成日期"), (0, "V", short_dt(form.completed_at))], x0, cw)
     y += r
     pen.line(x0, y, w, y)
-    kind = form.type if form.type in dict(SERVICE_TYPES) else "other"
-    for label, choices, checked in (
-        ("安装/维修类型", [t for _, t in SERVICE_TYPES], dict(SERVICE_TYPES)[kind]),
-        ("工作态度", ATTITUDE, None),
-        ("产品损坏", DAMAGE, None),
-        ("卫生状况", TIDINESS, None),
-        ("顾客满意", SATISFACTION, None),
+    ticks = outside_ticks(form)
+    for label, choices in (
+        ("安装/维修类型", [t for _, t in SERVICE_TYPES]),
+        ("工作态度", ATTITUDE),
+        ("产品损坏", DAMAGE),
+        ("卫生状况", TIDINESS),
+        ("顾客满意", SATISFACTION),
     ):
         _cells(pen, y, r, [(L, "L", label)], x0, L)
-        _boxes(pen, x0 + L, y, r, choices, checked)
+        _boxes(pen, x0 + L, y, r, choices, ticks.get(label))
         y += r
         pen.line(x0, y, w, y)
     # 处理结果 □完成 □未完成 | 收费情况
     _cells(pen, y, r, [(L, "L", "处理结果"), (half, "V", ""), (L, "L", "收费情况"),
                        (0, "V", _charges(form))], x0, cw)
-    _boxes(pen, x0 + L, y, r, [t for _, t in RESULTS], dict(RESULTS).get(form.result or ""))
+    _boxes(pen, x0 + L, y, r, [t for _, t in RESULTS], ticks.get("处理结果"))
     y += r
     pen.line(x0, y, w, y)
     # 服务内容描述 / 客户建议 / 公司承诺
