@@ -1,0 +1,382 @@
+"""The tickets tab driven the way the clerk works: take a call, dispatch, visit, close.
+
+Dialogs are modal in the program; here their exec() is replaced by a driver
+that shows the dialog, types into it with qtbot and presses Ctrl+S, so the
+real widgets, shortcuts and model calls run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from servicedesk.models import tickets as T
+from servicedesk.models.ticket_queries import STATUS_GROUPS
+from servicedesk.ui import tickets_tab as tab_module
+from servicedesk.ui.dialogs import ticket_new, ticket_steps
+from servicedesk.ui.tickets_tab import TicketsTab
+from tests import factories as fx
+
+
+def drive(monkeypatch, qtbot, cls, steps):
+    """Replace cls.exec: show the dialog, run `steps(dialog)`, return its result."""
+    seen = []
+
+    def fake_exec(self):
+        self.show()
+        qtbot.waitExposed(self)
+        self.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is self)   # shortcuts need it
+        seen.append(self)
+        steps(self)
+        return self.result()
+
+    monkeypatch.setattr(cls, "exec", fake_exec)
+    return seen
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    """Type like the clerk: key presses for ASCII; Chinese arrives through the
+    input method as committed text (QTest cannot press keys for it)."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    elif hasattr(widget, "insertPlainText"):
+        widget.insertPlainText(text)
+    else:
+        widget.insert(text)
+
+
+def save_with_ctrl_s(qtbot, dialog, focus_widget):
+    qtbot.keyClick(focus_widget, Qt.Key_S, Qt.ControlModifier)
+    assert dialog.result() == dialog.DialogCode.Accepted, "Ctrl+S did not save the dialog"
+
+
+def tab_counts(tab: TicketsTab) -> dict[str, int]:
+    """Status tab texts end with their count ('To dispatch 1')."""
+    return {g: int(tab.status_tabs.tabText(i).rsplit(" ", 1)[1]) for i, g in enumerate(STATUS_GROUPS)}
+
+
+def first_row(tab: TicketsTab):
+    assert tab.model.rowCount() >= 1
+    return tab.model.row(0)
+
+
+def minutes_ago(minutes: int) -> str:
+    return (_dt.datetime.now() - _dt.timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
+
+
+@pytest.fixture
+def office(ctx):
+    db = ctx.db
+    today = _dt.date.today()
+    cid = fx.customer(db, "杭州建工集团有限公司", "13812345678", contact="刘经理", address="文三路88号")
+    fx.customer(db, "王五", "13900001111")
+    eid = fx.equipment(db, cid, "QTZ80", "TC-2024-001",
+                       purchase_date=(today - _dt.timedelta(days=100)).isoformat())
+    techs = {"li": fx.technician(db, "李工"), "zh": fx.technician(db, "张师傅"),
+             "boss": fx.technician(db, "王班长", role="supervisor")}
+    return {"customer": cid, "equipment": eid, **techs}
+
+
+def test_take_a_call_dispatch_visit_and_close(qtbot, ctx, office, monkeypatch):
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 800)
+    tab.show()
+    # an empty office says what to do
+    assert tab.list_stack.currentWidget() is tab.empty
+    assert "Ctrl+N" in tab.empty.text()
+
+    # ---- 1. the phone rings: Ctrl+N, type part of the caller's number
+    def take_call(d: ticket_new.NewTicketDialog):
+        assert d.caller.hasFocus() or QApplication.focusWidget() in (d.caller, None)
+        qtbot.keyClicks(d.caller, "1381234")
+        qtbot.waitUntil(lambda: d.matches.count() == 1 and d.matches.item(0).data(Qt.UserRole))
+        assert "杭州建工集团有限公司" in d.matches.item(0).text()
+        qtbot.keyClick(d.caller, Qt.Key_Return)              # take the match
+        assert d.customer is not None and d.customer.id == office["customer"]
+        assert d.equipment_combo.currentData() == office["equipment"]   # the only machine
+        assert d.contact.text() == "刘经理" and d.address.text() == "文三路88号"
+        # bought 100 days ago, 12 months' warranty: in warranty, with the reason
+        assert d.warranty_badge.text() == "In warranty"
+        assert "在保" in d.warranty_reason.text()
+        d.reported.setText(minutes_ago(180))
+        type_into(qtbot, d.fault, "主卷扬电机异响，制动器打滑")
+        d.level_combo.setFocus()
+        qtbot.keyClicks(d.level_combo, "2")                  # 2  Level 2 — …
+        assert d.level_combo.currentData() == 2
+        assert "on site by" in d.deadline_label.text()      # deadlines appear at once
+        save_with_ctrl_s(qtbot, d, d.level_combo)
+
+    seen = drive(monkeypatch, qtbot, ticket_new.NewTicketDialog, take_call)
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab)
+    tab.search.setFocus()
+    qtbot.keyClick(tab.search, Qt.Key_N, Qt.ControlModifier)
+    assert len(seen) == 1, "Ctrl+N did not open the new-ticket dialog"
+    ticket = seen[0].saved
+    assert ticket.status == "open" and ticket.fault_level == 2 and ticket.recorder == "测试员"
+    assert ticket.warranty == "in"
+    row = first_row(tab)
+    assert (row.no, row.status, row.customer_name) == (ticket.no, "open", "杭州建工集团有限公司")
+    assert tab_counts(tab)["open"] == 1 and tab_counts(tab)["all"] == 1
+    assert tab.count_label.text() == "Showing 1 of 1 tickets"
+    assert tab.detail.detail.id == ticket.id
+    buttons = tab.detail.buttons
+    assert buttons["dispatch"].isEnabled() and not buttons["visit"].isEnabled()
+    assert not buttons["close"].isEnabled() and buttons["cancel"].isEnabled()
+
+    # ---- 2. dispatch a team: 张师傅 leads, 李工 helps
+    def dispatch(d: ticket_steps.DispatchDialog):
+        for i in range(d.tech_list.count()):
+            item = d.tech_list.item(i)
+            if item.text() in ("李工", "张师傅"):
+                item.setCheckState(Qt.Checked)
+        d.leader_combo.setCurrentIndex(d.leader_combo.findText("张师傅"))
+        d.transport.setEditText("公司车辆")
+        save_with_ctrl_s(qtbot, d, d.tools)
+
+    drive(monkeypatch, qtbot, ticket_steps.DispatchDialog, dispatch)
+    buttons["dispatch"].click()
+    row = first_row(tab)
+    assert row.status == "dispatched" and row.technicians == "张师傅、李工"
+    assert tab_counts(tab)["open"] == 0 and tab_counts(tab)["dispatched"] == 1
+    assert tab.detail.detail.team[0].name == "张师傅" and tab.detail.detail.team[0].is_leader
+    assert buttons["visit"].isEnabled()
+
+    # ---- 3. the visit: arrived 1 h ago, repaired, one small repair, two warranty parts
+    def visit(d: ticket_steps.VisitDialog):
+        d.arrived.setText(minutes_ago(60))
+        type_into(qtbot, d.diagnosis, "制动片磨损")
+        type_into(qtbot, d.cause, "正常磨损")
+        type_into(qtbot, d.measures, "更换制动片")
+        d.result_combo.setCurrentIndex(d.result_combo.findData("done"))
+        d.repair_from.setText(minutes_ago(60))
+        d.repair_to.setText(minutes_ago(20))
+        d.work_code.setCurrentIndex(d.work_code.findData("SMALL_REPAIR"))
+        d.work_qty.setText("1")
+        d.work_add.click()
+        d.part_kind.setCurrentIndex(d.part_kind.findData("warranty"))
+        type_into(qtbot, d.part_name, "制动片")
+        d.part_qty.setValue(2)
+        d.part_add.click()
+        assert d.work_table.rowCount() == 1 and d.parts_table.rowCount() == 1
+        save_with_ctrl_s(qtbot, d, d.cause)
+
+    drive(monkeypatch, qtbot, ticket_steps.VisitDialog, visit)
+    buttons["visit"].click()
+    row = first_row(tab)
+    assert row.status == "completed" and row.result == "done"
+    assert row.sla == "met"                 # 二级: arrived 2 h after the report, limit 48 h
+    assert tab_counts(tab)["completed"] == 1
+    detail = tab.detail.detail
+    assert [(w.code, w.quantity_x100) for w in detail.work] == [("SMALL_REPAIR", 100)]
+    assert [(p.name, p.kind, p.quantity) for p in detail.parts] == [("制动片", "warranty", 2)]
+    assert tab.detail.work_model.rowCount() == 1 and tab.detail.parts_model.rowCount() == 1
+    assert buttons["review"].isEnabled() and not buttons["close"].isEnabled()
+
+    # ---- 4. the supervisor reviews, the customer signs
+    def review(d: ticket_steps.ReviewDialog):
+        assert d.reviewer.currentText() == "王班长"
+        save_with_ctrl_s(qtbot, d, d.notes)
+
+    drive(monkeypatch, qtbot, ticket_steps.ReviewDialog, review)
+    buttons["review"].click()
+    assert first_row(tab).status == "reviewed" and tab_counts(tab)["reviewed"] == 1
+
+    def signoff(d: ticket_steps.SignoffDialog):
+        assert d.signature.text() == "刘经理"             # prefilled from the ticket's contact
+        save_with_ctrl_s(qtbot, d, d.signature)
+
+    drive(monkeypatch, qtbot, ticket_steps.SignoffDialog, signoff)
+    buttons["signoff"].click()
+    assert tab.detail.detail.customer_signature == "刘经理"
+    assert buttons["close"].isEnabled()
+
+    # ---- 5. close (confirmed)
+    monkeypatch.setattr(tab_module, "confirm", lambda *a: True)
+    buttons["close"].click()
+    row = first_row(tab)
+    assert row.status == "closed"
+    assert tab_module.row_color(row) == "green"
+    assert tab_counts(tab) == {"all": 1, "open": 0, "dispatched": 0, "completed": 0, "reviewed": 0,
+                               "closed": 1, "cancelled": 0}
+    assert buttons["reopen"].isEnabled() and not buttons["cancel"].isEnabled()
+    # every step left a line in the log the detail shows
+    actions = {e.action for e in tab.detail.detail.events}
+    assert {"open", "dispatch", "visit", "review", "signoff", "close"} <= actions
+    assert tab.detail.log_model.rowCount() == len(tab.detail.detail.events)
+    steps = tab.detail.steps
+    assert steps.current == len(steps.steps) and not steps.cancelled
+
+
+def test_new_ticket_shows_field_errors_and_creates_a_customer_on_the_spot(qtbot, ctx, office, monkeypatch):
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+
+    def no_customer_then_new_one(d: ticket_new.NewTicketDialog):
+        # saving without a caller: the error sits beside the caller box
+        save = d.save_button
+        save.click()
+        assert d.result() != d.DialogCode.Accepted
+        assert d.customer_error.isVisible() or d.customer_error.text()
+
+        def quick(q: ticket_new.QuickCustomerDialog):
+            assert q.phone.text() == "13700001234"           # the typed number carried over
+            type_into(qtbot, q.name, "良渚塔吊租赁站")
+            qtbot.keyClicks(q.model, "sc200")
+            qtbot.keyClicks(q.serial, "HS-9001")
+            q.purchase.setText("2020-01-01")
+            q.save()
+            assert q.result() == q.DialogCode.Accepted
+
+        drive(monkeypatch, qtbot, ticket_new.QuickCustomerDialog, quick)
+        qtbot.keyClicks(d.caller, "13700001234")
+        d.new_customer_button.click()
+        assert d.customer is not None and d.customer.name == "良渚塔吊租赁站"
+        assert d.equipment_combo.currentData() is not None
+        # bought 2020: out of warranty, and the reason says so
+        assert d.warranty_badge.text() == "Out of warranty" and "保外" in d.warranty_reason.text()
+        # a repair needs a level: the model refuses and the form shows it beside the level
+        type_into(qtbot, d.fault, "吊笼异响")
+        save.click()
+        assert d.result() != d.DialogCode.Accepted
+        assert d.form._errors["fault_level"].text()
+        d.level_combo.setCurrentIndex(d.level_combo.findData(3))
+        # a manual override needs a reason
+        d.override_combo.setCurrentIndex(d.override_combo.findData("in"))
+        assert d.warranty_badge.text() == "Needs a reason"
+        type_into(qtbot, d.override_reason, "总部特批")
+        assert d.warranty_badge.text() == "In warranty"
+        save.click()
+        assert d.result() == d.DialogCode.Accepted
+
+    seen = drive(monkeypatch, qtbot, ticket_new.NewTicketDialog, no_customer_then_new_one)
+    tab.new_button.click()
+    saved = seen[0].saved
+    assert saved.customer_name == "良渚塔吊租赁站" and saved.fault_level == 3
+    assert saved.warranty == "in" and "总部特批" in saved.warranty_reason
+    assert tab.model.row(0).no == saved.no
+
+
+def test_prefilled_new_ticket_from_another_tab(qtbot, ctx, office, monkeypatch):
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+
+    def check(d: ticket_new.NewTicketDialog):
+        assert d.customer.id == office["customer"]
+        assert d.equipment_combo.currentData() == office["equipment"]
+        d.reject()
+
+    seen = drive(monkeypatch, qtbot, ticket_new.NewTicketDialog, check)
+    tab.show_record("new_ticket", {"customer_id": office["customer"], "equipment_id": office["equipment"]})
+    assert len(seen) == 1 and seen[0].saved is None
+    assert tab.model.rowCount() == 0
+
+
+def test_filters_search_overdue_colours_and_show_record(qtbot, ctx, office):
+    db = ctx.db
+    cid, eid = office["customer"], office["equipment"]
+    old = fx.ticket(db, customer_id=cid, equipment_id=eid, no="YX2401001", status="closed",
+                    reported_at="2024-01-05 09:00:00", arrived_at="2024-01-05 10:00:00",
+                    completed_at="2024-01-05 12:00:00", result="done", team=(office["li"],))
+    late = fx.ticket(db, customer_id=cid, equipment_id=eid, no="YX2401002", status="open",
+                     reported_at="2024-01-06 09:00:00", fault_level=1)
+    gone = fx.ticket(db, customer_id=cid, equipment_id=eid, no="YX2401003", status="cancelled",
+                     reported_at="2024-01-07 09:00:00")
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.model.total() == 3 and tab.count_label.text() == "Showing 3 of 3 tickets"
+    colours = {tab.model.row(i).no: tab_module.row_color(tab.model.row(i)) for i in range(3)}
+    # 一级 open since 2024: overdue (red, with the word); closed green; cancelled grey
+    assert colours == {"YX2401001": "green", "YX2401002": "red", "YX2401003": "grey"}
+    sla_col = next(i for i, c in enumerate(tab.model.columns) if c.key == "sla")
+    assert tab.model.data(tab.model.index(tab.model.find_row(lambda r: r.id == late), sla_col)) == "Overdue"
+
+    tab.overdue_check.setChecked(True)
+    assert [tab.model.row(i).no for i in range(tab.model.rowCount())] == ["YX2401002"]
+    assert tab.count_label.text() == "Showing 1 of 3 tickets"
+    tab.overdue_check.setChecked(False)
+
+    tab.tech_combo.setCurrentIndex(tab.tech_combo.findData(office["li"]))
+    assert tab.model.total() == 1 and tab.model.row(0).id == old
+    tab.tech_combo.setCurrentIndex(0)
+
+    tab.status_tabs.setCurrentIndex(STATUS_GROUPS.index("cancelled"))
+    assert tab.model.total() == 1 and tab.model.row(0).id == gone
+    assert tab_counts(tab)["all"] == 3
+    tab.status_tabs.setCurrentIndex(0)
+
+    # search (debounced) by 2 characters of the customer name, then a serial part
+    type_into(qtbot, tab.search, "建工")
+    qtbot.waitUntil(lambda: tab.model.total() == 3)
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "YX2401003")
+    qtbot.waitUntil(lambda: tab.model.total() == 1)
+    assert tab.model.row(0).id == gone
+
+    # sorting by number is done by the database
+    tab.search.clear()
+    qtbot.waitUntil(lambda: tab.model.total() == 3)
+    no_col = next(i for i, c in enumerate(tab.model.columns) if c.key == "no")
+    tab.view.horizontalHeader().setSortIndicator(no_col, Qt.AscendingOrder)
+    tab._on_header_clicked(no_col)
+    assert [tab.model.row(i).no for i in range(3)] == ["YX2401001", "YX2401002", "YX2401003"]
+
+    # another tab asks to show a ticket that the current filter hides
+    tab.status_tabs.setCurrentIndex(STATUS_GROUPS.index("closed"))
+    tab.show_record("ticket", "YX2401002")
+    assert tab.detail.detail.no == "YX2401002"
+    assert tab.current_row().id == late
+    assert tab.detail.sla_badge.text() == "Overdue"
+
+
+def test_cancel_asks_reason_and_reopen(qtbot, ctx, office, monkeypatch):
+    db = ctx.db
+    ticket = T.open_ticket(db, T.TicketInput("repair", "hotline", office["customer"], office["equipment"],
+                                             fault="异响", fault_level=3), "测试员")
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.detail.detail.id == ticket.id
+    monkeypatch.setattr(ticket_steps, "confirm", lambda *a: True)
+
+    def cancel(d: ticket_steps.ReasonDialog):
+        save_attempt = d.save_button
+        save_attempt.click()                                  # no reason: refused beside the field
+        assert d.result() != d.DialogCode.Accepted and d.form._errors["reason"].text()
+        type_into(qtbot, d.reason, "客户自行解决")
+        save_with_ctrl_s(qtbot, d, d.reason)
+
+    drive(monkeypatch, qtbot, ticket_steps.ReasonDialog, cancel)
+    tab.detail.buttons["cancel"].click()
+    row = tab.model.row(0)
+    assert row.status == "cancelled" and tab_module.row_color(row) == "grey"
+    assert tab.detail.steps.cancelled and tab.detail.detail.cancel_reason == "客户自行解决"
+
+    def reopen(d: ticket_steps.ReasonDialog):
+        type_into(qtbot, d.reason, "客户再次来电")
+        save_with_ctrl_s(qtbot, d, d.reason)
+
+    drive(monkeypatch, qtbot, ticket_steps.ReasonDialog, reopen)
+    tab.detail.buttons["reopen"].click()
+    assert tab.model.row(0).status == "open"
+    assert tab_counts(tab)["cancelled"] == 0
+
+
+def test_print_and_preview_call_the_printing_helper(qtbot, ctx, office, monkeypatch):
+    ticket = T.open_ticket(ctx.db, T.TicketInput("repair", "hotline", office["customer"], office["equipment"],
+                                                 fault="异响", fault_level=3), "测试员")
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    calls = []
+    import servicedesk.ui.printing as printing
+
+    monkeypatch.setattr(printing, "print_tickets", lambda parent, c, nos: calls.append(("print", list(nos))))
+    monkeypatch.setattr(printing, "preview_ticket", lambda parent, c, no: calls.append(("preview", no)))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: calls.append(("message",)))
+    tab.print_button.click()
+    tab.preview_button.click()
+    assert calls == [("print", [ticket.no]), ("preview", ticket.no)]
