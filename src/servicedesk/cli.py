@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -168,6 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"error: {exc.message}\n")
         for problem in getattr(exc, "problems", []) or []:
             sys.stderr.write(f"{problem}\n")
+        return 1
+    except sqlite3.OperationalError as exc:
+        # Disk full, file locked by another program, read-only folder: the
+        # transaction was rolled back, so say so instead of a traceback.
+        sys.stderr.write(f"error: the data file could not be used ({exc}); nothing was changed\n")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -60,5 +60,26 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), exc.message)
         return 1
     window = MainWindow(AppContext(db=db, db_path=db_path))
+    install_error_hook(window)
     window.show()
     return app.exec()
+
+
+def install_error_hook(parent) -> None:
+    """An unexpected error shows a message instead of killing the window.
+
+    Every write is one transaction that was rolled back before the exception
+    got here, so the message can honestly say nothing was half-saved.
+    """
+    import traceback
+
+    def hook(exc_type, exc, tb):
+        traceback.print_exception(exc_type, exc, tb)
+        if isinstance(exc, DomainError):
+            text = exc.message
+        else:
+            text = QCoreApplication.translate(
+                "App", "Something went wrong and the action was not saved:\n%1").replace("%1", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("App", "Cannot do that"), text)
+
+    sys.excepthook = hook
