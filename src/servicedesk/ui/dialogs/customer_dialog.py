@@ -125,6 +125,8 @@ class CustomerDialog(QDialog):
         return exc.message
 
     def _check_field(self, key: str) -> None:
+        if not self.isVisible():  # focus leaving a closing dialog is not the clerk moving on
+            return
         errors = C.customer_errors(self.value())
         self.form.set_message(key, self.message_for(key, errors[key]) if key in errors else "")
 
@@ -141,6 +143,8 @@ class CustomerDialog(QDialog):
     # ---- duplicates --------------------------------------------------------------
     def refresh_duplicates(self) -> list[C.Customer]:
         """Show customers that may be this one; returns them."""
+        if self.result() == QDialog.Accepted:
+            return []
         data = self.value()
         exclude = self.customer.id if self.customer is not None else None
         found = C.possible_duplicates(self.ctx.db, data, exclude_id=exclude)

@@ -197,6 +197,8 @@ class EquipmentDialog(QDialog):
 
     def _check_field(self, key: str) -> None:
         """Check one field when the clerk leaves it (blank required fields wait for Save)."""
+        if not self.isVisible():  # focus leaving a closing dialog is not the clerk moving on
+            return
         errors = self._errors()
         form = self._forms[key]
         exc = errors.get(key)
