@@ -214,7 +214,6 @@ class CountLine:
 
     count_id: int
     count_date: str
-    count_status: str
     part_code: str
     name: str
     spec: str
@@ -474,15 +473,22 @@ def _stockcount_module():
 
 
 def count_lines(db: sqlite_utils.Database, month: str) -> list[CountLine]:
-    """Lines of the stock counts dated in the month that were completed or posted."""
+    """The count lines the month's stock accuracy is computed from (parts area:
+    stockcount.count_lines_for_month — one per part kind, its latest count)."""
+    module = _stockcount_module()
+    fn = getattr(module, "count_lines_for_month", None) if module else None
+    if fn is not None:
+        return [CountLine(ln.count_id, ln.count_date, ln.part_code, ln.part_name, ln.part_spec, ln.book_qty,
+                          ln.counted_qty) for ln in fn(db, parse_month(month))]
     if not (_has_table(db, "stock_counts") and _has_table(db, "stock_count_lines")):
         return []
     start, end = month_bounds(month)
     rows = db.execute("""
-        SELECT s.id, s.count_date, s.status, p.code, p.name, p.spec, l.book_qty, l.counted_qty
+        SELECT s.id, s.count_date, p.code, p.name, p.spec, l.book_qty, l.counted_qty
         FROM stock_count_lines l JOIN stock_counts s ON s.id = l.count_id
         JOIN parts p ON p.id = l.part_id
         WHERE s.status IN ('completed', 'posted') AND s.count_date >= ? AND s.count_date < ?
+          AND l.counted_qty IS NOT NULL
         ORDER BY s.count_date, s.id, p.code""", [start[:10], end[:10]]).fetchall()
     return [CountLine(*r) for r in rows]
 
@@ -611,12 +617,19 @@ def export_check(db: sqlite_utils.Database, month: str, *, now: str | None = Non
         label = KIND_LABELS.get(kind, kind)
         items.append(CheckItem("call_not_made", f"{label} {ticket_no} {customer}（应于 {_short(due_at)} 前）".replace("  ", " "),
                                "followup", fid))
-    if _has_table(db, "stock_counts"):
-        for cid, cdate, status in db.execute(
-                "SELECT id, count_date, status FROM stock_counts WHERE status != 'posted' "
-                "AND count_date >= ? AND count_date < ? ORDER BY count_date, id", [start[:10], end[:10]]):
-            word = {"open": "未完成", "completed": "已完成未过账"}.get(status, status)
-            items.append(CheckItem("count_not_posted", f"盘点单 {cid}（{cdate}，{word}）", "stock_count", cid))
+    module = _stockcount_module()
+    unposted = getattr(module, "unposted_counts", None) if module else None
+    if unposted is not None:
+        counts = [(c.id, c.count_date, c.status) for c in unposted(db, month)]
+    elif _has_table(db, "stock_counts"):
+        counts = db.execute(
+            "SELECT id, count_date, status FROM stock_counts WHERE status != 'posted' "
+            "AND count_date >= ? AND count_date < ? ORDER BY count_date, id", [start[:10], end[:10]]).fetchall()
+    else:
+        counts = []
+    for cid, cdate, status in counts:
+        word = {"open": "未完成", "completed": "已完成未过账"}.get(status, status)
+        items.append(CheckItem("count_not_posted", f"盘点单 {cid}（{cdate}，{word}）", "stock_count", cid))
     return items
 
 

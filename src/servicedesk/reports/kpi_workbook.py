@@ -182,17 +182,19 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
     ws.cell(row=r, column=6, value=k.grade or DASH).font = BOLD
     for col in range(1, 7):
         ws.cell(row=r, column=col).border = BOX
-    note = r + 2
-    ws.cell(row=note, column=1, value="说明").font = BOLD
-    ws.cell(row=note, column=2, value="分母为 0 的比率记为“—”，不计入等级；等级按已有比率的平均："
-                                      "≥95% 优秀，≥90% 良好，≥80% 合格，其余不合格。")
-    ws.cell(row=note + 1, column=2, value=f"导出前检查未处理项：{len(report.checks)} 项"
-                                          + ("" if not report.checks else "（见 ServiceDesk 月报页）"))
-    if report.sent is not None:
-        ws.cell(row=note + 2, column=2, value=f"本月已于 {report.sent.sent_at[:16]} 报送（{report.sent.sent_by}）")
     _fit_columns(ws, maximum=44)
     ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width, 14)
+    note = r + 2
+    notes = ["分母为 0 的比率记为“—”，不计入等级；等级按已有比率的平均：≥95% 优秀，≥90% 良好，≥80% 合格，"
+             "其余不合格。",
+             f"导出前检查未处理项：{len(report.checks)} 项" + ("" if not report.checks else "（见 ServiceDesk 月报页）")]
+    if report.sent is not None:
+        notes.append(f"本月已于 {report.sent.sent_at[:16]} 报送（{report.sent.sent_by}）")
+    ws.cell(row=note, column=1, value="说明").font = BOLD
+    for i, text in enumerate(notes):
+        ws.cell(row=note + i, column=2, value=text)
+        ws.merge_cells(start_row=note + i, start_column=2, end_row=note + i, end_column=6)
     _print_setup(ws, 5)
 
 

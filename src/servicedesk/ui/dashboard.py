@@ -1,9 +1,275 @@
-"""DashboardTab (to be built)."""
+"""工作台 Dashboard (first tab): what needs doing today and how the month goes.
+
+- a red banner when data behind a month already sent to head office changed
+  ("this changes the figures already sent"), one click to that month;
+- this month's four figures so far, with a 12-month trend chart;
+- overdue tickets, calls due today and overdue, tickets by status, low stock
+  and inspections due. Every line opens its record (ctx.open).
+
+All figures come from the model layer (kpi, followups, ticket_queries, parts);
+the tab is refreshed when shown and when data changes while it is visible.
+"""
 
 from __future__ import annotations
 
-from servicedesk.ui.placeholder import PlaceholderTab
+import datetime as _dt
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from servicedesk.models import followups as F
+from servicedesk.models import kpi as K
+from servicedesk.models import ticket_queries as Q
+from servicedesk.models.db import now_iso
+from servicedesk.ui.context import AppContext
+from servicedesk.ui.dialogs.followup_call import kind_text
+from servicedesk.ui.kpi_tab import FigureCard, TrendChart
+from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+
+LIST_LIMIT = 200
 
 
-class DashboardTab(PlaceholderTab):
-    pass
+def _overdue_for(deadline: str | None, now: str) -> str:
+    """'3 d 4 h' / '5 h' past the deadline (for the overdue column)."""
+    if not deadline:
+        return ""
+    try:
+        delta = _dt.datetime.fromisoformat(now) - _dt.datetime.fromisoformat(deadline)
+    except ValueError:
+        return ""
+    hours = int(delta.total_seconds() // 3600)
+    if hours < 0:
+        return ""
+    return f"{hours // 24} d {hours % 24} h" if hours >= 24 else f"{hours} h"
+
+
+class DashboardTab(QWidget):
+    STATUS_ORDER = ("open", "dispatched", "completed", "reviewed")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._now = now_iso()
+        self._month = K.current_month()
+        self.sent_changes: list[K.SentChange] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+
+        # sent-month warning
+        self.banner = QFrame()
+        self.banner.setObjectName("sent_banner")
+        self.banner.setStyleSheet("#sent_banner { background: #FDE2E1; border: 1px solid #E8A19C; }")
+        bl = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setStyleSheet("color: #B3261E;")
+        bl.addWidget(self.banner_text, 1)
+        self.banner_btn = QPushButton(self.tr("Open the month"))
+        self.banner_btn.clicked.connect(self._open_changed_month)
+        bl.addWidget(self.banner_btn)
+        lay.addWidget(self.banner)
+
+        # this month's figures and the trend
+        top = QHBoxLayout()
+        figures = QGroupBox(self.tr("This month so far"))
+        self.figures_box = figures
+        grid = QGridLayout(figures)
+        self.cards = {
+            "on_time": FigureCard(self.tr("On-time rate")),
+            "success": FigureCard(self.tr("Success rate")),
+            "satisfaction": FigureCard(self.tr("Customer satisfaction")),
+            "stock": FigureCard(self.tr("Stock accuracy")),
+        }
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 2, i % 2)
+            card.clicked.connect(lambda: self.ctx.open("kpi_month", self._month))
+        self.grade_label = QLabel()
+        self.grade_label.setStyleSheet("color: #4A4A4A;")
+        grid.addWidget(self.grade_label, 2, 0, 1, 2)
+        top.addWidget(figures, 2)
+        trend_box = QGroupBox(self.tr("Last 12 months"))
+        tl = QVBoxLayout(trend_box)
+        self.trend = TrendChart()
+        tl.addWidget(self.trend)
+        top.addWidget(trend_box, 3)
+        lay.addLayout(top, 3)
+
+        # work lists
+        lists = QHBoxLayout()
+        self.ticket_box = QGroupBox(self.tr("Overdue tickets"))
+        tl = QVBoxLayout(self.ticket_box)
+        self.ticket_model = RecordTableModel([
+            ColumnDef("no", self.tr("Ticket"), width=95),
+            ColumnDef("customer_name", self.tr("Customer"), width=170),
+            ColumnDef("deadline", self.tr("Deadline"), display=lambda r: (r.deadline or "")[5:16], width=95),
+            ColumnDef("late", self.tr("Overdue by"), display=lambda r: _overdue_for(r.deadline, self._now), width=80),
+            ColumnDef("technicians", self.tr("Technicians"), width=100),
+        ], self, row_color=lambda r: "red")
+        self.ticket_table = self._table(self.ticket_model, "overdue_tickets")
+        self.ticket_table.doubleClicked.connect(lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
+        self.ticket_table.activated.connect(lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
+        tl.addWidget(self.ticket_table)
+        self.ticket_empty = QLabel(self.tr("No overdue tickets."))
+        self.ticket_empty.setStyleSheet("color: #1E6B2A;")
+        tl.addWidget(self.ticket_empty)
+        lists.addWidget(self.ticket_box, 3)
+
+        self.call_box = QGroupBox(self.tr("Calls due today and overdue"))
+        cl = QVBoxLayout(self.call_box)
+        self.call_model = RecordTableModel([
+            ColumnDef("due_at", self.tr("Due by"), display=lambda r: r.due_at[5:16], width=95),
+            ColumnDef("kind", self.tr("Kind"), display=lambda r: kind_text(r.kind), width=150),
+            ColumnDef("customer_name", self.tr("Customer"), width=160),
+            ColumnDef("phone", self.tr("Phone"), width=110),
+        ], self, row_color=lambda r: "red" if r.overdue else "amber")
+        self.call_table = self._table(self.call_model, "calls_due")
+        self.call_table.doubleClicked.connect(lambda i: self.ctx.open("followup", self.call_model.row(i.row()).id))
+        self.call_table.activated.connect(lambda i: self.ctx.open("followup", self.call_model.row(i.row()).id))
+        cl.addWidget(self.call_table)
+        self.call_empty = QLabel(self.tr("No calls due."))
+        self.call_empty.setStyleSheet("color: #1E6B2A;")
+        cl.addWidget(self.call_empty)
+        lists.addWidget(self.call_box, 3)
+
+        side = QGroupBox(self.tr("Work in progress"))
+        sl = QVBoxLayout(side)
+        self.status_buttons: dict[str, QPushButton] = {}
+        for status in self.STATUS_ORDER:
+            button = self._link_button()
+            button.clicked.connect(lambda _=False, s=status: self.ctx.open("tickets", s))
+            sl.addWidget(button)
+            self.status_buttons[status] = button
+        sl.addSpacing(8)
+        self.low_stock_btn = self._link_button()
+        self.low_stock_btn.clicked.connect(lambda: self.ctx.open("parts", "low_stock"))
+        sl.addWidget(self.low_stock_btn)
+        self.inspection_btn = self._link_button()
+        self.inspection_btn.clicked.connect(self._open_first_inspection)
+        sl.addWidget(self.inspection_btn)
+        self.kpi_btn = self._link_button()
+        self.kpi_btn.clicked.connect(lambda: self.ctx.open("kpi_month", self._month))
+        sl.addWidget(self.kpi_btn)
+        sl.addStretch(1)
+        lists.addWidget(side, 1)
+        lay.addLayout(lists, 4)
+        self.reload()
+
+    # ---------------------------------------------------------------- helpers
+    def _table(self, model: RecordTableModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        for i, col in enumerate(model.columns):
+            if col.width:
+                table.setColumnWidth(i, col.width)
+        return table
+
+    def _link_button(self) -> QPushButton:
+        button = QPushButton()
+        button.setFlat(True)
+        button.setCursor(Qt.PointingHandCursor)
+        button.setStyleSheet("text-align: left; padding: 3px; color: #0B57D0;")
+        return button
+
+    def _status_text(self, status: str, n: int) -> str:
+        label = {"open": self.tr("To dispatch"), "dispatched": self.tr("In progress"),
+                 "completed": self.tr("To review"), "reviewed": self.tr("To call back")}[status]
+        return f"{label}: {n}"
+
+    # ---------------------------------------------------------------- loading
+    def reload(self) -> None:
+        db = self.ctx.db
+        self._now = now_iso()
+        self._month = K.current_month()
+        # sent months whose data changed since
+        self.sent_changes = K.sent_changes(db)
+        if self.sent_changes:
+            first = self.sent_changes[0]
+            months = "、".join(c.record.month for c in self.sent_changes)
+            detail = "; ".join(f"{c.label}: {c.sent} → {c.now}" for c in first.changes[:4])
+            self.banner_text.setText(
+                self.tr("Data behind a month already sent to head office has changed (%1): "
+                        "this changes the figures already sent.").replace("%1", months) + f"\n{first.record.month}: {detail}")
+            self.banner.show()
+        else:
+            self.banner.hide()
+        # this month so far + trend
+        trend = K.kpi_trend(db, self._month)
+        k = trend[-1]
+        self.figures_box.setTitle(self.tr("This month so far (%1)").replace("%1", self._month))
+        self.cards["on_time"].set_rate(k.on_time_rate, f"{k.on_time} / {k.repairs}")
+        self.cards["success"].set_rate(k.success_rate, f"{k.successful} / {k.repairs}")
+        self.cards["satisfaction"].set_rate(k.satisfaction, f"{k.satisfied} / {k.calls_reached}")
+        self.cards["stock"].set_rate(k.stock_accuracy, f"{k.parts_matching} / {k.parts_counted}")
+        self.grade_label.setText(self.tr("Grade so far: %1").replace("%1", k.grade or K.DASH))
+        self.trend.set_months(trend)
+        # overdue tickets
+        flt = Q.TicketFilter(overdue_only=True)
+        rows = Q.list_tickets(db, flt, now=self._now, limit=LIST_LIMIT, order_by="deadline",
+                              descending=False)
+        self.ticket_model.set_rows(rows)
+        total = Q.count_tickets(db, flt, now=self._now)
+        self.ticket_box.setTitle(self.tr("Overdue tickets (%1)").replace("%1", str(total)))
+        self.ticket_table.setVisible(bool(rows))
+        self.ticket_empty.setVisible(not rows)
+        # calls due
+        calls = F.list_followups(db, "due", kind="calls", now=self._now, limit=LIST_LIMIT)
+        counts = F.due_counts(db, self._now)
+        self.call_model.set_rows(calls)
+        self.call_box.setTitle(self.tr("Calls due today (%1) and overdue (%2)")
+                               .replace("%1", str(counts.due_today)).replace("%2", str(counts.overdue)))
+        self.call_table.setVisible(bool(calls))
+        self.call_empty.setVisible(not calls)
+        # side panel
+        status = Q.status_counts(db, now=self._now)
+        for key, button in self.status_buttons.items():
+            button.setText(self._status_text(key, status.get(key, 0)))
+        low = self._low_stock_count()
+        self.low_stock_btn.setVisible(low is not None)
+        if low is not None:
+            self.low_stock_btn.setText(self.tr("Parts below safety stock: %1").replace("%1", str(low)))
+        self.inspection_btn.setText(self.tr("Inspections due: %1").replace("%1", str(counts.inspections_due)))
+        checks = K.export_check(db, self._month, now=self._now)
+        self.kpi_btn.setText(self.tr("Month report check items: %1").replace("%1", str(len(checks))))
+
+    def _low_stock_count(self) -> int | None:
+        """The parts area's low-stock count, when that area is installed."""
+        try:
+            parts = importlib.import_module("servicedesk.models.parts")
+        except ImportError:
+            return None
+        count = getattr(parts, "count_parts", None)
+        if count is None:
+            return None
+        return int(count(self.ctx.db, low_only=True))
+
+    def _open_changed_month(self) -> None:
+        if self.sent_changes:
+            self.ctx.open("kpi_month", self.sent_changes[0].record.month)
+
+    def _open_first_inspection(self) -> None:
+        rows = F.list_followups(self.ctx.db, "due", kind="inspection", now=self._now, limit=1)
+        if rows:
+            self.ctx.open("followup", rows[0].id)
+
+    # ---------------------------------------------------------------- main window hooks
+    def on_data_changed(self, kind: str) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def on_activated(self) -> None:
+        self.reload()
+
+    def show_record(self, kind: str, key: object) -> None:
+        pass
