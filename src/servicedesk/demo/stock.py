@@ -133,9 +133,11 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
             count = S.start_count(db, count_day.isoformat(), who=KEEPER, location=aisle,
                                   notes=f"{count_day:%Y年%m月} 月末盘点 {aisle} 区")
             end = f"{count_day.isoformat()} 23:59:59"
-            for line in S.count_lines(db, count.id):
+            lines = S.count_lines(db, count.id)
+            forced = {line.part_id for line in rng.sample(lines, min(2, len(lines)))}
+            for line in lines:
                 counted = line.book_qty
-                if rng.random() < 0.07:
+                if line.part_id in forced or rng.random() < 0.06:
                     diff = rng.choice((-2, -1, -1, 1, 2))
                     if diff < 0 and P.lowest_balance_from(db, line.part_id, end) + diff < 0:
                         diff = 1

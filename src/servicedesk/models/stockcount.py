@@ -31,7 +31,9 @@ import sqlite_utils
 
 from servicedesk.models.db import now_iso, transaction
 from servicedesk.models.errors import NotFound, StateError, ValidationError
-from servicedesk.models.importing import Column, ExchangeKind, RowContext, RowRejected, SheetSpec
+from servicedesk.models.importing import (
+    Column, ExchangeKind, ImportResult, RowContext, RowRejected, SheetSpec,
+)
 from servicedesk.models.parts import _part_row, adjust, list_parts
 from servicedesk.models.validation import normalise_text, parse_date, parse_int
 
@@ -422,3 +424,41 @@ STOCKCOUNT_SHEET = ExchangeKind(STOCKCOUNT_SPEC, _count_import_row, _export_coun
     {"part_code": "KZ-CJX2-3210", "name": "交流接触器", "spec": "CJX2-3210 AC220V", "unit": "个",
      "location": "C-02-04", "counted_qty": 24},
 ))
+
+
+def import_counted(db: sqlite_utils.Database, count_id: int, rows: list[tuple[int, dict[str, Any]]],
+                   who: str = "") -> ImportResult:
+    """Fill an OPEN count's counted quantities from a count sheet, all or
+    nothing (a bad row -> problems listed, nothing changed)."""
+    from servicedesk.models.importing import run_import
+
+    count = get_count(db, count_id)
+    if count.status != "open":
+        raise StateError(f"Stock count {count_id} is {count.status_label}: counted quantities "
+                         "can no longer change.", "count")
+    seen: set[str] = set()
+
+    def handler(db: sqlite_utils.Database, row: int, values: dict[str, Any], ctx: RowContext) -> str:
+        code = normalise_text(values.get("part_code")).upper()
+        try:
+            counted = parse_int(values.get("counted_qty"), "counted_qty", minimum=0)
+        except ValidationError as exc:
+            ctx.problem("counted_qty", exc.message)
+            raise RowRejected from None
+        if not code:
+            ctx.problem("part_code", "Part code is required.")
+            raise RowRejected
+        if code in seen:
+            ctx.problem("part_code", f"part {code} appears more than once in this sheet")
+            raise RowRejected
+        seen.add(code)
+        if counted is None:
+            return "skipped"
+        found = db.execute("SELECT id FROM parts WHERE code = ?", [code]).fetchone()
+        if found is None:
+            ctx.problem("part_code", f"no part with code {code} in the parts list")
+            raise RowRejected
+        set_counted(db, count_id, found[0], counted, who)
+        return "updated"
+
+    return run_import(db, STOCKCOUNT_SPEC, rows, handler)

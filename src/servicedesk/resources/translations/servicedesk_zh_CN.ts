@@ -1,138 +1,51 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/printing.py" line="45" />
-        <source>Printing</source>
-        <comment>Repair record form (维修记录单)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="46" />
-        <source>Printing</source>
-        <comment>Outside-service record (外出服务记录表)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="47" />
-        <source>Printing</source>
-        <comment>Service information sheet (信息收集表)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="51" />
-        <source>Printing</source>
-        <comment>A4, three labelled copies</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="52" />
-        <source>Printing</source>
-        <comment>Continuous paper 241 mm (dot-matrix)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="90" />
-        <source>Printing</source>
-        <comment>The printer could not be started.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="252" />
-        <source>Printing</source>
-        <comment>Print preview — %1</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="342" />
-        <source>Printing</source>
-        <comment>Printing forms…</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="342" />
-        <source>Printing</source>
-        <comment>Cancel</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="344" />
-        <source>Printing</source>
-        <comment>Print</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="360" />
-        <source>Printing</source>
-        <comment>Printing forms… %1 of %2</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="370" />
-        <source>Printing</source>
-        <comment>Printed %1 of %2 tickets (%3 pages); cancelled.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="371" />
-        <source>Printing</source>
-        <comment>Printed %1 of %2 tickets (%3 pages).</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="389" />
-        <source>Printing</source>
-        <comment>Print %1 ticket(s)</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AdjustmentDialog</name>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="29" />
         <source>Pay adjustment</source>
-        <translation type="unfinished" />
+        <translation>工资调整</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="32" />
         <source>An adjustment line is added to %1. Use it for corrections after a month was approved. Negative numbers take pay away.</source>
-        <translation type="unfinished" />
+        <translation>调整行记入 %1。用于月份审批后的更正；负数表示扣减。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="34" />
         <source>Technician</source>
-        <translation type="unfinished" />
+        <translation>服务人员</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="38" />
         <source>Ticket (optional)</source>
-        <translation type="unfinished" />
+        <translation>工单（可不填）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="38" />
         <source>ticket number</source>
-        <translation type="unfinished" />
+        <translation>工单号</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="39" />
         <source>Work hours (±)</source>
-        <translation type="unfinished" />
+        <translation>工时（±）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="39" />
         <source>e.g. 4 or -2.5</source>
-        <translation type="unfinished" />
+        <translation>例如 4 或 -2.5</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="40" />
         <source>Amount (± yuan)</source>
-        <translation type="unfinished" />
+        <translation>金额（±元）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="40" />
         <source>e.g. 50 or -20</source>
-        <translation type="unfinished" />
+        <translation>例如 50 或 -20</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="44" />
@@ -147,106 +60,180 @@
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
+    <message>
+        <location filename="../../ui/app.py" line="81" />
+        <source>Something went wrong and the action was not saved:
+%1</source>
+        <translation>出现错误，本次操作未保存：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="83" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
 </context>
 <context>
     <name>CatalogEditor</name>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="89" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="87" />
         <source>Work-hour catalog</source>
-        <translation type="unfinished" />
+        <translation>工时标准</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="92" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="90" />
         <source>Standard work hours per job (工时标准). Codes are stable keys used by ticket work lines; a new rate applies to work completed after its date.</source>
-        <translation type="unfinished" />
+        <translation>各项工作的标准工时（工时标准）。代码是工单工时行使用的固定键；新工时自生效日期起对完工的工作生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="95" />
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="96" />
+        <source>Re&amp;name…</source>
+        <translation>改名(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_catalog.py" line="97" />
-        <source>&amp;Add…</source>
-        <translation type="unfinished" />
+        <source>New &amp;hours…</source>
+        <translation>调整工时(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_catalog.py" line="98" />
-        <source>Re&amp;name…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="99" />
-        <source>New &amp;hours…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="100" />
-        <location filename="../../ui/dialogs/pay_catalog.py" line="163" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="170" />
         <source>&amp;Retire</source>
-        <translation type="unfinished" />
+        <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="109" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="107" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="110" />
-        <source>Name</source>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="34" />
+        <source>Hours must be zero or more.</source>
+        <translation>工时不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="43" />
+        <source>New work item</source>
+        <translation>新增工时项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="43" />
+        <source>Rename work item</source>
+        <translation>工时项目改名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="43" />
+        <source>New hours</source>
+        <translation>调整工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="49" />
+        <source>Code (stable, never reused)</source>
+        <translation>代码（固定，不可重复使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="53" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="108" />
+        <source>Item name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="111" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="54" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="109" />
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="112" />
-        <location filename="../../ui/dialogs/pay_catalog.py" line="128" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="54" />
+        <source>e.g. 台, 节, 次</source>
+        <translation>例如 台、节、次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="56" />
+        <source>Hours per unit</source>
+        <translation>每单位工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="58" />
+        <source>Hours per further unit at the same site</source>
+        <translation>同一工地续台工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="59" />
+        <source>blank = same as the first unit</source>
+        <translation>空白 = 与首台相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="61" />
+        <source>Applies to work completed from</source>
+        <translation>自此日期完工的工作适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="64" />
+        <source>Work completed before this date keeps its old hours; approved months never change.</source>
+        <translation>此日期之前完工的工作仍按原工时计算；已审批的月份不会改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="110" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="127" />
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="111" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="128" />
+        <source>Further unit</source>
+        <translation>续台工时</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_catalog.py" line="113" />
-        <location filename="../../ui/dialogs/pay_catalog.py" line="129" />
-        <source>Further unit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="115" />
         <source>Since</source>
-        <translation type="unfinished" />
+        <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="116" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="114" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="116" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="114" />
         <source>in use</source>
-        <translation type="unfinished" />
+        <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="116" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="114" />
         <source>retired</source>
-        <translation type="unfinished" />
+        <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="127" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="126" />
         <source>Effective from</source>
-        <translation type="unfinished" />
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="129" />
+        <source>Entered by</source>
+        <translation>录入人</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_catalog.py" line="130" />
-        <source>Entered by</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="131" />
         <source>Entered at</source>
-        <translation type="unfinished" />
+        <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pay_catalog.py" line="163" />
+        <location filename="../../ui/dialogs/pay_catalog.py" line="150" />
+        <source>shipped standard</source>
+        <translation>出厂标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_catalog.py" line="170" />
         <source>&amp;Restore</source>
-        <translation type="unfinished" />
+        <translation>恢复使用(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -262,47 +249,47 @@
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="107" />
         <source>not counted</source>
-        <translation type="unfinished" />
+        <translation>未盘</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="109" />
         <source>matches</source>
-        <translation type="unfinished" />
+        <translation>相符</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="111" />
         <source>surplus</source>
-        <translation type="unfinished" />
+        <translation>盘盈</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="112" />
         <source>shortage</source>
-        <translation type="unfinished" />
+        <translation>盘亏</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="121" />
         <source>Stock count</source>
-        <translation type="unfinished" />
+        <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="131" />
         <source>Find code, name, spec or location</source>
-        <translation type="unfinished" />
+        <translation>查找编码、名称、规格或库位</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="134" />
         <source>Only differences</source>
-        <translation type="unfinished" />
+        <translation>只看差异</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="137" />
         <source>Only not counted</source>
-        <translation type="unfinished" />
+        <translation>只看未盘</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="144" />
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>库位</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="145" />
@@ -322,129 +309,129 @@
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="148" />
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="149" />
         <source>Book qty</source>
-        <translation type="unfinished" />
+        <translation>账面数量</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="150" />
         <source>Counted qty</source>
-        <translation type="unfinished" />
+        <translation>实盘数量</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="152" />
         <source>Difference</source>
-        <translation type="unfinished" />
+        <translation>差异</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="172" />
         <source>Import counted quantities…</source>
-        <translation type="unfinished" />
+        <translation>导入实盘数量…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="174" />
         <source>Export count sheet…</source>
-        <translation type="unfinished" />
+        <translation>导出盘点表…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="176" />
         <location filename="../../ui/dialogs/parts_count.py" line="286" />
         <source>Discard count</source>
-        <translation type="unfinished" />
+        <translation>作废本次盘点</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="178" />
         <source>Finish count</source>
-        <translation type="unfinished" />
+        <translation>完成盘点</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="180" />
         <source>Post adjustments…</source>
-        <translation type="unfinished" />
+        <translation>盘点过账…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="182" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="203" />
         <source>Stock count #%1 · %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>盘点 #%1 · %2 · %3</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="206" />
         <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
-        <translation type="unfinished" />
+        <translation>已盘 %1 / %2 种 · %3 种有差异 · 账面数为 %4 日终库存</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="217" />
         <source>in progress</source>
-        <translation type="unfinished" />
+        <translation>盘点中</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="217" />
         <source>finished, not posted</source>
-        <translation type="unfinished" />
+        <translation>已完成，未过账</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="218" />
         <source>posted</source>
-        <translation type="unfinished" />
+        <translation>已过账</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="229" />
         <source>Import counted quantities</source>
-        <translation type="unfinished" />
+        <translation>导入实盘数量</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="230" />
         <location filename="../../ui/dialogs/parts_count.py" line="250" />
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="240" />
         <source>Nothing was imported</source>
-        <translation type="unfinished" />
+        <translation>未导入任何数据</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="242" />
         <source>Counted quantities imported: %1 rows</source>
-        <translation type="unfinished" />
+        <translation>已导入实盘数量：%1 行</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="248" />
         <source>Export count sheet</source>
-        <translation type="unfinished" />
+        <translation>导出盘点表</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="258" />
         <source>Count sheet written to %1</source>
-        <translation type="unfinished" />
+        <translation>盘点表已导出到 %1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="271" />
         <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
-        <translation type="unfinished" />
+        <translation>按 %2 记入 %1 条盘点调整，使账面库存等于实盘数量？台账记录不能撤销（只能由以后的盘点更正）。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="274" />
         <source>Post adjustments</source>
-        <translation type="unfinished" />
+        <translation>盘点过账</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="281" />
         <source>Stock count #%1 posted</source>
-        <translation type="unfinished" />
+        <translation>盘点 #%1 已过账</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="287" />
         <source>Throw away this count and everything entered in it?</source>
-        <translation type="unfinished" />
+        <translation>作废本次盘点及已录入的全部数量？</translation>
     </message>
 </context>
 <context>
@@ -531,7 +518,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/customer_dialog.py" line="70" />
-        <location filename="../../ui/dialogs/customer_dialog.py" line="150" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="154" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -551,17 +538,17 @@
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="157" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="161" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="159" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="163" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="176" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="180" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -865,16 +852,180 @@
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="71" />
+        <source>Open the month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="78" />
+        <source>This month so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="82" />
+        <source>On-time rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="83" />
+        <source>Success rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="84" />
+        <source>Customer satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="85" />
+        <source>Stock accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="94" />
+        <source>Last 12 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="103" />
+        <source>Overdue tickets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="106" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="107" />
+        <location filename="../../ui/dashboard.py" line="126" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="108" />
+        <source>Deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="109" />
+        <source>Overdue by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="110" />
+        <source>Technicians</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="116" />
+        <source>No overdue tickets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="121" />
+        <source>Calls due today and overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="124" />
+        <source>Due by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="125" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="127" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="133" />
+        <source>No calls due.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="138" />
+        <source>Work in progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="186" />
+        <source>To dispatch</source>
+        <translation>待派工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="186" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="187" />
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="187" />
+        <source>To call back</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="202" />
+        <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="210" />
+        <source>This month so far (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="215" />
+        <source>Grade so far: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="223" />
+        <source>Overdue tickets (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="230" />
+        <source>Calls due today (%1) and overdue (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="241" />
+        <source>Parts below safety stock: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="242" />
+        <source>Inspections due: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="244" />
+        <source>Month report check items: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DealerTravelDialog</name>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="84" />
         <source>Dealer billing</source>
-        <translation type="unfinished" />
+        <translation>经销商结算</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="89" />
         <source>%1 work hours</source>
-        <translation type="unfinished" />
+        <translation>%1 工时</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="90" />
@@ -884,22 +1035,22 @@
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="91" />
         <source>Round-trip transport (yuan)</source>
-        <translation type="unfinished" />
+        <translation>往返交通费（元）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="97" />
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>天数</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="102" />
         <source>Persons</source>
-        <translation type="unfinished" />
+        <translation>人数</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="103" />
         <source>Settlement</source>
-        <translation type="unfinished" />
+        <translation>结算方式</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="105" />
@@ -912,17 +1063,17 @@
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="24" />
         <source>Record a deduction</source>
-        <translation type="unfinished" />
+        <translation>登记考核扣款</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="33" />
         <source>ticket number, e.g. YX2603007</source>
-        <translation type="unfinished" />
+        <translation>工单号，例如 YX2603007</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="34" />
         <source>Find</source>
-        <translation type="unfinished" />
+        <translation>查找</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="39" />
@@ -932,72 +1083,72 @@
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="44" />
         <source>Rule</source>
-        <translation type="unfinished" />
+        <translation>考核条款</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="45" />
         <source>Missing document: 100 yuan from every team member</source>
-        <translation type="unfinished" />
+        <translation>资料缺失：施工团队每人扣 100 元</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="46" />
         <source>Small safety accident: 2 × the cost, split over the team</source>
-        <translation type="unfinished" />
+        <translation>小安全事故：扣事故费用的两倍，团队分摊</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="47" />
         <source>Major accident: the job's performance pay is cancelled</source>
-        <translation type="unfinished" />
+        <translation>重大事故：取消此项绩效</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="48" />
         <source>Defect from poor work: 100 yuan per item per person</source>
-        <translation type="unfinished" />
+        <translation>质量问题：每项每人扣 100 元</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="49" />
         <source>Other deduction (amount per person)</source>
-        <translation type="unfinished" />
+        <translation>其他扣款（每人金额）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="51" />
         <source>Missing document</source>
-        <translation type="unfinished" />
+        <translation>缺失资料</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="53" />
         <source>Accident cost (yuan)</source>
-        <translation type="unfinished" />
+        <translation>事故费用（元）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="53" />
         <source>at most 300</source>
-        <translation type="unfinished" />
+        <translation>不超过 300</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="57" />
         <source>Defective items</source>
-        <translation type="unfinished" />
+        <translation>不合格项数</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="58" />
         <source>Found by</source>
-        <translation type="unfinished" />
+        <translation>发现方式</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="59" />
         <source>Amount per person (yuan)</source>
-        <translation type="unfinished" />
+        <translation>每人金额（元）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="60" />
         <source>Date of the event / report</source>
-        <translation type="unfinished" />
+        <translation>发生/反映日期</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="64" />
         <source>Persons charged</source>
-        <translation type="unfinished" />
+        <translation>扣款人员</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="68" />
@@ -1007,17 +1158,17 @@
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="106" />
         <source>not completed</source>
-        <translation type="unfinished" />
+        <translation>未完工</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="108" />
-        <source> (leader)</source>
-        <translation>（负责人）</translation>
+        <source> · leader</source>
+        <translation>（组长）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="118" />
         <source>Find the ticket first.</source>
-        <translation type="unfinished" />
+        <translation>请先查找工单。</translation>
     </message>
 </context>
 <context>
@@ -1098,17 +1249,17 @@
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="23" />
         <source>Dispute a pay line</source>
-        <translation type="unfinished" />
+        <translation>申诉工资明细</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="27" />
         <source>%1 disputes this line of %2:</source>
-        <translation type="unfinished" />
+        <translation>%1 对 %2 的这一行提出申诉：</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="31" />
         <source>What is wrong, in his words</source>
-        <translation type="unfinished" />
+        <translation>申诉内容（本人陈述）</translation>
     </message>
 </context>
 <context>
@@ -1258,7 +1409,7 @@
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="231" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="233" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -1311,7 +1462,7 @@
     <message>
         <location filename="../../ui/followups_tab.py" line="75" />
         <source>All kinds</source>
-        <translation type="unfinished" />
+        <translation>全部类别</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="76" />
@@ -1337,7 +1488,7 @@
     <message>
         <location filename="../../ui/followups_tab.py" line="90" />
         <source>Open ticket</source>
-        <translation type="unfinished" />
+        <translation>打开工单</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="93" />
@@ -1348,7 +1499,7 @@
         <location filename="../../ui/followups_tab.py" line="105" />
         <location filename="../../ui/followups_tab.py" line="182" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="106" />
@@ -1536,6 +1687,386 @@
     </message>
 </context>
 <context>
+    <name>KpiTab</name>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="188" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="191" />
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="201" />
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="204" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="208" />
+        <source>Include the year's dealer service fee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="210" />
+        <source>Export to Excel… (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="213" />
+        <location filename="../../ui/kpi_tab.py" line="421" />
+        <source>Mark as sent…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="226" />
+        <source>On-time rate (维修及时率)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="227" />
+        <source>Success rate (维修成功率)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="228" />
+        <source>Customer satisfaction (客户满意度)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="229" />
+        <source>Stock accuracy (配件库存准确率)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="230" />
+        <location filename="../../ui/kpi_tab.py" line="259" />
+        <source>Grade</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="242" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="243" />
+        <source>Record (double-click to open)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="248" />
+        <source>Pre-export check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="251" />
+        <source>Technician</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="252" />
+        <source>Repairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="253" />
+        <source>On-time rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="255" />
+        <source>Success rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="257" />
+        <location filename="../../ui/kpi_tab.py" line="265" />
+        <location filename="../../ui/kpi_tab.py" line="290" />
+        <source>Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="261" />
+        <location filename="../../ui/kpi_tab.py" line="273" />
+        <source>Technicians</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="263" />
+        <location filename="../../ui/kpi_tab.py" line="289" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="264" />
+        <source>Calls reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="268" />
+        <source>Dealers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="270" />
+        <location filename="../../ui/kpi_tab.py" line="287" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="271" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="272" />
+        <location filename="../../ui/kpi_tab.py" line="288" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="274" />
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="275" />
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="276" />
+        <location filename="../../ui/kpi_tab.py" line="278" />
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="277" />
+        <source>Successful</source>
+        <translation>维修成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="283" />
+        <source>Repairs counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="285" />
+        <source>Called at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="286" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="292" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="298" />
+        <source>Calls counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="300" />
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="301" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="302" />
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="303" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="304" />
+        <source>Book</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="305" />
+        <source>Counted</source>
+        <translation>已盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="306" />
+        <source>Matches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="311" />
+        <source>Stock count lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="313" />
+        <source>Trend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="336" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="336" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="347" />
+        <source>Completed without an arrival time (counts as late)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="348" />
+        <source>Completed without a result (counts as unsuccessful)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="349" />
+        <source>Follow-up call due this month not made yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="350" />
+        <source>Stock count not posted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="392" />
+        <source>%1 on time of %2 repairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="394" />
+        <source>%1 successful of %2 repairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="396" />
+        <source>%1 satisfied of %2 calls reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="398" />
+        <source>%1 matching of %2 parts counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="401" />
+        <source>Mean of the rates: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="404" />
+        <source>Pre-export check (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="420" />
+        <source>Not sent to head office yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="424" />
+        <source>Sent to head office on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="427" />
+        <source>Mark as sent again…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="430" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="436" />
+        <source>this changes the figures already sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="449" />
+        <source>Export the month's workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="450" />
+        <location filename="../../ui/kpi_tab.py" line="496" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="463" />
+        <source>Writing the workbook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="463" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="464" />
+        <source>Export to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="480" />
+        <source>Workbook written to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="487" />
+        <source>Export cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="495" />
+        <source>Choose the workbook that was sent to head office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="505" />
+        <source>Mark %1 as sent to head office with the workbook %2?
+
+SHA-256 %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="507" />
+        <source>Mark as sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="518" />
+        <source>%1 marked as sent.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="46" />
@@ -1660,17 +2191,17 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="103" />
         <source>Date and time</source>
-        <translation type="unfinished" />
+        <translation>日期时间</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="109" />
         <source>Supplier</source>
-        <translation type="unfinished" />
+        <translation>供应商</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="110" />
         <source>Document no</source>
-        <translation type="unfinished" />
+        <translation>单据号</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="111" />
@@ -1680,52 +2211,52 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="112" />
         <source>empty = the part's list price</source>
-        <translation type="unfinished" />
+        <translation>留空 = 配件标准单价</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="114" />
         <source>Ticket no</source>
-        <translation type="unfinished" />
+        <translation>工单号</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="115" />
         <source>e.g. YX2611007 (optional)</source>
-        <translation type="unfinished" />
+        <translation>如 YX2611007（可不填）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="119" />
         <source>— none —</source>
-        <translation type="unfinished" />
+        <translation>— 无 —</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="122" />
         <source>Technician</source>
-        <translation type="unfinished" />
+        <translation>服务人员</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="123" />
         <source>Recipient</source>
-        <translation type="unfinished" />
+        <translation>领用人</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="124" />
         <source>empty = the technician</source>
-        <translation type="unfinished" />
+        <translation>留空 = 维修人员本人</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="126" />
         <source>Old part serial no</source>
-        <translation type="unfinished" />
+        <translation>旧件编号</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="127" />
         <source>Old part condition</source>
-        <translation type="unfinished" />
+        <translation>旧件状况</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="129" />
         <source>e.g. winding burnt</source>
-        <translation type="unfinished" />
+        <translation>如 绕组烧毁</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="130" />
@@ -1735,52 +2266,52 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="130" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="133" />
         <source>required, e.g. rusted in store</source>
-        <translation type="unfinished" />
+        <translation>必填，如 库存锈蚀</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="149" />
         <source>Receive parts</source>
-        <translation type="unfinished" />
+        <translation>配件入库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="150" />
         <source>Issue parts</source>
-        <translation type="unfinished" />
+        <translation>领用出库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="151" />
         <source>Return parts to stock</source>
-        <translation type="unfinished" />
+        <translation>配件退库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="152" />
         <source>Old-for-new exchange</source>
-        <translation type="unfinished" />
+        <translation>以旧换新</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="153" />
         <source>Scrap parts</source>
-        <translation type="unfinished" />
+        <translation>配件报废</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="163" />
         <source>Book stock: %1 %2 · safety stock %3 · list price %4 yuan</source>
-        <translation type="unfinished" />
+        <translation>账面库存：%1 %2 · 安全库存 %3 · 单价 %4 元</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="179" />
         <source>Choose a part.</source>
-        <translation type="unfinished" />
+        <translation>请选择配件。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="202" />
         <source>%1: %2 × %3, book stock now %4</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 × %3，账面库存现为 %4</translation>
     </message>
 </context>
 <context>
@@ -1964,72 +2495,72 @@ Offline program for an after-sales service office.</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="331" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="334" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="365" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="373" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="375" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="383" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="404" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="412" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="405" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="413" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="412" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="420" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="416" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="424" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="418" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="426" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="425" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="433" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="425" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="433" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="440" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="448" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="450" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="450" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="484" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="492" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -2039,37 +2570,37 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="215" />
         <source>Book old part back</source>
-        <translation type="unfinished" />
+        <translation>旧件入库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="217" />
         <source>%1 %2 × %3 from %4, exchanged %5</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 × %3，领用人 %4，换件时间 %5</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="224" />
         <source>Returned at</source>
-        <translation type="unfinished" />
+        <translation>返库时间</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="227" />
         <source>Condition</source>
-        <translation type="unfinished" />
+        <translation>状况</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="228" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="230" />
         <source>Book back</source>
-        <translation type="unfinished" />
+        <translation>旧件入库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="245" />
         <source>Old part %1 booked back</source>
-        <translation type="unfinished" />
+        <translation>旧件 %1 已入库</translation>
     </message>
 </context>
 <context>
@@ -2077,12 +2608,12 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="24" />
         <source>Edit part</source>
-        <translation type="unfinished" />
+        <translation>编辑配件</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="24" />
         <source>New part</source>
-        <translation type="unfinished" />
+        <translation>新建配件</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="29" />
@@ -2102,37 +2633,37 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="35" />
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="36" />
         <source>Price (yuan)</source>
-        <translation type="unfinished" />
+        <translation>单价（元）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="37" />
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>库位</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="38" />
         <source>shelf, e.g. A-01-02</source>
-        <translation type="unfinished" />
+        <translation>货架，如 A-01-02</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="41" />
         <source>Safety stock</source>
-        <translation type="unfinished" />
+        <translation>安全库存</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="42" />
         <source>In use (shown in the lists)</source>
-        <translation type="unfinished" />
+        <translation>在用（在列表中显示）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_part.py" line="75" />
         <source>Saved part %1</source>
-        <translation type="unfinished" />
+        <translation>已保存配件 %1</translation>
     </message>
 </context>
 <context>
@@ -2140,37 +2671,531 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="30" />
         <source>Receipt</source>
-        <translation type="unfinished" />
+        <translation>入库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="31" />
         <source>Issue</source>
-        <translation type="unfinished" />
+        <translation>领用出库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="32" />
         <source>Return</source>
-        <translation type="unfinished" />
+        <translation>退库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="33" />
         <source>Old-for-new exchange</source>
-        <translation type="unfinished" />
+        <translation>以旧换新</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="34" />
         <source>Old part booked back</source>
-        <translation type="unfinished" />
+        <translation>旧件入库</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="35" />
         <source>Scrap</source>
-        <translation type="unfinished" />
+        <translation>报废</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="36" />
         <source>Count adjustment</source>
-        <translation type="unfinished" />
+        <translation>盘点调整</translation>
+    </message>
+</context>
+<context>
+    <name>PartsTab</name>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="124" />
+        <source>Search code, name, spec or location</source>
+        <translation>搜索编码、名称、规格或库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="127" />
+        <source>Low stock only</source>
+        <translation>只看低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="130" />
+        <source>Show parts not in use</source>
+        <translation>显示停用配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="134" />
+        <source>New part</source>
+        <translation>新建配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="135" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="141" />
+        <source>Receive (F2)</source>
+        <translation>入库 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="141" />
+        <source>Issue (F3)</source>
+        <translation>领用 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="142" />
+        <source>Return (F4)</source>
+        <translation>退库 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="142" />
+        <source>Exchange (F5)</source>
+        <translation>以旧换新 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="143" />
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="149" />
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="151" />
+        <source>Export parts…</source>
+        <translation>导出配件档案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="160" />
+        <location filename="../../ui/parts_tab.py" line="254" />
+        <location filename="../../ui/parts_tab.py" line="348" />
+        <location filename="../../ui/parts_tab.py" line="388" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="161" />
+        <location filename="../../ui/parts_tab.py" line="255" />
+        <location filename="../../ui/parts_tab.py" line="349" />
+        <location filename="../../ui/parts_tab.py" line="389" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="162" />
+        <location filename="../../ui/parts_tab.py" line="256" />
+        <location filename="../../ui/parts_tab.py" line="350" />
+        <location filename="../../ui/parts_tab.py" line="390" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="163" />
+        <location filename="../../ui/parts_tab.py" line="351" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="164" />
+        <location filename="../../ui/parts_tab.py" line="358" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="165" />
+        <location filename="../../ui/parts_tab.py" line="352" />
+        <source>Book stock</source>
+        <translation>账面库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="166" />
+        <location filename="../../ui/parts_tab.py" line="353" />
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="167" />
+        <source>Price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="169" />
+        <location filename="../../ui/parts_tab.py" line="396" />
+        <location filename="../../ui/parts_tab.py" line="453" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="170" />
+        <source>Last move</source>
+        <translation>最近变动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="176" />
+        <source>No parts yet. Add a part, or import the parts list from Excel (servicedesk import parts).</source>
+        <translation>还没有配件。新建配件，或从 Excel 导入配件档案（servicedesk import parts）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="184" />
+        <source>Ledger</source>
+        <translation>台账明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="185" />
+        <location filename="../../ui/parts_tab.py" line="210" />
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="186" />
+        <source>Old parts to return</source>
+        <translation>旧件待返</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="187" />
+        <source>Stock counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="210" />
+        <source>Not in use</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="225" />
+        <source>Selected part only</source>
+        <translation>只看所选配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="230" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="235" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="238" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="241" />
+        <source>Ticket no</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="249" />
+        <source>Correct line…</source>
+        <translation>冲销更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="250" />
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="253" />
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="257" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="258" />
+        <location filename="../../ui/parts_tab.py" line="391" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="259" />
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="260" />
+        <source>Book stock right after this line was booked</source>
+        <translation>记此笔账后的账面库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="261" />
+        <location filename="../../ui/parts_tab.py" line="387" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="262" />
+        <source>Recipient</source>
+        <translation>领用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="264" />
+        <source>Supplier / document</source>
+        <translation>供应商/单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="266" />
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="268" />
+        <source>Reason / note</source>
+        <translation>原因/备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="269" />
+        <source>Booked by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="282" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="324" />
+        <source>Correct line</source>
+        <translation>冲销更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="325" />
+        <source>Book an opposite line for #%1 (%2 %3 %4). Reason:</source>
+        <translation>为第 %1 条（%2 %3 %4）记一条冲销记录。原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="345" />
+        <source>Export purchase list…</source>
+        <translation>导出采购建议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="354" />
+        <source>Monthly use</source>
+        <translation>月均用量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="355" />
+        <source>Suggested order</source>
+        <translation>建议采购量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="356" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="370" />
+        <source>%1 part(s) below safety stock. Suggested order = (safety stock − book stock) + average monthly use of the last %2 months.</source>
+        <translation>%1 种配件低于安全库存。建议采购量 =（安全库存 − 账面库存）+ 近 %2 个月月均用量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="382" />
+        <source>Book old part back…</source>
+        <translation>旧件入库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="383" />
+        <source>Export list…</source>
+        <translation>导出清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="386" />
+        <source>Technician</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="392" />
+        <source>Old part serial no</source>
+        <translation>旧件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="393" />
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="394" />
+        <source>Exchanged</source>
+        <translation>换件时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="395" />
+        <location filename="../../ui/parts_tab.py" line="407" />
+        <source>Due back</source>
+        <translation>应返库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="406" />
+        <source>Overdue %1 h</source>
+        <translation>逾期 %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="420" />
+        <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse 16 h after the technician's return.</source>
+        <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 16 小时内入库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="434" />
+        <source>Book old part back</source>
+        <translation>旧件入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="435" />
+        <source>Choose an old part in the list first.</source>
+        <translation>请先在列表中选择一件旧件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="445" />
+        <source>Start count…</source>
+        <translation>开始盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="446" />
+        <source>Open count</source>
+        <translation>打开盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="452" />
+        <source>Count date</source>
+        <translation>盘点日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="454" />
+        <source>Parts</source>
+        <translation>配件台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="455" />
+        <source>Counted</source>
+        <translation>已盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="456" />
+        <source>Differences</source>
+        <translation>差异数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="457" />
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="458" />
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="459" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="468" />
+        <source>in progress</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="468" />
+        <source>finished, not posted</source>
+        <translation>已完成，未过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="469" />
+        <source>posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="472" />
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="472" />
+        <source>on screen</source>
+        <translation>屏幕录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="487" />
+        <source>Stock accuracy %1: %2 / %3 = %4</source>
+        <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="532" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="539" />
+        <source>Export parts</source>
+        <translation>导出配件档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="548" />
+        <location filename="../../ui/parts_tab.py" line="561" />
+        <location filename="../../ui/parts_tab.py" line="574" />
+        <source>Written to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="553" />
+        <source>Export purchase list</source>
+        <translation>导出采购建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="566" />
+        <source>Export old parts list</source>
+        <translation>导出旧件待返清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="577" />
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="583" />
+        <source>Writing the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="583" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="592" />
+        <source>%1 ledger lines written to %2</source>
+        <translation>已导出 %1 条台账记录到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="598" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="620" />
+        <source>Showing %1 of %2 parts · %3 below safety stock</source>
+        <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="641" />
+        <source>All technicians</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="663" />
+        <source>Low stock (%1)</source>
+        <translation>低库存 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="665" />
+        <source>Old parts to return (%1)</source>
+        <translation>旧件待返 (%1)</translation>
     </message>
 </context>
 <context>
@@ -2178,7 +3203,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="19" />
         <source>Give the ticket number.</source>
-        <translation type="unfinished" />
+        <translation>请填写工单号。</translation>
     </message>
 </context>
 <context>
@@ -2186,121 +3211,136 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="143" />
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="146" />
         <source>Previous month</source>
-        <translation type="unfinished" />
+        <translation>上个月</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="155" />
         <source>Next month</source>
-        <translation type="unfinished" />
+        <translation>下个月</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="163" />
         <source>&amp;Approve…</source>
-        <translation type="unfinished" />
+        <translation>审批(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="164" />
         <source>&amp;Unlock…</source>
-        <translation type="unfinished" />
+        <translation>解锁(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="165" />
         <source>Work-hour &amp;catalog…</source>
-        <translation type="unfinished" />
+        <translation>工时标准(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="166" />
         <source>&amp;Export workbook…</source>
-        <translation type="unfinished" />
+        <translation>导出工资表(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="167" />
         <source>Pay &amp;slips (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>工资条 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="182" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
+        <location filename="../../ui/pay_tab.py" line="97" />
         <location filename="../../ui/pay_tab.py" line="183" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="98" />
+        <source>Days worked</source>
+        <translation>出勤天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="99" />
+        <source>Long-trip days</source>
+        <translation>远差天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="100" />
+        <source>Living allowance</source>
+        <translation>生活补贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="102" />
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="102" />
+        <source>yes</source>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="184" />
         <location filename="../../ui/pay_tab.py" line="329" />
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>天数</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="185" />
         <source>Long trips</source>
-        <translation type="unfinished" />
+        <translation>远差天数</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="186" />
         <location filename="../../ui/pay_tab.py" line="330" />
         <source>Work hours</source>
-        <translation type="unfinished" />
+        <translation>工时</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="187" />
         <source>Performance</source>
-        <translation type="unfinished" />
+        <translation>绩效工资</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="188" />
         <source>Allowance</source>
-        <translation type="unfinished" />
+        <translation>生活补贴</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="189" />
         <source>Base salary</source>
-        <translation type="unfinished" />
+        <translation>基本工资</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="190" />
         <source>Refunds</source>
-        <translation type="unfinished" />
+        <translation>车票报销</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="191" />
         <source>Deductions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="192" />
-        <location filename="../../ui/pay_tab.py" line="331" />
-        <source>Total</source>
-        <translation>合计</translation>
+        <translation>考核扣款</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="193" />
         <location filename="../../ui/pay_tab.py" line="207" />
         <source>Disputes</source>
-        <translation type="unfinished" />
+        <translation>申诉</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="205" />
         <source>Lines</source>
-        <translation type="unfinished" />
+        <translation>明细</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="206" />
         <source>Attendance</source>
-        <translation type="unfinished" />
+        <translation>出勤</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="208" />
         <source>Dealer billing</source>
-        <translation type="unfinished" />
+        <translation>经销商结算</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="209" />
@@ -2310,32 +3350,32 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="246" />
         <source>Open ticket</source>
-        <translation type="unfinished" />
+        <translation>打开工单</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="247" />
         <source>&amp;Deduction…</source>
-        <translation type="unfinished" />
+        <translation>考核扣款(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="248" />
         <source>Void deduction…</source>
-        <translation type="unfinished" />
+        <translation>作废扣款…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="249" />
         <source>D&amp;ispute…</source>
-        <translation type="unfinished" />
+        <translation>申诉(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="250" />
         <source>Ad&amp;justment…</source>
-        <translation type="unfinished" />
+        <translation>调整(&amp;J)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="251" />
         <source>&amp;Refund tickets…</source>
-        <translation type="unfinished" />
+        <translation>车票报销(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="254" />
@@ -2368,47 +3408,54 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="259" />
         <source>Job hours</source>
-        <translation type="unfinished" />
+        <translation>工单工时</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="262" />
         <source>His hours</source>
-        <translation type="unfinished" />
+        <translation>本人工时</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="264" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="265" />
         <source>Dispute</source>
-        <translation type="unfinished" />
+        <translation>申诉</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="270" />
         <source>No work, deductions or refunds for this technician in the month.</source>
-        <translation type="unfinished" />
+        <translation>该人员本月没有工时、扣款或报销记录。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="278" />
         <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import a month from Excel with: servicedesk import attendance FILE --month YYYY-MM</source>
-        <translation type="unfinished" />
+        <translation>双击数字即可修改。远差天数不发生活补贴。也可从 Excel 导入整月出勤：servicedesk import attendance 文件 --month YYYY-MM</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="297" />
         <source>Record &amp;outcome…</source>
-        <translation type="unfinished" />
+        <translation>处理结果(&amp;O)…</translation>
     </message>
     <message>
+        <location filename="../../ui/pay_tab.py" line="96" />
+        <location filename="../../ui/pay_tab.py" line="182" />
         <location filename="../../ui/pay_tab.py" line="300" />
         <source>Technician</source>
-        <translation type="unfinished" />
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="192" />
+        <source>Total pay</source>
+        <translation>应发合计</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="301" />
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>明细</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="303" />
@@ -2418,37 +3465,37 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="304" />
         <source>Raised</source>
-        <translation type="unfinished" />
+        <translation>提出时间</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="305" />
         <source>State</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="306" />
-        <source>Outcome</source>
-        <translation>考核结果</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="317" />
         <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
-        <translation type="unfinished" />
+        <translation>向经销商收费的派工：差旅标准加工时费。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="321" />
         <source>&amp;Travel…</source>
-        <translation type="unfinished" />
+        <translation>差旅(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="322" />
         <source>&amp;Print statement…</source>
-        <translation type="unfinished" />
+        <translation>打印核算表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="306" />
+        <source>Decision</source>
+        <translation>处理结果</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="326" />
-        <source>Completed</source>
-        <translation>已完工</translation>
+        <source>Completed on</source>
+        <translation>完工日期</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="327" />
@@ -2458,17 +3505,23 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="332" />
         <source>Travel</source>
-        <translation type="unfinished" />
+        <translation>差旅</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="332" />
         <source>entered</source>
-        <translation type="unfinished" />
+        <translation>已填</translation>
     </message>
     <message>
+        <location filename="../../ui/pay_tab.py" line="102" />
         <location filename="../../ui/pay_tab.py" line="332" />
         <source>not yet</source>
-        <translation type="unfinished" />
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="331" />
+        <source>Bill total</source>
+        <translation>合计金额</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="342" />
@@ -2483,123 +3536,123 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="344" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="345" />
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="363" />
         <source>%1 open</source>
-        <translation type="unfinished" />
+        <translation>%1 条待处理</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="393" />
         <source>Approved and locked (已审批锁定) · %1 · %2</source>
-        <translation type="unfinished" />
+        <translation>已审批锁定 · %1 · %2</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="397" />
         <source>Draft (草稿): figures follow the tickets until approved</source>
-        <translation type="unfinished" />
+        <translation>草稿：审批前数字随工单变化</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="399" />
         <source>%1 open dispute(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 条申诉待处理</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="407" />
         <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
-        <translation type="unfinished" />
+        <translation>%1 人 · 工时 %2 · 绩效 %3 · 扣款 %4 · 应发合计 %5 元</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="429" />
         <source>%1: %2 work hours, total %3 yuan</source>
-        <translation type="unfinished" />
+        <translation>%1：工时 %2，应发合计 %3 元</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="470" />
         <source>Attendance saved</source>
-        <translation type="unfinished" />
+        <translation>出勤已保存</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="483" />
         <source>Pay month %1 approved and locked</source>
-        <translation type="unfinished" />
+        <translation>%1 绩效工资已审批锁定</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="489" />
         <source>Pay month %1 unlocked</source>
-        <translation type="unfinished" />
+        <translation>%1 绩效工资已解锁</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="518" />
         <source>Deduction recorded</source>
-        <translation type="unfinished" />
+        <translation>扣款已登记</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="525" />
         <source>Choose a deduction line first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一条扣款。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="530" />
         <source>Deduction voided</source>
-        <translation type="unfinished" />
+        <translation>扣款已作废</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="537" />
         <source>Choose the line he disputes first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择申诉的明细行。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="541" />
         <source>Dispute recorded</source>
-        <translation type="unfinished" />
+        <translation>申诉已登记</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="548" />
         <source>Choose a dispute first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一条申诉。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="552" />
         <source>This dispute already has an outcome.</source>
-        <translation type="unfinished" />
+        <translation>该申诉已有处理结果。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="556" />
         <source>Outcome recorded</source>
-        <translation type="unfinished" />
+        <translation>处理结果已登记</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="565" />
         <source>Adjustment added</source>
-        <translation type="unfinished" />
+        <translation>调整已添加</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="574" />
         <source>Refund added</source>
-        <translation type="unfinished" />
+        <translation>报销已添加</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="585" />
         <location filename="../../ui/pay_tab.py" line="592" />
         <source>Choose a dealer ticket first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一张经销商工单。</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="587" />
         <source>Dealer billing saved</source>
-        <translation type="unfinished" />
+        <translation>经销商结算已保存</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="594" />
         <source>Save dealer statement</source>
-        <translation type="unfinished" />
+        <translation>保存派工费用核算表</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="610" />
@@ -2610,70 +3663,70 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/pay_tab.py" line="618" />
         <source>Save pay workbook</source>
-        <translation type="unfinished" />
+        <translation>保存绩效工资表</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="620" />
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="625" />
         <source>Save pay slips</source>
-        <translation type="unfinished" />
+        <translation>保存工资条</translation>
     </message>
     <message>
         <location filename="../../ui/pay_tab.py" line="645" />
         <source>Exporting…</source>
-        <translation type="unfinished" />
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="151" />
+        <location filename="../../ui/printing.py" line="152" />
         <source>Form:</source>
-        <translation type="unfinished" />
+        <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="153" />
+        <location filename="../../ui/printing.py" line="154" />
         <source>Layout:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="163" />
-        <source>Print…</source>
-        <translation type="unfinished" />
+        <translation>版式：</translation>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="164" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="165" />
         <source>Save as PDF…</source>
-        <translation type="unfinished" />
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="191" />
+        <location filename="../../ui/printing.py" line="192" />
         <source>%1 page(s)</source>
-        <translation type="unfinished" />
+        <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="212" />
+        <location filename="../../ui/printing.py" line="213" />
         <source>Sent to %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="221" />
-        <source>Save as PDF</source>
-        <translation type="unfinished" />
+        <translation>已发送到 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="222" />
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="233" />
+        <location filename="../../ui/printing.py" line="223" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="234" />
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -2681,37 +3734,37 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="21" />
         <source>Approve pay month</source>
-        <translation type="unfinished" />
+        <translation>审批绩效工资</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="21" />
         <source>Unlock pay month</source>
-        <translation type="unfinished" />
+        <translation>解锁绩效工资</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="26" />
         <source>Approving %1 locks it: its tickets, work lines, attendance and deductions can no longer change, and the figures are frozen as approved.</source>
-        <translation type="unfinished" />
+        <translation>审批后 %1 将锁定：相关工单、工时、出勤和扣款不能再修改，数字按审批时冻结。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="29" />
         <source>No manager PIN is set yet: the PIN you type now becomes the PIN (4 to 12 digits).</source>
-        <translation type="unfinished" />
+        <translation>尚未设置经理密码：现在输入的密码即成为审批密码（4–12 位数字）。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="32" />
         <source>Unlocking %1 makes it a draft again; the reason is logged.</source>
-        <translation type="unfinished" />
+        <translation>解锁后 %1 恢复为草稿；解锁原因将记入日志。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="34" />
         <source>Manager PIN</source>
-        <translation type="unfinished" />
+        <translation>经理密码</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="35" />
         <source>Repeat the PIN</source>
-        <translation type="unfinished" />
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="41" />
@@ -2721,7 +3774,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/pay_pin.py" line="52" />
         <source>The two PINs differ.</source>
-        <translation type="unfinished" />
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2735,105 +3788,178 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PrintSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="407" />
+        <location filename="../../ui/printing.py" line="419" />
         <source>Print settings</source>
-        <translation type="unfinished" />
+        <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="416" />
+        <location filename="../../ui/printing.py" line="428" />
         <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
-        <translation type="unfinished" />
+        <translation>自动（宋体、黑体、微软雅黑……或内置字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="418" />
+        <location filename="../../ui/printing.py" line="430" />
         <source>Browse…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="422" />
-        <location filename="../../ui/printing.py" line="477" />
-        <source>Chinese font file</source>
-        <translation type="unfinished" />
+        <translation>浏览…</translation>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="434" />
-        <source>Layout</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="437" />
-        <source>Continuous paper height</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="439" />
-        <source>Offset right (+) / left (−)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="441" />
-        <source>Offset down (+) / up (−)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="445" />
-        <source>Copies per A4 page</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="447" />
-        <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="452" />
-        <source>Calibration page…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="478" />
-        <source>TrueType fonts (*.ttf *.ttc)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="488" />
-        <source>Automatic: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/printing.py" line="489" />
+        <source>Chinese font file</source>
+        <translation>中文字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="446" />
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="449" />
+        <source>Continuous paper height</source>
+        <translation>连续纸高度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="451" />
+        <source>Offset right (+) / left (−)</source>
+        <translation>水平偏移（+ 向右 / − 向左）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="453" />
+        <source>Offset down (+) / up (−)</source>
+        <translation>垂直偏移（+ 向下 / − 向上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="457" />
+        <source>Copies per A4 page</source>
+        <translation>每张 A4 打印联数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="459" />
+        <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
+        <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="464" />
+        <source>Calibration page…</source>
+        <translation>校准页…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="490" />
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="500" />
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="501" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
-        <translation type="unfinished" />
+        <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="494" />
+        <location filename="../../ui/printing.py" line="506" />
         <source>This font will be embedded in every form.</source>
-        <translation type="unfinished" />
+        <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="495" />
+        <location filename="../../ui/printing.py" line="507" />
         <source>This file does not exist.</source>
-        <translation type="unfinished" />
+        <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="496" />
+        <location filename="../../ui/printing.py" line="508" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
-        <translation type="unfinished" />
+        <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="498" />
+        <location filename="../../ui/printing.py" line="510" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
-        <translation type="unfinished" />
+        <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="515" />
+        <location filename="../../ui/printing.py" line="527" />
         <source>Print settings saved.</source>
-        <translation type="unfinished" />
+        <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="535" />
+        <location filename="../../ui/printing.py" line="547" />
         <source>Calibration page</source>
-        <translation type="unfinished" />
+        <translation>校准页</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="45" />
+        <source>Repair record form (维修记录单)</source>
+        <translation>售后服务维修记录单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="46" />
+        <source>Outside-service record (外出服务记录表)</source>
+        <translation>外出服务记录表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="47" />
+        <source>Service information sheet (信息收集表)</source>
+        <translation>售后服务信息收集表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="51" />
+        <source>A4, three labelled copies</source>
+        <translation>A4（三联分页，标注联次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="52" />
+        <source>Continuous paper 241 mm (dot-matrix)</source>
+        <translation>241 mm 连续纸（针式打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="90" />
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="253" />
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="346" />
+        <source>Printing forms…</source>
+        <translation>正在打印表格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="347" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="348" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="369" />
+        <source>Printing forms… %1 of %2</source>
+        <translation>正在打印表格… 第 %1 / %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="380" />
+        <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
+        <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="382" />
+        <source>Printed %1 of %2 tickets (%3 pages).</source>
+        <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="400" />
+        <source>Print %1 ticket(s)</source>
+        <translation>打印 %1 张工单</translation>
     </message>
 </context>
 <context>
@@ -2952,7 +4078,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="96" />
         <source>Open ticket</source>
-        <translation type="unfinished" />
+        <translation>打开工单</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="108" />
@@ -3088,42 +4214,42 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="62" />
         <source>Refund round-trip tickets</source>
-        <translation type="unfinished" />
+        <translation>报销往返车票</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="65" />
         <source>Installation ticket</source>
-        <translation type="unfinished" />
+        <translation>安装工单</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="65" />
         <source>ticket number</source>
-        <translation type="unfinished" />
+        <translation>工单号</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="66" />
         <source>Technician</source>
-        <translation type="unfinished" />
+        <translation>服务人员</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="70" />
         <source>Amount (yuan)</source>
-        <translation type="unfinished" />
+        <translation>金额（元）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="70" />
         <source>train / bus tickets</source>
-        <translation type="unfinished" />
+        <translation>火车票/汽车票</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="71" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_lines.py" line="71" />
         <source>e.g. 杭州—金华 往返</source>
-        <translation type="unfinished" />
+        <translation>例如 杭州—金华 往返</translation>
     </message>
 </context>
 <context>
@@ -3131,32 +4257,32 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="44" />
         <source>Outcome of a dispute</source>
-        <translation type="unfinished" />
+        <translation>申诉处理结果</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="52" />
         <source>Upheld (he is right)</source>
-        <translation type="unfinished" />
+        <translation>申诉成立</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="54" />
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>申诉驳回</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="63" />
-        <source>Outcome</source>
-        <translation>考核结果</translation>
+        <source>Decision</source>
+        <translation>处理结果</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="66" />
         <source>What was decided</source>
-        <translation type="unfinished" />
+        <translation>处理意见</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_dispute.py" line="68" />
         <source>Upholding waives this deduction for him.</source>
-        <translation type="unfinished" />
+        <translation>申诉成立将免除其该项扣款。</translation>
     </message>
 </context>
 <context>
@@ -3479,37 +4605,37 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="29" />
         <source>Start a stock count</source>
-        <translation type="unfinished" />
+        <translation>开始盘点</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="31" />
         <source>Counted quantities are compared with the book stock as of the end of the count date.</source>
-        <translation type="unfinished" />
+        <translation>实盘数量与盘点日期当日终了时的账面库存比较。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="41" />
         <source>Count date</source>
-        <translation type="unfinished" />
+        <translation>盘点日期</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="42" />
         <source>Location starts with</source>
-        <translation type="unfinished" />
+        <translation>库位开头</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="43" />
         <source>empty = all parts; e.g. A or C-02</source>
-        <translation type="unfinished" />
+        <translation>留空 = 全部配件；如 A 或 C-02</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="44" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="46" />
         <source>Start count</source>
-        <translation type="unfinished" />
+        <translation>开始盘点</translation>
     </message>
 </context>
 <context>
@@ -4211,8 +5337,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_common.py" line="91" />
-        <source>On time</source>
-        <translation>按时</translation>
+        <source>Within deadline</source>
+        <translation>未超时</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_common.py" line="92" />
@@ -4611,7 +5737,7 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="554" />
-        <location filename="../../ui/tickets_tab.py" line="948" />
+        <location filename="../../ui/tickets_tab.py" line="949" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -4622,200 +5748,223 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="556" />
-        <location filename="../../ui/tickets_tab.py" line="961" />
+        <location filename="../../ui/tickets_tab.py" line="962" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="632" />
+        <location filename="../../ui/tickets_tab.py" line="635" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="633" />
+        <location filename="../../ui/tickets_tab.py" line="636" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="634" />
+        <location filename="../../ui/tickets_tab.py" line="637" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="636" />
+        <location filename="../../ui/tickets_tab.py" line="639" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="637" />
+        <location filename="../../ui/tickets_tab.py" line="640" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="638" />
+        <location filename="../../ui/tickets_tab.py" line="641" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="640" />
+        <location filename="../../ui/tickets_tab.py" line="643" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="641" />
+        <location filename="../../ui/tickets_tab.py" line="644" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="643" />
+        <location filename="../../ui/tickets_tab.py" line="646" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="645" />
+        <location filename="../../ui/tickets_tab.py" line="648" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="647" />
+        <location filename="../../ui/tickets_tab.py" line="650" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="648" />
+        <location filename="../../ui/tickets_tab.py" line="651" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="649" />
+        <location filename="../../ui/tickets_tab.py" line="652" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="651" />
+        <location filename="../../ui/tickets_tab.py" line="654" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="652" />
+        <location filename="../../ui/tickets_tab.py" line="655" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="667" />
+        <location filename="../../ui/tickets_tab.py" line="670" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="668" />
+        <location filename="../../ui/tickets_tab.py" line="671" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="670" />
+        <location filename="../../ui/tickets_tab.py" line="673" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="673" />
+        <location filename="../../ui/tickets_tab.py" line="676" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="674" />
+        <location filename="../../ui/tickets_tab.py" line="677" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="677" />
+        <location filename="../../ui/tickets_tab.py" line="680" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="733" />
+        <location filename="../../ui/tickets_tab.py" line="736" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="737" />
+        <location filename="../../ui/tickets_tab.py" line="740" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="740" />
+        <location filename="../../ui/tickets_tab.py" line="743" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="824" />
+        <location filename="../../ui/tickets_tab.py" line="827" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="888" />
+        <location filename="../../ui/tickets_tab.py" line="893" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="901" />
+        <location filename="../../ui/tickets_tab.py" line="903" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="905" />
+        <location filename="../../ui/tickets_tab.py" line="904" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="909" />
+        <location filename="../../ui/tickets_tab.py" line="905" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="913" />
+        <location filename="../../ui/tickets_tab.py" line="906" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="915" />
+        <location filename="../../ui/tickets_tab.py" line="914" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="916" />
+        <location filename="../../ui/tickets_tab.py" line="915" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="920" />
+        <location filename="../../ui/tickets_tab.py" line="907" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="924" />
+        <location filename="../../ui/tickets_tab.py" line="908" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="928" />
+        <location filename="../../ui/tickets_tab.py" line="909" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="943" />
+        <location filename="../../ui/tickets_tab.py" line="944" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="949" />
-        <location filename="../../ui/tickets_tab.py" line="962" />
+        <location filename="../../ui/tickets_tab.py" line="950" />
+        <location filename="../../ui/tickets_tab.py" line="963" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="956" />
+        <location filename="../../ui/tickets_tab.py" line="957" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="107" />
+        <source>On-time rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="107" />
+        <source>Success rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="107" />
+        <source>Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="108" />
+        <source>Stock accuracy</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5045,12 +6194,12 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="136" />
         <source>Void a deduction</source>
-        <translation type="unfinished" />
+        <translation>作废扣款</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="139" />
         <source>Void this deduction (it stays in the record, marked void):</source>
-        <translation type="unfinished" />
+        <translation>作废此扣款（记录保留，标记为作废）：</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_deduction.py" line="143" />
@@ -5064,49 +6213,6 @@ Offline program for an after-sales service office.</source>
         <location filename="../../ui/dialogs/ticket_steps.py" line="49" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="96" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="97" />
-        <source>Role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="98" />
-        <source>Days worked</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="99" />
-        <source>Long-trip days</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="100" />
-        <source>Living allowance</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="102" />
-        <source>Entered</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="102" />
-        <source>yes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="102" />
-        <source>not yet</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

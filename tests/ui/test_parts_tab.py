@@ -1,0 +1,129 @@
+"""The parts tab driven the way a clerk uses it: receive, issue, count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from servicedesk.models import parts as P
+from servicedesk.models import stockcount as S
+from servicedesk.ui import parts_tab as tab_module
+from servicedesk.ui.dialogs import parts_count
+from servicedesk.ui.dialogs.parts_move import MoveDialog
+from tests import factories as F
+
+
+def _ok(qtbot, dialog):
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok), Qt.LeftButton)
+
+
+def _setup(ctx):
+    P.add_part(ctx.db, P.PartInput(code="KZ-3210", name="交流接触器", spec="CJX2-3210", unit="个",
+                                   price_fen=38_50, safety_stock=4, location="C-01-02"))
+    P.add_part(ctx.db, P.PartInput(code="QS-160L6", name="起升电机", spec="YZR160L-6", unit="台",
+                                   price_fen=4860_00, safety_stock=1, location="A-01-01"))
+    return F.technician(ctx.db, "张伟")
+
+
+def test_receipt_and_issue_through_the_dialogs(qtbot, ctx):
+    tech = _setup(ctx)
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    ctx.data_changed = tab.on_data_changed
+    statuses: list[str] = []
+    ctx.status = statuses.append
+    # both parts start at 0 < safety stock: marked low stock with a word, not colour alone
+    assert tab.parts_model.total() == 2
+    first = tab.parts_model.row(0)
+    assert first.code == "KZ-3210" and tab._state_text(first) == "Low stock"
+    tab.parts_table.selectRow(0)
+
+    # Receive 10 contactors (part preselected from the list)
+    receipt = MoveDialog(ctx, "receipt", tab.current_part().code, parent=tab)
+    qtbot.addWidget(receipt)
+    receipt.qty.setValue(10)
+    receipt.supplier.setText("浙江正泰电器")          # keyClicks types ASCII only
+    qtbot.keyClicks(receipt.document_no, "RK20261101")
+    _ok(qtbot, receipt)
+    assert receipt.result() == QDialog.Accepted
+    assert P.balance_of(ctx.db, "KZ-3210") == 10
+    assert "10" in statuses[-1]
+
+    # Issue 12: refused beside the quantity field, dialog stays open, nothing booked
+    issue = MoveDialog(ctx, "issue", "KZ-3210", parent=tab)
+    qtbot.addWidget(issue)
+    issue.technician.setCurrentIndex(issue.technician.findData(tech))
+    issue.qty.setValue(12)
+    _ok(qtbot, issue)
+    error = issue.form._errors["qty"]
+    assert not error.isHidden() and "balance 10" in error.text() and "asked 12" in error.text()
+    assert issue.result() != QDialog.Accepted and P.balance_of(ctx.db, "KZ-3210") == 10
+    # Issue 3 to 张伟: accepted, 10 - 3 = 7
+    issue.qty.setValue(3)
+    _ok(qtbot, issue)
+    assert issue.result() == QDialog.Accepted
+    assert P.balance_of(ctx.db, "KZ-3210") == 7
+
+    # The tab reloaded through data_changed: the ledger shows both lines, newest first
+    row = tab.parts_model.find_row(lambda p: p.code == "KZ-3210")
+    tab.parts_table.selectRow(row)
+    lines = tab.ledger_model.rows()
+    assert [(m.kind, m.qty, m.balance_after) for m in lines] == [("issue", -3, 7), ("receipt", 10, 10)]
+    assert lines[0].recipient == "张伟"
+    assert tab.ledger_model.data(tab.ledger_model.index(0, 5)) == "−3"
+    assert tab.parts_model.row(row).state == "ok"      # 7 >= safety stock 4
+
+
+def test_issue_without_recipient_shows_field_error(qtbot, ctx):
+    _setup(ctx)
+    P.receive(ctx.db, "KZ-3210", 5)
+    dialog = MoveDialog(ctx, "issue", "KZ-3210")
+    qtbot.addWidget(dialog)
+    _ok(qtbot, dialog)
+    assert not dialog.form._errors["recipient"].isHidden()
+    assert P.balance_of(ctx.db, "KZ-3210") == 5
+
+
+def test_ledger_ticket_opens_the_ticket_and_show_record_selects_part(qtbot, ctx):
+    tech = _setup(ctx)
+    cust = F.customer(ctx.db)
+    tid = F.ticket(ctx.db, customer_id=cust, no="YX2611001", team=(tech,))
+    P.receive(ctx.db, "QS-160L6", 2)
+    P.issue(ctx.db, "QS-160L6", 1, ticket=tid)
+    opened: list[tuple[str, object]] = []
+    ctx.open = lambda kind, key: opened.append((kind, key))
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show_record("part", "QS-160L6")
+    assert tab.current_part().code == "QS-160L6"
+    tab.ledger_table.doubleClicked.emit(tab.ledger_model.index(0, 0))
+    assert opened == [("ticket", "YX2611001")]
+    tab.ticket_filter.setText("YX2611001")
+    tab.reload_ledger()
+    assert tab.ledger_model.total() == 1
+
+
+def test_count_screen_enter_quantities_and_post(qtbot, ctx, monkeypatch):
+    _setup(ctx)
+    P.receive(ctx.db, "KZ-3210", 10, at="2026-10-01 08:00")
+    P.receive(ctx.db, "QS-160L6", 2, at="2026-10-01 08:00")
+    count = S.start_count(ctx.db, "2026-10-31", who="仓管")
+    dialog = parts_count.CountDialog(ctx, count.id)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    col = [c.key for c in model.columns].index("counted_qty")
+    rows = {model.row(i).part_code: i for i in range(model.rowCount())}
+    assert model.flags(model.index(0, col)) & Qt.ItemIsEditable
+    assert model.setData(model.index(rows["KZ-3210"], col), "9")
+    assert model.setData(model.index(rows["QS-160L6"], col), "2")
+    diff_col = [c.key for c in model.columns].index("difference")
+    assert model.data(model.index(rows["KZ-3210"], diff_col)) == "−1 shortage"
+    assert model.data(model.index(rows["QS-160L6"], diff_col)) == "matches"
+    dialog.only_diff.setChecked(True)
+    assert [model.row(i).part_code for i in range(model.rowCount())] == ["KZ-3210"]
+    monkeypatch.setattr(parts_count, "confirm", lambda *a: True)
+    qtbot.mouseClick(dialog.post_btn, Qt.LeftButton)
+    assert S.get_count(ctx.db, count.id).status == "posted"
+    assert P.balance_of(ctx.db, "KZ-3210") == 9           # 10 counted 9: adjustment −1
+    assert not (model.flags(model.index(0, col)) & Qt.ItemIsEditable)
+    assert S.stock_accuracy(ctx.db, "2026-10") == (1, 2)
