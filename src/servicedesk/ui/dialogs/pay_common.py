@@ -1,0 +1,82 @@
+"""A small form dialog the pay dialogs share: fields, OK/Cancel, errors beside fields.
+
+`save()` (overridden) calls one model function; a DomainError naming a field
+is shown under that field, any other one in a message box, and the dialog
+stays open, so nothing is half-saved and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from servicedesk.models.errors import DomainError
+from servicedesk.ui.common import ValidatedForm, show_error
+from servicedesk.ui.context import AppContext
+
+
+class PayFormDialog(QDialog):
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_value: Any = None
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.layout_ = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.layout_.addWidget(self.intro)
+        self.form = ValidatedForm(self)
+        self.layout_.addWidget(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    # ---- field helpers -------------------------------------------------------
+    def line(self, key: str, label: str, placeholder: str = "", text: str = "") -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(key)
+        edit.setPlaceholderText(placeholder)
+        self.form.add_row(key, label, edit)
+        return edit
+
+    def combo(self, key: str, label: str, items: list[tuple[str, Any]]) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(key)
+        for text, data in items:
+            box.addItem(text, data)
+        self.form.add_row(key, label, box)
+        return box
+
+    def date(self, key: str, label: str, value: str | None = None) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(key)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else QDate.currentDate())
+        self.form.add_row(key, label, edit)
+        return edit
+
+    # ---- saving --------------------------------------------------------------
+    def save(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        try:
+            self.result_value = self.save()
+        except DomainError as exc:
+            if not self.form.show_error(exc.field, exc.message):
+                show_error(self, exc)
+            return
+        super().accept()
