@@ -250,8 +250,8 @@ class TicketDetailPane(QWidget):
             ColumnDef("who", self.tr("Who")),
             ColumnDef("action", self.tr("Step"), display=lambda e: event_action_text(e.action)),
             ColumnDef("field", self.tr("Field"), display=lambda e: field_text(e.field)),
-            ColumnDef("old", self.tr("Old")),
-            ColumnDef("new", self.tr("New")),
+            ColumnDef("old", self.tr("Old"), display=lambda e: value_text(e.field, e.old)),
+            ColumnDef("new", self.tr("New"), display=lambda e: value_text(e.field, e.new)),
         ], self)
         self.log_view = _small_table(self.log_model)
         self.log_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
@@ -337,7 +337,7 @@ class TicketDetailPane(QWidget):
                 deadline = parse_ts(detail.onsite_deadline)
                 countdown = html.escape(countdown_text(deadline, now))
                 if deadline < now:
-                    text += f' <b style="color:#B3261E">({html.escape(self.tr("Overdue"))}, {countdown})</b>'
+                    text += f' <b style="color:#B3261E">({countdown})</b>'
                 elif deadline - now <= _dt.timedelta(hours=2):
                     text += f' <b style="color:#8A5A00">({countdown})</b>'
                 else:
@@ -498,6 +498,27 @@ def field_text(key: str) -> str:
         "quote_labour_days": QCoreApplication.translate("Tickets", "Labour days"),
     }
     return words.get(key, key)
+
+
+def value_text(key: str, value: str) -> str:
+    """Logged values that are keys (status, result, warranty…) in words."""
+    if not value:
+        return ""
+    if key == "status":
+        return status_text(value)
+    if key == "result":
+        return result_text(value)
+    if key == "warranty":
+        return warranty_text(value) or value
+    if key == "type":
+        return type_text(value)
+    if key == "channel":
+        return channel_text(value)
+    if key == "fault_level" and value.isdigit():
+        return level_text(int(value))
+    if key.endswith("_at"):
+        return short_time(value)
+    return value
 
 
 def _qty(x100: int) -> str:

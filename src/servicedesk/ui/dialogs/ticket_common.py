@@ -88,7 +88,7 @@ def warranty_text(warranty: str | None) -> str:
 def sla_text(sla: str | None) -> str:
     """Never colour alone: every colour of a row has one of these words."""
     return {
-        "on_time": QCoreApplication.translate("Tickets", "On time"),
+        "on_time": QCoreApplication.translate("Tickets", "Within deadline"),
         "due_soon": QCoreApplication.translate("Tickets", "Due soon"),
         "overdue": QCoreApplication.translate("Tickets", "Overdue"),
         "met": QCoreApplication.translate("Tickets", "Arrived on time"),

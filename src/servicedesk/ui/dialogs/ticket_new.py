@@ -118,7 +118,7 @@ class NewTicketDialog(QDialog):
         outer = QVBoxLayout(self)
 
         # ---- 1. caller
-        caller_box = QGroupBox(self.tr("1  Caller"))
+        caller_box = QGroupBox(self.tr("Caller"))
         caller = QVBoxLayout(caller_box)
         row = QHBoxLayout()
         self.caller = line_edit(self.tr("Caller's phone or name, serial no… (matches appear as you type)"))
@@ -145,6 +145,8 @@ class NewTicketDialog(QDialog):
         alias_field(self.form, "customer_id", self.caller, self.customer_error)
         self.equipment_combo = QComboBox()
         self.equipment_combo.setObjectName("equipment")
+        self.equipment_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.equipment_combo.setMinimumWidth(260)
         self.form.add_row("equipment_id", self.tr("Equipment"), self.equipment_combo)
 
         warranty_row = QWidget()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import tickets as T
@@ -37,9 +37,11 @@ class _StepDialog(QDialog):
         self.detail = detail
         self.result_detail: T.TicketDetail | None = None
         self.setWindowTitle(f"{title} — {detail.no}")
+        self.setMinimumWidth(540)
         self.outer = QVBoxLayout(self)
-        head = QLabel(f"<b>{detail.no}</b> · {_esc(detail.customer_name)} · "
-                      f"{_esc((detail.equipment_model + ' ' + detail.equipment_serial).strip())}")
+        equipment = (detail.equipment_model + " " + detail.equipment_serial).strip()
+        head = QLabel(" · ".join([f"<b>{_esc(detail.no)}</b>", _esc(detail.customer_name)]
+                                 + ([_esc(equipment)] if equipment else [])))
         self.outer.addWidget(head)
         self.form = ValidatedForm(self)
         self.outer.addWidget(self.form)
@@ -55,6 +57,8 @@ class _StepDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.outer.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        for combo in self.findChildren(QComboBox):   # let choices use the form's width
+            combo.setSizePolicy(QSizePolicy.Expanding, combo.sizePolicy().verticalPolicy())
 
     def run(self) -> T.TicketDetail:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -223,7 +227,9 @@ class VisitDialog(_StepDialog):
         self.catalog = T.catalog_codes(ctx.db, include_retired=False)
         self.work_code = QComboBox()
         self.work_code.setObjectName("work_code")
-        fill_combo(self.work_code, [(f"{code} — {name}", code) for code, name in self.catalog.items()])
+        usual = {"repair": "SMALL_REPAIR", "complaint": "SMALL_REPAIR", "installation": "INSTALL_TC",
+                 "inspection": "INSPECTION", "technical_service": "TECH_SERVICE"}.get(detail.type)
+        fill_combo(self.work_code, [(f"{code} — {name}", code) for code, name in self.catalog.items()], usual)
         self.work_qty = line_edit("1", "1")
         self.work_qty.setMaximumWidth(70)
         self.work_add = QPushButton(self.tr("Add work"))
@@ -291,7 +297,7 @@ class VisitDialog(_StepDialog):
         self.q_lodging = _days(detail.quote_lodging_days)
         self.q_meals = _days(detail.quote_meal_days)
         self.q_labour = _days(detail.quote_labour_days)
-        ql.addWidget(QLabel(self.tr("Transport")))
+        ql.addWidget(QLabel(self.tr("Transport cost")))
         ql.addWidget(self.q_transport)
         for label, box in ((self.tr("Lodging days"), self.q_lodging), (self.tr("Meal days"), self.q_meals),
                            (self.tr("Labour days"), self.q_labour)):
