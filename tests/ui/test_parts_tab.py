@@ -127,3 +127,13 @@ def test_count_screen_enter_quantities_and_post(qtbot, ctx, monkeypatch):
     assert P.balance_of(ctx.db, "KZ-3210") == 9           # 10 counted 9: adjustment −1
     assert not (model.flags(model.index(0, col)) & Qt.ItemIsEditable)
     assert S.stock_accuracy(ctx.db, "2026-10") == (1, 2)
+
+
+def test_dashboard_links_open_the_lists(qtbot, ctx):
+    _setup(ctx)
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show_record("parts", "low_stock")
+    assert tab.sub.currentIndex() == 1 and tab.low_model.rowCount() == 2    # both parts at 0 < safety
+    tab.show_record("parts", "old_parts")
+    assert tab.sub.currentIndex() == 2

@@ -677,6 +677,11 @@ class PartsTab(QWidget):
             self.sub.setCurrentIndex(3)
             self.open_count(int(key))
             return
+        # ctx.open("parts", "low_stock" | "old_parts" | "counts") shows that list (dashboard links).
+        lists = {"ledger": 0, "low_stock": 1, "old_parts": 2, "counts": 3}
+        if kind == "parts" and key in lists:
+            self.sub.setCurrentIndex(lists[str(key)])
+            return
         code = str(key)
         self.low_only.setChecked(False)
         part = P.find_part(self.ctx.db, code)
