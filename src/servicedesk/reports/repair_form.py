@@ -95,7 +95,7 @@ class Style:
 COMPACT = Style(title=14, size=9.5, min_size=9, row=6.2, pad=1.0, line=0.5, border=0.9,
                 label_w=31, header=14.5, parts_rows=3, sign_h=12.5, bar_w=0.28, bar_h=6.5)
 ROOMY = Style(title=18, size=10.5, min_size=8, row=9.5, pad=1.5, line=0.6, border=1.1,
-              label_w=34, header=22, parts_rows=6, sign_h=26, bar_w=0.3, bar_h=9)
+              label_w=34, header=22, parts_rows=8, sign_h=30, bar_w=0.3, bar_h=9)
 COMPACT_W, COMPACT_H = 213.0, 128.0    # the continuous design box (241 wide minus tractor strips)
 
 
@@ -704,11 +704,14 @@ def _draw_a4_copies(pages: PageWriter, form: TicketForm, mark: PrintMark | None)
         pages.new_page()
         for i, label in enumerate(labels):
             pages.c.saveState()
-            pages.c.translate(0, -(i * (slot_h + gap)) * mm)
-            if i:
-                pages.pen.line(-5, -gap / 2, pages.box_w + 5, -gap / 2, width=0.4)
+            pages.c.translate((pages.box_w - COMPACT_W * scale) / 2 * mm, -(i * (slot_h + gap)) * mm)
+            if i:   # cut line between copies, across the whole sheet
+                pages.pen.line(-(pages.box_w - COMPACT_W * scale) / 2 - 5, -gap / 2,
+                               (pages.box_w + COMPACT_W * scale) / 2 + 5, -gap / 2, width=0.4)
             pages.c.scale(scale, scale)
-            overs.append((label, draw_repair_form(compact, form, mark, COMPACT_W, COMPACT_H, label)))
+            # the design fills its slot: spare height goes to the text boxes
+            design_h = max(COMPACT_H, slot_h / scale)
+            overs.append((label, draw_repair_form(compact, form, mark, COMPACT_W, design_h, label)))
             pages.c.restoreState()
         for label, over in overs:
             if over:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, QSizeF, Qt, QThread, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QSizeF, Qt, QThread, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from servicedesk.models.errors import DomainError
 from servicedesk.models.forms import PrintSettings, load_print_settings, save_print_settings
-from servicedesk.ui.common import ValidatedForm, line_edit, show_error, tr
+from servicedesk.ui.common import ValidatedForm, line_edit, show_error
 from servicedesk.ui.context import AppContext
 
 MAX_RASTER_DPI = 300      # a 600 dpi laser gets 300 dpi pages: sharp, and 4x less memory
@@ -42,14 +42,14 @@ CHUNK = 10                # tickets drawn, logged and printed together in a batc
 
 
 def _form_names() -> list[tuple[str, str]]:
-    return [("repair", tr("Printing", "Repair record form (维修记录单)")),
-            ("outside", tr("Printing", "Outside-service record (外出服务记录表)")),
-            ("info", tr("Printing", "Service information sheet (信息收集表)"))]
+    return [("repair", QCoreApplication.translate("Printing", "Repair record form (维修记录单)")),
+            ("outside", QCoreApplication.translate("Printing", "Outside-service record (外出服务记录表)")),
+            ("info", QCoreApplication.translate("Printing", "Service information sheet (信息收集表)"))]
 
 
 def _layout_names() -> list[tuple[str, str]]:
-    return [("a4", tr("Printing", "A4, three labelled copies")),
-            ("continuous", tr("Printing", "Continuous paper 241 mm (dot-matrix)"))]
+    return [("a4", QCoreApplication.translate("Printing", "A4, three labelled copies")),
+            ("continuous", QCoreApplication.translate("Printing", "Continuous paper 241 mm (dot-matrix)"))]
 
 
 # ------------------------------------------------------------------ printer helpers
@@ -87,7 +87,8 @@ def paint_pdf(pdf: bytes, printer: QPrinter, painter: QPainter | None = None,
     if own:
         painter = QPainter()
         if not painter.begin(printer):
-            raise DomainError(tr("Printing", "The printer could not be started."), "printer")
+            raise DomainError(QCoreApplication.translate("Printing", "The printer could not be started."),
+                              "printer")
     dpi = min(printer.resolution(), MAX_RASTER_DPI)
     painted = 0
     try:
@@ -249,8 +250,8 @@ def preview_ticket(parent: QWidget | None, ctx: AppContext, ticket_no: str,
                                  who=ctx.user, target=target, log=log).pdf
 
     try:
-        dialog = PdfPreviewDialog(parent, ctx, tr("Printing", "Print preview — %1").replace("%1", ticket_no),
-                                  render, layout=settings.layout,
+        title = QCoreApplication.translate("Printing", "Print preview — %1").replace("%1", ticket_no)
+        dialog = PdfPreviewDialog(parent, ctx, title, render, layout=settings.layout,
                                   continuous_height_mm=settings.continuous_height_mm,
                                   choose_form=True, default_name=f"{ticket_no}.pdf")
     except DomainError as exc:
@@ -330,6 +331,9 @@ class BatchPrintWorker(QThread):
         self.done.emit(printed, pages, self._stop.is_set())
 
 
+_ACTIVE_JOBS: set["BatchPrintJob"] = set()
+
+
 class BatchPrintJob:
     """A running batch: the worker, its progress dialog, and the outcome for the caller/tests."""
 
@@ -339,9 +343,9 @@ class BatchPrintJob:
         self.result: tuple[int, int, bool] | None = None
         self.error = ""
         total = len(worker.ticket_nos)
-        self.progress = QProgressDialog(tr("Printing", "Printing forms…"), tr("Printing", "Cancel"),
-                                        0, total, parent)
-        self.progress.setWindowTitle(tr("Printing", "Print"))
+        self.progress = QProgressDialog(QCoreApplication.translate("Printing", "Printing forms…"),
+                                        QCoreApplication.translate("Printing", "Cancel"), 0, total, parent)
+        self.progress.setWindowTitle(QCoreApplication.translate("Printing", "Print"))
         self.progress.setWindowModality(Qt.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.setAutoClose(False)
@@ -350,14 +354,19 @@ class BatchPrintJob:
         worker.progress.connect(self._on_progress)
         worker.failed.connect(self._on_failed)
         worker.done.connect(self._on_done)
-        worker.finished.connect(worker.deleteLater)
+        worker.finished.connect(self._on_finished)
 
     def start(self) -> None:
+        _ACTIVE_JOBS.add(self)          # callers may drop the job: keep it (and its thread) alive
         self.worker.start()
+
+    def _on_finished(self) -> None:
+        self.worker.wait()
+        _ACTIVE_JOBS.discard(self)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
-        self.progress.setLabelText(tr("Printing", "Printing forms… %1 of %2")
+        self.progress.setLabelText(QCoreApplication.translate("Printing", "Printing forms… %1 of %2")
                                    .replace("%1", str(done)).replace("%2", str(total)))
 
     def _on_failed(self, message: str) -> None:
@@ -367,8 +376,10 @@ class BatchPrintJob:
     def _on_done(self, printed: int, pages: int, cancelled: bool) -> None:
         self.result = (printed, pages, cancelled)
         self.progress.close()
-        text = (tr("Printing", "Printed %1 of %2 tickets (%3 pages); cancelled.") if cancelled
-                else tr("Printing", "Printed %1 of %2 tickets (%3 pages)."))
+        if cancelled:
+            text = QCoreApplication.translate("Printing", "Printed %1 of %2 tickets (%3 pages); cancelled.")
+        else:
+            text = QCoreApplication.translate("Printing", "Printed %1 of %2 tickets (%3 pages).")
         self.ctx.status(text.replace("%1", str(printed)).replace("%2", str(len(self.worker.ticket_nos)))
                         .replace("%3", str(pages)))
         if printed:
@@ -386,7 +397,8 @@ def print_tickets(parent: QWidget | None, ctx: AppContext, ticket_nos: Sequence[
         printer = QPrinter(QPrinter.HighResolution)
         configure_printer(printer, settings.layout, settings.continuous_height_mm)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(tr("Printing", "Print %1 ticket(s)").replace("%1", str(len(nos))))
+        title = QCoreApplication.translate("Printing", "Print %1 ticket(s)")
+        dialog.setWindowTitle(title.replace("%1", str(len(nos))))
         if dialog.exec() != QDialog.Accepted:
             return None
     target = printer.printerName() or printer.outputFileName() or "printer"

@@ -1174,72 +1174,72 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="95" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="99" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="103" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="107" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="110" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="114" />
         <source>No technicians in the register yet (import them: servicedesk import technicians).</source>
         <translation>技术员名册还是空的（可用 servicedesk import technicians 导入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="114" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="118" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="117" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="121" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="125" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="129" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="130" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="134" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="132" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="136" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="134" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="138" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="135" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="139" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="136" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="140" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="137" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="141" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="138" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="142" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="140" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="144" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
@@ -2336,8 +2336,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="121" />
-        <source>1  Caller</source>
-        <translation>1  来电人</translation>
+        <source>Caller</source>
+        <translation>来电人</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="124" />
@@ -2355,212 +2355,212 @@ Offline program for an after-sales service office.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="148" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="150" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="159" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="161" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="162" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="164" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="163" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="165" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="164" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="166" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="165" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="167" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="171" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="173" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="186" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="188" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="189" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="191" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="195" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="197" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="197" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="199" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="208" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="210" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="210" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="212" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="211" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="213" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="216" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="218" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="217" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="219" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="220" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="222" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="222" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="224" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="223" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="225" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="229" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="231" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="232" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="234" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="234" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="236" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="240" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="242" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="241" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="243" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="242" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="244" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="246" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="248" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="252" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="254" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="256" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="258" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="334" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="336" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="373" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="375" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="383" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="385" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="412" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="414" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="413" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="415" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="420" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="422" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="424" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="426" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="426" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="428" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="433" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="435" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="433" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="435" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="448" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="450" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="450" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="452" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="450" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="452" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="492" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="494" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -4023,42 +4023,42 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="541" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="574" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="543" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="576" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="545" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="578" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="548" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="581" />
         <source>The ticket goes back to work; its visit record stays and can be corrected.</source>
         <translation>工单恢复处理；原现场记录保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="552" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="585" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="552" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="585" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="557" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="590" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="558" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="591" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -4288,32 +4288,32 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="464" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="497" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="472" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="505" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="473" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="506" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="474" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="507" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="477" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="510" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="478" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="511" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -4555,47 +4555,47 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="497" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="530" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="503" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="536" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="504" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="537" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="507" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="540" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="511" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="544" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="515" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="548" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="515" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="548" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="516" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="549" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="517" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="550" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -5466,12 +5466,12 @@ Offline program for an after-sales service office.</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="538" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="571" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="538" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="571" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -5716,230 +5716,230 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="537" />
+        <location filename="../../ui/tickets_tab.py" line="558" />
         <source>Number, customer, phone or serial no…</source>
         <translation>工单号、客户、电话或机号…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="548" />
+        <location filename="../../ui/tickets_tab.py" line="569" />
         <source>Overdue only</source>
         <translation>只看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="551" />
+        <location filename="../../ui/tickets_tab.py" line="572" />
         <source>New ticket</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="553" />
+        <location filename="../../ui/tickets_tab.py" line="574" />
         <source>Take a call: new ticket (Ctrl+N)</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="554" />
-        <location filename="../../ui/tickets_tab.py" line="949" />
+        <location filename="../../ui/tickets_tab.py" line="575" />
+        <location filename="../../ui/tickets_tab.py" line="970" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="555" />
+        <location filename="../../ui/tickets_tab.py" line="576" />
         <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
         <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="556" />
-        <location filename="../../ui/tickets_tab.py" line="962" />
+        <location filename="../../ui/tickets_tab.py" line="577" />
+        <location filename="../../ui/tickets_tab.py" line="983" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="635" />
+        <location filename="../../ui/tickets_tab.py" line="656" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="636" />
+        <location filename="../../ui/tickets_tab.py" line="657" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="637" />
+        <location filename="../../ui/tickets_tab.py" line="658" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="639" />
+        <location filename="../../ui/tickets_tab.py" line="660" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="640" />
+        <location filename="../../ui/tickets_tab.py" line="661" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="641" />
+        <location filename="../../ui/tickets_tab.py" line="662" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="643" />
+        <location filename="../../ui/tickets_tab.py" line="664" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="644" />
+        <location filename="../../ui/tickets_tab.py" line="665" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="646" />
+        <location filename="../../ui/tickets_tab.py" line="667" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="648" />
+        <location filename="../../ui/tickets_tab.py" line="669" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="650" />
+        <location filename="../../ui/tickets_tab.py" line="671" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="651" />
+        <location filename="../../ui/tickets_tab.py" line="672" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="652" />
+        <location filename="../../ui/tickets_tab.py" line="673" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="654" />
+        <location filename="../../ui/tickets_tab.py" line="675" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="655" />
+        <location filename="../../ui/tickets_tab.py" line="676" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="670" />
+        <location filename="../../ui/tickets_tab.py" line="691" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="671" />
+        <location filename="../../ui/tickets_tab.py" line="692" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="673" />
+        <location filename="../../ui/tickets_tab.py" line="694" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="676" />
+        <location filename="../../ui/tickets_tab.py" line="697" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="677" />
+        <location filename="../../ui/tickets_tab.py" line="698" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="680" />
+        <location filename="../../ui/tickets_tab.py" line="701" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="736" />
+        <location filename="../../ui/tickets_tab.py" line="757" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="740" />
+        <location filename="../../ui/tickets_tab.py" line="761" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="743" />
+        <location filename="../../ui/tickets_tab.py" line="764" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="827" />
+        <location filename="../../ui/tickets_tab.py" line="848" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="893" />
+        <location filename="../../ui/tickets_tab.py" line="914" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="903" />
+        <location filename="../../ui/tickets_tab.py" line="924" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="904" />
+        <location filename="../../ui/tickets_tab.py" line="925" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="905" />
+        <location filename="../../ui/tickets_tab.py" line="926" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="906" />
+        <location filename="../../ui/tickets_tab.py" line="927" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="914" />
+        <location filename="../../ui/tickets_tab.py" line="935" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="915" />
+        <location filename="../../ui/tickets_tab.py" line="936" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="907" />
+        <location filename="../../ui/tickets_tab.py" line="928" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="908" />
+        <location filename="../../ui/tickets_tab.py" line="929" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="909" />
+        <location filename="../../ui/tickets_tab.py" line="930" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="944" />
+        <location filename="../../ui/tickets_tab.py" line="965" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="950" />
-        <location filename="../../ui/tickets_tab.py" line="963" />
+        <location filename="../../ui/tickets_tab.py" line="971" />
+        <location filename="../../ui/tickets_tab.py" line="984" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="957" />
+        <location filename="../../ui/tickets_tab.py" line="978" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
@@ -5970,221 +5970,231 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="185" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="189" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="189" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="193" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="189" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="193" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="191" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="195" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="192" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="196" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="193" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="197" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="194" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="198" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="195" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="199" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="196" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="200" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="202" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="206" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="206" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="210" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="209" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="213" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="212" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="216" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="216" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="220" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="217" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="221" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="220" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="224" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="229" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="235" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="232" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="238" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="242" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="242" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="242" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="238" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="244" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="248" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="254" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="255" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="261" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="256" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="272" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="262" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="278" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="257" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="263" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="279" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="260" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="266" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="261" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="267" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="267" />
         <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="279" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="272" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="278" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="272" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="278" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="279" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="274" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="280" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="276" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="282" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="287" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="293" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="289" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="295" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="294" />
-        <source>Transport</source>
-        <translation>交通方式</translation>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="300" />
+        <source>Transport cost</source>
+        <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="296" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="302" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="296" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="302" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="297" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="303" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="341" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="348" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="354" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="364" />
+        <source>stock %1</source>
+        <translation>库存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="373" />
+        <source>Part code or name (list appears as you type)</source>
+        <translation>配件编码或名称（输入即显示目录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="387" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="373" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="406" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="419" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="452" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>
@@ -6210,7 +6220,7 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>_StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="49" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="51" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
