@@ -23,6 +23,7 @@ from servicedesk.models.db import now_iso, transaction
 from servicedesk.models.errors import NotFound, ValidationError
 from servicedesk.models.pay import (
     COUNTED_STATUSES, TYPE_LABELS, _log, hours_text, money_for_hours, month_bounds, parse_month, qty_text,
+    free_text,
 )
 from servicedesk.models.settings import get_settings
 from servicedesk.models.validation import normalise_text, parse_int
@@ -86,7 +87,7 @@ def _clean(data: DealerTravelInput) -> dict:
     if days > 366:
         raise ValidationError("More than a year of travel days looks wrong.", "days")
     return {"transport_fen": transport, "days": days, "persons": persons, "mode": data.mode,
-            "dealer": normalise_text(data.dealer), "notes": normalise_text(data.notes)}
+            "dealer": normalise_text(data.dealer), "notes": free_text(data.notes, "notes")}
 
 
 def set_dealer_billing(db: sqlite_utils.Database, ticket_id: int, data: DealerTravelInput,

@@ -59,7 +59,7 @@ from servicedesk.models.importing import (
 )
 from servicedesk.models.settings import get_settings
 from servicedesk.models.validation import (
-    normalise_text, parse_date, parse_int, require_text,
+    normalise_text, parse_date, parse_int,
 )
 
 # Tickets whose work counts: completed with result done, not cancelled.
@@ -330,6 +330,14 @@ def next_month(month: str) -> str:
 
 def days_in_month(month: str) -> int:
     return calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+
+
+def free_text(value: object, field: str, label: str = "", required: bool = False) -> str:
+    """Reasons and outcomes are kept as typed (no width folding), only trimmed."""
+    text = "" if value is None else str(value).strip()
+    if required and not text:
+        raise ValidationError(f"{label or field} is required.", field)
+    return text
 
 
 def current_month() -> str:
@@ -808,7 +816,7 @@ def add_deduction(db: sqlite_utils.Database, data: DeductionInput, who: str = ""
     if kind not in DEDUCTION_KINDS:
         raise ValidationError(f"Choose a deduction kind: {', '.join(DEDUCTION_KINDS)}.", "kind")
     occurred = parse_date(data.occurred_on, "occurred_on") if data.occurred_on else None
-    reason = normalise_text(data.reason)
+    reason = free_text(data.reason, "reason")
     with transaction(db):
         ticket = find_ticket(db, data.ticket_id)
         team_ids = [t[0] for t in ticket.team]
@@ -917,7 +925,7 @@ def list_deductions(db: sqlite_utils.Database, month: str, include_voided: bool 
 
 def void_deduction(db: sqlite_utils.Database, deduction_id: int, reason: str, who: str = "") -> Deduction:
     """Cancel a deduction recorded by mistake (kept, marked void, for the record)."""
-    reason = require_text(reason, "reason", "Reason")
+    reason = free_text(reason, "reason", "Reason", required=True)
     with transaction(db):
         ded = get_deduction(db, deduction_id)
         ensure_month_open(db, ded.month)
@@ -935,7 +943,7 @@ def add_adjustment(db: sqlite_utils.Database, month: str, technician_id: int, *,
     (signed) is added as is.
     """
     month = parse_month(month)
-    reason = require_text(reason, "reason", "Reason")
+    reason = free_text(reason, "reason", "Reason", required=True)
     hours = parse_int(hours_x100, "hours_x100", default=0)
     amount = parse_int(amount_fen, "amount_fen", default=0)
     if not hours and not amount:
@@ -978,7 +986,7 @@ def add_reimbursement(db: sqlite_utils.Database, ticket_id: int, technician_id: 
         ensure_month_open(db, month)
         rid = db["pay_reimbursements"].insert({
             "month": month, "technician_id": technician_id, "ticket_id": ticket.id, "amount_fen": amount,
-            "note": normalise_text(note), "created_at": now_iso(), "created_by": who}).last_pk
+            "note": free_text(note, "note"), "created_at": now_iso(), "created_by": who}).last_pk
         _log(db, who, "reimbursement_add", month, f"#{rid} {ticket.no} tech {technician_id}: {amount / 100:.2f}")
     return rid
 
@@ -999,7 +1007,7 @@ def raise_dispute(db: sqlite_utils.Database, month: str, technician_id: int, lin
                   at: str | None = None) -> Dispute:
     """A technician disputes one of his lines before the month is approved."""
     month = parse_month(month)
-    reason = require_text(reason, "reason", "Reason")
+    reason = free_text(reason, "reason", "Reason", required=True)
     if line_kind not in LINE_KINDS:
         raise ValidationError(f"Choose the line: {', '.join(LINE_KINDS)}.", "line_kind")
     with transaction(db):
@@ -1028,7 +1036,7 @@ def raise_dispute(db: sqlite_utils.Database, month: str, technician_id: int, lin
 def resolve_dispute(db: sqlite_utils.Database, dispute_id: int, upheld: bool, outcome: str, who: str = "",
                     at: str | None = None) -> Dispute:
     """Record the outcome; an upheld dispute of a deduction waives it for that person."""
-    outcome = require_text(outcome, "outcome", "Outcome")
+    outcome = free_text(outcome, "outcome", "Outcome", required=True)
     with transaction(db):
         disp = get_dispute(db, dispute_id)
         if disp.status != "open":
@@ -1168,7 +1176,7 @@ def unlock_month(db: sqlite_utils.Database, month: str, pin: str, reason: str, w
                  at: str | None = None) -> MonthState:
     """Reopen an approved month (PIN and reason; the unlocked figures are logged)."""
     month = parse_month(month)
-    reason = require_text(reason, "reason", "Reason")
+    reason = free_text(reason, "reason", "Reason", required=True)
     try:
         with transaction(db):
             row = db.execute("SELECT status, snapshot FROM pay_months WHERE month = ?", [month]).fetchone()
