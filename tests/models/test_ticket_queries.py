@@ -234,3 +234,34 @@ def test_choices_for_the_filter_bar(db, office):
     assert months == ["2026-12", "2026-11", "2026-10"]
     assert Q.ticket_id_for_no(db, "yx2611002") == office["disp_nov"]
     assert Q.ticket_id_for_no(db, "YX9999999") is None
+
+
+def test_sql_state_agrees_with_ticket_rules(db, office):
+    """The list computes deadlines and states in SQL; models/ticket_rules.py is
+    the definition. Compare them over every level and times around each limit."""
+    from servicedesk.models import ticket_rules as R
+
+    limits = R.load_limits(db)
+    a, ea = office["a"], office["ea"]
+    reported = "2027-01-10 08:00:00"
+    cases = []
+    for level in (None, 1, 2, 3, 4):
+        deadline = R.onsite_deadline(reported, level, limits)
+        around = [deadline + R._dt.timedelta(seconds=s) for s in (-7201, -7200, -1, 0, 1, 3600)]
+        for moment in [None] + around[2:5]:
+            stamp = moment.isoformat(sep=" ") if moment else None
+            fields = {"completed_at": stamp, "result": "done"} if level == 4 and stamp else {"arrived_at": stamp}
+            tid = fx.ticket(db, customer_id=a, equipment_id=ea, status="dispatched", reported_at=reported,
+                            fault_level=level, **fields)
+            cases.append((tid, level, fields.get("arrived_at"), fields.get("completed_at"), around))
+    for tid, level, arrived, completed, around in cases:
+        for now in around:
+            now_s = now.isoformat(sep=" ")
+            row = Q.ticket_row(db, tid, now=now_s)
+            assert row.deadline == R.onsite_deadline(reported, level, limits).isoformat(sep=" ")
+            expected = R.sla_state(level, reported, arrived, completed, limits, now)
+            assert row.sla == expected, (level, arrived, completed, now_s)
+            overdue = Q.count_tickets(db, F(overdue_only=True, equipment_id=ea, month="2027-01"), now=now_s)
+            assert (tid in {r.id for r in Q.list_tickets(db, F(overdue_only=True, month="2027-01"),
+                                                         now=now_s, limit=100)}) == (expected == "overdue")
+            assert overdue >= (expected == "overdue")

@@ -380,3 +380,56 @@ def test_print_and_preview_call_the_printing_helper(qtbot, ctx, office, monkeypa
     tab.print_button.click()
     tab.preview_button.click()
     assert calls == [("print", [ticket.no]), ("preview", ticket.no)]
+
+
+def test_visit_dialog_picks_parts_from_the_master_and_quotes_paid_service(qtbot, ctx, office):
+    """Out of warranty: 2 bought 制动片 at 120.00 from the parts master, transport 80.00,
+    1 labour day at 200.00 -> cost 240.00 + 80.00 + 200.00 = 520.00;
+    quote = 520.00 x 1.15 (tax) x 1.40 (management) = 837.20 yuan = 83 720 fen."""
+    from servicedesk.models import parts as P
+
+    db = ctx.db
+    P.add_part(db, P.PartInput("P-1001", "制动片", spec="QTZ80", price_fen=120_00))
+    P.receive(db, "P-1001", 5, who="测试员", at="2020-01-01 08:00:00")
+    old_eq = fx.equipment(db, office["customer"], "SC200", "HS-2019", purchase_date="2019-01-01")
+    ticket = T.open_ticket(db, T.TicketInput("repair", "hotline", office["customer"], old_eq,
+                                             fault="吊笼异响", fault_level=3), "测试员")
+    assert ticket.warranty == "out"
+    T.dispatch(db, ticket.id, T.DispatchInput([office["li"]]), "测试员")
+    d = ticket_steps.VisitDialog(ctx, T.get_ticket(db, ticket.id))
+    qtbot.addWidget(d)
+    assert d.part_kind.currentData() == "bought"              # out of warranty: the customer buys
+    assert d.work_code.currentData() == "SMALL_REPAIR"        # the usual work of a repair
+    completer = d.part_code.completer()
+    assert completer is not None and completer.model().rowCount() == 1
+    completer.activated.emit(completer.model().index(0, 0).data())
+    qtbot.waitUntil(lambda: d.part_name.text() == "制动片")
+    assert d.part_code.text() == "P-1001" and d.part_price.text() == "120.00"
+    d.part_qty.setValue(2)
+    d.part_add.click()
+    d.q_transport.setText("80")
+    d.q_labour.setValue(1)
+    assert d.quote_total.text() == "Cost 520.00, quote 837.20 yuan"
+    d.result_combo.setCurrentIndex(d.result_combo.findData("done"))
+    d.save()
+    errors = {k: e.text() for k, e in d.form._errors.items() if e.text()}
+    assert d.result() == d.DialogCode.Accepted, errors
+    saved = d.result_detail
+    assert [(p.part_code, p.kind, p.quantity, p.unit_price_fen) for p in saved.parts] == [
+        ("P-1001", "bought", 2, 120_00)]
+    assert saved.quote.applies and saved.quote.total_fen == 83_720
+    assert P.balance_of(db, "P-1001") == 3                    # the visit issued 2 from stock
+
+
+def test_new_ticket_dialog_tab_order_follows_the_call(qtbot, ctx, office):
+    d = ticket_new.NewTicketDialog(ctx)
+    qtbot.addWidget(d)
+    order, w = [], d.caller
+    for _ in range(12):
+        order.append(w)
+        w = w.nextInFocusChain()
+        while not (w.focusPolicy() & Qt.TabFocus) or w.isHidden():
+            w = w.nextInFocusChain()
+    expected = [d.caller, d.matches, d.new_customer_button, d.equipment_combo, d.exclusion_combo,
+                d.override_combo, d.override_reason, d.type_combo, d.channel_combo, d.fault, d.level_combo]
+    assert order[:len(expected)] == expected

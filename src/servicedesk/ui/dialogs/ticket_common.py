@@ -168,6 +168,9 @@ class DateTimeField(QWidget):
 
     A line edit is quicker than spin boxes for a clerk on the phone and can
     be empty; the model layer parses and names the field if it is wrong.
+    The box shows minutes, but a value given to it (or taken by Now) keeps its
+    seconds while the text is left as shown: re-saving a form then changes
+    nothing, and 'now' is never earlier than a time stamped a moment ago.
     """
 
     changed = Signal()
@@ -176,6 +179,7 @@ class DateTimeField(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        self._exact = text or ""
         self.edit = QLineEdit(short_time(text))
         self.edit.setPlaceholderText("2026-10-03 14:30")
         self.edit.setClearButtonEnabled(True)
@@ -191,15 +195,19 @@ class DateTimeField(QWidget):
         self.setFocusProxy(self.edit)
 
     def set_now(self) -> None:
-        self.edit.setText(_dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+        self.setText(_dt.datetime.now().replace(microsecond=0).isoformat(sep=" "))
 
     def text(self) -> str:
         return self.edit.text().strip()
 
     def value(self) -> str | None:
-        return self.text() or None
+        text = self.text()
+        if text and self._exact and text == short_time(self._exact):
+            return self._exact
+        return text or None
 
     def setText(self, text: str | None) -> None:  # noqa: N802 - Qt naming
+        self._exact = text or ""
         self.edit.setText(short_time(text))
 
 

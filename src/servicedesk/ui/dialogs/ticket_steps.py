@@ -8,10 +8,10 @@ saves in every dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
+    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -321,6 +321,7 @@ class VisitDialog(_StepDialog):
         self.part_add.clicked.connect(self._add_part)
         self.part_remove.clicked.connect(lambda: self._remove(self.parts_table, self.part_lines))
         self.part_code.editingFinished.connect(self._fill_part_from_master)
+        self._attach_part_picker()
         self.work_qty.returnPressed.connect(self._add_work)
         self.part_price.returnPressed.connect(self._add_part)
         for box in (self.q_lodging, self.q_meals, self.q_labour):
@@ -349,6 +350,32 @@ class VisitDialog(_StepDialog):
         self.work_lines.append(T.WorkLine(code, qty))
         self.work_qty.setText("1")
         self._show_lines()
+
+    def _attach_part_picker(self) -> None:
+        """Offer the parts master while typing a code or name (code — name spec, stock)."""
+        try:
+            from servicedesk.models import parts as P
+
+            choices = P.part_choices(self.ctx.db)
+        except (ImportError, AttributeError, DomainError):
+            return
+        if not choices:
+            return
+        stock = self.tr("stock %1")
+        items = [f"{p.code} — {p.name} {p.spec}".rstrip() + f"  ({stock.replace('%1', str(p.balance))})"
+                 for p in choices]
+        completer = QCompleter(items, self)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setMaxVisibleItems(12)
+        completer.activated.connect(self._part_picked)
+        self.part_code.setCompleter(completer)
+        self.part_code.setPlaceholderText(self.tr("Part code or name (list appears as you type)"))
+
+    def _part_picked(self, text: str) -> None:
+        # The completer writes the whole line into the box; keep only the code.
+        QTimer.singleShot(0, lambda: (self.part_code.setText(text.split(" — ", 1)[0]),
+                                      self._fill_part_from_master()))
 
     def _fill_part_from_master(self) -> None:
         code = self.part_code.text().strip().upper()
