@@ -139,6 +139,14 @@ def test_continuous_is_241_by_140_and_follows_the_height_setting(db):
     assert not any(lab in texts(pdf)[0] for lab in COPY_LABELS)   # no copy label on continuous
 
 
+def test_paper_too_short_for_the_form_is_refused(db):
+    _, no = full_ticket(db)
+    with pytest.raises(ValidationError) as err:
+        render_ticket_pdf(db, [no], options=options(layout="continuous", continuous_height_mm=93), log=False)
+    assert err.value.field == "continuous_height_mm"
+    assert db.execute("SELECT COUNT(*) FROM print_log").fetchone()[0] == 0
+
+
 def test_copies_per_a4_page_setting(db):
     _, no = full_ticket(db)
     three = render_ticket_pdf(db, [no], options=options(layout="a4", a4_copies_per_page=3), log=False).pdf

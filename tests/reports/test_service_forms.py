@@ -66,8 +66,9 @@ def test_outside_record_of_a_paid_job_shows_the_charges(db):
     factories.ticket(db, customer_id=cid, no="YX2610020", type="installation", warranty="out",
                      parts=({"name": "电缆", "kind": "bought", "quantity": 3, "unit_price_fen": 2000},))
     flat = squash(texts(render_ticket_pdf(db, ["YX2610020"], form="outside", log=False).pdf)[0])
-    # without the tickets-model quote the parts total stands: 3 x 20.00 = 60.00
-    assert "¥" in flat and "（按收费标准）" in flat
+    # quote (003 table 1) by hand: materials 3 x 20.00 = 60.00; tax 15 % = 9.00;
+    # x 1.40 management: (60.00 + 9.00) x 1.40 = 96.60
+    assert "¥96.60（按收费标准）" in flat
 
 
 @pytest.mark.parametrize("layout", ["a4", "continuous"])

@@ -223,7 +223,8 @@ def _quote_total(db: sqlite_utils.Database, form: TicketForm) -> int | None:
         from servicedesk.models.tickets import ticket_quote
     except ImportError:
         return form.bought_total_fen or None
-    return ticket_quote(db, form.ticket_id).total_fen
+    quote = ticket_quote(db, form.ticket_id)
+    return quote.total_fen if getattr(quote, "applies", True) else None
 
 
 def load_ticket_form(db: sqlite_utils.Database, key: int | str, *, with_quote: bool = False) -> TicketForm:
@@ -242,7 +243,9 @@ def ticket_numbers(db: sqlite_utils.Database, ticket_ids: Sequence[int]) -> dict
 
 # ---------------------------------------------------------------- settings
 LAYOUTS = ("a4", "continuous")
-HEIGHT_RANGE_MM = (90.0, 600.0)
+# The continuous form needs 120 mm at >= 9 pt (rows + parts table + signatures);
+# 241 x 140 (half of 11") is the usual paper, 241 x 280 the full sheet.
+HEIGHT_RANGE_MM = (120.0, 600.0)
 OFFSET_RANGE_MM = (-30.0, 30.0)
 
 

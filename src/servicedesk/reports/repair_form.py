@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Sequence
 
 from reportlab.graphics.barcode.code128 import Code128Auto
@@ -34,8 +35,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from servicedesk.models.forms import FormPart, PrintSettings, TicketForm
-from servicedesk.models.print_log import FORMS, PrintMark
+from servicedesk.models.db import transaction
+from servicedesk.models.errors import ValidationError
+from servicedesk.models.forms import (
+    HEIGHT_RANGE_MM, FormPart, PrintSettings, TicketForm, load_print_settings, load_ticket_forms,
+)
+from servicedesk.models.print_log import FORMS, PrintMark, log_print, next_marks
 from servicedesk.models.validation import fen_to_yuan_str
 from servicedesk.reports.fonts import cjk_font
 
@@ -769,22 +774,18 @@ def render_ticket_pdf(db, keys: Sequence[int | str], *, form: str = "repair", la
     next print would carry. Logging and drawing share one transaction, so a
     drawing error leaves no print in the log.
     """
-    from servicedesk.models.db import transaction
-    from servicedesk.models.forms import load_print_settings, load_ticket_forms
-    from servicedesk.models.print_log import log_print, next_marks
-
     if form not in FORMS:
-        from servicedesk.models.errors import ValidationError
-
         raise ValidationError(f"Unknown form {form!r}; choose one of {', '.join(FORMS)}.", field="form")
     if options is None:
         options = FormOptions.from_settings(load_print_settings(db), layout=layout)
     elif layout:
         options = replace(options, layout=layout)
     if options.layout not in ("a4", "continuous"):
-        from servicedesk.models.errors import ValidationError
-
         raise ValidationError("Layout must be a4 or continuous.", field="layout")
+    low, high = HEIGHT_RANGE_MM
+    if options.layout == "continuous" and not low <= options.continuous_height_mm <= high:
+        raise ValidationError(f"Paper height must be between {low:g} and {high:g} mm.",
+                              field="continuous_height_mm")
     forms = load_ticket_forms(db, list(keys), with_quote=(form == "outside"))
     cancelled = False
 
@@ -828,10 +829,6 @@ def page_count(pdf: bytes) -> int:
 
 def write_pdf(path, pdf: bytes) -> None:
     """Write beside the target and rename, so a half-written PDF never has the real name."""
-    from pathlib import Path
-
-    from servicedesk.models.errors import ValidationError
-
     target = Path(path)
     if not target.parent.is_dir():
         raise ValidationError(f"Folder {target.parent} does not exist.", field="out")

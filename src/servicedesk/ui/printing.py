@@ -22,7 +22,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSize, QSizeF, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, QThread, Signal,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -33,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.errors import DomainError
-from servicedesk.models.forms import PrintSettings, load_print_settings, save_print_settings
+from servicedesk.models.forms import (
+    HEIGHT_RANGE_MM, OFFSET_RANGE_MM, PrintSettings, load_print_settings, save_print_settings,
+)
 from servicedesk.ui.common import ValidatedForm, line_edit, show_error
 from servicedesk.ui.context import AppContext
 
@@ -100,8 +104,10 @@ def paint_pdf(pdf: bytes, printer: QPrinter, painter: QPainter | None = None,
             points = document.pagePointSize(index)
             image = document.render(index, QSize(round(points.width() / 72 * dpi),
                                                  round(points.height() / 72 * dpi)))
-            target = printer.paperRect(QPrinter.DevicePixel)
-            target.moveTo(0, 0)
+            # physical size from the paper's top-left corner (full-page mode): never
+            # stretched to another paper size, so the offsets keep their meaning
+            res = printer.resolution()
+            target = QRectF(0, 0, points.width() / 72 * res, points.height() / 72 * res)
             painter.drawImage(target, image)
             painted += 1
     finally:
@@ -417,6 +423,7 @@ class PrintSettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Print settings"))
+        self.setMinimumWidth(580)
         current = load_print_settings(ctx.db)
         lay = QVBoxLayout(self)
         self.form = ValidatedForm(self)
@@ -445,11 +452,11 @@ class PrintSettingsDialog(QDialog):
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(current.layout)))
         self.form.add_row("layout", self.tr("Layout"), self.layout_box)
 
-        self.height_spin = self._mm(90, 600, current.continuous_height_mm)
+        self.height_spin = self._mm(*HEIGHT_RANGE_MM, current.continuous_height_mm)
         self.form.add_row("continuous_height_mm", self.tr("Continuous paper height"), self.height_spin)
-        self.offset_x = self._mm(-30, 30, current.offset_x_mm)
+        self.offset_x = self._mm(*OFFSET_RANGE_MM, current.offset_x_mm)
         self.form.add_row("offset_x_mm", self.tr("Offset right (+) / left (−)"), self.offset_x)
-        self.offset_y = self._mm(-30, 30, current.offset_y_mm)
+        self.offset_y = self._mm(*OFFSET_RANGE_MM, current.offset_y_mm)
         self.form.add_row("offset_y_mm", self.tr("Offset down (+) / up (−)"), self.offset_y)
         self.copies_spin = QSpinBox()
         self.copies_spin.setRange(1, 3)
