@@ -174,6 +174,9 @@ class ExportWorker(QThread):
 
 # ---------------------------------------------------------------- the tab
 class KpiTab(QWidget):
+    # Emitted on the GUI thread once the workbook is written: (path, sha256).
+    exported = Signal(str, str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -478,6 +481,7 @@ class KpiTab(QWidget):
         self.export_btn.setEnabled(True)
         self.last_export = (self.month(), path, sha, figures)
         self.ctx.status(self.tr("Workbook written to %1").replace("%1", path))
+        self.exported.emit(path, sha)
 
     def _export_failed(self, message: str) -> None:
         self.export_btn.setEnabled(True)

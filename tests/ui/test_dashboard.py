@@ -1,0 +1,114 @@
+"""Dashboard and KPI tab render offscreen with data; items open their records;
+export runs in a worker and the month close flags later changes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+from openpyxl import load_workbook
+
+from servicedesk.models import followups as F
+from servicedesk.models import kpi as K
+from servicedesk.ui.dashboard import DashboardTab
+from servicedesk.ui.kpi_tab import KpiTab
+from tests import factories as f
+from tests.models.test_kpi import EXPECTED_JSON, build_october
+
+
+def _ts(moment: _dt.datetime) -> str:
+    return moment.replace(microsecond=0).isoformat(sep=" ")
+
+
+@pytest.fixture
+def today_data(db):
+    """An overdue open ticket and an overdue satisfaction call, relative to now."""
+    now = _dt.datetime.now()
+    c = f.customer(db, "杭州建工集团有限公司", "13812345678")
+    e = f.equipment(db, c)
+    f.ticket(db, customer_id=c, equipment_id=e, no="YX2699001", status="open", fault_level=1,
+             reported_at=_ts(now - _dt.timedelta(hours=5)))
+    t = f.ticket(db, customer_id=c, equipment_id=e, no="YX2699002", status="closed", fault_level=2,
+                 reported_at=_ts(now - _dt.timedelta(days=3)), arrived_at=_ts(now - _dt.timedelta(days=2)),
+                 completed_at=_ts(now - _dt.timedelta(days=2)), closed_at=_ts(now - _dt.timedelta(days=1)),
+                 result="done")
+    F.schedule_for_ticket(db, t)
+    return t
+
+
+def test_dashboard_renders_and_opens_records(ctx, qtbot, today_data):
+    opened = []
+    ctx.open = lambda kind, key: opened.append((kind, key))
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 800)
+    tab.show()
+    assert not tab.grab().isNull()
+    assert [r.no for r in tab.ticket_model.rows()] == ["YX2699001"]
+    assert tab.call_model.rowCount() == 1 and tab.call_model.row(0).overdue
+    assert not tab.banner.isVisibleTo(tab)
+    # this month so far: the ticket completed 2 days ago counts (unless the month just turned)
+    assert tab.cards["on_time"].value.text() in ("100.00%", "—")
+    tab.ticket_table.doubleClicked.emit(tab.ticket_model.index(0, 0))
+    tab.call_table.doubleClicked.emit(tab.call_model.index(0, 0))
+    tab.cards["satisfaction"].clicked.emit()
+    tab.status_buttons["open"].click()
+    assert opened[:3] == [("ticket", "YX2699001"), ("followup", tab.call_model.row(0).id),
+                          ("kpi_month", K.current_month())]
+    assert opened[3] == ("tickets", "open")
+    assert "1" in tab.status_buttons["open"].text()
+
+
+def test_dashboard_warns_when_a_sent_month_changed(ctx, qtbot):
+    ids = build_october(ctx.db)
+    K.mark_month_sent(ctx.db, "2026-10", "ab" * 32, "林芳")
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    assert not tab.banner.isVisibleTo(tab)
+    # a call of October entered after sending
+    fid = ctx.db.execute("SELECT id FROM followups WHERE ticket_id = ? AND kind = 'service_first'",
+                         [ids["T3"]]).fetchone()[0]
+    F.record_call(ctx.db, fid, F.CallInput(reached=True, called_at="2026-10-16 10:00:00", satisfaction="一般"), "林芳")
+    tab.show()
+    tab.reload()
+    assert tab.banner.isVisibleTo(tab)
+    assert "2026-10" in tab.banner_text.text() and "客户满意度: 60.00% → 50.00%" in tab.banner_text.text()
+    opened = []
+    ctx.open = lambda kind, key: opened.append((kind, key))
+    tab.banner_btn.click()
+    assert opened == [("kpi_month", "2026-10")]
+
+
+def test_kpi_tab_figures_check_export_and_mark_sent(ctx, qtbot, tmp_path):
+    build_october(ctx.db)
+    tab = KpiTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.show_record("kpi_month", "2026-10")
+    assert tab.month() == "2026-10"
+    assert tab.cards["on_time"].value.text() == "66.67%"
+    assert "4" in tab.cards["on_time"].detail.text() and "6" in tab.cards["on_time"].detail.text()
+    assert tab.cards["stock"].value.text() == "—"
+    assert tab.cards["grade"].value.text() == "不合格"
+    problems = [(r.problem, r.key) for r in tab.check_model.rows()]
+    assert ("no_arrival", "YX2610003") in problems and ("no_result", "YX2610005") in problems
+    opened = []
+    ctx.open = lambda kind, key: opened.append((kind, key))
+    row = next(i for i, r in enumerate(tab.check_model.rows()) if r.problem == "no_arrival")
+    tab.check_table.doubleClicked.emit(tab.check_model.index(row, 0))
+    assert opened == [("ticket", "YX2610003")]
+    assert tab.ticket_model.rowCount() == 6 and tab.call_model.rowCount() == 5
+
+    out = tmp_path / "月报.xlsx"
+    # the tab re-emits on the GUI thread, so the wait cannot miss a fast worker
+    with qtbot.waitSignal(tab.exported, timeout=30_000) as blocker:
+        worker = tab.export_to(out)
+    path, sha = blocker.args
+    worker.wait(5000)
+    assert path == str(out) and sha == K.file_sha256(out)
+    month, _path, _sha, figures = tab.last_export
+    assert month == "2026-10" and figures == EXPECTED_JSON
+    assert load_workbook(out)["汇总"]["B6"].value == 4
+    record = tab.mark_sent_with(path, sha, figures)
+    assert record.workbook_sha256 == sha and K.sent_record(ctx.db, "2026-10").sent_by == "测试员"
+    assert "SHA-256" in tab.banner.text()
