@@ -433,3 +433,26 @@ def test_new_ticket_dialog_tab_order_follows_the_call(qtbot, ctx, office):
     expected = [d.caller, d.matches, d.new_customer_button, d.equipment_combo, d.exclusion_combo,
                 d.override_combo, d.override_reason, d.type_combo, d.channel_combo, d.fault, d.level_combo]
     assert order[:len(expected)] == expected
+
+
+def test_correct_the_intake_keeps_number_and_logs_old_new(qtbot, ctx, office, monkeypatch):
+    db = ctx.db
+    ticket = T.open_ticket(db, T.TicketInput("repair", "hotline", office["customer"], office["equipment"],
+                                             fault="异响", fault_level=3, recorder="前台"), "前台")
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.detail.buttons["edit"].isEnabled()
+
+    def correct(d: ticket_new.NewTicketDialog):
+        assert d.customer.id == office["customer"] and d.fault.toPlainText() == "异响"
+        assert d.level_combo.currentData() == 3
+        d.level_combo.setCurrentIndex(d.level_combo.findData(1))      # it is worse than first told
+        save_with_ctrl_s(qtbot, d, d.fault)
+
+    drive(monkeypatch, qtbot, ticket_new.NewTicketDialog, correct)
+    tab.detail.buttons["edit"].click()
+    detail = tab.detail.detail
+    assert detail.no == ticket.no and detail.fault_level == 1 and detail.recorder == "前台"
+    change = [e for e in detail.events if e.action == "update" and e.field == "fault_level"]
+    assert [(c.old, c.new) for c in change] == [("3", "1")]
+    assert tab.model.row(0).fault_level == 1

@@ -36,7 +36,7 @@ from servicedesk.ui.dialogs.ticket_common import (
 )
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
-ACTION_ORDER = ("dispatch", "visit", "review", "signoff", "close", "cancel", "reopen")
+ACTION_ORDER = ("edit", "dispatch", "visit", "review", "signoff", "close", "cancel", "reopen")
 
 
 def row_color(row: Q.TicketRow) -> str | None:
@@ -187,6 +187,7 @@ class TicketDetailPane(QWidget):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         labels = {
+            "edit": self.tr("Correct intake…"),
             "dispatch": self.tr("Dispatch…"),
             "visit": self.tr("Record visit…"),
             "review": self.tr("Review…"),
@@ -304,6 +305,8 @@ class TicketDetailPane(QWidget):
         self.steps.set_ticket(detail)
         self._update_deadlines()
         allowed = T.allowed_actions(detail)
+        if detail.status not in ("closed", "cancelled"):
+            allowed.add("edit")    # tickets.update_ticket refuses only closed/cancelled
         for key, button in self.buttons.items():
             button.setEnabled(key in allowed)
         self.info.setHtml(self._info_html(detail))
@@ -921,6 +924,7 @@ class TicketsTab(QWidget):
         from servicedesk.ui.dialogs import ticket_steps as S
 
         messages = {
+            "edit": self.tr("Saved %1"),
             "dispatch": self.tr("Dispatched %1"),
             "visit": self.tr("Visit recorded on %1"),
             "review": self.tr("Reviewed %1"),
@@ -943,7 +947,10 @@ class TicketsTab(QWidget):
                 self.show_detail(detail.id)
                 return
         else:
+            from servicedesk.ui.dialogs.ticket_new import NewTicketDialog
+
             dialog = {
+                "edit": lambda: NewTicketDialog(self.ctx, self, ticket=detail),
                 "dispatch": lambda: S.DispatchDialog(self.ctx, detail, self),
                 "visit": lambda: S.VisitDialog(self.ctx, detail, self),
                 "review": lambda: S.ReviewDialog(self.ctx, detail, self),

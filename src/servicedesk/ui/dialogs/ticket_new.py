@@ -106,14 +106,19 @@ class QuickCustomerDialog(QDialog):
 class NewTicketDialog(QDialog):
     """Take a call: who is calling, which machine, what is wrong, how urgent."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, prefill: dict | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, prefill: dict | None = None,
+                 ticket: T.TicketDetail | None = None):
+        """`ticket` given: the same form corrects that ticket's intake (tickets.update_ticket)."""
         super().__init__(parent)
         self.ctx = ctx
+        self.ticket = ticket
+        self._recorder = ticket.recorder if ticket is not None else ctx.user
         self.saved: T.TicketDetail | None = None
         self.customer: C.Customer | None = None
         self._equipment: list[C.Equipment] = []
         self._limits = load_limits(ctx.db)
-        self.setWindowTitle(self.tr("New ticket — take a call"))
+        self.setWindowTitle(self.tr("New ticket — take a call") if ticket is None
+                            else self.tr("Correct the intake of %1").replace("%1", ticket.no))
         self.setMinimumWidth(720)
         outer = QVBoxLayout(self)
 
@@ -250,7 +255,7 @@ class NewTicketDialog(QDialog):
         alias_field(self.form, "dealer_diagnosis", self.dealer_diagnosis, "dealer")
         alias_field(self.form, "factory_date", self.equipment_combo, "equipment_id")
 
-        self.recorder_label = QLabel(ctx.user or "—")
+        self.recorder_label = QLabel(self._recorder or "—")
         self.form.add_row("recorder", self.tr("Recorder"), self.recorder_label)
         outer.addWidget(self.form)
 
@@ -290,7 +295,9 @@ class NewTicketDialog(QDialog):
         self._update_dealer()
         self._set_customer(None)
         self._set_tab_order()
-        if prefill:
+        if ticket is not None:
+            self._load_ticket(ticket)
+        elif prefill:
             self._apply_prefill(prefill)
         else:
             self.caller.setFocus()
@@ -472,6 +479,28 @@ class NewTicketDialog(QDialog):
             self.type_combo.setCurrentIndex(max(self.type_combo.findData(prefill["type"]), 0))
         (self.fault if cid else self.caller).setFocus()
 
+    def _load_ticket(self, t: T.TicketDetail) -> None:
+        self._set_customer(C.get_customer(self.ctx.db, t.customer_id), t.equipment_id)
+        self.equipment_combo.setCurrentIndex(max(self.equipment_combo.findData(t.equipment_id), 0))
+        self.type_combo.setCurrentIndex(max(self.type_combo.findData(t.type), 0))
+        self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(t.channel), 0))
+        self.level_combo.setCurrentIndex(max(self.level_combo.findData(t.fault_level), 0))
+        self.fault.setPlainText(t.fault)
+        self.judgement.setText(t.first_judgement)
+        self.contact.setText(t.contact)
+        self.phone.setText(t.phone)
+        self.address.setText(t.address)
+        self.requested.setText(t.requested_at or "")
+        self.reported.setText(t.reported_at)
+        self.exclusion_combo.setCurrentIndex(max(self.exclusion_combo.findData(t.warranty_exclusion), 0))
+        if t.warranty_override_reason:
+            self.override_combo.setCurrentIndex(max(self.override_combo.findData(t.warranty), 0))
+            self.override_reason.setText(t.warranty_override_reason)
+        self.dealer.setText(t.dealer)
+        self.dealer_diagnosis.setText(t.dealer_diagnosis)
+        self.dealer_selfcheck.setText(t.dealer_selfcheck)
+        self.fault.setFocus()
+
     def ticket_input(self) -> T.TicketInput:
         return T.TicketInput(
             type=self.type_combo.currentData(), channel=self.channel_combo.currentData(),
@@ -479,7 +508,7 @@ class NewTicketDialog(QDialog):
             equipment_id=self.equipment_combo.currentData(),
             contact=self.contact.text(), phone=self.phone.text(), address=self.address.text(),
             requested_at=self.requested.value(), reported_at=self.reported.value(),
-            fault=self.fault.toPlainText(), recorder=self.ctx.user,
+            fault=self.fault.toPlainText(), recorder=self._recorder,
             first_judgement=self.judgement.text(), fault_level=self.level_combo.currentData(),
             warranty_exclusion=self.exclusion_combo.currentData(),
             warranty_override=self.override_combo.currentData(),
@@ -496,7 +525,10 @@ class NewTicketDialog(QDialog):
             self.caller.setFocus()
             return
         try:
-            self.saved = T.open_ticket(self.ctx.db, self.ticket_input(), self.ctx.user)
+            if self.ticket is None:
+                self.saved = T.open_ticket(self.ctx.db, self.ticket_input(), self.ctx.user)
+            else:
+                self.saved = T.update_ticket(self.ctx.db, self.ticket.id, self.ticket_input(), self.ctx.user)
         except DomainError as exc:
             if not self.form.show_error(exc.field, exc.message):
                 show_error(self, exc)
