@@ -305,6 +305,35 @@ def test_search_follows_edits(archive):
     assert _names(archive, "X-77") == ["王大锤"]
 
 
+def test_search_grams_are_the_short_pieces_of_each_run():
+    # runs: 张三, qtz80 (NFKC folds the full-width Ｑ, lower case), 0571 — '|' and '-' split runs
+    assert C.search_grams("张三 | ＱTZ80-0571") == " ".join(sorted(
+        {"张", "三", "张三", "q", "t", "z", "8", "0", "qt", "tz", "z8", "80", "5", "7", "1", "05", "57", "71"}))
+
+
+def test_short_term_index_follows_renames_and_deletes(archive):
+    zs = C.find_customer(archive, "张三").id
+    C.update_customer(archive, zs, C.CustomerInput(name="李小龙", phone="13812345678"))
+    assert _names(archive, "张三") == ["张三丰"]              # the old name is gone from the index
+    assert _names(archive, "小龙") == ["李小龙"]
+    assert _names(archive, "李") == ["张三丰", "李小龙"]      # 张三丰's contact is 李四
+    C.delete_customer(archive, zs)
+    assert _names(archive, "小龙") == []
+    # the contentless index is still sound after its deletes
+    archive.execute("INSERT INTO customer_grams (customer_grams) VALUES ('integrity-check')")
+    # a full rebuild (for bulk loaders) gives the same answers
+    assert C.rebuild_search_index(archive) == 3
+    assert _names(archive, "张三") == ["张三丰"] and _names(archive, "T2509") == ["杭州建工集团有限公司"]
+    assert _names(archive, "王") == ["杭州建工集团有限公司", "王"]
+
+
+def test_short_terms_with_punctuation_still_match(archive):
+    # "0-" is not a piece of a letter/digit run: the LIKE path answers it
+    assert _names(archive, "9-") == ["杭州建工集团有限公司"]     # T2509-0101
+    assert _names(archive, "1-") == ["张三丰", "杭州建工集团有限公司"]   # 0571-8…, S2501-0…
+    assert _names(archive, "7-") == []
+
+
 def test_customer_list_is_paged_filtered_and_sorted(archive):
     assert C.count_customers(archive) == 4
     assert C.count_customers(archive, "张三") == 2

@@ -418,6 +418,7 @@ def delete_customer(db: sqlite_utils.Database, customer_id: int) -> None:
                 "delete or move it first.", "customer")
         if db.execute("SELECT 1 FROM tickets WHERE customer_id = ? LIMIT 1", [customer_id]).fetchone():
             raise ValidationError(f"{customer.name} has tickets and cannot be deleted.", "customer")
+        _drop_from_grams(db, customer_id)
         db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])
         db.execute("DELETE FROM customers WHERE id = ?", [customer_id])
 
@@ -464,7 +465,7 @@ CUSTOMER_ORDER = {
 
 def count_customers(db: sqlite_utils.Database, query: str = "") -> int:
     """How many customers match `query` (all customers when it is blank)."""
-    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query)
+    where, params = _customer_clause(query)
     return db.execute(f"SELECT count(*) FROM customers c WHERE {where}", params).fetchone()[0]
 
 
@@ -479,11 +480,16 @@ def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 2
         descending = True
     column = CUSTOMER_ORDER.get(order_by, "c.name")
     direction = "DESC" if descending else "ASC"
-    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query)
+    where, params = _customer_clause(query)
+    count_sql = "(SELECT count(*) FROM equipment e WHERE e.customer_id = c.id)"
+    order = f"{column} {direction}, c.id {direction}".replace("equipment_count", count_sql)
+    # Pick the page's ids first (sorting only the sort keys of every match),
+    # then read the full rows and unit counts of just those ids.
     rows = db.query(
-        "SELECT c.*, (SELECT count(*) FROM equipment e WHERE e.customer_id = c.id) AS equipment_count "
-        f"FROM customers c WHERE {where} ORDER BY {column} {direction}, c.id {direction} "
-        "LIMIT ? OFFSET ?", params + [limit, offset])
+        f"WITH page AS (SELECT c.id, row_number() OVER (ORDER BY {order}) AS pos "
+        f"FROM customers c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"SELECT c.*, {count_sql} AS equipment_count FROM page JOIN customers c ON c.id = page.id "
+        "ORDER BY page.pos", params + [limit, offset])
     return [_row_to_customer(r) for r in rows]
 
 
@@ -691,11 +697,68 @@ def _search_text(db: sqlite_utils.Database, customer_id: int) -> str:
     return " | ".join(p for p in parts if p)
 
 
+# Characters the 1-2 character index holds: digits, Latin letters (lower case)
+# and CJK ideographs — exactly what FTS5's unicode61 tokenizer keeps as one token.
+_GRAM_CHARS = r"0-9a-z\u3400-\u4dbf\u4e00-\u9fff"
+_GRAM_RUN = re.compile(f"[{_GRAM_CHARS}]+")
+_GRAM_TERM = re.compile(f"[{_GRAM_CHARS}]{{1,2}}")
+
+
+def search_grams(text: str) -> str:
+    """Distinct 1- and 2-character pieces of the text's runs of letters/digits/汉字.
+
+    '张三 | QTZ80' -> '0 3 8 80 q qt t tz z z8 三 张 张三'. Deterministic: the
+    same text always gives the same tokens, which the contentless index needs
+    to delete a customer's old entry.
+    """
+    out: set[str] = set()
+    for run in _GRAM_RUN.findall(unicodedata.normalize("NFKC", text or "").lower()):
+        out.update(run)
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return " ".join(sorted(out))
+
+
+def _drop_from_grams(db: sqlite_utils.Database, customer_id: int) -> None:
+    old = db.execute("SELECT text FROM customer_search WHERE customer_id = ?", [customer_id]).fetchone()
+    if old is not None:
+        db.execute("INSERT INTO customer_grams (customer_grams, rowid, grams) VALUES ('delete', ?, ?)",
+                   [customer_id, search_grams(old[0])])
+
+
 def reindex_customer(db: sqlite_utils.Database, customer_id: int) -> None:
-    """Refresh the customer's row in the FTS5 trigram index (called in the write's transaction)."""
+    """Refresh the customer's search text, its trigram index (by trigger) and its
+    1-2 character index (here). Called inside the write's transaction."""
     text = _search_text(db, customer_id)
+    _drop_from_grams(db, customer_id)
     db.execute("INSERT INTO customer_search (customer_id, text) VALUES (?, ?) "
                "ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text", [customer_id, text])
+    db.execute("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)", [customer_id, search_grams(text)])
+
+
+def rebuild_search_index(db: sqlite_utils.Database) -> int:
+    """Rebuild every customer's search text and both indexes; returns the number of customers.
+
+    For bulk loaders that insert rows directly (benchmarks, a repaired file):
+    three queries, whatever the size of the archive.
+    """
+    equipment: dict[int, list[str]] = {}
+    for cid, model, serial, project_no, project_name in db.execute(
+            "SELECT customer_id, model, serial_no, project_no, project_name FROM equipment ORDER BY id"):
+        equipment.setdefault(cid, []).extend([model, serial, project_no, project_name])
+    rows = []
+    for c in db.execute("SELECT id, name, contact, phone, phone2, address, region, dealer FROM customers"):
+        parts = [p for p in c[1:] if p]
+        parts += [re.sub(r"\D", "", p) for p in (c[3], c[4]) if p and "-" in p]
+        parts += equipment.get(c[0], [])
+        rows.append((c[0], " | ".join(p for p in parts if p)))
+    with transaction(db):
+        db.execute("DELETE FROM customer_search")
+        db.execute("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')")
+        db.execute("INSERT INTO customer_grams (customer_grams) VALUES ('delete-all')")
+        db.conn.executemany("INSERT INTO customer_search (customer_id, text) VALUES (?, ?)", rows)
+        db.conn.executemany("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)",
+                            [(cid, search_grams(text)) for cid, text in rows])
+    return len(rows)
 
 
 _PHONE_LIKE = re.compile(r"^\+?[\d\-()（）]+$")
@@ -724,21 +787,30 @@ def _search_terms(query: str) -> list[str]:
 
 
 def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str,
-                  query: str) -> tuple[str, list[Any]]:
-    """SQL condition for substring search: FTS5 trigram for terms of 3+ characters,
-    LIKE over the same text for 1-2 character terms (trigram cannot match those).
+                  query: str, gram_table: str | None = None) -> tuple[str, list[Any]]:
+    """SQL condition for substring search: FTS5 trigram for terms of 3+ characters;
+    for 1-2 character terms the `gram_table` index when given (customers), else
+    LIKE over the same text (trigram cannot match those). Every term must match.
     Shared by every searchable list (customers, tickets)."""
     clauses, params = [], []
     for term in _search_terms(query):
         if len(term) >= 3:
             clauses.append(f"{column_rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
             params.append('"' + term.replace('"', '""') + '"')
+        elif gram_table and _GRAM_TERM.fullmatch(term.lower()):
+            clauses.append(f"{column_rowid} IN (SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?)")
+            params.append(f'"{term.lower()}"')
         else:
             escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append(f"{column_rowid} IN (SELECT {text_key} FROM {text_table} "
                            "WHERE text LIKE ? ESCAPE '\\')")
             params.append(f"%{escaped}%")
     return (" AND ".join(clauses) or "1"), params
+
+
+def _customer_clause(query: str) -> tuple[str, list[Any]]:
+    return search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
+                         gram_table="customer_grams")
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[SearchHit]:
@@ -751,7 +823,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[Sear
     terms = _search_terms(query)
     if not terms:
         return []
-    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query)
+    where, params = _customer_clause(query)
     rows = list(db.query(f"SELECT c.* FROM customers c WHERE {where} ORDER BY c.name, c.id LIMIT ?",
                          params + [limit]))
     by_customer: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
