@@ -893,7 +893,8 @@ def add_deduction(db: sqlite_utils.Database, data: DeductionInput, who: str = ""
         stamp = now_iso()
         did = db["pay_deductions"].insert({
             "ticket_id": ticket.id, "month": month, "kind": kind, "detail": detail, "reason": reason,
-            "items": items, "cost_fen": cost, "occurred_on": occurred or stamp[:10], "source": source,
+            "items": items, "cost_fen": cost, "occurred_on": occurred or (ticket.completed_at or stamp)[:10],
+            "source": source,
             "voided": 0, "void_reason": "", "created_at": stamp, "created_by": who}).last_pk
         db["pay_deduction_persons"].insert_all(
             {"deduction_id": did, "technician_id": p, "amount_fen": a, "waived": 0} for p, a in amounts.items())

@@ -92,7 +92,7 @@ def _slip(pay: MonthPay, t: TechnicianPay, font: str, office: str) -> list:
         ])
     if len(rows) == 1:
         rows.append(["", "", "", Paragraph("本月无工时、扣款或报销记录", st["cell"]), "", "", ""])
-    lines = Table(rows, colWidths=[17 * mm, 24 * mm, 18 * mm, 67 * mm, 16 * mm, 14 * mm, 18 * mm], repeatRows=1)
+    lines = Table(rows, colWidths=[20 * mm, 26 * mm, 18 * mm, 62 * mm, 16 * mm, 14 * mm, 20 * mm], repeatRows=1)
     style = _grid(font)
     style.add("ALIGN", (4, 1), (5, -1), "RIGHT")
     for i, ln in enumerate(t.lines, start=1):

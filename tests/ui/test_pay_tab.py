@@ -1,0 +1,198 @@
+"""The 绩效工资 tab driven like the clerk and the manager would (offscreen).
+
+Data: the hand-worked March of tests/models/test_pay_month.py (张伟 total
+4734.09, month total 11936.48).
+"""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from servicedesk.models import catalog as K
+from servicedesk.models import pay as P
+from servicedesk.models.errors import LockedError
+from tests.models.test_pay_month import MONTH, build_march
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """Collect what would be shown in a message box (no modal box in tests)."""
+    shown: list[Exception] = []
+    monkeypatch.setattr("servicedesk.ui.pay_tab.show_error", lambda parent, exc, title=None: shown.append(exc))
+    monkeypatch.setattr("servicedesk.ui.dialogs.pay_common.show_error",
+                        lambda parent, exc, title=None: shown.append(exc))
+    return shown
+
+
+@pytest.fixture
+def tab(ctx, qtbot):
+    from servicedesk.ui.pay_tab import PayTab
+
+    ids = build_march(ctx.db)
+    opened: list[tuple[str, object]] = []
+    ctx.open = lambda kind, key: opened.append((kind, key))
+    widget = PayTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.show_record("pay_month", MONTH)
+    widget.ids = ids
+    widget.opened = opened
+    return widget
+
+
+def _select(tab, name: str) -> None:
+    row = tab.summary_model.find_row(lambda t: t.name == name)
+    tab.summary.selectRow(row)
+
+
+def test_summary_and_banner(tab):
+    assert tab.month() == MONTH
+    names = [tab.summary_model.index(r, 0).data() for r in range(tab.summary_model.rowCount())]
+    assert names == ["王主管", "张伟", "李强"]
+    row = tab.summary_model.find_row(lambda t: t.name == "张伟")
+    total_col = [c.key for c in tab.summary_model.columns].index("total_fen")
+    assert tab.summary_model.index(row, total_col).data() == "4734.09"
+    assert "11936.48" in tab.totals_label.text()
+    assert "草稿" in tab.banner.text()
+    assert tab.approve_button.isEnabled() and not tab.unlock_button.isEnabled()
+
+
+def test_drill_down_lines_open_their_ticket(tab, qtbot):
+    _select(tab, "张伟")
+    kinds = [tab.lines_model.row(r).kind for r in range(tab.lines_model.rowCount())]
+    assert kinds == ["work", "work", "work", "deduction", "deduction", "deduction", "reimbursement"]
+    amount_col = [c.key for c in tab.lines_model.columns].index("amount_fen")
+    assert tab.lines_model.index(3, amount_col).data().startswith("-")
+    tab.lines.selectRow(0)
+    index = tab.lines_model.index(0, 1)
+    tab.lines.doubleClicked.emit(index)
+    assert tab.opened == [("ticket", "YX2603001")]
+
+
+def test_attendance_grid_edit_saves_and_updates_pay(tab, errors):
+    model = tab.attendance_model
+    row = model.find_row(lambda r: r.name == "张伟")
+    col = [c.key for c in model.columns].index("long_trip_days")
+    assert model.setData(model.index(row, col), "0")            # 24 days, no long trips -> 144.00
+    assert errors == []
+    assert P.compute_month(tab.ctx.db, MONTH).technician(tab.ids["A"]).allowance_fen == 144_00
+    row = model.find_row(lambda r: r.name == "张伟")
+    assert model.row(row).allowance_fen == 144_00
+    assert not model.setData(model.index(row, col), "30")       # more than days worked: refused
+    assert errors and errors[-1].field == "long_trip_days"
+
+
+def test_approve_with_pin_then_locked_month_refuses_edits(tab, errors, qtbot):
+    from servicedesk.ui.dialogs.pay_pin import PinDialog
+
+    dlg = PinDialog(tab.ctx, MONTH, "approve", tab)
+    qtbot.addWidget(dlg)
+    assert dlg.first_use and dlg.pin2 is not None
+    dlg.pin.setText("2580")
+    dlg.pin2.setText("2581")
+    dlg.accept()                                                # the two PINs differ: stays open
+    assert not P.is_locked(tab.ctx.db, MONTH)
+    assert dlg.form._errors["pin2"].text()
+    dlg.pin2.setText("2580")
+    dlg.accept()
+    assert P.is_locked(tab.ctx.db, MONTH)
+    tab.reload()
+    assert "已审批锁定" in tab.banner.text()
+    assert not tab.approve_button.isEnabled() and tab.unlock_button.isEnabled()
+
+    # attendance edit refused with the lock message, nothing changed
+    model = tab.attendance_model
+    row = model.find_row(lambda r: r.name == "张伟")
+    col = [c.key for c in model.columns].index("days_worked")
+    assert not model.setData(model.index(row, col), "10")
+    assert isinstance(errors[-1], LockedError) and MONTH in errors[-1].message
+    assert P.attendance_grid(tab.ctx.db, MONTH)[row].days_worked == 24
+    # deduction / adjustment buttons refuse before any dialog opens
+    count = len(errors)
+    tab.add_deduction()
+    tab.add_adjustment()
+    assert len(errors) == count + 2 and all(isinstance(e, LockedError) for e in errors[-2:])
+
+    # wrong PIN on unlock: shown beside the PIN field, still locked
+    unlock = PinDialog(tab.ctx, MONTH, "unlock", tab)
+    qtbot.addWidget(unlock)
+    unlock.pin.setText("1111")
+    unlock.reason.setPlainText("更正出勤")
+    unlock.accept()
+    assert "PIN" in unlock.form._errors["pin"].text()
+    assert P.is_locked(tab.ctx.db, MONTH)
+    unlock.pin.setText("2580")
+    unlock.accept()
+    assert not P.is_locked(tab.ctx.db, MONTH)
+
+
+def test_deduction_and_dispute_dialogs(tab, errors, qtbot):
+    from servicedesk.ui.dialogs.pay_deduction import DeductionDialog
+    from servicedesk.ui.dialogs.pay_dispute import DisputeDialog, ResolveDisputeDialog
+
+    dlg = DeductionDialog(tab.ctx, MONTH, "YX2603003", tab)
+    qtbot.addWidget(dlg)
+    assert dlg.persons.count() == 3                              # B (leader), A, S
+    dlg.kind.setCurrentIndex(dlg.kind.findData("defect"))
+    dlg.source.setCurrentIndex(dlg.source.findData("inspection"))
+    dlg.items.setValue(1)
+    dlg.persons.item(2).setCheckState(Qt.Unchecked)              # the supervisor is not charged
+    dlg.reason.setPlainText("限位未调")
+    dlg.accept()
+    assert errors == [] and dlg.result_value is not None
+    assert sorted(p[0] for p in dlg.result_value.persons) == sorted([tab.ids["A"], tab.ids["B"]])
+
+    bad = DeductionDialog(tab.ctx, MONTH, "YX2603003", tab)
+    qtbot.addWidget(bad)
+    bad.kind.setCurrentIndex(bad.kind.findData("small_accident"))
+    bad.cost.setText("350")
+    bad.accept()                                                 # above 300: beside the field
+    assert bad.form._errors["cost_fen"].text()
+
+    tab.reload()
+    _select(tab, "李强")
+    line = next(ln for ln in tab.lines_model.rows() if ln.kind == "work")
+    disp = DisputeDialog(tab.ctx, MONTH, "李强", line, tab)
+    qtbot.addWidget(disp)
+    disp.reason.setPlainText("组长应多分")
+    disp.accept()
+    tab.reload()
+    assert "1" in tab.banner.text()                              # one open dispute
+    dispute = next(d for d in tab.disputes_model.rows() if d.status == "open")
+    res = ResolveDisputeDialog(tab.ctx, dispute, tab)
+    qtbot.addWidget(res)
+    res.outcome.setPlainText("按规定平均分配")
+    res.accept()
+    assert P.get_dispute(tab.ctx.db, dispute.id).status == "rejected"
+
+
+def test_catalog_editor_rerate(ctx, qtbot, errors):
+    from servicedesk.ui.dialogs.pay_catalog import CatalogEditor, CatalogItemDialog
+
+    editor = CatalogEditor(ctx)
+    qtbot.addWidget(editor)
+    assert editor.model.rowCount() == len(K.list_catalog(ctx.db))
+    row = editor.model.find_row(lambda r: r.code == "INSPECTION")
+    editor.table.selectRow(row)
+    dlg = CatalogItemDialog(ctx, "rerate", editor.current(), editor)
+    qtbot.addWidget(dlg)
+    dlg.hours.setText("4.5")
+    dlg.accept()
+    assert errors == []
+    assert [r.hours_x100 for r in K.rate_history(ctx.db, "INSPECTION")] == [4_00, 4_50]
+    editor.reload("INSPECTION")
+    assert editor.history_model.rowCount() == 2
+
+
+def test_export_workbook_in_worker(tab, qtbot, tmp_path):
+    out = str(tmp_path / "pay.xlsx")
+    tab.export("workbook", out)
+    assert tab.progress.isVisible()
+    qtbot.waitUntil(lambda: tab.last_export == out, timeout=30_000)
+    assert not tab.progress.isVisible() and tab.export_button.isEnabled()
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "汇总"
+    assert [c.value for c in wb["汇总"][7]][11] == pytest.approx(11936.48)
