@@ -142,6 +142,13 @@ def test_backdated_move_never_makes_any_point_in_time_negative(db):
     assert P.balance_as_of(db, "QS-160L6", "2026-10-31") == 0
     history = P.part_history(db, "QS-160L6")
     assert [(h.qty, h.running_balance) for h in history] == [(5, 5), (-1, 4), (-4, 0)]
+    # The ledger view shows 结存 in date order (stock_at); the backdated line
+    # keeps the book stock at posting (balance_after 0) for the audit.
+    shown = P.list_moves(db, P.LedgerFilter(part_id=m.part_id))
+    assert [(x.at[:10], x.stock_at, x.balance_after, x.out_of_order) for x in shown] == [
+        ("2026-10-20", 0, 1, True), ("2026-10-10", 4, 0, True), ("2026-10-01", 5, 5, False)]
+    exported = list(P.ledger_rows(db))
+    assert [(r["qty"], r["stock_at"], r["balance_after"]) for r in exported] == [(5, 5, 5), (-1, 4, 0), (-4, 0, 1)]
 
 
 def test_ledger_is_append_only(db):

@@ -60,9 +60,14 @@ TICKET_KINDS = ("issue", "return", "exchange")
 # an adjustment by the next count).
 REVERSIBLE_KINDS = ("receipt", "issue", "return", "scrap")
 
-MOVE_SELECT = """
+# stock_at: the part's stock right after the line in DATE order (what a 台账
+# shows as 结存), = current balance minus every line dated after it. For the
+# newest lines (the usual view) only a few later lines are read.
+STOCK_AT = """p.balance - COALESCE((SELECT SUM(x.qty) FROM stock_moves x WHERE x.part_id = m.part_id
+                  AND x.at >= m.at AND (x.at > m.at OR x.id > m.id)), 0)"""
+MOVE_SELECT = f"""
     SELECT m.*, p.code AS part_code, p.name AS part_name, p.spec AS part_spec, p.unit AS unit,
-           t.no AS ticket_no, tech.name AS technician_name
+           t.no AS ticket_no, tech.name AS technician_name, {STOCK_AT} AS stock_at
     FROM stock_moves m
     JOIN parts p ON p.id = m.part_id
     LEFT JOIN tickets t ON t.id = m.ticket_id
@@ -131,7 +136,15 @@ class Move:
     reverses_id: int | None = None
     count_id: int | None = None
     created_at: str = ""
-    running_balance: int | None = None   # stock as of `at` (part_history only)
+    stock_at: int | None = None          # stock right after this line in date order
+    running_balance: int | None = None   # the same, computed by part_history
+
+    @property
+    def out_of_order(self) -> bool:
+        """Lines were booked out of date order around this one (a historical
+        import or a backdated line): balance_after, the book stock when it
+        was posted, then differs from stock_at."""
+        return self.stock_at is not None and self.stock_at != self.balance_after
 
     @property
     def kind_label(self) -> str:
@@ -749,8 +762,12 @@ def list_moves(db: sqlite_utils.Database, f: LedgerFilter | None = None, *, orde
     where, params = _ledger_where(f)
     col = MOVE_ORDER.get(order, "m.at")
     direction = "DESC" if descending else "ASC"
-    rows = db.query(f"{MOVE_SELECT} WHERE {where} ORDER BY {col} {direction}, m.id {direction} "
-                    "LIMIT ? OFFSET ?", params + [limit, offset])
+    # Page the ids first, so stock_at is computed for the 500 shown lines only.
+    page = (f"SELECT m.id FROM stock_moves m JOIN parts p ON p.id = m.part_id "
+            f"LEFT JOIN tickets t ON t.id = m.ticket_id LEFT JOIN technicians tech ON tech.id = m.technician_id "
+            f"WHERE {where} ORDER BY {col} {direction}, m.id {direction} LIMIT ? OFFSET ?")
+    rows = db.query(f"{MOVE_SELECT} JOIN ({page}) pg ON pg.id = m.id ORDER BY {col} {direction}, m.id {direction}",
+                    params + [limit, offset])
     return [_row_to_move(r) for r in rows]
 
 
@@ -767,7 +784,8 @@ def part_history(db: sqlite_utils.Database, part: int | str, limit: int | None =
     row = _part_row(db, part)
     sql = (f"SELECT * FROM (SELECT m.*, p.code AS part_code, p.name AS part_name, p.spec AS part_spec, "
            f"p.unit AS unit, t.no AS ticket_no, tech.name AS technician_name, "
-           f"SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS running_balance "
+           f"SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS running_balance, "
+           f"SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS stock_at "
            f"FROM stock_moves m JOIN parts p ON p.id = m.part_id "
            f"LEFT JOIN tickets t ON t.id = m.ticket_id LEFT JOIN technicians tech ON tech.id = m.technician_id "
            f"WHERE m.part_id = ?) ORDER BY at, id")
@@ -902,7 +920,8 @@ LEDGER_SPEC = SheetSpec("ledger", "配件台账", (
     Column("spec", "规格", width=16),
     Column("kind", "类别", width=10),
     Column("qty", "数量", "入库为正，出库为负", kind="int", width=8),
-    Column("balance_after", "结存", "记账时的账面库存", kind="int", width=8),
+    Column("stock_at", "结存", "按日期顺序，此笔之后的库存", kind="int", width=8),
+    Column("balance_after", "记账时结存", "记此笔账时的账面库存（补录的历史记录与结存不同）", kind="int", width=10),
     Column("price", "单价(元)", kind="money", width=10),
     Column("ticket_no", "工单号", width=12),
     Column("recipient", "领用人", width=10),
@@ -935,22 +954,33 @@ def old_parts_rows(db: sqlite_utils.Database, now: str | None = None) -> list[di
             for p in items]
 
 
-def ledger_rows(db: sqlite_utils.Database, f: LedgerFilter | None = None,
-                batch: int = 5000) -> Iterable[dict[str, Any]]:
-    """Every line matching the filter, oldest first, streamed in batches."""
-    offset = 0
-    while True:
-        page = list_moves(db, f, order="at", descending=False, limit=batch, offset=offset)
-        if not page:
-            return
-        for m in page:
-            yield {"id": m.id, "at": m.at, "code": m.part_code, "name": m.part_name, "spec": m.part_spec,
-                   "kind": m.kind_label, "qty": m.qty, "balance_after": m.balance_after,
-                   "price": yuan(m.unit_price_fen), "ticket_no": m.ticket_no or "",
-                   "recipient": m.recipient or (m.technician_name or ""), "supplier": m.supplier,
-                   "document_no": m.document_no, "old_serial": m.old_serial, "old_condition": m.old_condition,
-                   "reason": m.reason, "who": m.who}
-        offset += len(page)
+def ledger_rows(db: sqlite_utils.Database, f: LedgerFilter | None = None) -> Iterable[dict[str, Any]]:
+    """Every line matching the filter, oldest first, streamed from one query.
+
+    结存 is the stock after the line in date order (one window pass over the
+    ledger, walking the (part, at) index), 记账时结存 the book stock when posted."""
+    where, params = _ledger_where(f)
+    sql = f"""
+        SELECT m.*, p.code AS part_code, p.name AS part_name, p.spec AS part_spec, p.unit AS unit,
+               t.no AS ticket_no, tech.name AS technician_name, w.stock_at
+        FROM stock_moves m
+        JOIN (SELECT id, SUM(qty) OVER (PARTITION BY part_id ORDER BY at, id
+                                        ROWS UNBOUNDED PRECEDING) AS stock_at
+              FROM stock_moves) w ON w.id = m.id
+        JOIN parts p ON p.id = m.part_id
+        LEFT JOIN tickets t ON t.id = m.ticket_id
+        LEFT JOIN technicians tech ON tech.id = m.technician_id
+        WHERE {where} ORDER BY m.at, m.id"""
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        m = _row_to_move(dict(zip(names, values)))
+        yield {"id": m.id, "at": m.at, "code": m.part_code, "name": m.part_name, "spec": m.part_spec,
+               "kind": m.kind_label, "qty": m.qty, "stock_at": m.stock_at, "balance_after": m.balance_after,
+               "price": yuan(m.unit_price_fen), "ticket_no": m.ticket_no or "",
+               "recipient": m.recipient or (m.technician_name or ""), "supplier": m.supplier,
+               "document_no": m.document_no, "old_serial": m.old_serial, "old_condition": m.old_condition,
+               "reason": m.reason, "who": m.who}
 
 
 # --------------------------------------------------------------- import / export

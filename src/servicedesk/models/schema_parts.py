@@ -108,3 +108,13 @@ def _m0001(db):
         "CREATE INDEX idx_stock_count_lines_part ON stock_count_lines(part_id)",
     ):
         db.execute(sql)
+
+
+@MIGRATIONS(name="0002_moves_part_index_covers_qty")
+def _m0002(db):
+    # Point-in-time stock (sums of qty per part by date) read from the index alone.
+    for sql in (
+        "CREATE INDEX idx_moves_part_at_qty ON stock_moves(part_id, at, qty)",
+        "DROP INDEX idx_moves_part_at",
+    ):
+        db.execute(sql)

@@ -256,13 +256,14 @@ class PartsTab(QWidget):
             ColumnDef("part_spec", self.tr("Specification"), width=140),
             ColumnDef("kind", self.tr("Kind"), display=lambda m: kind_text(m.kind), width=90),
             ColumnDef("qty", self.tr("Qty"), display=lambda m: _signed(m.qty), align=RIGHT, width=55),
-            ColumnDef("balance_after", self.tr("Balance"), align=RIGHT, width=60,
-                      tooltip=lambda m: self.tr("Book stock right after this line was booked")),
+            ColumnDef("stock_at", self.tr("Balance"), align=RIGHT, width=60, sort_key="at",
+                      display=lambda m: str(m.stock_at if m.stock_at is not None else m.balance_after),
+                      tooltip=self._balance_tip),
             ColumnDef("ticket_no", self.tr("Ticket"), display=lambda m: m.ticket_no or "", width=95),
             ColumnDef("recipient", self.tr("Recipient"),
                       display=lambda m: m.recipient or (m.technician_name or ""), width=80),
             ColumnDef("supplier", self.tr("Supplier / document"),
-                      display=lambda m: " ".join(x for x in (m.supplier, m.document_no) if x), width=150),
+                      display=lambda m: " ".join(x for x in (m.supplier, m.document_no) if x), width=210),
             ColumnDef("old_serial", self.tr("Old part"),
                       display=lambda m: " ".join(x for x in (m.old_serial, m.old_condition) if x), width=120),
             ColumnDef("reason", self.tr("Reason / note"), width=140),
@@ -273,6 +274,13 @@ class PartsTab(QWidget):
         self.ledger_table.doubleClicked.connect(self._ledger_double_click)
         lay.addWidget(self.ledger_table)
         return page
+
+    def _balance_tip(self, move: P.Move) -> str:
+        text = self.tr("Stock right after this line, in date order")
+        if move.out_of_order:
+            text += "\n" + self.tr("Book stock when this line was booked: %1 (lines were booked out of date "
+                                   "order)").replace("%1", str(move.balance_after))
+        return text
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()

@@ -748,7 +748,7 @@
     <message>
         <location filename="../../ui/customers_tab.py" line="273" />
         <source>Part</source>
-        <translation>配件</translation>
+        <translation>配件编码</translation>
     </message>
     <message>
         <location filename="../../ui/customers_tab.py" line="273" />
@@ -854,165 +854,175 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="71" />
+        <location filename="../../ui/dashboard.py" line="69" />
         <source>Open the month</source>
-        <translation type="unfinished" />
+        <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="78" />
+        <location filename="../../ui/dashboard.py" line="76" />
         <source>This month so far</source>
-        <translation type="unfinished" />
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="80" />
+        <source>On-time rate</source>
+        <translation>维修及时率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="81" />
+        <source>Success rate</source>
+        <translation>维修成功率</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="82" />
-        <source>On-time rate</source>
-        <translation type="unfinished" />
+        <source>Customer satisfaction</source>
+        <translation>客户满意度</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="83" />
-        <source>Success rate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="84" />
-        <source>Customer satisfaction</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="85" />
         <source>Stock accuracy</source>
-        <translation type="unfinished" />
+        <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="94" />
+        <location filename="../../ui/dashboard.py" line="92" />
         <source>Last 12 months</source>
-        <translation type="unfinished" />
+        <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="103" />
+        <location filename="../../ui/dashboard.py" line="101" />
         <source>Overdue tickets</source>
-        <translation type="unfinished" />
+        <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="106" />
+        <location filename="../../ui/dashboard.py" line="104" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="107" />
-        <location filename="../../ui/dashboard.py" line="126" />
+        <location filename="../../ui/dashboard.py" line="105" />
+        <location filename="../../ui/dashboard.py" line="124" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="108" />
+        <location filename="../../ui/dashboard.py" line="106" />
         <source>Deadline</source>
-        <translation type="unfinished" />
+        <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="109" />
+        <location filename="../../ui/dashboard.py" line="107" />
         <source>Overdue by</source>
-        <translation type="unfinished" />
+        <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="110" />
+        <location filename="../../ui/dashboard.py" line="108" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="116" />
+        <location filename="../../ui/dashboard.py" line="114" />
         <source>No overdue tickets.</source>
-        <translation type="unfinished" />
+        <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="119" />
         <source>Calls due today and overdue</source>
-        <translation type="unfinished" />
+        <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="124" />
+        <location filename="../../ui/dashboard.py" line="122" />
         <source>Due by</source>
-        <translation type="unfinished" />
+        <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="125" />
+        <location filename="../../ui/dashboard.py" line="123" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="127" />
+        <location filename="../../ui/dashboard.py" line="125" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="133" />
+        <location filename="../../ui/dashboard.py" line="131" />
         <source>No calls due.</source>
-        <translation type="unfinished" />
+        <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="138" />
+        <location filename="../../ui/dashboard.py" line="136" />
         <source>Work in progress</source>
-        <translation type="unfinished" />
+        <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="186" />
+        <location filename="../../ui/dashboard.py" line="188" />
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="189" />
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="192" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="186" />
+        <location filename="../../ui/dashboard.py" line="192" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="187" />
+        <location filename="../../ui/dashboard.py" line="193" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="187" />
+        <location filename="../../ui/dashboard.py" line="193" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="202" />
+        <location filename="../../ui/dashboard.py" line="208" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
-        <translation type="unfinished" />
+        <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210" />
+        <location filename="../../ui/dashboard.py" line="216" />
         <source>This month so far (%1)</source>
-        <translation type="unfinished" />
+        <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="215" />
+        <location filename="../../ui/dashboard.py" line="221" />
         <source>Grade so far: %1</source>
-        <translation type="unfinished" />
+        <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="223" />
+        <location filename="../../ui/dashboard.py" line="229" />
         <source>Overdue tickets (%1)</source>
-        <translation type="unfinished" />
+        <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="230" />
+        <location filename="../../ui/dashboard.py" line="236" />
         <source>Calls due today (%1) and overdue (%2)</source>
-        <translation type="unfinished" />
+        <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="241" />
+        <location filename="../../ui/dashboard.py" line="247" />
         <source>Parts below safety stock: %1</source>
-        <translation type="unfinished" />
+        <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="242" />
+        <location filename="../../ui/dashboard.py" line="248" />
         <source>Inspections due: %1</source>
-        <translation type="unfinished" />
+        <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="244" />
+        <location filename="../../ui/dashboard.py" line="250" />
         <source>Month report check items: %1</source>
-        <translation type="unfinished" />
+        <translation>月报待处理检查项：%1</translation>
     </message>
 </context>
 <context>
@@ -1425,645 +1435,750 @@
     </message>
 </context>
 <context>
-    <name>FollowupsTab</name>
+    <name>Followups</name>
     <message>
-        <location filename="../../ui/followups_tab.py" line="57" />
-        <source>Calls and inspections</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="31" />
+        <source>1st call after installation</source>
+        <translation>安装后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="58" />
-        <source>Inspection plan</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="32" />
+        <source>2nd call after installation (3 months)</source>
+        <translation>安装后第二次回访（约3个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="69" />
-        <source>Due today and overdue</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="33" />
+        <source>3rd call after installation (6 months)</source>
+        <translation>安装后第三次回访（6个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="69" />
-        <location filename="../../ui/followups_tab.py" line="160" />
-        <source>Upcoming</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="34" />
+        <source>1st call after service</source>
+        <translation>服务后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="70" />
-        <location filename="../../ui/followups_tab.py" line="160" />
-        <location filename="../../ui/followups_tab.py" line="322" />
-        <source>Done</source>
-        <translation>完成</translation>
+        <location filename="../../ui/dialogs/followup_call.py" line="35" />
+        <source>2nd call after service</source>
+        <translation>服务后第二次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="70" />
-        <source>All</source>
-        <translation>全部</translation>
+        <location filename="../../ui/dialogs/followup_call.py" line="36" />
+        <source>Satisfaction call after closing</source>
+        <translation>结案满意度回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="75" />
-        <source>All kinds</source>
-        <translation>全部类别</translation>
+        <location filename="../../ui/dialogs/followup_call.py" line="37" />
+        <source>On-site inspection</source>
+        <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="76" />
-        <source>Calls only</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="38" />
+        <source>Other call</source>
+        <translation>其他回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="81" />
-        <source>Search customer, phone, ticket no, serial no</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="44" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="84" />
-        <source>Record outcome (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="45" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="87" />
-        <location filename="../../ui/followups_tab.py" line="177" />
-        <source>Equipment history</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="46" />
+        <source>Neutral</source>
+        <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="90" />
-        <source>Open ticket</source>
-        <translation>打开工单</translation>
+        <location filename="../../ui/dialogs/followup_call.py" line="47" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="93" />
-        <source>Cancel follow-up…</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="53" />
+        <source>Level 1</source>
+        <translation>一级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="105" />
-        <location filename="../../ui/followups_tab.py" line="182" />
-        <source>State</source>
-        <translation>状态</translation>
+        <location filename="../../ui/dialogs/followup_call.py" line="54" />
+        <source>Level 2</source>
+        <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="106" />
-        <source>Due by</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="55" />
+        <source>Level 3</source>
+        <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="107" />
-        <source>Kind</source>
-        <translation>类别</translation>
+        <location filename="../../ui/dialogs/followup_call.py" line="56" />
+        <source>Level 4</source>
+        <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="108" />
-        <location filename="../../ui/followups_tab.py" line="189" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="109" />
-        <location filename="../../ui/followups_tab.py" line="190" />
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="110" />
-        <location filename="../../ui/followups_tab.py" line="187" />
-        <source>Equipment</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="111" />
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="112" />
-        <source>Attempts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="114" />
-        <source>Last call</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="125" />
-        <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="159" />
-        <location filename="../../ui/followups_tab.py" line="209" />
-        <source>Overdue</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="160" />
-        <location filename="../../ui/followups_tab.py" line="211" />
-        <source>Due</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="161" />
-        <location filename="../../ui/followups_tab.py" line="322" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="168" />
-        <source>Search customer, phone, model, serial no</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="171" />
-        <source>Record inspection</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="174" />
-        <source>Change date…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="183" />
-        <source>Inspect by</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="185" />
-        <source>Last inspection</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="191" />
-        <location filename="../../ui/followups_tab.py" line="337" />
+        <location filename="../../ui/dialogs/followup_call.py" line="69" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="207" />
+        <location filename="../../ui/dialogs/followup_call.py" line="71" />
+        <source>Due %1 – %2</source>
+        <translation>应回访 %1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="73" />
+        <source>%1 unanswered attempt(s)</source>
+        <translation>已 %1 次未接通</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsTab</name>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="58" />
+        <source>Calls and inspections</source>
+        <translation>回访与巡检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="59" />
+        <source>Inspection plan</source>
+        <translation>巡检计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="70" />
+        <source>Due today and overdue</source>
+        <translation>今日到期及超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="70" />
+        <location filename="../../ui/followups_tab.py" line="162" />
+        <source>Upcoming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="71" />
+        <location filename="../../ui/followups_tab.py" line="162" />
+        <location filename="../../ui/followups_tab.py" line="324" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="71" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="76" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="77" />
+        <source>Calls only</source>
+        <translation>仅电话回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="82" />
+        <source>Search customer, phone, ticket no, serial no</source>
+        <translation>搜索客户、电话、工单号、机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="85" />
+        <source>Record outcome (Ctrl+R)</source>
+        <translation>记录回访结果 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="88" />
+        <location filename="../../ui/followups_tab.py" line="179" />
+        <source>Equipment history</source>
+        <translation>设备履历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="91" />
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="94" />
+        <source>Cancel follow-up…</source>
+        <translation>取消回访…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="106" />
+        <location filename="../../ui/followups_tab.py" line="184" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="107" />
+        <source>Due by</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="108" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="109" />
+        <location filename="../../ui/followups_tab.py" line="191" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="110" />
+        <location filename="../../ui/followups_tab.py" line="192" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="111" />
+        <location filename="../../ui/followups_tab.py" line="189" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="112" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="113" />
+        <source>Attempts</source>
+        <translation>未接通次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="115" />
+        <source>Last call</source>
+        <translation>最近回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="126" />
+        <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
+        <translation>没有到期的回访。工单完工和结案后会自动安排回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="161" />
+        <location filename="../../ui/followups_tab.py" line="211" />
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="161" />
+        <source>Overdue %1 d</source>
+        <translation>超期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="162" />
+        <location filename="../../ui/followups_tab.py" line="213" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="163" />
+        <location filename="../../ui/followups_tab.py" line="324" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="170" />
+        <source>Search customer, phone, model, serial no</source>
+        <translation>搜索客户、电话、型号、机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="173" />
+        <source>Record inspection</source>
+        <translation>记录巡检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="176" />
+        <source>Change date…</source>
+        <translation>修改日期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="185" />
+        <source>Inspect by</source>
+        <translation>巡检截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="187" />
+        <source>Last inspection</source>
+        <translation>上次巡检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="193" />
+        <location filename="../../ui/followups_tab.py" line="339" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="209" />
         <source>No plan</source>
-        <translation type="unfinished" />
+        <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="212" />
+        <location filename="../../ui/followups_tab.py" line="214" />
         <source>Planned</source>
-        <translation type="unfinished" />
+        <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="251" />
-        <location filename="../../ui/followups_tab.py" line="266" />
+        <location filename="../../ui/followups_tab.py" line="253" />
+        <location filename="../../ui/followups_tab.py" line="268" />
         <source>Showing %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>显示 %1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="322" />
+        <location filename="../../ui/followups_tab.py" line="324" />
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="334" />
+        <location filename="../../ui/followups_tab.py" line="336" />
         <source>Not reached</source>
-        <translation type="unfinished" />
+        <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="336" />
+        <location filename="../../ui/followups_tab.py" line="338" />
         <source>Usage</source>
-        <translation type="unfinished" />
+        <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="336" />
+        <location filename="../../ui/followups_tab.py" line="338" />
         <source>Quality</source>
-        <translation type="unfinished" />
+        <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="337" />
+        <location filename="../../ui/followups_tab.py" line="339" />
         <source>Our service</source>
-        <translation type="unfinished" />
+        <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="338" />
+        <location filename="../../ui/followups_tab.py" line="340" />
         <source>Suggestions</source>
-        <translation type="unfinished" />
+        <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="338" />
+        <location filename="../../ui/followups_tab.py" line="340" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="368" />
-        <location filename="../../ui/followups_tab.py" line="421" />
+        <location filename="../../ui/followups_tab.py" line="370" />
+        <location filename="../../ui/followups_tab.py" line="423" />
         <source>Inspection recorded; the next one is planned in a year.</source>
-        <translation type="unfinished" />
+        <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="376" />
+        <location filename="../../ui/followups_tab.py" line="378" />
         <source>Call recorded; complaint ticket %1 opened.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="380" />
-        <source>Not reached: call again from %1.</source>
-        <translation type="unfinished" />
+        <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="382" />
+        <source>Not reached: call again from %1.</source>
+        <translation>未接通：%1 起再次回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="384" />
         <source>Call recorded.</source>
-        <translation type="unfinished" />
+        <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="389" />
+        <location filename="../../ui/followups_tab.py" line="391" />
         <source>Cancel follow-up</source>
-        <translation type="unfinished" />
+        <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="390" />
+        <location filename="../../ui/followups_tab.py" line="392" />
         <source>Why will this follow-up not be made?</source>
-        <translation type="unfinished" />
+        <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="398" />
+        <location filename="../../ui/followups_tab.py" line="400" />
         <source>Follow-up cancelled.</source>
-        <translation type="unfinished" />
+        <translation>回访已取消。</translation>
     </message>
 </context>
 <context>
     <name>KpiTab</name>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="188" />
+        <location filename="../../ui/kpi_tab.py" line="191" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="191" />
+        <location filename="../../ui/kpi_tab.py" line="194" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="201" />
+        <location filename="../../ui/kpi_tab.py" line="204" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="204" />
+        <location filename="../../ui/kpi_tab.py" line="207" />
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="208" />
+        <location filename="../../ui/kpi_tab.py" line="211" />
         <source>Include the year's dealer service fee</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="210" />
-        <source>Export to Excel… (Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation>附本年度经销商服务费</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="213" />
-        <location filename="../../ui/kpi_tab.py" line="421" />
+        <source>Export to Excel… (Ctrl+E)</source>
+        <translation>导出 Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="216" />
+        <location filename="../../ui/kpi_tab.py" line="424" />
         <source>Mark as sent…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="226" />
-        <source>On-time rate (维修及时率)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="227" />
-        <source>Success rate (维修成功率)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="228" />
-        <source>Customer satisfaction (客户满意度)</source>
-        <translation type="unfinished" />
+        <translation>标记为已报送…</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="229" />
-        <source>Stock accuracy (配件库存准确率)</source>
-        <translation type="unfinished" />
+        <source>On-time rate (维修及时率)</source>
+        <translation>维修及时率</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="230" />
-        <location filename="../../ui/kpi_tab.py" line="259" />
+        <source>Success rate (维修成功率)</source>
+        <translation>维修成功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="231" />
+        <source>Customer satisfaction (客户满意度)</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="232" />
+        <source>Stock accuracy (配件库存准确率)</source>
+        <translation>配件库存准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="233" />
+        <location filename="../../ui/kpi_tab.py" line="262" />
         <source>Grade</source>
-        <translation type="unfinished" />
+        <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="242" />
+        <location filename="../../ui/kpi_tab.py" line="245" />
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="243" />
+        <location filename="../../ui/kpi_tab.py" line="246" />
         <source>Record (double-click to open)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="248" />
-        <source>Pre-export check</source>
-        <translation type="unfinished" />
+        <translation>记录（双击打开）</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="251" />
+        <source>Pre-export check</source>
+        <translation>导出前检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="254" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="252" />
-        <source>Repairs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="253" />
-        <source>On-time rate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/kpi_tab.py" line="255" />
+        <source>Repairs</source>
+        <translation>维修数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="256" />
+        <source>On-time rate</source>
+        <translation>维修及时率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="258" />
         <source>Success rate</source>
-        <translation type="unfinished" />
+        <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="257" />
-        <location filename="../../ui/kpi_tab.py" line="265" />
-        <location filename="../../ui/kpi_tab.py" line="290" />
+        <location filename="../../ui/kpi_tab.py" line="260" />
+        <location filename="../../ui/kpi_tab.py" line="268" />
+        <location filename="../../ui/kpi_tab.py" line="293" />
         <source>Satisfaction</source>
-        <translation type="unfinished" />
+        <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="261" />
-        <location filename="../../ui/kpi_tab.py" line="273" />
+        <location filename="../../ui/kpi_tab.py" line="264" />
+        <location filename="../../ui/kpi_tab.py" line="276" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="263" />
-        <location filename="../../ui/kpi_tab.py" line="289" />
+        <location filename="../../ui/kpi_tab.py" line="266" />
+        <location filename="../../ui/kpi_tab.py" line="292" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="264" />
+        <location filename="../../ui/kpi_tab.py" line="267" />
         <source>Calls reached</source>
-        <translation type="unfinished" />
+        <translation>回访接通数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="268" />
+        <location filename="../../ui/kpi_tab.py" line="271" />
         <source>Dealers</source>
-        <translation type="unfinished" />
+        <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="270" />
-        <location filename="../../ui/kpi_tab.py" line="287" />
+        <location filename="../../ui/kpi_tab.py" line="273" />
+        <location filename="../../ui/kpi_tab.py" line="290" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="271" />
+        <location filename="../../ui/kpi_tab.py" line="274" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="272" />
-        <location filename="../../ui/kpi_tab.py" line="288" />
+        <location filename="../../ui/kpi_tab.py" line="275" />
+        <location filename="../../ui/kpi_tab.py" line="291" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="274" />
+        <location filename="../../ui/kpi_tab.py" line="277" />
         <source>Completed</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="275" />
+        <location filename="../../ui/kpi_tab.py" line="278" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="276" />
-        <location filename="../../ui/kpi_tab.py" line="278" />
+        <location filename="../../ui/kpi_tab.py" line="279" />
+        <location filename="../../ui/kpi_tab.py" line="281" />
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="277" />
+        <location filename="../../ui/kpi_tab.py" line="280" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="283" />
-        <source>Repairs counted</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="285" />
-        <source>Called at</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/kpi_tab.py" line="286" />
+        <source>Repairs counted</source>
+        <translation>维修明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="288" />
+        <source>Called at</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="289" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="292" />
+        <location filename="../../ui/kpi_tab.py" line="295" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="298" />
-        <source>Calls counted</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="300" />
-        <source>Count</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/kpi_tab.py" line="301" />
+        <source>Calls counted</source>
+        <translation>回访明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="303" />
+        <source>Count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="304" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="302" />
+        <location filename="../../ui/kpi_tab.py" line="305" />
         <source>Part</source>
-        <translation>配件</translation>
+        <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="303" />
+        <location filename="../../ui/kpi_tab.py" line="306" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="304" />
+        <location filename="../../ui/kpi_tab.py" line="307" />
         <source>Book</source>
-        <translation type="unfinished" />
+        <translation>账面数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="305" />
+        <location filename="../../ui/kpi_tab.py" line="308" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="306" />
+        <location filename="../../ui/kpi_tab.py" line="309" />
         <source>Matches</source>
-        <translation type="unfinished" />
+        <translation>账实相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="311" />
+        <location filename="../../ui/kpi_tab.py" line="314" />
         <source>Stock count lines</source>
-        <translation type="unfinished" />
+        <translation>盘点明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="313" />
+        <location filename="../../ui/kpi_tab.py" line="316" />
         <source>Trend</source>
-        <translation type="unfinished" />
+        <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="336" />
+        <location filename="../../ui/kpi_tab.py" line="339" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="336" />
+        <location filename="../../ui/kpi_tab.py" line="339" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="347" />
-        <source>Completed without an arrival time (counts as late)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="348" />
-        <source>Completed without a result (counts as unsuccessful)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="349" />
-        <source>Follow-up call due this month not made yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/kpi_tab.py" line="350" />
+        <source>Completed without an arrival time (counts as late)</source>
+        <translation>完工无到场时间（计为不及时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="351" />
+        <source>Completed without a result (counts as unsuccessful)</source>
+        <translation>完工无维修结果（计为不成功）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="352" />
+        <source>Follow-up call due this month not made yet</source>
+        <translation>本月应回访未回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="353" />
         <source>Stock count not posted</source>
-        <translation type="unfinished" />
+        <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="392" />
+        <location filename="../../ui/kpi_tab.py" line="395" />
         <source>%1 on time of %2 repairs</source>
-        <translation type="unfinished" />
+        <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="394" />
+        <location filename="../../ui/kpi_tab.py" line="397" />
         <source>%1 successful of %2 repairs</source>
-        <translation type="unfinished" />
+        <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="396" />
+        <location filename="../../ui/kpi_tab.py" line="399" />
         <source>%1 satisfied of %2 calls reached</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="398" />
-        <source>%1 matching of %2 parts counted</source>
-        <translation type="unfinished" />
+        <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="401" />
-        <source>Mean of the rates: %1</source>
-        <translation type="unfinished" />
+        <source>%1 matching of %2 parts counted</source>
+        <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="404" />
+        <source>Mean of the rates: %1</source>
+        <translation>各项平均：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="407" />
         <source>Pre-export check (%1)</source>
-        <translation type="unfinished" />
+        <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="420" />
+        <location filename="../../ui/kpi_tab.py" line="423" />
         <source>Not sent to head office yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/kpi_tab.py" line="424" />
-        <source>Sent to head office on %1</source>
-        <translation type="unfinished" />
+        <translation>本月尚未报送总部。</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="427" />
-        <source>Mark as sent again…</source>
-        <translation type="unfinished" />
+        <source>Sent to head office on %1</source>
+        <translation>已于 %1 报送总部</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="430" />
+        <source>Mark as sent again…</source>
+        <translation>重新标记为已报送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="433" />
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="436" />
+        <location filename="../../ui/kpi_tab.py" line="439" />
         <source>this changes the figures already sent.</source>
-        <translation type="unfinished" />
+        <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="449" />
+        <location filename="../../ui/kpi_tab.py" line="452" />
         <source>Export the month's workbook</source>
-        <translation type="unfinished" />
+        <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="450" />
-        <location filename="../../ui/kpi_tab.py" line="496" />
+        <location filename="../../ui/kpi_tab.py" line="453" />
+        <location filename="../../ui/kpi_tab.py" line="500" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="463" />
+        <location filename="../../ui/kpi_tab.py" line="466" />
         <source>Writing the workbook…</source>
-        <translation type="unfinished" />
+        <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="463" />
+        <location filename="../../ui/kpi_tab.py" line="466" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="464" />
+        <location filename="../../ui/kpi_tab.py" line="467" />
         <source>Export to Excel</source>
-        <translation type="unfinished" />
+        <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="480" />
+        <location filename="../../ui/kpi_tab.py" line="483" />
         <source>Workbook written to %1</source>
-        <translation type="unfinished" />
+        <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="487" />
+        <location filename="../../ui/kpi_tab.py" line="491" />
         <source>Export cancelled.</source>
-        <translation type="unfinished" />
+        <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="495" />
+        <location filename="../../ui/kpi_tab.py" line="499" />
         <source>Choose the workbook that was sent to head office</source>
-        <translation type="unfinished" />
+        <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="505" />
+        <location filename="../../ui/kpi_tab.py" line="509" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
-        <translation type="unfinished" />
+        <translation>将 %1 标记为已报送总部，报送文件为 %2？
+
+SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="507" />
+        <location filename="../../ui/kpi_tab.py" line="511" />
         <source>Mark as sent</source>
-        <translation type="unfinished" />
+        <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="518" />
+        <location filename="../../ui/kpi_tab.py" line="522" />
         <source>%1 marked as sent.</source>
-        <translation type="unfinished" />
+        <translation>%1 已标记为已报送。</translation>
     </message>
 </context>
 <context>
@@ -2181,7 +2296,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="93" />
         <source>Part</source>
-        <translation>配件</translation>
+        <translation>配件编码</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="99" />
@@ -2319,248 +2434,253 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="89" />
         <source>Plan inspection</source>
-        <translation type="unfinished" />
+        <translation>安排巡检</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="97" />
         <source>Inspect by</source>
-        <translation type="unfinished" />
+        <translation>巡检截止日期</translation>
     </message>
 </context>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="116" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="120" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="121" />
+        <source>Correct the intake of %1</source>
+        <translation>修改工单 %1 的受理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_new.py" line="126" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="124" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="129" />
         <source>Caller's phone or name, serial no… (matches appear as you type)</source>
         <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="127" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="132" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="135" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="140" />
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="150" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="155" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="161" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="166" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="164" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="169" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="165" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="170" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="166" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="171" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="167" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="172" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="173" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="178" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="188" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="193" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="191" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="196" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="197" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="202" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="199" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="204" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="210" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="215" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="212" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="217" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="213" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="218" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="218" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="223" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="219" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="224" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="222" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="227" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="224" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="229" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="225" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="230" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="231" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="236" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="234" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="239" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="236" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="241" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="242" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="247" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="243" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="248" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="244" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="249" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="248" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="253" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="254" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="259" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="258" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="263" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="336" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="343" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="375" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="382" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="385" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="392" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="414" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="421" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="415" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="422" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="422" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="429" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="426" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="433" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="428" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="435" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="435" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="435" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="450" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="457" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="452" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="459" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="452" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="459" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="494" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="523" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -2769,48 +2889,48 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/parts_tab.py" line="160" />
         <location filename="../../ui/parts_tab.py" line="254" />
-        <location filename="../../ui/parts_tab.py" line="348" />
-        <location filename="../../ui/parts_tab.py" line="388" />
+        <location filename="../../ui/parts_tab.py" line="356" />
+        <location filename="../../ui/parts_tab.py" line="396" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="161" />
         <location filename="../../ui/parts_tab.py" line="255" />
-        <location filename="../../ui/parts_tab.py" line="349" />
-        <location filename="../../ui/parts_tab.py" line="389" />
+        <location filename="../../ui/parts_tab.py" line="357" />
+        <location filename="../../ui/parts_tab.py" line="397" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="162" />
         <location filename="../../ui/parts_tab.py" line="256" />
-        <location filename="../../ui/parts_tab.py" line="350" />
-        <location filename="../../ui/parts_tab.py" line="390" />
+        <location filename="../../ui/parts_tab.py" line="358" />
+        <location filename="../../ui/parts_tab.py" line="398" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="163" />
-        <location filename="../../ui/parts_tab.py" line="351" />
+        <location filename="../../ui/parts_tab.py" line="359" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="164" />
-        <location filename="../../ui/parts_tab.py" line="358" />
+        <location filename="../../ui/parts_tab.py" line="366" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="165" />
-        <location filename="../../ui/parts_tab.py" line="352" />
+        <location filename="../../ui/parts_tab.py" line="360" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="166" />
-        <location filename="../../ui/parts_tab.py" line="353" />
+        <location filename="../../ui/parts_tab.py" line="361" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
@@ -2821,8 +2941,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="169" />
-        <location filename="../../ui/parts_tab.py" line="396" />
-        <location filename="../../ui/parts_tab.py" line="453" />
+        <location filename="../../ui/parts_tab.py" line="404" />
+        <location filename="../../ui/parts_tab.py" line="461" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2909,7 +3029,7 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="258" />
-        <location filename="../../ui/parts_tab.py" line="391" />
+        <location filename="../../ui/parts_tab.py" line="399" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
@@ -2919,281 +3039,286 @@ Offline program for an after-sales service office.</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="260" />
-        <source>Book stock right after this line was booked</source>
-        <translation>记此笔账后的账面库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="261" />
-        <location filename="../../ui/parts_tab.py" line="387" />
+        <location filename="../../ui/parts_tab.py" line="262" />
+        <location filename="../../ui/parts_tab.py" line="395" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="262" />
+        <location filename="../../ui/parts_tab.py" line="263" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="264" />
+        <location filename="../../ui/parts_tab.py" line="265" />
         <source>Supplier / document</source>
         <translation>供应商/单据</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="266" />
+        <location filename="../../ui/parts_tab.py" line="267" />
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="268" />
+        <location filename="../../ui/parts_tab.py" line="269" />
         <source>Reason / note</source>
         <translation>原因/备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="269" />
+        <location filename="../../ui/parts_tab.py" line="270" />
         <source>Booked by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="282" />
+        <location filename="../../ui/parts_tab.py" line="279" />
+        <source>Stock right after this line, in date order</source>
+        <translation>按日期顺序，此笔之后的库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="281" />
+        <source>Book stock when this line was booked: %1 (lines were booked out of date order)</source>
+        <translation>记此笔账时账面库存为 %1（有记录未按日期顺序录入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="290" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="324" />
+        <location filename="../../ui/parts_tab.py" line="332" />
         <source>Correct line</source>
         <translation>冲销更正</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="325" />
+        <location filename="../../ui/parts_tab.py" line="333" />
         <source>Book an opposite line for #%1 (%2 %3 %4). Reason:</source>
         <translation>为第 %1 条（%2 %3 %4）记一条冲销记录。原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="345" />
+        <location filename="../../ui/parts_tab.py" line="353" />
         <source>Export purchase list…</source>
         <translation>导出采购建议…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="354" />
+        <location filename="../../ui/parts_tab.py" line="362" />
         <source>Monthly use</source>
         <translation>月均用量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="355" />
+        <location filename="../../ui/parts_tab.py" line="363" />
         <source>Suggested order</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="356" />
+        <location filename="../../ui/parts_tab.py" line="364" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="370" />
+        <location filename="../../ui/parts_tab.py" line="378" />
         <source>%1 part(s) below safety stock. Suggested order = (safety stock − book stock) + average monthly use of the last %2 months.</source>
         <translation>%1 种配件低于安全库存。建议采购量 =（安全库存 − 账面库存）+ 近 %2 个月月均用量。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="382" />
+        <location filename="../../ui/parts_tab.py" line="390" />
         <source>Book old part back…</source>
         <translation>旧件入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="383" />
+        <location filename="../../ui/parts_tab.py" line="391" />
         <source>Export list…</source>
         <translation>导出清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="386" />
+        <location filename="../../ui/parts_tab.py" line="394" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="392" />
+        <location filename="../../ui/parts_tab.py" line="400" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="393" />
+        <location filename="../../ui/parts_tab.py" line="401" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="394" />
+        <location filename="../../ui/parts_tab.py" line="402" />
         <source>Exchanged</source>
         <translation>换件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="395" />
-        <location filename="../../ui/parts_tab.py" line="407" />
+        <location filename="../../ui/parts_tab.py" line="403" />
+        <location filename="../../ui/parts_tab.py" line="415" />
         <source>Due back</source>
         <translation>应返库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="406" />
+        <location filename="../../ui/parts_tab.py" line="414" />
         <source>Overdue %1 h</source>
         <translation>逾期 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="420" />
+        <location filename="../../ui/parts_tab.py" line="428" />
         <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse 16 h after the technician's return.</source>
         <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 16 小时内入库。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="434" />
+        <location filename="../../ui/parts_tab.py" line="442" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="435" />
+        <location filename="../../ui/parts_tab.py" line="443" />
         <source>Choose an old part in the list first.</source>
         <translation>请先在列表中选择一件旧件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="445" />
+        <location filename="../../ui/parts_tab.py" line="453" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="446" />
+        <location filename="../../ui/parts_tab.py" line="454" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="452" />
+        <location filename="../../ui/parts_tab.py" line="460" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="454" />
+        <location filename="../../ui/parts_tab.py" line="462" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="455" />
+        <location filename="../../ui/parts_tab.py" line="463" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="456" />
+        <location filename="../../ui/parts_tab.py" line="464" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="457" />
+        <location filename="../../ui/parts_tab.py" line="465" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="458" />
+        <location filename="../../ui/parts_tab.py" line="466" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="459" />
+        <location filename="../../ui/parts_tab.py" line="467" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="468" />
+        <location filename="../../ui/parts_tab.py" line="476" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="468" />
+        <location filename="../../ui/parts_tab.py" line="476" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="469" />
+        <location filename="../../ui/parts_tab.py" line="477" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="472" />
+        <location filename="../../ui/parts_tab.py" line="480" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="472" />
+        <location filename="../../ui/parts_tab.py" line="480" />
         <source>on screen</source>
         <translation>屏幕录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="487" />
+        <location filename="../../ui/parts_tab.py" line="495" />
         <source>Stock accuracy %1: %2 / %3 = %4</source>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="532" />
+        <location filename="../../ui/parts_tab.py" line="540" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="539" />
+        <location filename="../../ui/parts_tab.py" line="547" />
         <source>Export parts</source>
         <translation>导出配件档案</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="548" />
-        <location filename="../../ui/parts_tab.py" line="561" />
-        <location filename="../../ui/parts_tab.py" line="574" />
+        <location filename="../../ui/parts_tab.py" line="556" />
+        <location filename="../../ui/parts_tab.py" line="569" />
+        <location filename="../../ui/parts_tab.py" line="582" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="553" />
+        <location filename="../../ui/parts_tab.py" line="561" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="566" />
+        <location filename="../../ui/parts_tab.py" line="574" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="577" />
+        <location filename="../../ui/parts_tab.py" line="585" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="583" />
+        <location filename="../../ui/parts_tab.py" line="591" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="583" />
+        <location filename="../../ui/parts_tab.py" line="591" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="592" />
+        <location filename="../../ui/parts_tab.py" line="600" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="598" />
+        <location filename="../../ui/parts_tab.py" line="606" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="620" />
+        <location filename="../../ui/parts_tab.py" line="628" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="641" />
+        <location filename="../../ui/parts_tab.py" line="649" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="663" />
+        <location filename="../../ui/parts_tab.py" line="671" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="665" />
+        <location filename="../../ui/parts_tab.py" line="673" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
@@ -3684,47 +3809,47 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="152" />
+        <location filename="../../ui/printing.py" line="158" />
         <source>Form:</source>
         <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="154" />
+        <location filename="../../ui/printing.py" line="160" />
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="164" />
+        <location filename="../../ui/printing.py" line="170" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="165" />
+        <location filename="../../ui/printing.py" line="171" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="192" />
+        <location filename="../../ui/printing.py" line="198" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="213" />
+        <location filename="../../ui/printing.py" line="219" />
         <source>Sent to %1.</source>
         <translation>已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="222" />
+        <location filename="../../ui/printing.py" line="228" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="223" />
+        <location filename="../../ui/printing.py" line="229" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="234" />
+        <location filename="../../ui/printing.py" line="240" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -3788,103 +3913,103 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PrintSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="419" />
+        <location filename="../../ui/printing.py" line="425" />
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="428" />
+        <location filename="../../ui/printing.py" line="435" />
         <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
         <translation>自动（宋体、黑体、微软雅黑……或内置字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="430" />
+        <location filename="../../ui/printing.py" line="437" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="434" />
-        <location filename="../../ui/printing.py" line="489" />
+        <location filename="../../ui/printing.py" line="441" />
+        <location filename="../../ui/printing.py" line="496" />
         <source>Chinese font file</source>
         <translation>中文字体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="446" />
+        <location filename="../../ui/printing.py" line="453" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="449" />
+        <location filename="../../ui/printing.py" line="456" />
         <source>Continuous paper height</source>
         <translation>连续纸高度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="451" />
+        <location filename="../../ui/printing.py" line="458" />
         <source>Offset right (+) / left (−)</source>
         <translation>水平偏移（+ 向右 / − 向左）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="453" />
+        <location filename="../../ui/printing.py" line="460" />
         <source>Offset down (+) / up (−)</source>
         <translation>垂直偏移（+ 向下 / − 向上）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="457" />
+        <location filename="../../ui/printing.py" line="464" />
         <source>Copies per A4 page</source>
         <translation>每张 A4 打印联数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="459" />
+        <location filename="../../ui/printing.py" line="466" />
         <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
         <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="464" />
+        <location filename="../../ui/printing.py" line="471" />
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="490" />
+        <location filename="../../ui/printing.py" line="497" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="500" />
+        <location filename="../../ui/printing.py" line="507" />
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="501" />
+        <location filename="../../ui/printing.py" line="508" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
         <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="506" />
+        <location filename="../../ui/printing.py" line="513" />
         <source>This font will be embedded in every form.</source>
         <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="507" />
+        <location filename="../../ui/printing.py" line="514" />
         <source>This file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="508" />
+        <location filename="../../ui/printing.py" line="515" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
         <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="510" />
+        <location filename="../../ui/printing.py" line="517" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
         <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="527" />
+        <location filename="../../ui/printing.py" line="534" />
         <source>Print settings saved.</source>
         <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="547" />
+        <location filename="../../ui/printing.py" line="554" />
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
@@ -3892,72 +4017,72 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="45" />
+        <location filename="../../ui/printing.py" line="49" />
         <source>Repair record form (维修记录单)</source>
         <translation>售后服务维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="46" />
+        <location filename="../../ui/printing.py" line="50" />
         <source>Outside-service record (外出服务记录表)</source>
         <translation>外出服务记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="47" />
+        <location filename="../../ui/printing.py" line="51" />
         <source>Service information sheet (信息收集表)</source>
         <translation>售后服务信息收集表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="51" />
+        <location filename="../../ui/printing.py" line="55" />
         <source>A4, three labelled copies</source>
         <translation>A4（三联分页，标注联次）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="52" />
+        <location filename="../../ui/printing.py" line="56" />
         <source>Continuous paper 241 mm (dot-matrix)</source>
         <translation>241 mm 连续纸（针式打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="90" />
+        <location filename="../../ui/printing.py" line="94" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="253" />
+        <location filename="../../ui/printing.py" line="259" />
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="346" />
+        <location filename="../../ui/printing.py" line="352" />
         <source>Printing forms…</source>
         <translation>正在打印表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="347" />
+        <location filename="../../ui/printing.py" line="353" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="348" />
+        <location filename="../../ui/printing.py" line="354" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="369" />
+        <location filename="../../ui/printing.py" line="375" />
         <source>Printing forms… %1 of %2</source>
         <translation>正在打印表格… 第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="380" />
+        <location filename="../../ui/printing.py" line="386" />
         <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
         <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="382" />
+        <location filename="../../ui/printing.py" line="388" />
         <source>Printed %1 of %2 tickets (%3 pages).</source>
         <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="400" />
+        <location filename="../../ui/printing.py" line="406" />
         <source>Print %1 ticket(s)</source>
         <translation>打印 %1 张工单</translation>
     </message>
@@ -4066,102 +4191,102 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>RecordCallDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="82" />
+        <location filename="../../ui/dialogs/followup_call.py" line="84" />
         <source>Record follow-up call</source>
-        <translation type="unfinished" />
+        <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="92" />
+        <location filename="../../ui/dialogs/followup_call.py" line="94" />
         <source>Equipment history</source>
-        <translation type="unfinished" />
+        <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="96" />
+        <location filename="../../ui/dialogs/followup_call.py" line="98" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="108" />
+        <location filename="../../ui/dialogs/followup_call.py" line="110" />
         <source>Call time</source>
-        <translation type="unfinished" />
+        <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="113" />
+        <location filename="../../ui/dialogs/followup_call.py" line="115" />
         <source>Reached the customer</source>
-        <translation type="unfinished" />
+        <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="114" />
+        <location filename="../../ui/dialogs/followup_call.py" line="116" />
         <source>Not reached (no answer)</source>
-        <translation type="unfinished" />
+        <translation>未接通（无人接听）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="122" />
+        <location filename="../../ui/dialogs/followup_call.py" line="124" />
         <source>Reached</source>
-        <translation type="unfinished" />
+        <translation>是否接通</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="136" />
+        <location filename="../../ui/dialogs/followup_call.py" line="138" />
         <source>Satisfaction</source>
-        <translation type="unfinished" />
+        <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="139" />
+        <location filename="../../ui/dialogs/followup_call.py" line="141" />
         <source>How the equipment is being used</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="140" />
-        <source>Usage</source>
-        <translation type="unfinished" />
+        <translation>设备使用情况</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="142" />
-        <source>Product quality as the customer sees it</source>
-        <translation type="unfinished" />
+        <source>Usage</source>
+        <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="143" />
-        <source>Quality</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/followup_call.py" line="144" />
+        <source>Product quality as the customer sees it</source>
+        <translation>客户对产品质量的评价</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="145" />
-        <source>Opinion of the dealer's service</source>
-        <translation type="unfinished" />
+        <source>Quality</source>
+        <translation>产品质量</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="147" />
+        <source>Opinion of the dealer's service</source>
+        <translation>对经销商服务的评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="149" />
         <source>Opinion of our service</source>
-        <translation type="unfinished" />
+        <translation>对服务部服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="151" />
+        <location filename="../../ui/dialogs/followup_call.py" line="153" />
         <source>Suggestions</source>
-        <translation type="unfinished" />
+        <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="159" />
+        <location filename="../../ui/dialogs/followup_call.py" line="161" />
         <source>Leave empty when there is no complaint; text here opens a complaint ticket</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="166" />
-        <source>Fault level of the complaint ticket</source>
-        <translation type="unfinished" />
+        <translation>无投诉请留空；填写后自动生成投诉工单</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="168" />
+        <source>Fault level of the complaint ticket</source>
+        <translation>投诉工单的故障等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_call.py" line="170" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="170" />
+        <location filename="../../ui/dialogs/followup_call.py" line="172" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_call.py" line="174" />
+        <location filename="../../ui/dialogs/followup_call.py" line="176" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
@@ -4171,22 +4296,22 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="30" />
         <source>Record on-site inspection</source>
-        <translation type="unfinished" />
+        <translation>记录巡检</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="41" />
         <source>Inspected at</source>
-        <translation type="unfinished" />
+        <translation>巡检时间</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="47" />
         <source>Inspector</source>
-        <translation type="unfinished" />
+        <translation>巡检人</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="49" />
         <source>Inspection ticket number, if one was opened</source>
-        <translation type="unfinished" />
+        <translation>巡检工单号（如有）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="50" />
@@ -4196,12 +4321,12 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="54" />
         <source>Findings</source>
-        <translation type="unfinished" />
+        <translation>巡检情况</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="56" />
         <source>The next inspection is planned a year after this one.</source>
-        <translation type="unfinished" />
+        <translation>保存后自动安排一年后的下次巡检。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_inspection.py" line="60" />
@@ -4685,482 +4810,487 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>TicketDetailPane</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="190" />
+        <location filename="../../ui/tickets_tab.py" line="191" />
         <source>Dispatch…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="191" />
+        <location filename="../../ui/tickets_tab.py" line="192" />
         <source>Record visit…</source>
         <translation>现场记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="192" />
+        <location filename="../../ui/tickets_tab.py" line="193" />
         <source>Review…</source>
         <translation>审核…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="193" />
+        <location filename="../../ui/tickets_tab.py" line="194" />
         <source>Customer sign-off…</source>
         <translation>客户签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="194" />
+        <location filename="../../ui/tickets_tab.py" line="195" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="195" />
+        <location filename="../../ui/tickets_tab.py" line="196" />
         <source>Cancel ticket…</source>
         <translation>取消工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="196" />
+        <location filename="../../ui/tickets_tab.py" line="197" />
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="211" />
+        <location filename="../../ui/tickets_tab.py" line="212" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="216" />
+        <location filename="../../ui/tickets_tab.py" line="217" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="218" />
+        <location filename="../../ui/tickets_tab.py" line="219" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="219" />
+        <location filename="../../ui/tickets_tab.py" line="220" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="220" />
+        <location filename="../../ui/tickets_tab.py" line="221" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="222" />
+        <location filename="../../ui/tickets_tab.py" line="223" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="226" />
+        <location filename="../../ui/tickets_tab.py" line="227" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="228" />
+        <location filename="../../ui/tickets_tab.py" line="229" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="229" />
+        <location filename="../../ui/tickets_tab.py" line="230" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="230" />
+        <location filename="../../ui/tickets_tab.py" line="231" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="231" />
+        <location filename="../../ui/tickets_tab.py" line="232" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="232" />
+        <location filename="../../ui/tickets_tab.py" line="233" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="233" />
+        <location filename="../../ui/tickets_tab.py" line="234" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="236" />
+        <location filename="../../ui/tickets_tab.py" line="237" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="243" />
+        <location filename="../../ui/tickets_tab.py" line="244" />
         <source>Work and parts</source>
         <translation>工时与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="246" />
+        <location filename="../../ui/tickets_tab.py" line="247" />
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="249" />
-        <location filename="../../ui/tickets_tab.py" line="416" />
+        <location filename="../../ui/tickets_tab.py" line="250" />
+        <location filename="../../ui/tickets_tab.py" line="419" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="250" />
+        <location filename="../../ui/tickets_tab.py" line="251" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="251" />
+        <location filename="../../ui/tickets_tab.py" line="252" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="252" />
+        <location filename="../../ui/tickets_tab.py" line="253" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="253" />
+        <location filename="../../ui/tickets_tab.py" line="254" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="254" />
+        <location filename="../../ui/tickets_tab.py" line="255" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="258" />
+        <location filename="../../ui/tickets_tab.py" line="259" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="261" />
+        <location filename="../../ui/tickets_tab.py" line="262" />
         <source>Choose a ticket in the list to see its steps and log.</source>
         <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="296" />
+        <location filename="../../ui/tickets_tab.py" line="297" />
         <source>Repeat fault: %1</source>
         <translation>重复故障：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="325" />
+        <location filename="../../ui/tickets_tab.py" line="328" />
         <source>Respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="330" />
+        <location filename="../../ui/tickets_tab.py" line="333" />
         <source>Remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="330" />
+        <location filename="../../ui/tickets_tab.py" line="333" />
         <source>On site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="334" />
+        <location filename="../../ui/tickets_tab.py" line="337" />
         <source>met</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="334" />
+        <location filename="../../ui/tickets_tab.py" line="337" />
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="365" />
+        <location filename="../../ui/tickets_tab.py" line="368" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="366" />
+        <location filename="../../ui/tickets_tab.py" line="369" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="367" />
+        <location filename="../../ui/tickets_tab.py" line="370" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="367" />
+        <location filename="../../ui/tickets_tab.py" line="370" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="368" />
+        <location filename="../../ui/tickets_tab.py" line="371" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="368" />
+        <location filename="../../ui/tickets_tab.py" line="371" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="369" />
+        <location filename="../../ui/tickets_tab.py" line="372" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="370" />
+        <location filename="../../ui/tickets_tab.py" line="373" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="371" />
+        <location filename="../../ui/tickets_tab.py" line="374" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="371" />
+        <location filename="../../ui/tickets_tab.py" line="374" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="372" />
+        <location filename="../../ui/tickets_tab.py" line="375" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="373" />
+        <location filename="../../ui/tickets_tab.py" line="376" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="373" />
+        <location filename="../../ui/tickets_tab.py" line="376" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="374" />
+        <location filename="../../ui/tickets_tab.py" line="377" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="374" />
+        <location filename="../../ui/tickets_tab.py" line="377" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="375" />
+        <location filename="../../ui/tickets_tab.py" line="378" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="375" />
+        <location filename="../../ui/tickets_tab.py" line="378" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="376" />
+        <location filename="../../ui/tickets_tab.py" line="379" />
         <source>Install self-check</source>
         <translation>安装自检</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="378" />
+        <location filename="../../ui/tickets_tab.py" line="381" />
         <source> (leader)</source>
         <translation>（负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="380" />
+        <location filename="../../ui/tickets_tab.py" line="383" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="381" />
+        <location filename="../../ui/tickets_tab.py" line="384" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="381" />
+        <location filename="../../ui/tickets_tab.py" line="384" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="393" />
+        <location filename="../../ui/tickets_tab.py" line="396" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="399" />
+        <location filename="../../ui/tickets_tab.py" line="402" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="404" />
+        <location filename="../../ui/tickets_tab.py" line="407" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="382" />
+        <location filename="../../ui/tickets_tab.py" line="385" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="382" />
+        <location filename="../../ui/tickets_tab.py" line="190" />
+        <source>Correct intake…</source>
+        <translation>修改受理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="385" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="383" />
+        <location filename="../../ui/tickets_tab.py" line="386" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="384" />
+        <location filename="../../ui/tickets_tab.py" line="387" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="384" />
+        <location filename="../../ui/tickets_tab.py" line="387" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="389" />
+        <location filename="../../ui/tickets_tab.py" line="392" />
         <source>Visit</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="390" />
+        <location filename="../../ui/tickets_tab.py" line="393" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="390" />
+        <location filename="../../ui/tickets_tab.py" line="393" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="391" />
+        <location filename="../../ui/tickets_tab.py" line="394" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="391" />
+        <location filename="../../ui/tickets_tab.py" line="394" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="392" />
+        <location filename="../../ui/tickets_tab.py" line="395" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="392" />
+        <location filename="../../ui/tickets_tab.py" line="395" />
         <source>Repair time</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="397" />
-        <location filename="../../ui/tickets_tab.py" line="408" />
-        <location filename="../../ui/tickets_tab.py" line="410" />
+        <location filename="../../ui/tickets_tab.py" line="400" />
+        <location filename="../../ui/tickets_tab.py" line="411" />
+        <location filename="../../ui/tickets_tab.py" line="413" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="397" />
-        <location filename="../../ui/tickets_tab.py" line="408" />
-        <location filename="../../ui/tickets_tab.py" line="410" />
+        <location filename="../../ui/tickets_tab.py" line="400" />
+        <location filename="../../ui/tickets_tab.py" line="411" />
+        <location filename="../../ui/tickets_tab.py" line="413" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="398" />
+        <location filename="../../ui/tickets_tab.py" line="401" />
         <source>Review and sign-off</source>
         <translation>审核与签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="399" />
+        <location filename="../../ui/tickets_tab.py" line="402" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="400" />
+        <location filename="../../ui/tickets_tab.py" line="403" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="401" />
+        <location filename="../../ui/tickets_tab.py" line="404" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="402" />
+        <location filename="../../ui/tickets_tab.py" line="405" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="402" />
+        <location filename="../../ui/tickets_tab.py" line="405" />
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="403" />
+        <location filename="../../ui/tickets_tab.py" line="406" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="408" />
+        <location filename="../../ui/tickets_tab.py" line="411" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="410" />
+        <location filename="../../ui/tickets_tab.py" line="413" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="412" />
+        <location filename="../../ui/tickets_tab.py" line="415" />
         <source>Repeat fault</source>
         <translation>重复故障</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="413" />
+        <location filename="../../ui/tickets_tab.py" line="416" />
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="416" />
+        <location filename="../../ui/tickets_tab.py" line="419" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="417" />
+        <location filename="../../ui/tickets_tab.py" line="420" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="427" />
+        <location filename="../../ui/tickets_tab.py" line="430" />
         <source>Out of warranty: the customer pays this quote (cost plus tax, plus management fee).</source>
         <translation>保外：按此报价向客户收费（成本加税金，再加管理费）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="429" />
+        <location filename="../../ui/tickets_tab.py" line="432" />
         <source>In warranty: the customer pays nothing; the quote below is for reference.</source>
         <translation>在保：客户无需付费，以下报价仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="433" />
+        <location filename="../../ui/tickets_tab.py" line="436" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="433" />
+        <location filename="../../ui/tickets_tab.py" line="436" />
         <source>Tax</source>
         <translation>税金</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="434" />
+        <location filename="../../ui/tickets_tab.py" line="437" />
         <source>Management fee</source>
         <translation>管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="434" />
+        <location filename="../../ui/tickets_tab.py" line="437" />
         <source>Quote total (yuan)</source>
         <translation>报价合计（元）</translation>
     </message>
@@ -5461,7 +5591,7 @@ Offline program for an after-sales service office.</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_common.py" line="186" />
+        <location filename="../../ui/dialogs/ticket_common.py" line="190" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -5476,239 +5606,239 @@ Offline program for an after-sales service office.</source>
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="450" />
+        <location filename="../../ui/tickets_tab.py" line="453" />
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="451" />
+        <location filename="../../ui/tickets_tab.py" line="454" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="452" />
+        <location filename="../../ui/tickets_tab.py" line="455" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="453" />
-        <location filename="../../ui/tickets_tab.py" line="454" />
+        <location filename="../../ui/tickets_tab.py" line="456" />
+        <location filename="../../ui/tickets_tab.py" line="457" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="455" />
+        <location filename="../../ui/tickets_tab.py" line="458" />
         <source>三包 exclusion</source>
         <translation>三包除外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="456" />
+        <location filename="../../ui/tickets_tab.py" line="459" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="457" />
+        <location filename="../../ui/tickets_tab.py" line="460" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="458" />
+        <location filename="../../ui/tickets_tab.py" line="461" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="459" />
+        <location filename="../../ui/tickets_tab.py" line="462" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="460" />
+        <location filename="../../ui/tickets_tab.py" line="463" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="461" />
+        <location filename="../../ui/tickets_tab.py" line="464" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="462" />
+        <location filename="../../ui/tickets_tab.py" line="465" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="463" />
+        <location filename="../../ui/tickets_tab.py" line="466" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="464" />
+        <location filename="../../ui/tickets_tab.py" line="467" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="465" />
+        <location filename="../../ui/tickets_tab.py" line="468" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="466" />
+        <location filename="../../ui/tickets_tab.py" line="469" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="467" />
+        <location filename="../../ui/tickets_tab.py" line="470" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="468" />
+        <location filename="../../ui/tickets_tab.py" line="471" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="469" />
+        <location filename="../../ui/tickets_tab.py" line="472" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="470" />
+        <location filename="../../ui/tickets_tab.py" line="473" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="471" />
+        <location filename="../../ui/tickets_tab.py" line="474" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="472" />
+        <location filename="../../ui/tickets_tab.py" line="475" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="473" />
+        <location filename="../../ui/tickets_tab.py" line="476" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="474" />
+        <location filename="../../ui/tickets_tab.py" line="477" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="475" />
+        <location filename="../../ui/tickets_tab.py" line="478" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="476" />
+        <location filename="../../ui/tickets_tab.py" line="479" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="477" />
+        <location filename="../../ui/tickets_tab.py" line="480" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="478" />
+        <location filename="../../ui/tickets_tab.py" line="481" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="479" />
+        <location filename="../../ui/tickets_tab.py" line="482" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="480" />
+        <location filename="../../ui/tickets_tab.py" line="483" />
         <source>Repair to</source>
         <translation>修理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="481" />
+        <location filename="../../ui/tickets_tab.py" line="484" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="485" />
+        <location filename="../../ui/tickets_tab.py" line="488" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="486" />
+        <location filename="../../ui/tickets_tab.py" line="489" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="487" />
+        <location filename="../../ui/tickets_tab.py" line="490" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="489" />
+        <location filename="../../ui/tickets_tab.py" line="492" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="490" />
+        <location filename="../../ui/tickets_tab.py" line="493" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="491" />
+        <location filename="../../ui/tickets_tab.py" line="494" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="492" />
+        <location filename="../../ui/tickets_tab.py" line="495" />
         <source>Cancelled at</source>
         <translation>取消时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="493" />
-        <location filename="../../ui/tickets_tab.py" line="494" />
+        <location filename="../../ui/tickets_tab.py" line="496" />
+        <location filename="../../ui/tickets_tab.py" line="497" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="495" />
+        <location filename="../../ui/tickets_tab.py" line="498" />
         <source>Transport (fen)</source>
         <translation>交通费（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="496" />
+        <location filename="../../ui/tickets_tab.py" line="499" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="497" />
+        <location filename="../../ui/tickets_tab.py" line="500" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="498" />
+        <location filename="../../ui/tickets_tab.py" line="501" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="482" />
+        <location filename="../../ui/tickets_tab.py" line="485" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="483" />
+        <location filename="../../ui/tickets_tab.py" line="486" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="484" />
+        <location filename="../../ui/tickets_tab.py" line="487" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="488" />
+        <location filename="../../ui/tickets_tab.py" line="491" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
@@ -5716,230 +5846,231 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="558" />
+        <location filename="../../ui/tickets_tab.py" line="561" />
         <source>Number, customer, phone or serial no…</source>
         <translation>工单号、客户、电话或机号…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="569" />
+        <location filename="../../ui/tickets_tab.py" line="572" />
         <source>Overdue only</source>
         <translation>只看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="572" />
+        <location filename="../../ui/tickets_tab.py" line="575" />
         <source>New ticket</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="574" />
+        <location filename="../../ui/tickets_tab.py" line="577" />
         <source>Take a call: new ticket (Ctrl+N)</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="575" />
-        <location filename="../../ui/tickets_tab.py" line="970" />
+        <location filename="../../ui/tickets_tab.py" line="578" />
+        <location filename="../../ui/tickets_tab.py" line="977" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="576" />
+        <location filename="../../ui/tickets_tab.py" line="579" />
         <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
         <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="577" />
-        <location filename="../../ui/tickets_tab.py" line="983" />
+        <location filename="../../ui/tickets_tab.py" line="580" />
+        <location filename="../../ui/tickets_tab.py" line="990" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="656" />
+        <location filename="../../ui/tickets_tab.py" line="659" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="657" />
+        <location filename="../../ui/tickets_tab.py" line="660" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="658" />
+        <location filename="../../ui/tickets_tab.py" line="661" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="660" />
+        <location filename="../../ui/tickets_tab.py" line="663" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="661" />
+        <location filename="../../ui/tickets_tab.py" line="664" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="662" />
+        <location filename="../../ui/tickets_tab.py" line="665" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="664" />
+        <location filename="../../ui/tickets_tab.py" line="667" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="665" />
+        <location filename="../../ui/tickets_tab.py" line="668" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="667" />
+        <location filename="../../ui/tickets_tab.py" line="670" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="669" />
+        <location filename="../../ui/tickets_tab.py" line="672" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="671" />
+        <location filename="../../ui/tickets_tab.py" line="674" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="672" />
+        <location filename="../../ui/tickets_tab.py" line="675" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="673" />
+        <location filename="../../ui/tickets_tab.py" line="676" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="675" />
+        <location filename="../../ui/tickets_tab.py" line="678" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="676" />
+        <location filename="../../ui/tickets_tab.py" line="679" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="691" />
+        <location filename="../../ui/tickets_tab.py" line="694" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="692" />
+        <location filename="../../ui/tickets_tab.py" line="695" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="694" />
+        <location filename="../../ui/tickets_tab.py" line="697" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="697" />
+        <location filename="../../ui/tickets_tab.py" line="700" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="698" />
+        <location filename="../../ui/tickets_tab.py" line="701" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="701" />
+        <location filename="../../ui/tickets_tab.py" line="704" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="757" />
+        <location filename="../../ui/tickets_tab.py" line="760" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="761" />
+        <location filename="../../ui/tickets_tab.py" line="764" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="764" />
+        <location filename="../../ui/tickets_tab.py" line="767" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="848" />
+        <location filename="../../ui/tickets_tab.py" line="851" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="914" />
+        <location filename="../../ui/tickets_tab.py" line="917" />
+        <location filename="../../ui/tickets_tab.py" line="927" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="924" />
+        <location filename="../../ui/tickets_tab.py" line="928" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="925" />
+        <location filename="../../ui/tickets_tab.py" line="929" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="926" />
+        <location filename="../../ui/tickets_tab.py" line="930" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="927" />
+        <location filename="../../ui/tickets_tab.py" line="931" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="935" />
+        <location filename="../../ui/tickets_tab.py" line="939" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="936" />
+        <location filename="../../ui/tickets_tab.py" line="940" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="928" />
+        <location filename="../../ui/tickets_tab.py" line="932" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="929" />
+        <location filename="../../ui/tickets_tab.py" line="933" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="930" />
+        <location filename="../../ui/tickets_tab.py" line="934" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="965" />
+        <location filename="../../ui/tickets_tab.py" line="972" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="971" />
-        <location filename="../../ui/tickets_tab.py" line="984" />
+        <location filename="../../ui/tickets_tab.py" line="978" />
+        <location filename="../../ui/tickets_tab.py" line="991" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="978" />
+        <location filename="../../ui/tickets_tab.py" line="985" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
@@ -5949,22 +6080,22 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/kpi_tab.py" line="107" />
         <source>On-time rate</source>
-        <translation type="unfinished" />
+        <translation>维修及时率</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="107" />
         <source>Success rate</source>
-        <translation type="unfinished" />
+        <translation>维修成功率</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="107" />
         <source>Satisfaction</source>
-        <translation type="unfinished" />
+        <translation>满意度</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="108" />
         <source>Stock accuracy</source>
-        <translation type="unfinished" />
+        <translation>配件库存准确率</translation>
     </message>
 </context>
 <context>
