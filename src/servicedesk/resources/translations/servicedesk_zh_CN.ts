@@ -748,7 +748,7 @@
     <message>
         <location filename="../../ui/customers_tab.py" line="273" />
         <source>Part</source>
-        <translation>配件编码</translation>
+        <translation>配件</translation>
     </message>
     <message>
         <location filename="../../ui/customers_tab.py" line="273" />
@@ -1945,11 +1945,6 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="277" />
-        <source>Completed</source>
-        <translation>已完工</translation>
-    </message>
-    <message>
         <location filename="../../ui/kpi_tab.py" line="278" />
         <source>On time</source>
         <translation>按时</translation>
@@ -2001,11 +1996,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="305" />
-        <source>Part</source>
-        <translation>配件编码</translation>
-    </message>
-    <message>
         <location filename="../../ui/kpi_tab.py" line="306" />
         <source>Name</source>
         <translation>名称</translation>
@@ -2016,9 +2006,19 @@
         <translation>账面数</translation>
     </message>
     <message>
+        <location filename="../../ui/kpi_tab.py" line="277" />
+        <source>Completed at</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="305" />
+        <source>Part code</source>
+        <translation>配件编码</translation>
+    </message>
+    <message>
         <location filename="../../ui/kpi_tab.py" line="308" />
-        <source>Counted</source>
-        <translation>已盘</translation>
+        <source>Counted qty</source>
+        <translation>实盘数量</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="309" />
@@ -2296,7 +2296,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="93" />
         <source>Part</source>
-        <translation>配件编码</translation>
+        <translation>配件</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_move.py" line="99" />
