@@ -460,3 +460,38 @@ def test_parts_cli_template_import_export_roundtrip(db_path, tmp_path):
     row = next(r for r in rows if r["配件编码"] == "QS-MOT-160L6")
     assert row["期初库存"] == 3 and float(row["单价(元)"]) == 4860.0
     db.close()
+
+
+def test_exchange_on_a_ticket_counts_as_its_recorded_part(db):
+    """Exchange 1 motor for ticket X; the visit then records that motor:
+    sync finds the ticket already holds 1 and books nothing more."""
+    _part(db)
+    P.receive(db, "QS-160L6", 3, at="2026-10-01 08:00")
+    tid, tech = _ticket_with_parts(db, ())
+    P.exchange(db, "QS-160L6", 1, ticket=tid, technician_id=tech, at="2026-10-05 09:00", old_condition="烧毁")
+    db.execute("INSERT INTO ticket_parts (ticket_id, part_code, name, kind, quantity) "
+               "VALUES (?, 'QS-160L6', '起升电机', 'warranty', 1)", [tid])
+    lines = _lines(db)
+    P.sync_ticket_parts(db, tid, at="2026-10-05 17:00:00")
+    assert _lines(db) == lines and P.balance_of(db, "QS-160L6") == 2
+
+
+def test_ledger_export_streams_both_balances(db, tmp_path):
+    from openpyxl import load_workbook
+
+    from servicedesk.reports.parts_sheets import write_stream
+
+    _part(db)
+    P.receive(db, "QS-160L6", 5, at="2026-10-01 08:00", supplier="江苏电机厂")
+    P.issue(db, "QS-160L6", 2, recipient="张伟", at="2026-10-03 08:00")
+    P.issue(db, "QS-160L6", 1, recipient="李强", at="2026-10-02 08:00")     # booked out of order
+    seen: list[int] = []
+    out, n = write_stream(P.LEDGER_SPEC, P.ledger_rows(db), tmp_path / "ledger.xlsx", progress=seen.append,
+                          every=1)
+    assert n == 3 and seen[-1] == 3
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in ws.iter_rows(min_row=2)]
+    # date order: +5 -> 5, -1 (10-02) -> 4, -2 (10-03) -> 2; posted balances 5, 2, 3
+    assert [(r["数量"], r["结存"], r["记账时结存"]) for r in rows] == [(5, 5, 5), (-1, 4, 2), (-2, 2, 3)]
+    assert rows[0]["类别"] == "入库" and rows[1]["领用人"] == "李强"
