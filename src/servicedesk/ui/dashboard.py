@@ -33,18 +33,16 @@ from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 LIST_LIMIT = 200
 
 
-def _overdue_for(deadline: str | None, now: str) -> str:
-    """'3 d 4 h' / '5 h' past the deadline (for the overdue column)."""
+def _hours_late(deadline: str | None, now: str) -> int | None:
+    """Whole hours past the deadline (None when not late or unknown)."""
     if not deadline:
-        return ""
+        return None
     try:
         delta = _dt.datetime.fromisoformat(now) - _dt.datetime.fromisoformat(deadline)
     except ValueError:
-        return ""
+        return None
     hours = int(delta.total_seconds() // 3600)
-    if hours < 0:
-        return ""
-    return f"{hours // 24} d {hours % 24} h" if hours >= 24 else f"{hours} h"
+    return hours if hours >= 0 else None
 
 
 class DashboardTab(QWidget):
@@ -106,7 +104,7 @@ class DashboardTab(QWidget):
             ColumnDef("no", self.tr("Ticket"), width=95),
             ColumnDef("customer_name", self.tr("Customer"), width=170),
             ColumnDef("deadline", self.tr("Deadline"), display=lambda r: (r.deadline or "")[5:16], width=95),
-            ColumnDef("late", self.tr("Overdue by"), display=lambda r: _overdue_for(r.deadline, self._now), width=80),
+            ColumnDef("late", self.tr("Overdue by"), display=self._late_text, width=80),
             ColumnDef("technicians", self.tr("Technicians"), width=100),
         ], self, row_color=lambda r: "red")
         self.ticket_table = self._table(self.ticket_model, "overdue_tickets")
@@ -181,6 +179,14 @@ class DashboardTab(QWidget):
         button.setCursor(Qt.PointingHandCursor)
         button.setStyleSheet("text-align: left; padding: 3px; color: #0B57D0;")
         return button
+
+    def _late_text(self, row) -> str:
+        hours = _hours_late(row.deadline, self._now)
+        if hours is None:
+            return ""
+        if hours >= 24:
+            return self.tr("%1 d %2 h").replace("%1", str(hours // 24)).replace("%2", str(hours % 24))
+        return self.tr("%1 h").replace("%1", str(hours))
 
     def _status_text(self, status: str, n: int) -> str:
         label = {"open": self.tr("To dispatch"), "dispatched": self.tr("In progress"),

@@ -7,6 +7,7 @@ the equipment's history is one click away (Equipment history, Ctrl+H).
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -156,7 +157,8 @@ class FollowupsTab(QWidget):
     def _state_text(self, fu: F.Followup) -> str:
         state = state_of(fu, self._now)
         if state == "overdue":
-            return self.tr("Overdue")
+            days = (_dt.datetime.fromisoformat(self._now) - _dt.datetime.fromisoformat(fu.due_at)).days
+            return self.tr("Overdue %1 d").replace("%1", str(days)) if days >= 1 else self.tr("Overdue")
         return {"due": self.tr("Due"), "upcoming": self.tr("Upcoming"), "done": self.tr("Done"),
                 "cancelled": self.tr("Cancelled")}[state]
 

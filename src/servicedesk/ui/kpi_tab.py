@@ -104,7 +104,7 @@ class TrendChart(QChartView):
         y_axis.setTickCount(6)
         chart.addAxis(x_axis, Qt.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignLeft)
-        names = (self.tr("On-time rate"), self.tr("Success rate"), self.tr("Satisfaction"),
+        names = (self.tr("On-time rate"), self.tr("Success rate"), self.tr("Customer satisfaction"),
                  self.tr("Stock accuracy"))
         for i, name in enumerate(names):
             segments: list[QLineSeries] = []
@@ -274,7 +274,7 @@ class KpiTab(QWidget):
             ColumnDef("level", self.tr("Level"), display=lambda d: d.level_label, width=50),
             ColumnDef("customer_name", self.tr("Customer"), width=190),
             ColumnDef("technicians", self.tr("Technicians"), width=120),
-            ColumnDef("completed_at", self.tr("Completed"), display=lambda d: (d.completed_at or "")[:16], width=120),
+            ColumnDef("completed_at", self.tr("Completed at"), display=lambda d: (d.completed_at or "")[:16], width=120),
             ColumnDef("on_time", self.tr("On time"), display=lambda d: self._yes_no(d.on_time), width=60),
             ColumnDef("on_time_why", self.tr("Why"), width=330),
             ColumnDef("successful", self.tr("Successful"), display=lambda d: self._yes_no(d.successful), width=70),
@@ -302,10 +302,10 @@ class KpiTab(QWidget):
         self.count_model = RecordTableModel([
             ColumnDef("count_id", self.tr("Count"), width=60),
             ColumnDef("count_date", self.tr("Date"), width=100),
-            ColumnDef("part_code", self.tr("Part"), width=110),
+            ColumnDef("part_code", self.tr("Part code"), width=110),
             ColumnDef("name", self.tr("Name"), width=180),
             ColumnDef("book_qty", self.tr("Book"), align=Qt.AlignRight | Qt.AlignVCenter, width=60),
-            ColumnDef("counted_qty", self.tr("Counted"), align=Qt.AlignRight | Qt.AlignVCenter, width=60),
+            ColumnDef("counted_qty", self.tr("Counted qty"), align=Qt.AlignRight | Qt.AlignVCenter, width=60),
             ColumnDef("matches", self.tr("Matches"), display=lambda ln: self._yes_no(ln.matches), width=70),
         ], self, cell_color=lambda ln, key: ("red" if key == "matches" and not ln.matches else None))
         self.count_table = self._table(self.count_model, "count_table")

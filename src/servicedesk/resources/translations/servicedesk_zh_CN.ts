@@ -6089,8 +6089,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="107" />
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
+        <source>Customer satisfaction</source>
+        <translation>客户满意度</translation>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="108" />

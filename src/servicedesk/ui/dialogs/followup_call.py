@@ -25,35 +25,36 @@ from servicedesk.ui.context import AppContext
 SATISFACTION_ORDER = ("very_satisfied", "satisfied", "neutral", "dissatisfied")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Followups", text)
-
-
 def kind_text(kind: str) -> str:
     """Follow-up kinds in the interface language (stored values stay keys)."""
     return {
-        "install_first": _t("1st call after installation"),
-        "install_second": _t("2nd call after installation (3 months)"),
-        "install_third": _t("3rd call after installation (6 months)"),
-        "service_first": _t("1st call after service"),
-        "service_second": _t("2nd call after service"),
-        "satisfaction": _t("Satisfaction call after closing"),
-        "inspection": _t("On-site inspection"),
-        "extra": _t("Other call"),
+        "install_first": QCoreApplication.translate("Followups", "1st call after installation"),
+        "install_second": QCoreApplication.translate("Followups", "2nd call after installation (3 months)"),
+        "install_third": QCoreApplication.translate("Followups", "3rd call after installation (6 months)"),
+        "service_first": QCoreApplication.translate("Followups", "1st call after service"),
+        "service_second": QCoreApplication.translate("Followups", "2nd call after service"),
+        "satisfaction": QCoreApplication.translate("Followups", "Satisfaction call after closing"),
+        "inspection": QCoreApplication.translate("Followups", "On-site inspection"),
+        "extra": QCoreApplication.translate("Followups", "Other call"),
     }.get(kind, kind)
 
 
 def satisfaction_text(key: str | None) -> str:
     return {
-        "very_satisfied": _t("Very satisfied"),
-        "satisfied": _t("Satisfied"),
-        "neutral": _t("Neutral"),
-        "dissatisfied": _t("Dissatisfied"),
+        "very_satisfied": QCoreApplication.translate("Followups", "Very satisfied"),
+        "satisfied": QCoreApplication.translate("Followups", "Satisfied"),
+        "neutral": QCoreApplication.translate("Followups", "Neutral"),
+        "dissatisfied": QCoreApplication.translate("Followups", "Dissatisfied"),
     }.get(key or "", "")
 
 
 def level_text(level: int) -> str:
-    return {1: _t("Level 1"), 2: _t("Level 2"), 3: _t("Level 3"), 4: _t("Level 4")}[level]
+    return {
+        1: QCoreApplication.translate("Followups", "Level 1"),
+        2: QCoreApplication.translate("Followups", "Level 2"),
+        3: QCoreApplication.translate("Followups", "Level 3"),
+        4: QCoreApplication.translate("Followups", "Level 4"),
+    }[level]
 
 
 def followup_summary_html(fu: F.Followup) -> str:
@@ -65,10 +66,11 @@ def followup_summary_html(fu: F.Followup) -> str:
     if fu.phone:
         lines.append(f"<span style='font-size:18px; font-weight:bold'>{e(fu.phone)}</span>")
     if fu.equipment_label:
-        lines.append(e(fu.equipment_label) + (f" · {e(_t('Dealer'))} {e(fu.dealer)}" if fu.dealer else ""))
-    due = _t("Due %1 – %2").replace("%1", fu.due_from[:16]).replace("%2", fu.due_at[:16])
+        dealer = QCoreApplication.translate("Followups", "Dealer")
+        lines.append(e(fu.equipment_label) + (f" · {e(dealer)} {e(fu.dealer)}" if fu.dealer else ""))
+    due = QCoreApplication.translate("Followups", "Due %1 – %2").replace("%1", fu.due_from[:16]).replace("%2", fu.due_at[:16])
     if fu.attempts:
-        due += " · " + _t("%1 unanswered attempt(s)").replace("%1", str(fu.attempts))
+        due += " · " + QCoreApplication.translate("Followups", "%1 unanswered attempt(s)").replace("%1", str(fu.attempts))
     lines.append(e(due))
     return "<br>".join(lines)
 
@@ -80,7 +82,7 @@ class RecordCallDialog(QDialog):
         self.followup = followup
         self.outcome: F.CallOutcome | None = None
         self.setWindowTitle(self.tr("Record follow-up call"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         lay = QVBoxLayout(self)
 
         head = QHBoxLayout()
