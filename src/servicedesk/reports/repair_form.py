@@ -139,12 +139,13 @@ def wrap_text(text: str, font: str, size: float, width: float, first_width: floa
     """
     lines: list[Line] = []
     pos = 0
+    narrowest = min(width, first_width) if first_width is not None else width
     for para in text.split("\n"):
         tokens: list[tuple[str, int, float]] = []
         for m in _TOKEN.finditer(para):
             tok, start = m.group(0), pos + m.start()
             w = text_width(tok, font, size)
-            if w > width and len(tok) > 1:       # a word longer than a line: split it
+            if w > narrowest and len(tok) > 1:   # a word longer than a line: split it
                 for i, ch in enumerate(tok):
                     tokens.append((ch, start + i, char_width(font, ch) * size))
             else:
@@ -167,6 +168,8 @@ def wrap_text(text: str, font: str, size: float, width: float, first_width: floa
         for tok in tokens:
             if not cur and tok[0].isspace():
                 continue                        # no spaces at the start of a line
+            if not cur and not lines and first_width is not None and tok[2] > first_width + 0.01:
+                lines.append(Line("", tok[1], tok[1]))   # the label fills the first line
             if cur_w + tok[2] <= limit() + 0.01 or not cur:
                 cur.append(tok)
                 cur_w += tok[2]
@@ -317,7 +320,7 @@ class Pen:
                 if take:
                     shown = shown + [Line(last.text[:take], last.start, last.start + take)]
             rest_from = shown[-1].end if shown else 0
-            self.overflow.append((name or label.rstrip("：:"), text[rest_from:].strip()))
+            self.overflow.append((f"{name or label.rstrip('：:')}（续）", text[rest_from:].strip()))
         for i, ln in enumerate(shown):
             lx = x + pad + (label_w / mm if i == 0 else 0)
             self.text(lx, top + i * leading / mm, ln.text, s)
@@ -327,7 +330,12 @@ class Pen:
 
     def field(self, x: float, y: float, w: float, h: float, label: str, value: str,
               name: str = "", align: str = "left") -> None:
-        """'标签：值' on one line in a cell; shrinks, then wraps, then 续页 — never cut."""
+        """'标签：值' on one line in a cell, shrinking to the minimum size.
+
+        A value that still does not fit shows its start and 转续页; the whole
+        value is repeated on the 续页 under `name` (a cut-off name or address
+        is useless without the rest of it) — never cut silently.
+        """
         st = self.style
         inner = w - 2 * st.pad
         s = self.fit_size(label + value, inner, st.size, st.min_size)
@@ -339,7 +347,38 @@ class Pen:
                 lw = self.text(x + st.pad, yb, label, s)
                 self.text(x + st.pad + lw, yb, value, s)
             return
-        self.para(x, y, w, h, value, label=label, name=name or label.rstrip("：:"))
+        wrapped = self._wrapped_size(label, value, inner, h)
+        if wrapped is not None:   # a tall cell (A4) takes two or more lines before any 续页
+            self.para(x, y, w, h, value, label=label, size=wrapped, min_size=wrapped, name=name)
+            return
+        s = st.min_size
+        room = inner * mm - text_width(label + CONTINUED, self.font, s)
+        take, acc = 0, 0.0
+        for ch in value:
+            acc += char_width(self.font, ch) * s
+            if acc > room:
+                break
+            take += 1
+        yb = self.baseline(y, h, s)
+        lw = self.text(x + st.pad, yb, label, s)
+        lw += self.text(x + st.pad + lw, yb, value[:take], s)
+        self.text(x + st.pad + lw, yb, CONTINUED, s)
+        self.overflow.append((f"{name or label.rstrip('：:')}（全文）", value))
+
+    def _wrapped_size(self, label: str, value: str, inner: float, h: float) -> float | None:
+        """Largest size at which label+value wrap into the cell on two or more lines."""
+        st = self.style
+        s = st.size
+        while s >= st.min_size - 1e-9:
+            lead = s * 1.22
+            cap = int(((h - 2 * st.pad) * mm + (lead - s)) // lead)
+            if cap >= 2:
+                label_w = text_width(label, self.font, s)
+                lines = wrap_text(value, self.font, s, inner * mm, first_width=inner * mm - label_w)
+                if len(lines) <= cap:
+                    return s
+            s -= 0.5
+        return None
 
     def label_cell(self, x: float, y: float, w: float, h: float, label: str) -> None:
         """A label alone in its cell, centred (two lines when it has a newline)."""
@@ -400,6 +439,38 @@ def mark_box(pen: Pen, x_center: float, y_base: float, mark: PrintMark | None) -
     pen.rect(x_center - w / 2 - 1.2, y_base - h * 0.78, w + 2.4, h, width=0.8)
 
 
+def draw_header(pen: Pen, w: float, title: str, form: TicketForm, mark: PrintMark | None,
+                copy_label: str = "", office_label: str = "维修单位：") -> None:
+    """Title, copy label, barcode, form number, office and the 补打 mark, above the table.
+
+    The 补打 mark goes on the title row left of the title when it fits there,
+    otherwise in the middle of the office row (which then gives up that room).
+    """
+    st = pen.style
+    yt = st.header * 0.42
+    title_w = pen.text(w / 2, yt, title, st.title, align="center", bold=True)
+    draw_barcode(pen.c, form.no, w, 0, 48 * w / COMPACT_W, st)
+    left = 0.0
+    if copy_label:
+        cw = pen.text(1.5, yt, copy_label, st.size, bold=True)
+        pen.rect(0, yt - st.size * 1.05 / mm, cw + 3, st.size * 1.45 / mm, width=0.8)
+        left = cw + 6
+    row_h = st.size * 0.6 / mm + 2.0
+    row_y = st.header - 1.0 - row_h
+    yb = pen.baseline(row_y, row_h, st.size)
+    no_w = pen.text(w, yb, f"No. {form.no}", st.size, align="right")
+    office_right = w - no_w - 3
+    if mark is not None and mark.is_reprint:
+        mw = text_width(mark.label, pen.font, st.size) / mm + 2.4
+        if left + mw <= w / 2 - title_w / 2 - 3:
+            mark_box(pen, left + 1.2 + mw / 2, yt, mark)
+        else:
+            mark_box(pen, w / 2, yb, mark)
+            office_right = w / 2 - mw / 2 - 2
+    pen.field(-st.pad, row_y, office_right + st.pad, row_h, office_label, form.office_name,
+              name=office_label.rstrip("："))
+
+
 # ------------------------------------------------------------------ the form
 @dataclass
 class Overflow:
@@ -418,18 +489,7 @@ def draw_repair_form(pen: Pen, form: TicketForm, mark: PrintMark | None, w: floa
     """Draw one 售后服务维修记录单 in a w x h mm box whose top-left is the current origin."""
     st = pen.style
     sx = w / COMPACT_W   # columns are designed on the 213 mm box and scale with the width
-    # ---- title block
-    pen.text(w / 2, st.header * 0.42, FORMS["repair"], st.title, align="center", bold=True)
-    draw_barcode(pen.c, form.no, w, 0, 48 * sx, st)
-    row_y = st.header - 1.0 - st.size * 0.6 / mm * 1.0 - 2.0
-    row_h = st.size * 0.6 / mm + 2.0
-    yb2 = pen.baseline(row_y, row_h, st.size)
-    pen.text(w, yb2, f"No. {form.no}", st.size, align="right")
-    pen.field(-st.pad, row_y, 90 * sx, row_h, "维修单位：", form.office_name)
-    if copy_label:
-        cw = pen.text(1.5, st.header * 0.42, copy_label, st.size, bold=True)
-        pen.rect(0, st.header * 0.42 - st.size * 1.05 / mm, cw + 3, st.size * 1.45 / mm, width=0.8)
-    mark_box(pen, w / 2, yb2, mark)
+    draw_header(pen, w, FORMS["repair"], form, mark, copy_label, "维修单位：")
 
     y = st.header
     top = y
@@ -526,14 +586,14 @@ def draw_repair_form(pen: Pen, form: TicketForm, mark: PrintMark | None, w: floa
         pen.line(0, rows_top + pr * (i + 1), w, rows_top + pr * (i + 1), width=st.line * 0.8)
     for i, p in enumerate(show_w):
         yy = rows_top + pr * (i + 1)
-        pen.field(cols[0], yy, cols[1] - cols[0], pr, "", p.label, name="三包件")
+        pen.field(cols[0], yy, cols[1] - cols[0], pr, "", p.label, name=f"“三包”件第{i + 1}行")
         pen.field(cols[1], yy, cols[2] - cols[1], pr, "", str(p.quantity), align="center", name="数量")
     if overflow.warranty_parts:
         pen.field(cols[0], rows_top + pr * n, split, pr, "",
                   f"另有 {len(overflow.warranty_parts)} 项{CONTINUED}")
     for i, p in enumerate(show_b):
         yy = rows_top + pr * (i + 1)
-        pen.field(cols[2], yy, cols[3] - cols[2], pr, "", p.label, name="客户购买件")
+        pen.field(cols[2], yy, cols[3] - cols[2], pr, "", p.label, name=f"客户购买件第{i + 1}行")
         pen.field(cols[3], yy, cols[4] - cols[3], pr, "", str(p.quantity), align="center", name="数量")
         pen.field(cols[4], yy, cols[5] - cols[4], pr, "", fen_to_yuan_str(p.unit_price_fen),
                   align="center", name="单价")
@@ -594,8 +654,8 @@ def draw_continuation(pages: "PageWriter", title: str, form: TicketForm, mark: P
     st = pen.style
     w, h = pages.box_w, pages.box_h
     blocks: list[tuple[str, list[str]]] = []
-    for name, rest in overflow.texts:
-        blocks.append((f"{name}（续）：", [rest]))
+    for heading, rest in overflow.texts:
+        blocks.append((f"{heading}：", [rest]))
     if overflow.warranty_parts:
         blocks.append(("“三包”件（续）：", [f"{p.label}  × {p.quantity}" for p in overflow.warranty_parts]))
     if overflow.bought_parts:

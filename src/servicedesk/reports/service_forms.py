@@ -21,8 +21,8 @@ from servicedesk.models.print_log import PrintMark
 from servicedesk.models.validation import fen_to_yuan_str
 from servicedesk.reports.fonts import cjk_font
 from servicedesk.reports.repair_form import (
-    CONTINUED, COMPACT, FormOptions, Overflow, PageWriter, Pen, draw_barcode, draw_continuation,
-    mark_box, money, short_dt, text_width, ymd,
+    CONTINUED, COMPACT, FormOptions, Overflow, PageWriter, Pen, draw_continuation, draw_header, money,
+    short_dt, text_width, ymd,
 )
 
 OUTSIDE_TITLE = "外出安装/售后/维修服务记录表"
@@ -39,16 +39,8 @@ RESULTS = (("done", "完成"), ("not_done", "未完成"))
 
 def _header(pen: Pen, w: float, title: str, form: TicketForm, mark: PrintMark | None) -> float:
     """Title, barcode, number, office and 补打 mark; returns the y where the table starts."""
-    st = pen.style
-    pen.text(w / 2, st.header * 0.42, title, st.title, align="center", bold=True)
-    draw_barcode(pen.c, form.no, w, 0, 48, st)
-    row_h = st.size * 0.6 / mm + 2.0
-    row_y = st.header - 1.0 - row_h
-    yb = pen.baseline(row_y, row_h, st.size)
-    pen.text(w, yb, f"No. {form.no}", st.size, align="right")
-    pen.field(-st.pad, row_y, 90, row_h, "服务单位：", form.office_name)
-    mark_box(pen, w / 2, yb, mark)
-    return st.header
+    draw_header(pen, w, title, form, mark, "", "服务单位：")
+    return pen.style.header
 
 
 def _section_label(pen: Pen, x: float, y: float, w: float, h: float, text: str) -> None:
