@@ -313,13 +313,16 @@ class FollowupsTab(QWidget):
     def _detail_html(self, fu: F.Followup) -> str:
         e = html.escape
         parts = [followup_summary_html(fu)]
+        words = {"ticket": self.tr("Open ticket"), "history": self.tr("Equipment history"),
+                 "customer": self.tr("Customer"), "status": self.tr("Status"), "findings": self.tr("Findings"),
+                 "complaint": self.tr("Complaint"), "calls": self.tr("Calls")}
         links = []
         if fu.ticket_no:
-            links.append(f"<a href='ticket:{e(fu.ticket_no)}'>{e(self.tr('Open ticket'))} {e(fu.ticket_no)}</a>")
+            links.append(f"<a href='ticket:{e(fu.ticket_no)}'>{e(words['ticket'])} {e(fu.ticket_no)}</a>")
         if fu.equipment_id is not None:
-            links.append(f"<a href='equipment:{fu.equipment_id}'>{e(self.tr('Equipment history'))}</a>")
+            links.append(f"<a href='equipment:{fu.equipment_id}'>{e(words['history'])}</a>")
         if fu.customer_id:
-            links.append(f"<a href='customer:{fu.customer_id}'>{e(self.tr('Customer'))}</a>")
+            links.append(f"<a href='customer:{fu.customer_id}'>{e(words['customer'])}</a>")
         parts.append(" · ".join(links))
         state = {"pending": self.tr("Waiting"), "done": self.tr("Done"), "cancelled": self.tr("Cancelled")}
         status = state.get(fu.status, fu.status)
@@ -327,9 +330,9 @@ class FollowupsTab(QWidget):
             status += f" {fu.done_at[:16]}" + (f" · {fu.done_by}" if fu.done_by else "")
         if fu.status == "cancelled" and fu.cancel_reason:
             status += f" · {fu.cancel_reason}"
-        parts.append(f"<b>{e(self.tr('Status'))}:</b> {e(status)}")
+        parts.append(f"<b>{e(words['status'])}:</b> {e(status)}")
         if fu.kind == "inspection" and fu.result_notes:
-            parts.append(f"<b>{e(self.tr('Findings'))}:</b> {e(fu.result_notes)}")
+            parts.append(f"<b>{e(words['findings'])}:</b> {e(fu.result_notes)}")
         if fu.calls:
             rows = []
             for c in reversed(fu.calls):
@@ -343,10 +346,10 @@ class FollowupsTab(QWidget):
                 if c.complaint:
                     link = (f" <a href='ticket:{e(c.complaint_ticket_no)}'>{e(c.complaint_ticket_no)}</a>"
                             if c.complaint_ticket_no else "")
-                    extra.append(f"<span style='color:#B3261E'>{e(self.tr('Complaint'))}: {e(c.complaint)}</span>{link}")
+                    extra.append(f"<span style='color:#B3261E'>{e(words['complaint'])}: {e(c.complaint)}</span>{link}")
                 rows.append(f"<tr><td valign='top'>{e(c.called_at[:16])}</td><td valign='top'>{e(c.caller)}</td>"
                             f"<td valign='top'><b>{e(answer)}</b><br>{'<br>'.join(extra)}</td></tr>")
-            parts.append(f"<b>{e(self.tr('Calls'))}</b><table cellspacing='4'>{''.join(rows)}</table>")
+            parts.append(f"<b>{e(words['calls'])}</b><table cellspacing='4'>{''.join(rows)}</table>")
         return "<p>" + "</p><p>".join(p for p in parts if p) + "</p>"
 
     def _on_link(self, url) -> None:

@@ -435,7 +435,8 @@ class KpiTab(QWidget):
         items = "; ".join(f"{c.label}: {c.sent} → {c.now}" for c in changes[:8])
         more = "" if len(changes) <= 8 else f" … (+{len(changes) - 8})"
         self.banner.setStyleSheet("background: #FDE2E1; color: #B3261E; padding: 6px;")
-        self.banner.setText(f"<b>{self.tr('Changed after sending')}</b> — "
+        title = self.tr("Changed after sending")
+        self.banner.setText(f"<b>{title}</b> — "
                             + self.tr("this changes the figures already sent.") + f" {base}<br>{items}{more}")
 
     def _open_check(self, index) -> None:

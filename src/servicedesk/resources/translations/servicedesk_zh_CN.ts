@@ -1558,7 +1558,7 @@
     <message>
         <location filename="../../ui/followups_tab.py" line="71" />
         <location filename="../../ui/followups_tab.py" line="162" />
-        <location filename="../../ui/followups_tab.py" line="324" />
+        <location filename="../../ui/followups_tab.py" line="327" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1590,11 +1590,13 @@
     <message>
         <location filename="../../ui/followups_tab.py" line="88" />
         <location filename="../../ui/followups_tab.py" line="179" />
+        <location filename="../../ui/followups_tab.py" line="316" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="91" />
+        <location filename="../../ui/followups_tab.py" line="316" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
@@ -1622,6 +1624,7 @@
     <message>
         <location filename="../../ui/followups_tab.py" line="109" />
         <location filename="../../ui/followups_tab.py" line="191" />
+        <location filename="../../ui/followups_tab.py" line="317" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1676,7 +1679,7 @@
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="163" />
-        <location filename="../../ui/followups_tab.py" line="324" />
+        <location filename="../../ui/followups_tab.py" line="327" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1707,7 +1710,7 @@
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="193" />
-        <location filename="../../ui/followups_tab.py" line="339" />
+        <location filename="../../ui/followups_tab.py" line="342" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
@@ -1728,73 +1731,93 @@
         <translation>显示 %1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="324" />
+        <location filename="../../ui/followups_tab.py" line="317" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="317" />
+        <source>Findings</source>
+        <translation>巡检情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="318" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="318" />
+        <source>Calls</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="327" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="336" />
+        <location filename="../../ui/followups_tab.py" line="339" />
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="338" />
+        <location filename="../../ui/followups_tab.py" line="341" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="338" />
+        <location filename="../../ui/followups_tab.py" line="341" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="339" />
+        <location filename="../../ui/followups_tab.py" line="342" />
         <source>Our service</source>
         <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="340" />
+        <location filename="../../ui/followups_tab.py" line="343" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="340" />
+        <location filename="../../ui/followups_tab.py" line="343" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="370" />
-        <location filename="../../ui/followups_tab.py" line="423" />
+        <location filename="../../ui/followups_tab.py" line="373" />
+        <location filename="../../ui/followups_tab.py" line="426" />
         <source>Inspection recorded; the next one is planned in a year.</source>
         <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="378" />
+        <location filename="../../ui/followups_tab.py" line="381" />
         <source>Call recorded; complaint ticket %1 opened.</source>
         <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="382" />
+        <location filename="../../ui/followups_tab.py" line="385" />
         <source>Not reached: call again from %1.</source>
         <translation>未接通：%1 起再次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="384" />
+        <location filename="../../ui/followups_tab.py" line="387" />
         <source>Call recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="391" />
+        <location filename="../../ui/followups_tab.py" line="394" />
         <source>Cancel follow-up</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="392" />
+        <location filename="../../ui/followups_tab.py" line="395" />
         <source>Why will this follow-up not be made?</source>
         <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="400" />
+        <location filename="../../ui/followups_tab.py" line="403" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
     </message>
@@ -2116,53 +2139,58 @@
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="439" />
+        <location filename="../../ui/kpi_tab.py" line="438" />
+        <source>Changed after sending</source>
+        <translation>报送后数据有变动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="440" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="452" />
+        <location filename="../../ui/kpi_tab.py" line="453" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="453" />
-        <location filename="../../ui/kpi_tab.py" line="500" />
+        <location filename="../../ui/kpi_tab.py" line="454" />
+        <location filename="../../ui/kpi_tab.py" line="501" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="466" />
+        <location filename="../../ui/kpi_tab.py" line="467" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="466" />
+        <location filename="../../ui/kpi_tab.py" line="467" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="467" />
+        <location filename="../../ui/kpi_tab.py" line="468" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="483" />
+        <location filename="../../ui/kpi_tab.py" line="484" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="491" />
+        <location filename="../../ui/kpi_tab.py" line="492" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="499" />
+        <location filename="../../ui/kpi_tab.py" line="500" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="509" />
+        <location filename="../../ui/kpi_tab.py" line="510" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2171,12 +2199,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="511" />
+        <location filename="../../ui/kpi_tab.py" line="512" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="522" />
+        <location filename="../../ui/kpi_tab.py" line="523" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -2942,7 +2970,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/parts_tab.py" line="169" />
         <location filename="../../ui/parts_tab.py" line="404" />
-        <location filename="../../ui/parts_tab.py" line="461" />
+        <location filename="../../ui/parts_tab.py" line="463" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -3151,9 +3179,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="403" />
-        <location filename="../../ui/parts_tab.py" line="415" />
         <source>Due back</source>
-        <translation>应返库</translation>
+        <translation>应返库时间</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="414" />
@@ -3161,164 +3188,169 @@ Offline program for an after-sales service office.</source>
         <translation>逾期 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="428" />
-        <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse 16 h after the technician's return.</source>
-        <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 16 小时内入库。</translation>
+        <location filename="../../ui/parts_tab.py" line="416" />
+        <source>Due in %1 h</source>
+        <translation>%1 小时内应返库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="442" />
+        <location filename="../../ui/parts_tab.py" line="429" />
+        <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse %3 h after the technician's return.</source>
+        <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 %3 小时内入库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="444" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="443" />
+        <location filename="../../ui/parts_tab.py" line="445" />
         <source>Choose an old part in the list first.</source>
         <translation>请先在列表中选择一件旧件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="453" />
+        <location filename="../../ui/parts_tab.py" line="455" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="454" />
+        <location filename="../../ui/parts_tab.py" line="456" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="460" />
+        <location filename="../../ui/parts_tab.py" line="462" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="462" />
+        <location filename="../../ui/parts_tab.py" line="464" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="463" />
+        <location filename="../../ui/parts_tab.py" line="465" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="464" />
+        <location filename="../../ui/parts_tab.py" line="466" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="465" />
+        <location filename="../../ui/parts_tab.py" line="467" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="466" />
+        <location filename="../../ui/parts_tab.py" line="468" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="467" />
+        <location filename="../../ui/parts_tab.py" line="469" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="476" />
+        <location filename="../../ui/parts_tab.py" line="478" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="476" />
+        <location filename="../../ui/parts_tab.py" line="478" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="477" />
+        <location filename="../../ui/parts_tab.py" line="479" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="480" />
+        <location filename="../../ui/parts_tab.py" line="482" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="480" />
+        <location filename="../../ui/parts_tab.py" line="482" />
         <source>on screen</source>
         <translation>屏幕录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="495" />
+        <location filename="../../ui/parts_tab.py" line="497" />
         <source>Stock accuracy %1: %2 / %3 = %4</source>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="540" />
+        <location filename="../../ui/parts_tab.py" line="542" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="547" />
+        <location filename="../../ui/parts_tab.py" line="549" />
         <source>Export parts</source>
         <translation>导出配件档案</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="556" />
-        <location filename="../../ui/parts_tab.py" line="569" />
-        <location filename="../../ui/parts_tab.py" line="582" />
+        <location filename="../../ui/parts_tab.py" line="558" />
+        <location filename="../../ui/parts_tab.py" line="571" />
+        <location filename="../../ui/parts_tab.py" line="584" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="561" />
+        <location filename="../../ui/parts_tab.py" line="563" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="574" />
+        <location filename="../../ui/parts_tab.py" line="576" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="585" />
+        <location filename="../../ui/parts_tab.py" line="587" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="591" />
+        <location filename="../../ui/parts_tab.py" line="593" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="591" />
+        <location filename="../../ui/parts_tab.py" line="593" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="600" />
+        <location filename="../../ui/parts_tab.py" line="602" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="606" />
+        <location filename="../../ui/parts_tab.py" line="608" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="628" />
+        <location filename="../../ui/parts_tab.py" line="630" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="649" />
+        <location filename="../../ui/parts_tab.py" line="651" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="671" />
+        <location filename="../../ui/parts_tab.py" line="673" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="673" />
+        <location filename="../../ui/parts_tab.py" line="675" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
