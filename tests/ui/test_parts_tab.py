@@ -139,3 +139,30 @@ def test_dashboard_links_open_the_lists(qtbot, ctx):
     assert tab.sub.currentIndex() == 1 and tab.low_model.rowCount() == 2    # both parts at 0 < safety
     tab.show_record("parts", "old_parts")
     assert tab.sub.currentIndex() == 2
+
+
+def test_count_sheet_pdf_and_old_part_dialog(qtbot, ctx, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from servicedesk.ui.dialogs.parts_move import OldPartDialog
+
+    tech = _setup(ctx)
+    P.receive(ctx.db, "QS-160L6", 2, at="2026-10-01 08:00")
+    count = S.start_count(ctx.db, "2026-10-31")
+    dialog = parts_count.CountDialog(ctx, count.id)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(parts_count.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(dialog.pdf_btn, Qt.LeftButton)
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert "KZ-3210" in text and "QS-160L6" in text
+    # the exchanged motor comes back through the dialog
+    ex = P.exchange(ctx.db, "QS-160L6", 1, technician_id=tech, old_serial="M-1", at="2026-10-02 08:00")
+    (item,) = P.old_parts_pending(ctx.db)
+    old = OldPartDialog(ctx, item)
+    qtbot.addWidget(old)
+    old.condition.setText("烧毁")
+    _ok(qtbot, old)
+    assert P.old_parts_pending(ctx.db) == []
+    back = P.list_moves(ctx.db, P.LedgerFilter(kind="old_in"))[0]
+    assert back.exchange_id == ex.id and back.old_condition == "烧毁" and back.qty == 0

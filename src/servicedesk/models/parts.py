@@ -839,13 +839,19 @@ def count_low_stock(db: sqlite_utils.Database) -> int:
 
 
 # --------------------------------------------------------------- old parts
+def old_part_return_hours(db: sqlite_utils.Database) -> int:
+    """Hours after the technician's return within which a faulty part must be
+    booked back (DOMAIN §2: 16 h; setting parts.old_part_return_hours)."""
+    return int(get_setting(db, "parts.old_part_return_hours", 16) or 16)
+
+
 def old_parts_pending(db: sqlite_utils.Database, now: str | None = None,
                       technician_id: int | None = None) -> list[OldPart]:
     """Faulty parts of exchanges not yet booked back, most overdue first.
 
     Due = the later of the exchange and the ticket's repair end (the
     technician's return) + `parts.old_part_return_hours` (16 h, DOMAIN §2)."""
-    hours = int(get_setting(db, "parts.old_part_return_hours", 16) or 16)
+    hours = old_part_return_hours(db)
     moment = _time(now, "now")
     params: list[Any] = [hours]
     tech_clause = ""

@@ -59,3 +59,60 @@ def write_stream(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.
     if progress is not None:
         progress(count)
     return out, count
+
+
+def count_sheet_pdf(out: str | os.PathLike, *, office: str, count_id: int, count_date: str,
+                    rows: list[dict[str, Any]], font_file: str = "") -> Path:
+    """A4 count sheet (盘点表) to walk the shelves with: shelf order, a blank
+    counted column (a blind count: book stock is not printed) and signatures."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.lib.styles import ParagraphStyle
+
+    from servicedesk.reports.fonts import cjk_font
+
+    font = cjk_font(font_file).name
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    title_style = ParagraphStyle("title", fontName=font, fontSize=15, leading=20, alignment=1)
+    small = ParagraphStyle("small", fontName=font, fontSize=9, leading=12)
+    data = [["序号", "库位", "配件编码", "名称", "规格", "单位", "实盘数量", "备注"]]
+    for i, r in enumerate(rows, start=1):
+        counted = r.get("counted_qty")
+        data.append([str(i), r.get("location") or "", r.get("part_code") or "", r.get("name") or "",
+                     r.get("spec") or "", r.get("unit") or "", "" if counted is None else str(counted), ""])
+    widths = [10 * mm, 18 * mm, 26 * mm, 30 * mm, 44 * mm, 10 * mm, 20 * mm, 22 * mm]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F6F6F6")]),
+        ("TOPPADDING", (0, 1), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+    ]))
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawString(15 * mm, 10 * mm, f"盘点 #{count_id} · {count_date} · 第 {doc.page} 页")
+        canvas.restoreState()
+
+    story = [Paragraph(f"{office} 配件盘点表", title_style),
+             Paragraph(f"盘点日期：{count_date}　　盘点单号：#{count_id}　　共 {len(rows)} 种配件", small),
+             Spacer(1, 4 * mm), table, Spacer(1, 8 * mm),
+             Paragraph("盘点人：__________　　复核人：__________　　仓库负责人：__________　　日期：__________", small)]
+    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
+                            topMargin=14 * mm, bottomMargin=16 * mm, title=f"配件盘点表 {count_date}")
+    try:
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
+    return out

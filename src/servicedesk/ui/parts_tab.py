@@ -412,7 +412,8 @@ class PartsTab(QWidget):
     def _old_state(self, item: P.OldPart) -> str:
         if item.overdue:
             return self.tr("Overdue %1 h").replace("%1", str(item.overdue_hours))
-        return self.tr("Due back")
+        left = _dt.datetime.fromisoformat(item.due_at) - _dt.datetime.now()
+        return self.tr("Due in %1 h").replace("%1", str(max(1, int(left.total_seconds() // 3600) + 1)))
 
     @staticmethod
     def _old_color(item: P.OldPart) -> str | None:
@@ -426,8 +427,9 @@ class PartsTab(QWidget):
         self.old_model.set_rows(items)
         overdue = sum(1 for o in items if o.overdue)
         self.old_hint.setText(self.tr("%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due "
-                                      "in the warehouse 16 h after the technician's return.")
-                              .replace("%1", str(len(items))).replace("%2", str(overdue)))
+                                      "in the warehouse %3 h after the technician's return.")
+                              .replace("%1", str(len(items))).replace("%2", str(overdue))
+                              .replace("%3", str(P.old_part_return_hours(self.ctx.db))))
 
     def _old_double_click(self, index) -> None:
         item: P.OldPart = self.old_model.row(index.row())

@@ -338,98 +338,114 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/parts_count.py" line="176" />
-        <location filename="../../ui/dialogs/parts_count.py" line="286" />
+        <source>Count sheet PDF…</source>
+        <translation>打印盘点表 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="178" />
+        <location filename="../../ui/dialogs/parts_count.py" line="306" />
         <source>Discard count</source>
         <translation>作废本次盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="178" />
+        <location filename="../../ui/dialogs/parts_count.py" line="180" />
         <source>Finish count</source>
         <translation>完成盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="180" />
+        <location filename="../../ui/dialogs/parts_count.py" line="182" />
         <source>Post adjustments…</source>
         <translation>盘点过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="182" />
+        <location filename="../../ui/dialogs/parts_count.py" line="184" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="203" />
+        <location filename="../../ui/dialogs/parts_count.py" line="205" />
         <source>Stock count #%1 · %2 · %3</source>
         <translation>盘点 #%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="206" />
+        <location filename="../../ui/dialogs/parts_count.py" line="208" />
         <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
         <translation>已盘 %1 / %2 种 · %3 种有差异 · 账面数为 %4 日终库存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="217" />
+        <location filename="../../ui/dialogs/parts_count.py" line="219" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="217" />
+        <location filename="../../ui/dialogs/parts_count.py" line="219" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="218" />
+        <location filename="../../ui/dialogs/parts_count.py" line="220" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="229" />
+        <location filename="../../ui/dialogs/parts_count.py" line="231" />
         <source>Import counted quantities</source>
         <translation>导入实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="230" />
-        <location filename="../../ui/dialogs/parts_count.py" line="250" />
+        <location filename="../../ui/dialogs/parts_count.py" line="232" />
+        <location filename="../../ui/dialogs/parts_count.py" line="252" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="240" />
+        <location filename="../../ui/dialogs/parts_count.py" line="242" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="242" />
+        <location filename="../../ui/dialogs/parts_count.py" line="244" />
         <source>Counted quantities imported: %1 rows</source>
         <translation>已导入实盘数量：%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="248" />
+        <location filename="../../ui/dialogs/parts_count.py" line="250" />
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="258" />
+        <location filename="../../ui/dialogs/parts_count.py" line="260" />
+        <location filename="../../ui/dialogs/parts_count.py" line="278" />
         <source>Count sheet written to %1</source>
         <translation>盘点表已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="271" />
+        <location filename="../../ui/dialogs/parts_count.py" line="267" />
+        <source>Count sheet PDF</source>
+        <translation>盘点表 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="268" />
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/parts_count.py" line="291" />
         <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
         <translation>按 %2 记入 %1 条盘点调整，使账面库存等于实盘数量？台账记录不能撤销（只能由以后的盘点更正）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="274" />
+        <location filename="../../ui/dialogs/parts_count.py" line="294" />
         <source>Post adjustments</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="281" />
+        <location filename="../../ui/dialogs/parts_count.py" line="301" />
         <source>Stock count #%1 posted</source>
         <translation>盘点 #%1 已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="287" />
+        <location filename="../../ui/dialogs/parts_count.py" line="307" />
         <source>Throw away this count and everything entered in it?</source>
         <translation>作废本次盘点及已录入的全部数量？</translation>
     </message>

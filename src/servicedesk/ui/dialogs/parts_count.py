@@ -173,6 +173,8 @@ class CountDialog(QDialog):
         self.import_btn.clicked.connect(self.import_sheet)
         self.export_btn = QPushButton(self.tr("Export count sheet…"))
         self.export_btn.clicked.connect(self.export_sheet)
+        self.pdf_btn = QPushButton(self.tr("Count sheet PDF…"))
+        self.pdf_btn.clicked.connect(self.print_sheet)
         self.discard_btn = QPushButton(self.tr("Discard count"))
         self.discard_btn.clicked.connect(self.discard)
         self.finish_btn = QPushButton(self.tr("Finish count"))
@@ -181,7 +183,7 @@ class CountDialog(QDialog):
         self.post_btn.clicked.connect(self.post)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        for b in (self.import_btn, self.export_btn, self.discard_btn):
+        for b in (self.import_btn, self.export_btn, self.pdf_btn, self.discard_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         for b in (self.finish_btn, self.post_btn, close):
@@ -252,6 +254,24 @@ class CountDialog(QDialog):
             return
         try:
             write_rows(S.STOCKCOUNT_SPEC, S.count_sheet_rows(self.ctx.db, self.count_id), path)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.status(self.tr("Count sheet written to %1").replace("%1", path))
+
+    def print_sheet(self) -> None:
+        """A4 count sheet to print and walk the shelves with (blind: no book stock)."""
+        from servicedesk.models.settings import get_setting
+        from servicedesk.reports.parts_sheets import count_sheet_pdf
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Count sheet PDF"),
+                                              f"盘点表-{self.count.count_date}.pdf", self.tr("PDF file (*.pdf)"))
+        if not path:
+            return
+        try:
+            count_sheet_pdf(path, office=get_setting(self.ctx.db, "office.name", ""), count_id=self.count_id,
+                            count_date=self.count.count_date, rows=S.count_sheet_rows(self.ctx.db, self.count_id),
+                            font_file=get_setting(self.ctx.db, "print.font_file", ""))
         except DomainError as exc:
             show_error(self, exc)
             return
