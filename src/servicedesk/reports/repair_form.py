@@ -244,6 +244,7 @@ class Pen:
             t.setTextRenderMode(2)
             self.c.setLineWidth(size * 0.035)
             t.textOut(s)
+            t.setTextRenderMode(0)   # Tr outlives ET: reset it, or all later text turns bold
             self.c.drawText(t)
         else:
             self.c.setFont(self.font, size)
