@@ -490,7 +490,7 @@
     <message>
         <location filename="../../ui/dialogs/customer_dialog.py" line="48" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/customer_dialog.py" line="48" />
@@ -621,7 +621,7 @@
         <location filename="../../ui/customers_tab.py" line="98" />
         <location filename="../../ui/customers_tab.py" line="427" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/customers_tab.py" line="99" />
@@ -958,7 +958,7 @@
     <message>
         <location filename="../../ui/dashboard.py" line="125" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="131" />
@@ -1308,7 +1308,7 @@
     <message>
         <location filename="../../ui/dialogs/equipment_dialog.py" line="71" />
         <source>e.g. QTZ80</source>
-        <translation>例如 QTZ80</translation>
+        <translation>如 QTZ80</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/equipment_dialog.py" line="72" />
@@ -1357,7 +1357,7 @@
         <location filename="../../ui/dialogs/equipment_dialog.py" line="86" />
         <location filename="../../ui/dialogs/equipment_dialog.py" line="176" />
         <source>Acceptance date</source>
-        <translation>验收日期</translation>
+        <translation>安装验收日期</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/equipment_dialog.py" line="88" />
@@ -1648,7 +1648,7 @@
         <location filename="../../ui/followups_tab.py" line="110" />
         <location filename="../../ui/followups_tab.py" line="192" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="111" />
@@ -2596,7 +2596,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="224" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="227" />
@@ -4155,7 +4155,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="55" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="56" />
@@ -4170,7 +4170,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="57" />
         <source>e.g. QTZ80</source>
-        <translation>例如 QTZ80</translation>
+        <translation>如 QTZ80</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="58" />
@@ -4185,7 +4185,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="60" />
         <source>Acceptance date</source>
-        <translation>验收日期</translation>
+        <translation>安装验收日期</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="63" />
@@ -5061,7 +5061,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/tickets_tab.py" line="370" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="371" />
@@ -5707,7 +5707,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/tickets_tab.py" line="464" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="465" />
@@ -5963,7 +5963,7 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/tickets_tab.py" line="667" />
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="668" />
