@@ -179,6 +179,6 @@ def dealer_statements_for_month(db: sqlite_utils.Database, month: str,
     extra = " OR t.channel = 'dealer'" if include_unrecorded else ""
     ids = [r[0] for r in db.execute(
         "SELECT t.id FROM tickets t LEFT JOIN dealer_billing b ON b.ticket_id = t.id "
-        f"WHERE t.completed_at >= ? AND t.completed_at < ? AND t.result = 'done' AND t.status IN ({status_list}) "
+        f"WHERE t.completed_at >= ? AND t.completed_at < ? AND t.result = 'done' AND +t.status IN ({status_list}) "
         f"AND (b.ticket_id IS NOT NULL{extra}) ORDER BY t.completed_at, t.no", [start, end])]
     return [dealer_statement(db, i) for i in ids]
