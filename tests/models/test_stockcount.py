@@ -179,3 +179,23 @@ def test_stockcount_template_and_count_sheet_export(db_path, tmp_path):
     ws.parent.save(load)
     code, _o, err = run_cli("import", "stockcount", str(load), "--db", str(db_path), "--date", "2026-10-10")
     assert code == 0, err
+
+
+def test_import_counted_into_an_open_count_all_or_nothing(db):
+    _setup(db)
+    count = S.start_count(db, "2026-10-10", at="2026-10-10 16:00")
+    assert S.get_count(db, count.id).started_at == "2026-10-10 16:00:00"
+    bad = S.import_counted(db, count.id, [(2, {"part_code": "A-1", "counted_qty": 9}),
+                                          (3, {"part_code": "ZZ", "counted_qty": 1}),
+                                          (4, {"part_code": "a-1", "counted_qty": 8})])
+    assert not bad.ok and [p.row for p in bad.problems] == [3, 4]
+    assert S.get_count(db, count.id).counted == 0                     # nothing written
+    good = S.import_counted(db, count.id, [(2, {"part_code": "A-1", "counted_qty": 9}),
+                                           (3, {"part_code": "B-1", "counted_qty": None})])  # blank = not counted
+    assert good.ok
+    lines = {line.part_code: line.counted_qty for line in S.count_lines(db, count.id)}
+    assert lines == {"A-1": 9, "B-1": None, "C-1": None, "D-1": None}
+    S.complete_count(db, count.id, at="2026-10-11 09:00")
+    assert S.get_count(db, count.id).completed_at == "2026-10-11 09:00:00"
+    with pytest.raises(StateError):
+        S.import_counted(db, count.id, [(2, {"part_code": "A-1", "counted_qty": 10})])

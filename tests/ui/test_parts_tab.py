@@ -166,3 +166,17 @@ def test_count_sheet_pdf_and_old_part_dialog(qtbot, ctx, tmp_path, monkeypatch):
     assert P.old_parts_pending(ctx.db) == []
     back = P.list_moves(ctx.db, P.LedgerFilter(kind="old_in"))[0]
     assert back.exchange_id == ex.id and back.old_condition == "烧毁" and back.qty == 0
+
+
+def test_import_parts_button(qtbot, ctx, tmp_path, monkeypatch):
+    from servicedesk.reports.sheets import write_template
+
+    path = write_template(P.PARTS_SPEC, tmp_path / "parts.xlsx", P.PARTS_SHEET.sample_rows)
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    assert not tab.parts_empty.isHidden()                       # empty state explains what to do
+    ctx.data_changed = tab.on_data_changed
+    monkeypatch.setattr(tab_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(tab.import_parts_btn, Qt.LeftButton)
+    assert tab.parts_model.total() == 2 and tab.parts_empty.isHidden()
+    assert P.balance_of(ctx.db, "QS-MOT-160L6") == 3            # opening quantity booked

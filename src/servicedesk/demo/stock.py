@@ -130,8 +130,10 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
                 first = (first - _dt.timedelta(days=1)).replace(day=1)
             count_day = first - _dt.timedelta(days=1)
             aisle = aisles[back % len(aisles)]
+            started = f"{count_day.isoformat()} 16:30:00"
+            done = (count_day + _dt.timedelta(days=1)).isoformat() + " 10:00:00"
             count = S.start_count(db, count_day.isoformat(), who=KEEPER, location=aisle,
-                                  notes=f"{count_day:%Y年%m月} 月末盘点 {aisle} 区")
+                                  notes=f"{count_day:%Y年%m月} 月末盘点 {aisle} 区", at=started)
             end = f"{count_day.isoformat()} 23:59:59"
             lines = S.count_lines(db, count.id)
             forced = {line.part_id for line in rng.sample(lines, min(2, len(lines)))}
@@ -143,13 +145,13 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
                         diff = 1
                     counted = max(0, line.book_qty + diff)
                     made["count differences"] += counted != line.book_qty
-                S.set_counted(db, count.id, line.part_id, counted, who=KEEPER)
+                S.set_counted(db, count.id, line.part_id, counted, who=KEEPER, at=started)
             if back > 1:
                 try:
-                    S.post_count(db, count.id, who=KEEPER)
+                    S.post_count(db, count.id, who=KEEPER, at=done)
                 except DomainError:
-                    S.complete_count(db, count.id, who=KEEPER)
+                    S.complete_count(db, count.id, who=KEEPER, at=done)
             else:
-                S.complete_count(db, count.id, who=KEEPER)
+                S.complete_count(db, count.id, who=KEEPER, at=done)
             made["stock counts"] += 1
     return made

@@ -35,7 +35,7 @@ from servicedesk.models.importing import (
     Column, ExchangeKind, ImportResult, RowContext, RowRejected, SheetSpec,
 )
 from servicedesk.models.parts import _part_row, adjust, list_parts
-from servicedesk.models.validation import normalise_text, parse_date, parse_int
+from servicedesk.models.validation import normalise_text, parse_date, parse_datetime, parse_int
 
 STATUS_LABELS = {"open": "盘点中", "completed": "已完成", "posted": "已过账"}
 
@@ -103,6 +103,11 @@ def _row_to_count(row: dict[str, Any]) -> StockCount:
     return StockCount(**data)
 
 
+def _stamp(at: str | None) -> str:
+    """Explicit time (demo and tests replay history) or now."""
+    return parse_datetime(at, "at", required=True) if at else now_iso()
+
+
 def _end_of(day: str) -> str:
     return f"{day} 23:59:59"
 
@@ -145,7 +150,7 @@ def open_count(db: sqlite_utils.Database) -> StockCount | None:
 
 
 def start_count(db: sqlite_utils.Database, count_date: str | None = None, who: str = "",
-                location: str = "", notes: str = "") -> StockCount:
+                location: str = "", notes: str = "", at: str | None = None) -> StockCount:
     """Start a count: one line per active part (optionally of one location prefix)
     with its book quantity as of the end of the count date. One open count at a time."""
     day = _count_date(count_date)
@@ -160,7 +165,7 @@ def start_count(db: sqlite_utils.Database, count_date: str | None = None, who: s
             raise ValidationError("No active parts to count.", "location")
         count_id = db["stock_counts"].insert({
             "count_date": day, "status": "open", "source": "gui", "notes": normalise_text(notes),
-            "started_at": now_iso(), "started_by": who or ""}).last_pk
+            "started_at": _stamp(at), "started_by": who or ""}).last_pk
         book = _book_as_of(db, day, [p.id for p in parts])
         db["stock_count_lines"].insert_all(
             ({"count_id": count_id, "part_id": p.id, "book_qty": book[p.id]} for p in parts), batch_size=500)
@@ -184,7 +189,7 @@ def count_lines(db: sqlite_utils.Database, count_id: int, *, only_differences: b
 
 
 def set_counted(db: sqlite_utils.Database, count_id: int, part: int | str, counted_qty: object,
-                who: str = "") -> CountLine:
+                who: str = "", at: str | None = None) -> CountLine:
     """Enter (or clear, with None/blank) the counted quantity of one part."""
     qty = parse_int(counted_qty, "counted_qty", minimum=0)
     with transaction(db):
@@ -195,7 +200,7 @@ def set_counted(db: sqlite_utils.Database, count_id: int, part: int | str, count
         row = _part_row(db, part)
         cur = db.execute("UPDATE stock_count_lines SET counted_qty = ?, counted_at = ?, counted_by = ? "
                          "WHERE count_id = ? AND part_id = ?",
-                         [qty, now_iso() if qty is not None else None, who or "", count_id, row["id"]])
+                         [qty, _stamp(at) if qty is not None else None, who or "", count_id, row["id"]])
         if cur.rowcount == 0:
             raise NotFound(f"Part {row['code']} is not in stock count {count_id}.", "part")
     return count_lines_for(db, count_id, row["id"])
@@ -208,7 +213,8 @@ def count_lines_for(db: sqlite_utils.Database, count_id: int, part_id: int) -> C
     return CountLine(*rows[0])
 
 
-def complete_count(db: sqlite_utils.Database, count_id: int, who: str = "") -> StockCount:
+def complete_count(db: sqlite_utils.Database, count_id: int, who: str = "",
+                   at: str | None = None) -> StockCount:
     """Freeze the book quantities as of the end of the count date; the count
     now counts for the stock-accuracy figure of its month."""
     with transaction(db):
@@ -224,7 +230,7 @@ def complete_count(db: sqlite_utils.Database, count_id: int, who: str = "") -> S
             db.execute("UPDATE stock_count_lines SET book_qty = ? WHERE count_id = ? AND part_id = ?",
                        [book.get(part_id, 0), count_id, part_id])
         db.execute("UPDATE stock_counts SET status = 'completed', completed_at = ?, completed_by = ? "
-                   "WHERE id = ?", [now_iso(), who or "", count_id])
+                   "WHERE id = ?", [_stamp(at), who or "", count_id])
     return get_count(db, count_id)
 
 
@@ -246,7 +252,7 @@ def _post_line(db: sqlite_utils.Database, count_id: int, count_date: str, part_i
     return diff
 
 
-def post_count(db: sqlite_utils.Database, count_id: int, who: str = "") -> StockCount:
+def post_count(db: sqlite_utils.Database, count_id: int, who: str = "", at: str | None = None) -> StockCount:
     """Book every difference of a count as 盘点调整 lines, in one transaction.
 
     An open count is completed first. Refused (nothing booked) if an
@@ -256,13 +262,13 @@ def post_count(db: sqlite_utils.Database, count_id: int, who: str = "") -> Stock
         if count.status == "posted":
             raise StateError(f"Stock count {count_id} is already posted.", "count")
         if count.status == "open":
-            count = complete_count(db, count_id, who)
+            count = complete_count(db, count_id, who, at)
         for part_id, counted in db.execute(
                 "SELECT part_id, counted_qty FROM stock_count_lines WHERE count_id = ? "
                 "AND counted_qty IS NOT NULL ORDER BY part_id", [count_id]).fetchall():
             _post_line(db, count_id, count.count_date, part_id, counted, who)
         db.execute("UPDATE stock_counts SET status = 'posted', posted_at = ?, posted_by = ? WHERE id = ?",
-                   [now_iso(), who or "", count_id])
+                   [_stamp(at), who or "", count_id])
     return get_count(db, count_id)
 
 

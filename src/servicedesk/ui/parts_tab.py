@@ -148,6 +148,7 @@ class PartsTab(QWidget):
         actions.addSpacing(12)
         self.count_btn = self._button(actions, self.tr("Stock count…"), self.stock_count)
         actions.addStretch(1)
+        self.import_parts_btn = self._button(actions, self.tr("Import parts…"), self.import_parts)
         self.export_parts_btn = self._button(actions, self.tr("Export parts…"), self.export_parts)
         lay.addLayout(actions)
 
@@ -173,8 +174,7 @@ class PartsTab(QWidget):
         self.parts_table = make_table(top, self.parts_model)
         self.parts_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.parts_table.doubleClicked.connect(lambda _i: self.edit_part())
-        self.parts_empty = EmptyState(self.tr("No parts yet. Add a part, or import the parts list from Excel "
-                                              "(servicedesk import parts)."))
+        self.parts_empty = EmptyState(self.tr("No parts yet. Add a part, or import the parts list from Excel."))
         top_lay.addWidget(self.parts_table)
         top_lay.addWidget(self.parts_empty)
         self.parts_empty.hide()
@@ -541,6 +541,29 @@ class PartsTab(QWidget):
     def _save_path(self, title: str, name: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("Excel workbook (*.xlsx)"))
         return path
+
+    def import_parts(self) -> None:
+        """Parts list from Excel (the template of `servicedesk template parts`):
+        all rows or none; an opening quantity is booked as an opening receipt today."""
+        from servicedesk.models.importing import run_import
+        from servicedesk.reports.sheets import read_rows
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import parts"), "", self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            rows = read_rows(P.PARTS_SPEC, path)
+            result = run_import(self.ctx.db, P.PARTS_SPEC, rows, P.PARTS_SHEET.import_row,
+                                options={"who": self.ctx.user})
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        if not result.ok:
+            QMessageBox.warning(self, self.tr("Nothing was imported"),
+                                "\n".join(str(p) for p in result.problems[:30]))
+            return
+        self.ctx.status(self.tr("Imported %1 part(s)").replace("%1", str(result.created)))
+        self.ctx.data_changed("parts")
 
     def export_parts(self) -> None:
         from servicedesk.models.kinds import get_kind

@@ -2304,31 +2304,36 @@ SHA-256 %3</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="101" />
+        <source>&amp;Printing and paper…</source>
+        <translation>打印与纸张(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>About ServiceDesk</source>
         <translation>关于 ServiceDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>ServiceDesk %1
 Offline program for an after-sales service office.</source>
         <translation>ServiceDesk %1
@@ -2927,11 +2932,16 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="151" />
+        <source>Import parts…</source>
+        <translation>导入配件档案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="152" />
         <source>Export parts…</source>
         <translation>导出配件档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="160" />
+        <location filename="../../ui/parts_tab.py" line="161" />
         <location filename="../../ui/parts_tab.py" line="254" />
         <location filename="../../ui/parts_tab.py" line="356" />
         <location filename="../../ui/parts_tab.py" line="396" />
@@ -2939,7 +2949,7 @@ Offline program for an after-sales service office.</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="161" />
+        <location filename="../../ui/parts_tab.py" line="162" />
         <location filename="../../ui/parts_tab.py" line="255" />
         <location filename="../../ui/parts_tab.py" line="357" />
         <location filename="../../ui/parts_tab.py" line="397" />
@@ -2947,7 +2957,7 @@ Offline program for an after-sales service office.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="162" />
+        <location filename="../../ui/parts_tab.py" line="163" />
         <location filename="../../ui/parts_tab.py" line="256" />
         <location filename="../../ui/parts_tab.py" line="358" />
         <location filename="../../ui/parts_tab.py" line="398" />
@@ -2955,50 +2965,50 @@ Offline program for an after-sales service office.</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="163" />
+        <location filename="../../ui/parts_tab.py" line="164" />
         <location filename="../../ui/parts_tab.py" line="359" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="164" />
+        <location filename="../../ui/parts_tab.py" line="165" />
         <location filename="../../ui/parts_tab.py" line="366" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="165" />
+        <location filename="../../ui/parts_tab.py" line="166" />
         <location filename="../../ui/parts_tab.py" line="360" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="166" />
+        <location filename="../../ui/parts_tab.py" line="167" />
         <location filename="../../ui/parts_tab.py" line="361" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="167" />
+        <location filename="../../ui/parts_tab.py" line="168" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="169" />
+        <location filename="../../ui/parts_tab.py" line="170" />
         <location filename="../../ui/parts_tab.py" line="404" />
         <location filename="../../ui/parts_tab.py" line="463" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="170" />
+        <location filename="../../ui/parts_tab.py" line="171" />
         <source>Last move</source>
         <translation>最近变动</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="176" />
-        <source>No parts yet. Add a part, or import the parts list from Excel (servicedesk import parts).</source>
-        <translation>还没有配件。新建配件，或从 Excel 导入配件档案（servicedesk import parts）。</translation>
+        <location filename="../../ui/parts_tab.py" line="177" />
+        <source>No parts yet. Add a part, or import the parts list from Excel.</source>
+        <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="184" />
@@ -3300,73 +3310,89 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="542" />
+        <location filename="../../ui/parts_tab.py" line="551" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="549" />
+        <location filename="../../ui/parts_tab.py" line="551" />
+        <source>Import parts</source>
+        <translation>导入配件档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="562" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="565" />
+        <source>Imported %1 part(s)</source>
+        <translation>已导入 %1 种配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="572" />
         <source>Export parts</source>
         <translation>导出配件档案</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="558" />
-        <location filename="../../ui/parts_tab.py" line="571" />
-        <location filename="../../ui/parts_tab.py" line="584" />
+        <location filename="../../ui/parts_tab.py" line="581" />
+        <location filename="../../ui/parts_tab.py" line="594" />
+        <location filename="../../ui/parts_tab.py" line="607" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="563" />
+        <location filename="../../ui/parts_tab.py" line="586" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="576" />
+        <location filename="../../ui/parts_tab.py" line="599" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="587" />
+        <location filename="../../ui/parts_tab.py" line="610" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="593" />
+        <location filename="../../ui/parts_tab.py" line="616" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="593" />
+        <location filename="../../ui/parts_tab.py" line="616" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="602" />
+        <location filename="../../ui/parts_tab.py" line="625" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="608" />
+        <location filename="../../ui/parts_tab.py" line="631" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="630" />
+        <location filename="../../ui/parts_tab.py" line="653" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="651" />
+        <location filename="../../ui/parts_tab.py" line="674" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="673" />
+        <location filename="../../ui/parts_tab.py" line="696" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="675" />
+        <location filename="../../ui/parts_tab.py" line="698" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
