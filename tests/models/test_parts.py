@@ -495,3 +495,14 @@ def test_ledger_export_streams_both_balances(db, tmp_path):
     # date order: +5 -> 5, -1 (10-02) -> 4, -2 (10-03) -> 2; posted balances 5, 2, 3
     assert [(r["数量"], r["结存"], r["记账时结存"]) for r in rows] == [(5, 5, 5), (-1, 4, 2), (-2, 2, 3)]
     assert rows[0]["类别"] == "入库" and rows[1]["领用人"] == "李强"
+
+
+def test_no_parts_go_out_for_a_cancelled_ticket(db):
+    _part(db)
+    P.receive(db, "QS-160L6", 3, at="2026-10-01 08:00")
+    tid, _ = _ticket_with_parts(db, (), status="cancelled")
+    with pytest.raises(StateError):
+        P.issue(db, "QS-160L6", 1, ticket=tid)
+    with pytest.raises(StateError):
+        P.exchange(db, "QS-160L6", 1, ticket=tid, old_condition="坏")
+    assert _lines(db) == 1

@@ -180,3 +180,24 @@ def test_import_parts_button(qtbot, ctx, tmp_path, monkeypatch):
     qtbot.mouseClick(tab.import_parts_btn, Qt.LeftButton)
     assert tab.parts_model.total() == 2 and tab.parts_empty.isHidden()
     assert P.balance_of(ctx.db, "QS-MOT-160L6") == 3            # opening quantity booked
+
+
+def test_ledger_export_runs_in_a_worker(qtbot, ctx, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    _setup(ctx)
+    P.receive(ctx.db, "KZ-3210", 4, at="2026-10-01 08:00")
+    P.issue(ctx.db, "KZ-3210", 1, recipient="张伟", at="2026-10-02 08:00")
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    statuses: list[str] = []
+    ctx.status = statuses.append
+    out = tmp_path / "ledger.xlsx"
+    monkeypatch.setattr(tab_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.only_part.setChecked(False)
+    tab.export_ledger()
+    qtbot.waitUntil(lambda: not tab._exports, timeout=20_000)
+    assert out.exists() and any("2" in s and str(out) in s for s in statuses)
+    ws = load_workbook(out).active
+    assert [c.value for c in ws[2]][:3] == [1, "2026-10-01 08:00:00", "KZ-3210"]
+    assert ws.max_row == 3

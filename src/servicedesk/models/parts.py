@@ -504,9 +504,13 @@ def receive(db: sqlite_utils.Database, part: int | str, qty: int, *, who: str = 
                      reason=normalise_text(reason))
 
 
-def _recipient(db, technician_id, recipient, ticket):
+def _recipient(db, technician_id, recipient, ticket, outgoing: bool = True):
     tech_id, tech_name = _technician(db, technician_id)
     ticket_id, ticket_no = _resolve_ticket(db, ticket)
+    if outgoing and ticket_id is not None:
+        status = db.execute("SELECT status FROM tickets WHERE id = ?", [ticket_id]).fetchone()[0]
+        if status == "cancelled":
+            raise StateError(f"Ticket {ticket_no} is cancelled: no parts can go out for it.", "ticket")
     name = normalise_text(recipient) or tech_name
     return tech_id, name, ticket_id, ticket_no
 
@@ -542,7 +546,7 @@ def return_to_stock(db: sqlite_utils.Database, part: int | str, qty: int, *, who
     when = _time(at)
     with transaction(db):
         row = _part_row(db, part)
-        tech_id, name, ticket_id, ticket_no = _recipient(db, technician_id, recipient, ticket)
+        tech_id, name, ticket_id, ticket_no = _recipient(db, technician_id, recipient, ticket, outgoing=False)
         if ticket_id is not None:
             held = _net_for_ticket(db, ticket_id, row["id"])
             if n > held:
