@@ -75,3 +75,10 @@ def test_chinese_interface_loads_compiled_translation(qtbot, ctx, qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_settings_menu_offers_business_print_and_catalog(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.settings_menu.actions()]
+    assert texts == ["&Business settings…", "&Printing and paper…", "&Work-hour catalog…"]

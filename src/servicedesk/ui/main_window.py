@@ -98,6 +98,12 @@ class MainWindow(QMainWindow):
         business = QAction(self.tr("&Business settings…"), self)
         business.triggered.connect(self.open_settings)
         self.settings_menu.addAction(business)
+        printing = QAction(self.tr("&Printing and paper…"), self)
+        printing.triggered.connect(self.open_print_settings)
+        self.settings_menu.addAction(printing)
+        catalog = QAction(self.tr("&Work-hour catalog…"), self)
+        catalog.triggered.connect(self.open_catalog_editor)
+        self.settings_menu.addAction(catalog)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ServiceDesk"), self)
         about.triggered.connect(self.about)
@@ -148,6 +154,16 @@ class MainWindow(QMainWindow):
         from servicedesk.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def open_print_settings(self) -> None:
+        from servicedesk.ui.printing import open_print_settings
+
+        open_print_settings(self, self.ctx)
+
+    def open_catalog_editor(self) -> None:
+        from servicedesk.ui.dialogs.pay_catalog import open_catalog_editor
+
+        open_catalog_editor(self, self.ctx)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About ServiceDesk"),
