@@ -377,3 +377,15 @@ def test_dealer_fee_worked_by_hand(db, db_path, tmp_path):
     code, out, err = run_cli("dealer-fee", "2026", "--db", str(db_path), "--out", str(tmp_path))
     assert code == 0, err
     assert (tmp_path / "经销商服务费_售后服务部_2026.xlsx").exists()
+
+
+def test_counting_path_for_the_trend_agrees_with_the_lines(db):
+    """The trend and dashboard count without building lines; same October figures."""
+    build_october(db)
+    full, light = K.month_kpi(db, "2026-10"), K.month_kpi(db, "2026-10", detail=False)
+    fields = ("repairs", "on_time", "successful", "calls_reached", "satisfied", "grade")
+    assert [getattr(light, f) for f in fields] == [getattr(full, f) for f in fields] == [6, 4, 3, 5, 3, "不合格"]
+    trend = K.kpi_trend(db, "2026-11")
+    assert [m.month for m in trend][-2:] == ["2026-10", "2026-11"] and trend[-2].repairs == 6
+    # November: X4 (completed 11-01 00:00) and K5 (11-01 00:00)
+    assert (trend[-1].repairs, trend[-1].calls_reached) == (1, 1)

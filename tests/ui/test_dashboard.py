@@ -43,6 +43,7 @@ def test_dashboard_renders_and_opens_records(ctx, qtbot, today_data):
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
     tab.show()
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)   # loaded by a worker thread
     assert not tab.grab().isNull()
     assert [r.no for r in tab.ticket_model.rows()] == ["YX2699001"]
     assert tab.call_model.rowCount() == 1 and tab.call_model.row(0).overdue
@@ -64,13 +65,15 @@ def test_dashboard_warns_when_a_sent_month_changed(ctx, qtbot):
     K.mark_month_sent(ctx.db, "2026-10", "ab" * 32, "林芳")
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)
     assert not tab.banner.isVisibleTo(tab)
     # a call of October entered after sending
     fid = ctx.db.execute("SELECT id FROM followups WHERE ticket_id = ? AND kind = 'service_first'",
                          [ids["T3"]]).fetchone()[0]
     F.record_call(ctx.db, fid, F.CallInput(reached=True, called_at="2026-10-16 10:00:00", satisfaction="一般"), "林芳")
     tab.show()
-    tab.reload()
+    with qtbot.waitSignal(tab.loaded, timeout=15_000):
+        tab.reload()
     assert tab.banner.isVisibleTo(tab)
     assert "2026-10" in tab.banner_text.text() and "客户满意度: 60.00% → 50.00%" in tab.banner_text.text()
     opened = []

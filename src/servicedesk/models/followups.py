@@ -484,9 +484,13 @@ def _where(view: str, kind: str | None, query: str, now: str) -> tuple[str, list
             params.append(kind)
     text = normalise_text(query)
     if text:
+        # Each searched table is matched on its own (small) set first, then the
+        # follow-ups are found through their indexed ids, not by LIKE on a join.
         like = f"%{text}%"
-        clauses.append("(c.name LIKE ? OR c.phone LIKE ? OR c.contact LIKE ? OR t.no LIKE ? "
-                       "OR e.serial_no LIKE ? OR t.phone LIKE ?)")
+        clauses.append(
+            "(f.customer_id IN (SELECT id FROM customers WHERE name LIKE ? OR phone LIKE ? OR contact LIKE ?) "
+            "OR f.ticket_id IN (SELECT id FROM tickets WHERE no LIKE ? OR phone LIKE ?) "
+            "OR f.equipment_id IN (SELECT id FROM equipment WHERE serial_no LIKE ?))")
         params += [like] * 6
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -502,7 +506,8 @@ def list_followups(db: sqlite_utils.Database, view: str = "due", *, kind: str | 
     direction = "DESC" if descending else "ASC"
     if view == "done" and order == "due_at" and not descending:
         col, direction = "f.done_at", "DESC"
-    sql = f"{_FOLLOWUP_SELECT}{where} ORDER BY {col} {direction}, f.id LIMIT ? OFFSET ?"
+    # The id tie-break runs the same direction so an index can deliver the order.
+    sql = f"{_FOLLOWUP_SELECT}{where} ORDER BY {col} {direction}, f.id {direction} LIMIT ? OFFSET ?"
     return [_row_to_followup(r, now) for r in db.query(sql, params + [limit, offset])]
 
 
@@ -510,10 +515,8 @@ def count_followups(db: sqlite_utils.Database, view: str = "due", *, kind: str |
                     query: str = "", now: str | None = None) -> int:
     now = now or now_iso()
     where, params = _where(view, kind, query, now)
-    sql = ("SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id "
-           "LEFT JOIN tickets t ON t.id = f.ticket_id LEFT JOIN equipment e ON e.id = f.equipment_id"
-           + where)
-    return db.execute(sql, params).fetchone()[0]
+    join = " LEFT JOIN tickets t ON t.id = f.ticket_id" if "t.status" in where else ""
+    return db.execute("SELECT count(*) FROM followups f" + join + where, params).fetchone()[0]
 
 
 @dataclass(frozen=True)

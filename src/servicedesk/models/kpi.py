@@ -515,6 +515,31 @@ def _dealer_names(db: sqlite_utils.Database) -> list[str]:
         "ORDER BY 1")]
 
 
+def _repair_counts(db: sqlite_utils.Database, month: str, limits: R.Limits) -> tuple[int, int, int]:
+    """(repairs, on time, successful) without the per-ticket lines (trend, dashboard)."""
+    start, end = month_bounds(month)
+    types = ",".join(f"'{t}'" for t in R.REPAIR_TYPES)
+    repairs = on_time = successful = 0
+    for level, reported, arrived, completed, result, next_reported in db.execute(f"""
+            SELECT t.fault_level, t.reported_at, t.arrived_at, t.completed_at, t.result, {R.next_repair_sql('t')}
+            FROM tickets t WHERE t.type IN ({types}) AND t.status != 'cancelled'
+              AND t.completed_at >= ? AND t.completed_at < ?""", [start, end]):
+        repairs += 1
+        on_time += R.is_on_time(level, reported, arrived, completed, limits)
+        successful += R.is_successful(result, completed, next_reported, limits)
+    return repairs, on_time, successful
+
+
+def _call_counts(db: sqlite_utils.Database, month: str) -> tuple[int, int]:
+    """(calls reached, satisfied) in the month, counted by SQLite."""
+    start, end = month_bounds(month)
+    marks = ",".join("?" * len(SATISFIED))
+    reached, satisfied = db.execute(
+        f"SELECT count(*), COALESCE(sum(satisfaction IN ({marks})), 0) FROM followup_calls "
+        "WHERE reached = 1 AND called_at >= ? AND called_at < ?", [*SATISFIED, start, end]).fetchone()
+    return int(reached), int(satisfied)
+
+
 def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
               decisions: list[TicketDecision] | None = None, calls: list[CallLine] | None = None,
               settings: dict[str, Any] | None = None) -> MonthKpi:
@@ -522,9 +547,16 @@ def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
     month = parse_month(month)
     settings = settings or get_settings(db)
     limits = R.Limits.from_settings(settings)
+    matching, counted = stock_figures(db, month)
+    if not detail and decisions is None and calls is None:
+        repairs, on_time, successful = _repair_counts(db, month, limits)
+        reached, satisfied = _call_counts(db, month)
+        kpi = MonthKpi(month, str(settings.get("office.name", "")), repairs, on_time, successful, reached,
+                       satisfied, counted, matching, None)
+        kpi.grade = grade_for(kpi.rates, settings)
+        return kpi
     decisions = decisions if decisions is not None else ticket_decisions(db, month, limits=limits)
     calls = calls if calls is not None else reached_calls(db, month)
-    matching, counted = stock_figures(db, month)
     kpi = MonthKpi(
         month=month, office=str(settings.get("office.name", "")), repairs=len(decisions),
         on_time=sum(d.on_time for d in decisions), successful=sum(d.successful for d in decisions),
@@ -805,3 +837,47 @@ def sent_months_touched(db: sqlite_utils.Database, *moments: str | None) -> list
     marks = ",".join("?" * len(months))
     return [r[0] for r in db.execute(f"SELECT DISTINCT month FROM kpi_sends WHERE month IN ({marks}) "
                                      "ORDER BY month", months)]
+
+
+# ---------------------------------------------------------------- dashboard
+@dataclass
+class DashboardData:
+    """Everything the dashboard shows, read in one go (off the GUI thread)."""
+
+    now: str
+    month: str
+    trend: list[MonthKpi]                 # 12 months, this month last
+    sent_changes: list[SentChange]
+    overdue_tickets: list[Any]            # ticket_queries.TicketRow, most overdue first
+    overdue_total: int
+    calls_due: list[Any]                  # followups.Followup, most overdue first
+    due: Any                              # followups.DueCounts
+    status_counts: dict[str, int]
+    low_stock: int | None                 # None while the parts area is missing
+    check_items: int                      # this month's pre-export check items
+
+    @property
+    def this_month(self) -> MonthKpi:
+        return self.trend[-1]
+
+
+def dashboard_data(db: sqlite_utils.Database, now: str | None = None, list_limit: int = 200) -> DashboardData:
+    from servicedesk.models import followups as F
+    from servicedesk.models import ticket_queries as Q
+
+    now = now or now_iso()
+    month = now[:7]
+    flt = Q.TicketFilter(overdue_only=True)
+    try:
+        parts = importlib.import_module("servicedesk.models.parts")
+        count_parts = getattr(parts, "count_parts", None)
+        low = int(count_parts(db, low_only=True)) if count_parts is not None else None
+    except ImportError:
+        low = None
+    return DashboardData(
+        now=now, month=month, trend=kpi_trend(db, month), sent_changes=sent_changes(db),
+        overdue_tickets=Q.list_tickets(db, flt, now=now, limit=list_limit, order_by="deadline", descending=False),
+        overdue_total=Q.count_tickets(db, flt, now=now),
+        calls_due=F.list_followups(db, "due", kind="calls", now=now, limit=list_limit),
+        due=F.due_counts(db, now), status_counts=Q.status_counts(db, now=now), low_stock=low,
+        check_items=len(export_check(db, month, now=now)))

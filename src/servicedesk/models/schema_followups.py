@@ -88,3 +88,14 @@ def _m0001(db):
         "CREATE INDEX idx_kpi_sends_month ON kpi_sends(month, sent_at)",
     ):
         db.execute(sql)
+
+
+@MIGRATIONS(name="0002_list_indexes")
+def _m0002(db):
+    # The due list (pending, by deadline) and the done list (newest first) read
+    # these in order, so a page never sorts the whole table.
+    for sql in (
+        "CREATE INDEX idx_followups_status_due_at ON followups(status, due_at)",
+        "CREATE INDEX idx_followups_status_done ON followups(status, done_at)",
+    ):
+        db.execute(sql)

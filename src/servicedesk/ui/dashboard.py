@@ -13,9 +13,9 @@ the tab is refreshed when shown and when data changes while it is visible.
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QTableView, QVBoxLayout, QWidget,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from servicedesk.models import followups as F
 from servicedesk.models import kpi as K
-from servicedesk.models import ticket_queries as Q
-from servicedesk.models.db import now_iso
+from servicedesk.models.db import now_iso, open_db
+from servicedesk.models.errors import DomainError
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.followup_call import kind_text
-from servicedesk.ui.kpi_tab import FigureCard, TrendChart
+from servicedesk.ui.kpi_tab import FigureCard, TrendChart, keep_until_finished
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 LIST_LIMIT = 200
@@ -45,8 +45,34 @@ def _hours_late(deadline: str | None, now: str) -> int | None:
     return hours if hours >= 0 else None
 
 
+class DashboardLoader(QThread):
+    """Reads the dashboard's data with its own connection (WAL: readers never block)."""
+
+    loaded = Signal(object)      # kpi.DashboardData
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db_path = db_path
+
+    def run(self) -> None:
+        try:
+            db = open_db(self.db_path, create=False)
+        except DomainError as exc:
+            self.failed.emit(exc.message)
+            return
+        try:
+            self.loaded.emit(K.dashboard_data(db, list_limit=LIST_LIMIT))
+        except Exception as exc:  # a worker must always report back
+            self.failed.emit(str(exc))
+        finally:
+            db.close()
+
+
 class DashboardTab(QWidget):
     STATUS_ORDER = ("open", "dispatched", "completed", "reviewed")
+    # Emitted on the GUI thread each time new data has been shown.
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,6 +80,9 @@ class DashboardTab(QWidget):
         self._now = now_iso()
         self._month = K.current_month()
         self.sent_changes: list[K.SentChange] = []
+        self.data: K.DashboardData | None = None
+        self._loader: DashboardLoader | None = None
+        self._reload_again = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
 
@@ -195,70 +224,67 @@ class DashboardTab(QWidget):
 
     # ---------------------------------------------------------------- loading
     def reload(self) -> None:
-        db = self.ctx.db
-        self._now = now_iso()
-        self._month = K.current_month()
-        # sent months whose data changed since
-        self.sent_changes = K.sent_changes(db)
+        """Read everything in a worker thread (its own connection); apply on arrival.
+        A reload asked for while one runs is done once that one finishes."""
+        if self._loader is not None and self._loader.isRunning():
+            self._reload_again = True
+            return
+        self._reload_again = False
+        loader = keep_until_finished(DashboardLoader(self.ctx.db_path))
+        loader.loaded.connect(self.apply)
+        loader.failed.connect(self.ctx.status)
+        loader.finished.connect(self._loader_done)
+        self._loader = loader
+        loader.start()
+
+    def reload_now(self) -> None:
+        """Synchronous reload on the GUI's own connection."""
+        self.apply(K.dashboard_data(self.ctx.db, list_limit=LIST_LIMIT))
+
+    def _loader_done(self) -> None:
+        if self._reload_again:
+            self.reload()
+
+    def apply(self, data: K.DashboardData) -> None:
+        self.data = data
+        self._now = data.now
+        self._month = data.month
+        self.sent_changes = data.sent_changes
         if self.sent_changes:
             first = self.sent_changes[0]
             months = "、".join(c.record.month for c in self.sent_changes)
             detail = "; ".join(f"{c.label}: {c.sent} → {c.now}" for c in first.changes[:4])
-            self.banner_text.setText(
-                self.tr("Data behind a month already sent to head office has changed (%1): "
-                        "this changes the figures already sent.").replace("%1", months) + f"\n{first.record.month}: {detail}")
+            message = self.tr("Data behind a month already sent to head office has changed (%1): "
+                              "this changes the figures already sent.").replace("%1", months)
+            self.banner_text.setText(f"{message}\n{first.record.month}: {detail}")
             self.banner.show()
         else:
             self.banner.hide()
-        # this month so far + trend
-        trend = K.kpi_trend(db, self._month)
-        k = trend[-1]
+        k = data.this_month
         self.figures_box.setTitle(self.tr("This month so far (%1)").replace("%1", self._month))
         self.cards["on_time"].set_rate(k.on_time_rate, f"{k.on_time} / {k.repairs}")
         self.cards["success"].set_rate(k.success_rate, f"{k.successful} / {k.repairs}")
         self.cards["satisfaction"].set_rate(k.satisfaction, f"{k.satisfied} / {k.calls_reached}")
         self.cards["stock"].set_rate(k.stock_accuracy, f"{k.parts_matching} / {k.parts_counted}")
         self.grade_label.setText(self.tr("Grade so far: %1").replace("%1", k.grade or K.DASH))
-        self.trend.set_months(trend)
-        # overdue tickets
-        flt = Q.TicketFilter(overdue_only=True)
-        rows = Q.list_tickets(db, flt, now=self._now, limit=LIST_LIMIT, order_by="deadline",
-                              descending=False)
-        self.ticket_model.set_rows(rows)
-        total = Q.count_tickets(db, flt, now=self._now)
-        self.ticket_box.setTitle(self.tr("Overdue tickets (%1)").replace("%1", str(total)))
-        self.ticket_table.setVisible(bool(rows))
-        self.ticket_empty.setVisible(not rows)
-        # calls due
-        calls = F.list_followups(db, "due", kind="calls", now=self._now, limit=LIST_LIMIT)
-        counts = F.due_counts(db, self._now)
-        self.call_model.set_rows(calls)
+        self.trend.set_months(data.trend)
+        self.ticket_model.set_rows(data.overdue_tickets)
+        self.ticket_box.setTitle(self.tr("Overdue tickets (%1)").replace("%1", str(data.overdue_total)))
+        self.ticket_table.setVisible(bool(data.overdue_tickets))
+        self.ticket_empty.setVisible(not data.overdue_tickets)
+        self.call_model.set_rows(data.calls_due)
         self.call_box.setTitle(self.tr("Calls due today (%1) and overdue (%2)")
-                               .replace("%1", str(counts.due_today)).replace("%2", str(counts.overdue)))
-        self.call_table.setVisible(bool(calls))
-        self.call_empty.setVisible(not calls)
-        # side panel
-        status = Q.status_counts(db, now=self._now)
+                               .replace("%1", str(data.due.due_today)).replace("%2", str(data.due.overdue)))
+        self.call_table.setVisible(bool(data.calls_due))
+        self.call_empty.setVisible(not data.calls_due)
         for key, button in self.status_buttons.items():
-            button.setText(self._status_text(key, status.get(key, 0)))
-        low = self._low_stock_count()
-        self.low_stock_btn.setVisible(low is not None)
-        if low is not None:
-            self.low_stock_btn.setText(self.tr("Parts below safety stock: %1").replace("%1", str(low)))
-        self.inspection_btn.setText(self.tr("Inspections due: %1").replace("%1", str(counts.inspections_due)))
-        checks = K.export_check(db, self._month, now=self._now)
-        self.kpi_btn.setText(self.tr("Month report check items: %1").replace("%1", str(len(checks))))
-
-    def _low_stock_count(self) -> int | None:
-        """The parts area's low-stock count, when that area is installed."""
-        try:
-            parts = importlib.import_module("servicedesk.models.parts")
-        except ImportError:
-            return None
-        count = getattr(parts, "count_parts", None)
-        if count is None:
-            return None
-        return int(count(self.ctx.db, low_only=True))
+            button.setText(self._status_text(key, data.status_counts.get(key, 0)))
+        self.low_stock_btn.setVisible(data.low_stock is not None)
+        if data.low_stock is not None:
+            self.low_stock_btn.setText(self.tr("Parts below safety stock: %1").replace("%1", str(data.low_stock)))
+        self.inspection_btn.setText(self.tr("Inspections due: %1").replace("%1", str(data.due.inspections_due)))
+        self.kpi_btn.setText(self.tr("Month report check items: %1").replace("%1", str(data.check_items)))
+        self.loaded.emit()
 
     def _open_changed_month(self) -> None:
         if self.sent_changes:

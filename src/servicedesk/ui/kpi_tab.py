@@ -12,7 +12,7 @@ import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QSettings, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QSettings, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
@@ -132,7 +132,27 @@ class TrendChart(QChartView):
                         marker.setVisible(False)
 
 
-# ---------------------------------------------------------------- export worker
+# ---------------------------------------------------------------- workers
+_RUNNING: set[QThread] = set()
+
+
+def keep_until_finished(thread: QThread) -> QThread:
+    """Hold a worker until it has finished and make the application wait for it
+    at exit, so closing a tab or the window never destroys a running thread."""
+    _RUNNING.add(thread)
+
+    def done() -> None:
+        thread.wait()
+        _RUNNING.discard(thread)
+
+    thread.finished.connect(done)
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("servicedesk_waits_for_workers"):
+        app.aboutToQuit.connect(lambda: [t.wait(30_000) for t in list(_RUNNING)])
+        app.setProperty("servicedesk_waits_for_workers", True)
+    return thread
+
+
 class ExportWorker(QThread):
     """Builds the workbook off the GUI thread with its own database connection."""
 
@@ -463,7 +483,8 @@ class KpiTab(QWidget):
         """Start the export worker (tests call this directly)."""
         if self.worker is not None and self.worker.isRunning():
             return self.worker
-        worker = ExportWorker(self.ctx.db_path, self.month(), path, self.ctx.user, self.fee_check.isChecked(), self)
+        worker = keep_until_finished(ExportWorker(self.ctx.db_path, self.month(), path, self.ctx.user,
+                                                  self.fee_check.isChecked()))
         dialog = QProgressDialog(self.tr("Writing the workbook…"), self.tr("Cancel"), 0, 100, self)
         dialog.setWindowTitle(self.tr("Export to Excel"))
         dialog.setWindowModality(Qt.WindowModal)
