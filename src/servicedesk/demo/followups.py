@@ -74,6 +74,9 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
             F.schedule_for_ticket(db, tid)
     counts = {"calls": 0, "calls not reached": 0, "complaints from calls": 0, "inspections": 0}
     skipped: set[int] = set()
+    held = _call_to_enter_late(db, now)
+    if held is not None:
+        skipped.add(held)   # entered after the month is sent (see _send_previous_month)
     complaint_done = False
     complaint_after = _ts(now - _dt.timedelta(days=60))
     for _round in range(6):
@@ -124,13 +127,25 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
                         counts["complaints from calls"] += bool(complaint)
                     except DomainError:
                         skipped.add(fid)
-    counts["months sent"] = _send_previous_month(db, rng, now)
+    counts["months sent"] = _send_previous_month(db, rng, now, held)
     return counts
 
 
-def _send_previous_month(db: sqlite_utils.Database, rng: random.Random, now: _dt.datetime) -> int:
-    """Mark last month as sent with a real workbook, then enter one call of
-    that month late so the change-after-sending warning has something to show."""
+def _call_to_enter_late(db: sqlite_utils.Database, now: _dt.datetime) -> int | None:
+    """One call of last month that the clerk will enter only after sending the month."""
+    month = K.shift_month(K.current_month(now.date()), -1)
+    start, end = K.month_bounds(month)
+    row = db.execute("SELECT f.id FROM followups f JOIN tickets t ON t.id = f.ticket_id "
+                     "WHERE f.status = 'pending' AND f.kind = 'satisfaction' AND f.due_from >= ? "
+                     "AND f.due_at < ? AND t.status != 'cancelled' ORDER BY f.due_from LIMIT 1",
+                     [start, end]).fetchone()
+    return row[0] if row else None
+
+
+def _send_previous_month(db: sqlite_utils.Database, rng: random.Random, now: _dt.datetime,
+                         held: int | None) -> int:
+    """Mark last month as sent with a real workbook, then enter the held-back
+    call of that month, so the change-after-sending warning has something to show."""
     from servicedesk.reports.kpi_workbook import write_kpi_workbook
 
     month = K.shift_month(K.current_month(now.date()), -1)
@@ -141,14 +156,9 @@ def _send_previous_month(db: sqlite_utils.Database, rng: random.Random, now: _dt
         sha = K.file_sha256(path)
     K.mark_month_sent(db, month, sha, CLERKS[0], file_name=path.name, figures=report.kpi.to_json(),
                       at=sent_at)
-    start, end = K.month_bounds(month)
-    row = db.execute("SELECT f.id, f.due_from FROM followups f JOIN tickets t ON t.id = f.ticket_id "
-                     "WHERE f.status = 'pending' AND f.kind != 'inspection' AND f.due_from >= ? AND f.due_from < ? "
-                     "AND t.status != 'cancelled' ORDER BY f.due_from LIMIT 1", [start, end]).fetchone()
-    if row is None:
-        return 1
-    called = min(_dt.datetime.fromisoformat(row[1]) + _dt.timedelta(hours=10),
-                 _dt.datetime.fromisoformat(end) - _dt.timedelta(hours=1))
-    F.record_call(db, row[0], F.CallInput(reached=True, called_at=_ts(called), satisfaction="neutral",
-                                          notes="补录：月初电话回访记录"), CLERKS[1])
+    if held is not None:
+        fu = F.get_followup(db, held)
+        called = _dt.datetime.fromisoformat(fu.due_from) + _dt.timedelta(hours=2)
+        F.record_call(db, held, F.CallInput(reached=True, called_at=_ts(called), satisfaction="dissatisfied",
+                                            office_opinion="到场太慢", notes="补录：月初电话回访记录"), CLERKS[1])
     return 1
