@@ -870,173 +870,173 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="69" />
+        <location filename="../../ui/dashboard.py" line="98" />
         <source>Open the month</source>
         <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="76" />
+        <location filename="../../ui/dashboard.py" line="105" />
         <source>This month so far</source>
         <translation>本月至今</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="80" />
+        <location filename="../../ui/dashboard.py" line="109" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="81" />
+        <location filename="../../ui/dashboard.py" line="110" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="82" />
+        <location filename="../../ui/dashboard.py" line="111" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="83" />
+        <location filename="../../ui/dashboard.py" line="112" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="92" />
+        <location filename="../../ui/dashboard.py" line="121" />
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="101" />
+        <location filename="../../ui/dashboard.py" line="130" />
         <source>Overdue tickets</source>
         <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="104" />
+        <location filename="../../ui/dashboard.py" line="133" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="105" />
-        <location filename="../../ui/dashboard.py" line="124" />
+        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="153" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="106" />
+        <location filename="../../ui/dashboard.py" line="135" />
         <source>Deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="107" />
+        <location filename="../../ui/dashboard.py" line="136" />
         <source>Overdue by</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="108" />
+        <location filename="../../ui/dashboard.py" line="137" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="114" />
+        <location filename="../../ui/dashboard.py" line="143" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="119" />
+        <location filename="../../ui/dashboard.py" line="148" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="151" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="123" />
+        <location filename="../../ui/dashboard.py" line="152" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="125" />
+        <location filename="../../ui/dashboard.py" line="154" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="131" />
+        <location filename="../../ui/dashboard.py" line="160" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="136" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="188" />
+        <location filename="../../ui/dashboard.py" line="217" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="189" />
+        <location filename="../../ui/dashboard.py" line="218" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="192" />
+        <location filename="../../ui/dashboard.py" line="221" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="192" />
+        <location filename="../../ui/dashboard.py" line="221" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="193" />
+        <location filename="../../ui/dashboard.py" line="222" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="193" />
+        <location filename="../../ui/dashboard.py" line="222" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="208" />
+        <location filename="../../ui/dashboard.py" line="257" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="216" />
+        <location filename="../../ui/dashboard.py" line="264" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="221" />
+        <location filename="../../ui/dashboard.py" line="269" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="229" />
+        <location filename="../../ui/dashboard.py" line="272" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="236" />
+        <location filename="../../ui/dashboard.py" line="276" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="247" />
+        <location filename="../../ui/dashboard.py" line="284" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="248" />
+        <location filename="../../ui/dashboard.py" line="285" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="250" />
+        <location filename="../../ui/dashboard.py" line="286" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -1540,7 +1540,7 @@
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="71" />
         <source>Due %1 – %2</source>
-        <translation>应回访 %1 至 %2</translation>
+        <translation>期限 %1 至 %2</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/followup_call.py" line="73" />
@@ -1841,372 +1841,372 @@
 <context>
     <name>KpiTab</name>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="191" />
+        <location filename="../../ui/kpi_tab.py" line="211" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="194" />
+        <location filename="../../ui/kpi_tab.py" line="214" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="204" />
+        <location filename="../../ui/kpi_tab.py" line="224" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="207" />
+        <location filename="../../ui/kpi_tab.py" line="227" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="211" />
+        <location filename="../../ui/kpi_tab.py" line="231" />
         <source>Include the year's dealer service fee</source>
         <translation>附本年度经销商服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="213" />
+        <location filename="../../ui/kpi_tab.py" line="233" />
         <source>Export to Excel… (Ctrl+E)</source>
         <translation>导出 Excel… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="216" />
-        <location filename="../../ui/kpi_tab.py" line="424" />
+        <location filename="../../ui/kpi_tab.py" line="236" />
+        <location filename="../../ui/kpi_tab.py" line="444" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="229" />
+        <location filename="../../ui/kpi_tab.py" line="249" />
         <source>On-time rate (维修及时率)</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="230" />
+        <location filename="../../ui/kpi_tab.py" line="250" />
         <source>Success rate (维修成功率)</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="231" />
+        <location filename="../../ui/kpi_tab.py" line="251" />
         <source>Customer satisfaction (客户满意度)</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="232" />
+        <location filename="../../ui/kpi_tab.py" line="252" />
         <source>Stock accuracy (配件库存准确率)</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="233" />
-        <location filename="../../ui/kpi_tab.py" line="262" />
+        <location filename="../../ui/kpi_tab.py" line="253" />
+        <location filename="../../ui/kpi_tab.py" line="282" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="245" />
+        <location filename="../../ui/kpi_tab.py" line="265" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="246" />
+        <location filename="../../ui/kpi_tab.py" line="266" />
         <source>Record (double-click to open)</source>
         <translation>记录（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="251" />
+        <location filename="../../ui/kpi_tab.py" line="271" />
         <source>Pre-export check</source>
         <translation>导出前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="254" />
+        <location filename="../../ui/kpi_tab.py" line="274" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="255" />
+        <location filename="../../ui/kpi_tab.py" line="275" />
         <source>Repairs</source>
         <translation>维修数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="256" />
+        <location filename="../../ui/kpi_tab.py" line="276" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="258" />
+        <location filename="../../ui/kpi_tab.py" line="278" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="260" />
-        <location filename="../../ui/kpi_tab.py" line="268" />
-        <location filename="../../ui/kpi_tab.py" line="293" />
+        <location filename="../../ui/kpi_tab.py" line="280" />
+        <location filename="../../ui/kpi_tab.py" line="288" />
+        <location filename="../../ui/kpi_tab.py" line="313" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="264" />
-        <location filename="../../ui/kpi_tab.py" line="276" />
+        <location filename="../../ui/kpi_tab.py" line="284" />
+        <location filename="../../ui/kpi_tab.py" line="296" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="266" />
-        <location filename="../../ui/kpi_tab.py" line="292" />
+        <location filename="../../ui/kpi_tab.py" line="286" />
+        <location filename="../../ui/kpi_tab.py" line="312" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="267" />
+        <location filename="../../ui/kpi_tab.py" line="287" />
         <source>Calls reached</source>
         <translation>回访接通数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="271" />
+        <location filename="../../ui/kpi_tab.py" line="291" />
         <source>Dealers</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="273" />
-        <location filename="../../ui/kpi_tab.py" line="290" />
+        <location filename="../../ui/kpi_tab.py" line="293" />
+        <location filename="../../ui/kpi_tab.py" line="310" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="274" />
+        <location filename="../../ui/kpi_tab.py" line="294" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="275" />
-        <location filename="../../ui/kpi_tab.py" line="291" />
+        <location filename="../../ui/kpi_tab.py" line="295" />
+        <location filename="../../ui/kpi_tab.py" line="311" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="278" />
+        <location filename="../../ui/kpi_tab.py" line="298" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="279" />
-        <location filename="../../ui/kpi_tab.py" line="281" />
+        <location filename="../../ui/kpi_tab.py" line="299" />
+        <location filename="../../ui/kpi_tab.py" line="301" />
         <source>Why</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="280" />
+        <location filename="../../ui/kpi_tab.py" line="300" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="286" />
+        <location filename="../../ui/kpi_tab.py" line="306" />
         <source>Repairs counted</source>
         <translation>维修明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="288" />
+        <location filename="../../ui/kpi_tab.py" line="308" />
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="289" />
+        <location filename="../../ui/kpi_tab.py" line="309" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="295" />
+        <location filename="../../ui/kpi_tab.py" line="315" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="301" />
+        <location filename="../../ui/kpi_tab.py" line="321" />
         <source>Calls counted</source>
         <translation>回访明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="303" />
+        <location filename="../../ui/kpi_tab.py" line="323" />
         <source>Count</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="304" />
+        <location filename="../../ui/kpi_tab.py" line="324" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="306" />
+        <location filename="../../ui/kpi_tab.py" line="326" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="307" />
+        <location filename="../../ui/kpi_tab.py" line="327" />
         <source>Book</source>
         <translation>账面数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="277" />
+        <location filename="../../ui/kpi_tab.py" line="297" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="305" />
+        <location filename="../../ui/kpi_tab.py" line="325" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="308" />
+        <location filename="../../ui/kpi_tab.py" line="328" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="309" />
+        <location filename="../../ui/kpi_tab.py" line="329" />
         <source>Matches</source>
         <translation>账实相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="314" />
+        <location filename="../../ui/kpi_tab.py" line="334" />
         <source>Stock count lines</source>
         <translation>盘点明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="316" />
+        <location filename="../../ui/kpi_tab.py" line="336" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="339" />
+        <location filename="../../ui/kpi_tab.py" line="359" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="339" />
+        <location filename="../../ui/kpi_tab.py" line="359" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="350" />
+        <location filename="../../ui/kpi_tab.py" line="370" />
         <source>Completed without an arrival time (counts as late)</source>
         <translation>完工无到场时间（计为不及时）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="351" />
+        <location filename="../../ui/kpi_tab.py" line="371" />
         <source>Completed without a result (counts as unsuccessful)</source>
         <translation>完工无维修结果（计为不成功）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="352" />
+        <location filename="../../ui/kpi_tab.py" line="372" />
         <source>Follow-up call due this month not made yet</source>
         <translation>本月应回访未回访</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="353" />
+        <location filename="../../ui/kpi_tab.py" line="373" />
         <source>Stock count not posted</source>
         <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="395" />
+        <location filename="../../ui/kpi_tab.py" line="415" />
         <source>%1 on time of %2 repairs</source>
         <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="397" />
+        <location filename="../../ui/kpi_tab.py" line="417" />
         <source>%1 successful of %2 repairs</source>
         <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="399" />
+        <location filename="../../ui/kpi_tab.py" line="419" />
         <source>%1 satisfied of %2 calls reached</source>
         <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="401" />
+        <location filename="../../ui/kpi_tab.py" line="421" />
         <source>%1 matching of %2 parts counted</source>
         <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="404" />
+        <location filename="../../ui/kpi_tab.py" line="424" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="407" />
+        <location filename="../../ui/kpi_tab.py" line="427" />
         <source>Pre-export check (%1)</source>
         <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="423" />
+        <location filename="../../ui/kpi_tab.py" line="443" />
         <source>Not sent to head office yet.</source>
         <translation>本月尚未报送总部。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="427" />
+        <location filename="../../ui/kpi_tab.py" line="447" />
         <source>Sent to head office on %1</source>
         <translation>已于 %1 报送总部</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="430" />
+        <location filename="../../ui/kpi_tab.py" line="450" />
         <source>Mark as sent again…</source>
         <translation>重新标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="433" />
+        <location filename="../../ui/kpi_tab.py" line="453" />
         <source>Sent</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="438" />
+        <location filename="../../ui/kpi_tab.py" line="458" />
         <source>Changed after sending</source>
         <translation>报送后数据有变动</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="440" />
+        <location filename="../../ui/kpi_tab.py" line="460" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="453" />
+        <location filename="../../ui/kpi_tab.py" line="473" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="454" />
-        <location filename="../../ui/kpi_tab.py" line="501" />
+        <location filename="../../ui/kpi_tab.py" line="474" />
+        <location filename="../../ui/kpi_tab.py" line="522" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="467" />
+        <location filename="../../ui/kpi_tab.py" line="488" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="467" />
+        <location filename="../../ui/kpi_tab.py" line="488" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="468" />
+        <location filename="../../ui/kpi_tab.py" line="489" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="484" />
+        <location filename="../../ui/kpi_tab.py" line="505" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="492" />
+        <location filename="../../ui/kpi_tab.py" line="513" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="500" />
+        <location filename="../../ui/kpi_tab.py" line="521" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="510" />
+        <location filename="../../ui/kpi_tab.py" line="531" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2215,12 +2215,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="512" />
+        <location filename="../../ui/kpi_tab.py" line="533" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="523" />
+        <location filename="../../ui/kpi_tab.py" line="544" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -2486,12 +2486,12 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>MoveInspectionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="89" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="90" />
         <source>Plan inspection</source>
         <translation>安排巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="97" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="98" />
         <source>Inspect by</source>
         <translation>巡检截止日期</translation>
     </message>
@@ -4383,32 +4383,32 @@ Offline program for an after-sales service office.</source>
         <translation>巡检时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="47" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="48" />
         <source>Inspector</source>
         <translation>巡检人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="49" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="50" />
         <source>Inspection ticket number, if one was opened</source>
         <translation>巡检工单号（如有）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="50" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="51" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="54" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="55" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="56" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="57" />
         <source>The next inspection is planned a year after this one.</source>
         <translation>保存后自动安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followup_inspection.py" line="60" />
+        <location filename="../../ui/dialogs/followup_inspection.py" line="61" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>

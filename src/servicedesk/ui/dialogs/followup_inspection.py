@@ -44,6 +44,7 @@ class RecordInspectionDialog(QDialog):
         for choice in technician_choices(ctx.db, active_only=True):
             self.inspector.addItem(choice.name)
         self.inspector.setCurrentText("")
+        self.inspector.setMinimumWidth(200)
         self.form.add_row("inspector", self.tr("Inspector"), self.inspector)
         self.ticket_no = QLineEdit()
         self.ticket_no.setPlaceholderText(self.tr("Inspection ticket number, if one was opened"))
