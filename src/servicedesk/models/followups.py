@@ -942,9 +942,6 @@ def _export_followups(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return rows
 
 
-FOLLOWUPS_SHEET = ExchangeKind(FOLLOWUPS_SPEC, _followups_row, _export_followups, (
-    {"ticket_no": "YX2611007", "called_at": "2026-11-05 10:30", "reached": "是", "satisfaction": "满意",
-     "complaint": "", "notes": "设备运行正常"},
-    {"ticket_no": "YX2611008", "called_at": "2026-11-05 11:00", "reached": "否", "satisfaction": "",
-     "complaint": "", "notes": "无人接听"},
-))
+# No sample rows in the data sheet (a forgotten example would be imported as a
+# real call); the 说明 sheet explains each column with examples.
+FOLLOWUPS_SHEET = ExchangeKind(FOLLOWUPS_SPEC, _followups_row, _export_followups)
