@@ -261,6 +261,15 @@ def test_import_followups_sheet(db, unit, tmp_path):
     # the same file again is refused, nothing written
     again = run_import(db, spec, read_rows(spec, good), F.FOLLOWUPS_SHEET.import_row)
     assert not again.ok and "already recorded" in str(again.problems[0])
+    # a ticket with no planned calls (e.g. imported history) gets an extra call, nothing else
+    old = f.ticket(db, customer_id=c, equipment_id=e, no="YX2401001", status="closed",
+                   completed_at="2024-01-05 10:00:00", closed_at="2024-01-05 12:00:00", result="done")
+    extra = tmp_path / "old.xlsx"
+    write_rows(spec, [{"ticket_no": "YX2401001", "called_at": "2024-01-06 09:00", "reached": "是",
+                       "satisfaction": "非常满意"}], extra)
+    assert run_import(db, spec, read_rows(spec, extra), F.FOLLOWUPS_SHEET.import_row).ok
+    assert [(r[0], r[1]) for r in db.execute("SELECT kind, status FROM followups WHERE ticket_id = ?", [old])] == [
+        ("extra", "done")]
     bad = tmp_path / "bad.xlsx"
     write_rows(spec, [{"ticket_no": "NOPE1", "called_at": "昨天", "reached": "也许"}], bad)
     result = run_import(db, spec, read_rows(spec, bad), F.FOLLOWUPS_SHEET.import_row)
@@ -268,4 +277,4 @@ def test_import_followups_sheet(db, unit, tmp_path):
     assert any(p.startswith("row 2, column 回访时间") for p in texts)
     assert any(p.startswith("row 2, column 是否接通") for p in texts)
     assert any(p.startswith("row 2, column 工单号") for p in texts)
-    assert db.execute("SELECT count(*) FROM followup_calls").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM followup_calls").fetchone()[0] == 3

@@ -875,9 +875,10 @@ FOLLOWUPS_SPEC = SheetSpec("followups", "回访记录", (
 
 
 def _followups_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], ctx: RowContext) -> str:
-    """Record one call from the sheet on the ticket's next open call; a ticket
-    with none open gets an extra call (kind 'extra'). The same ticket and time
-    twice is refused, so a sheet cannot be imported twice by mistake."""
+    """Record one call from the sheet on the ticket's earliest open call; a
+    ticket with none open (e.g. an imported old ticket) gets an extra call
+    (kind 'extra'). The same ticket and time twice is refused, so a sheet
+    cannot be imported twice by mistake."""
     parsed = collect_field_errors(ctx, {
         "called_at": lambda: parse_datetime(values.get("called_at"), "called_at", required=True),
         "reached": lambda: _required_yes_no(values.get("reached")),
@@ -889,7 +890,8 @@ def _followups_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], 
                   "WHERE f.ticket_id = ? AND k.called_at = ?", [ticket["id"], parsed["called_at"]]).fetchone():
         ctx.problem("called_at", f"a call for {ticket['no']} at {parsed['called_at']} is already recorded")
         raise RowRejected
-    schedule_for_ticket(db, ticket["id"])
+    # No scheduling here: a call log of old (imported) tickets must not plan
+    # their whole, long overdue, schedule.
     open_row = db.execute("SELECT id FROM followups WHERE ticket_id = ? AND status = 'pending' "
                           "AND kind != 'inspection' ORDER BY due_from, id LIMIT 1", [ticket["id"]]).fetchone()
     if open_row is None:
