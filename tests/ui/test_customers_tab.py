@@ -238,3 +238,44 @@ def test_long_list_is_paged(tab, ctx, qtbot):
     assert tab.count_label.text() == "Showing 1 200 of 1 200 customers"
     tab.model.fetchMore()
     assert tab.model.rowCount() == 1000
+
+
+def _workbook(path, header, rows):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(header)
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return str(path)
+
+
+def test_import_and_export_run_off_the_gui_thread(tab, ctx, qtbot, tmp_path):
+    good = _workbook(tmp_path / "good.xlsx", ["用户姓名/单位", "联系电话"],
+                     [["宁波路桥工程有限公司", "13957412233"], ["张三", "0571-88886666"]])
+    tab.start_job("import", "customers", good)
+    qtbot.waitUntil(lambda: tab.job is None, timeout=10_000)
+    assert tab.statuses[-1] == "Imported 2 rows from good.xlsx: 2 new, 0 updated"
+    assert tab.count_label.text() == "Showing 2 of 2 customers"
+
+    bad = _workbook(tmp_path / "bad.xlsx", ["name", "phone"], [["王五", "13957412233"], ["赵六", "12a"]])
+    tab.start_job("import", "customers", bad)
+    qtbot.waitUntil(lambda: tab.job is None, timeout=10_000)
+    box = tab.last_message
+    assert box is not None and box.windowTitle() == "Nothing was imported"
+    assert 'row 3, column 联系电话: "12a" is not a phone number' in box.detailedText()
+    assert C.count_customers(ctx.db) == 2          # all or nothing: 王五 was not written either
+    box.close()
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("not a workbook")
+    tab.start_job("import", "customers", str(broken))
+    qtbot.waitUntil(lambda: tab.job is None, timeout=10_000)
+    assert "not a readable Excel workbook" in tab.last_message.text()
+    tab.last_message.close()
+
+    out = tmp_path / "out.xlsx"
+    tab.start_job("export", "customers", str(out))
+    qtbot.waitUntil(lambda: tab.job is None, timeout=10_000)
+    assert out.exists() and tab.statuses[-1] == f"Exported 2 rows to {out}"

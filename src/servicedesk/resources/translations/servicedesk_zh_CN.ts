@@ -572,297 +572,405 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ui/customers_tab.py" line="71" />
+        <location filename="../../ui/customers_tab.py" line="142" />
         <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
         <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="78" />
+        <location filename="../../ui/customers_tab.py" line="149" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="79" />
+        <location filename="../../ui/customers_tab.py" line="150" />
         <source>New customer (Ctrl+N)</source>
         <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="81" />
+        <location filename="../../ui/customers_tab.py" line="152" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="82" />
+        <location filename="../../ui/customers_tab.py" line="153" />
         <source>Edit the selected customer (Enter)</source>
         <translation>编辑所选客户（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="84" />
+        <location filename="../../ui/customers_tab.py" line="155" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="85" />
+        <location filename="../../ui/customers_tab.py" line="156" />
         <source>Delete the selected customer (Del)</source>
         <translation>删除所选客户（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="96" />
+        <location filename="../../ui/customers_tab.py" line="160" />
+        <source>Import / Export</source>
+        <translation>导入 / 导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="163" />
+        <source>Import customers from Excel…</source>
+        <translation>从 Excel 导入客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="164" />
+        <source>Import equipment from Excel…</source>
+        <translation>从 Excel 导入设备…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="166" />
+        <source>Export customers to Excel…</source>
+        <translation>导出客户到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="167" />
+        <source>Export equipment to Excel…</source>
+        <translation>导出设备到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="169" />
+        <source>Empty customers sheet…</source>
+        <translation>客户导入模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="170" />
+        <source>Empty equipment sheet…</source>
+        <translation>设备导入模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="185" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="97" />
-        <location filename="../../ui/customers_tab.py" line="427" />
+        <location filename="../../ui/customers_tab.py" line="186" />
+        <location filename="../../ui/customers_tab.py" line="516" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="98" />
-        <location filename="../../ui/customers_tab.py" line="427" />
+        <location filename="../../ui/customers_tab.py" line="187" />
+        <location filename="../../ui/customers_tab.py" line="516" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="99" />
-        <location filename="../../ui/customers_tab.py" line="428" />
+        <location filename="../../ui/customers_tab.py" line="188" />
+        <location filename="../../ui/customers_tab.py" line="517" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="100" />
-        <location filename="../../ui/customers_tab.py" line="429" />
+        <location filename="../../ui/customers_tab.py" line="189" />
+        <location filename="../../ui/customers_tab.py" line="518" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="101" />
+        <location filename="../../ui/customers_tab.py" line="190" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="133" />
+        <location filename="../../ui/customers_tab.py" line="222" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="135" />
+        <location filename="../../ui/customers_tab.py" line="224" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="137" />
-        <location filename="../../ui/customers_tab.py" line="542" />
+        <location filename="../../ui/customers_tab.py" line="226" />
+        <location filename="../../ui/customers_tab.py" line="631" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="139" />
+        <location filename="../../ui/customers_tab.py" line="228" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="144" />
+        <location filename="../../ui/customers_tab.py" line="233" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="151" />
+        <location filename="../../ui/customers_tab.py" line="240" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="152" />
+        <location filename="../../ui/customers_tab.py" line="241" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="153" />
+        <location filename="../../ui/customers_tab.py" line="242" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="155" />
+        <location filename="../../ui/customers_tab.py" line="244" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="157" />
+        <location filename="../../ui/customers_tab.py" line="246" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="159" />
+        <location filename="../../ui/customers_tab.py" line="248" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="161" />
+        <location filename="../../ui/customers_tab.py" line="250" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="169" />
+        <location filename="../../ui/customers_tab.py" line="258" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="180" />
+        <location filename="../../ui/customers_tab.py" line="269" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="181" />
+        <location filename="../../ui/customers_tab.py" line="270" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="182" />
+        <location filename="../../ui/customers_tab.py" line="271" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="183" />
+        <location filename="../../ui/customers_tab.py" line="272" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="213" />
+        <location filename="../../ui/customers_tab.py" line="302" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="265" />
+        <location filename="../../ui/customers_tab.py" line="354" />
         <source>In warranty (manual)</source>
         <translation>在保（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="265" />
+        <location filename="../../ui/customers_tab.py" line="354" />
         <source>Out of warranty (manual)</source>
         <translation>保外（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="267" />
+        <location filename="../../ui/customers_tab.py" line="356" />
         <source>In warranty until %1</source>
         <translation>在保，至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="269" />
+        <location filename="../../ui/customers_tab.py" line="358" />
         <source>Out of warranty since %1</source>
         <translation>保外，%1 已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="270" />
+        <location filename="../../ui/customers_tab.py" line="359" />
         <source>Out of warranty (no dates)</source>
         <translation>保外（无日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="273" />
+        <location filename="../../ui/customers_tab.py" line="362" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="273" />
+        <location filename="../../ui/customers_tab.py" line="362" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="273" />
+        <location filename="../../ui/customers_tab.py" line="362" />
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="274" />
+        <location filename="../../ui/customers_tab.py" line="363" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="341" />
+        <location filename="../../ui/customers_tab.py" line="430" />
         <source>Showing %1 of %2 customers</source>
         <translation>显示 %1 / 共 %2 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="348" />
+        <location filename="../../ui/customers_tab.py" line="437" />
         <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
         <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="351" />
+        <location filename="../../ui/customers_tab.py" line="440" />
         <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
         <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="428" />
+        <location filename="../../ui/customers_tab.py" line="517" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="429" />
+        <location filename="../../ui/customers_tab.py" line="518" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="444" />
+        <location filename="../../ui/customers_tab.py" line="533" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="446" />
+        <location filename="../../ui/customers_tab.py" line="535" />
         <source>Select a unit to see its tickets, parts and calls.</source>
         <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="454" />
+        <location filename="../../ui/customers_tab.py" line="543" />
         <source>History of %1 %2</source>
         <translation>%1 %2 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="462" />
+        <location filename="../../ui/customers_tab.py" line="551" />
         <source>No tickets, parts or calls for this unit yet.</source>
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="489" />
+        <location filename="../../ui/customers_tab.py" line="578" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="502" />
+        <location filename="../../ui/customers_tab.py" line="591" />
         <source>%1 still has %2 unit(s) of equipment. Delete or move the equipment first.</source>
         <translation>%1 还有 %2 台设备。请先删除或转移设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="505" />
+        <location filename="../../ui/customers_tab.py" line="594" />
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="506" />
+        <location filename="../../ui/customers_tab.py" line="595" />
         <source>Delete customer %1? This cannot be undone.</source>
         <translation>删除客户 %1？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="514" />
+        <location filename="../../ui/customers_tab.py" line="603" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="531" />
+        <location filename="../../ui/customers_tab.py" line="620" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="543" />
+        <location filename="../../ui/customers_tab.py" line="632" />
         <source>Delete %1 %2 from the archive? This cannot be undone.</source>
         <translation>从档案中删除 %1 %2？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="551" />
+        <location filename="../../ui/customers_tab.py" line="640" />
         <source>Deleted equipment %1 %2</source>
         <translation>已删除设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="575" />
+        <location filename="../../ui/customers_tab.py" line="659" />
+        <source>Choose the Excel file to import</source>
+        <translation>选择要导入的 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="660" />
+        <location filename="../../ui/customers_tab.py" line="677" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="665" />
+        <source>Records that already exist</source>
+        <translation>已有的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="666" />
+        <source>Update the records that are already in the archive with the values in the file?
+Yes: update them. No: list them as duplicates and import nothing.</source>
+        <translation>用文件中的内容更新档案中已有的记录吗？
+是：更新。否：列为重复，不导入任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="675" />
+        <source>Save the Excel file</source>
+        <translation>保存 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="690" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="691" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="730" />
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>已取消导入：没有导入任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="733" />
+        <source>Empty sheet written to %1</source>
+        <translation>空白模板已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="736" />
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="739" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="740" />
+        <source>%1 has %2 problem(s). Nothing was imported: fix the rows listed below and import the file again.</source>
+        <translation>%1 有 %2 处问题，没有导入任何记录。请改正下列各行后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="745" />
+        <source>Imported %1 rows from %2: %3 new, %4 updated</source>
+        <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="754" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_tab.py" line="769" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
