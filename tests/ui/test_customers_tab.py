@@ -209,6 +209,10 @@ def test_enter_edits_and_delete_asks_first(tab, ctx, qtbot, monkeypatch):
     tab.reload()
     tab.show_record("customer", cid)
     tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key_F, Qt.ControlModifier)     # Ctrl+F: to the search box
+    assert tab.search.hasFocus()
+    qtbot.keyClick(tab.search, Qt.Key_Down)                      # Down: back to the list
+    assert tab.table.hasFocus()
     qtbot.keyClick(tab.table, Qt.Key_Return)
     dialog = tab.current_dialog
     assert dialog is not None and dialog.name.text() == "张三"

@@ -317,7 +317,8 @@ class CustomersTab(QWidget):
         lay.addWidget(self.split, 1)
 
         # ---- keyboard ---------------------------------------------------------------------
-        for keys, slot in ((QKeySequence.New, self.new_customer), (QKeySequence.Find, self.focus_search),
+        # One shortcut per key: two on the same key would be ambiguous and neither would fire.
+        for keys, slot in ((QKeySequence("Ctrl+N"), self.new_customer),
                            (QKeySequence("Ctrl+F"), self.focus_search)):
             sc = QShortcut(keys, self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
