@@ -82,3 +82,12 @@ def test_settings_menu_offers_business_print_and_catalog(qtbot, ctx):
     qtbot.addWidget(window)
     texts = [a.text() for a in window.settings_menu.actions()]
     assert texts == ["&Business settings…", "&Printing and paper…", "&Work-hour catalog…"]
+
+
+def test_dashboard_status_link_opens_that_ticket_list(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    ctx.open("tickets", "dispatched")
+    assert window.tabs.currentWidget() is window.pages["tickets"]
+    tab = window.pages["tickets"]
+    assert tab.status_tabs.currentIndex() == 2  # all, open, dispatched, ...

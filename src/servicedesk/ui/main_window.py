@@ -31,6 +31,7 @@ TABS = (
 # {"customer_id": .., "equipment_id": ..} and opens the new-ticket dialog.
 RECORD_TABS = {
     "customer": "customers", "equipment": "customers", "ticket": "tickets", "new_ticket": "tickets",
+    "tickets": "tickets", "parts": "parts",
     "part": "parts", "stock_count": "parts",
     "followup": "followups", "technician": "pay", "pay_month": "pay", "kpi_month": "kpi",
 }

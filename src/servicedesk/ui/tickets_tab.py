@@ -844,6 +844,12 @@ class TicketsTab(QWidget):
             prefill = key if isinstance(key, dict) else {}
             self.new_ticket(prefill)
             return
+        if kind == "tickets":
+            # A status group from the dashboard ("open", "dispatched", ...): show that list.
+            if key in Q.STATUS_GROUPS:
+                self.clear_filters()
+                self.status_tabs.setCurrentIndex(Q.STATUS_GROUPS.index(key))
+            return
         if kind != "ticket":
             return
         ticket_id = key if isinstance(key, int) else Q.ticket_id_for_no(self.ctx.db, str(key))
