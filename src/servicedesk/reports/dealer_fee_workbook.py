@@ -20,8 +20,9 @@ from openpyxl.styles import Font
 from servicedesk.models.dealer_fee import DealerFeeReport
 from servicedesk.models.kpi import DASH
 from servicedesk.reports.kpi_workbook import (
-    BOLD, BOX, PERCENT, _fit_columns, _print_setup, _table, save_workbook,
+    BOLD, BOX, PERCENT, _fit_columns, _print_setup, _table,
 )
+from servicedesk.reports.files import save_workbook
 
 YUAN = "#,##0.00"
 

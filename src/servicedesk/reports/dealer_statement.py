@@ -18,6 +18,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from servicedesk.models.dealer_billing import DealerStatement
 from servicedesk.models.errors import DomainError
 from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.reports.files import atomic_target
 from servicedesk.reports.fonts import cjk_font
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -112,20 +113,13 @@ def write_dealer_statements(statements: list[DealerStatement], out: str | os.Pat
     if not statements:
         raise DomainError("No dealer statement to print.", "ticket")
     font = cjk_font(font_file).name
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm, title="派工费用核算表")
     story: list = []
     for i, s in enumerate(statements):
         if i:
             story.append(PageBreak())
         story += _page(s, font, office)
-    try:
+    with atomic_target(out) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                                topMargin=18 * mm, bottomMargin=18 * mm, title="派工费用核算表")
         doc.build(story)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
-    return out
+    return Path(out)

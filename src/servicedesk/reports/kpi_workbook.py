@@ -30,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from servicedesk.models.errors import DomainError
 from servicedesk.models.kpi import DASH, KpiReport, Rate
+from servicedesk.reports.files import save_workbook
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TITLE_FONT = Font(bold=True, size=14)
@@ -274,20 +275,6 @@ def _trend(wb: Workbook, report: KpiReport) -> None:
     bar.add_data(Reference(ws, min_col=7, max_col=7, min_row=1, max_row=last), titles_from_data=True)
     bar.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
     ws.add_chart(bar, "J19")
-
-
-def save_workbook(wb: Workbook, out: str | os.PathLike) -> Path:
-    """Write to a temporary name, then rename: a full disk never leaves half a file."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
-    return out
 
 
 def build_kpi_workbook(report: KpiReport, progress: Progress | None = None) -> Workbook:

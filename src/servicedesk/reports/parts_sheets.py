@@ -13,8 +13,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from servicedesk.models.errors import DomainError
 from servicedesk.models.importing import SheetSpec
+from servicedesk.reports.files import atomic_target, save_workbook
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -28,9 +28,6 @@ def write_stream(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.
     """Write rows under the spec's Chinese headers; returns (path, rows written).
 
     `progress(n)` is called every `every` rows; returning False cancels."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(spec.title)
     for i, col in enumerate(spec.columns, start=1):
@@ -50,12 +47,7 @@ def write_stream(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.
         count += 1
         if progress is not None and count % every == 0 and progress(count) is False:
             raise Cancelled
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
+    out = save_workbook(wb, out)
     if progress is not None:
         progress(count)
     return out, count
@@ -74,9 +66,6 @@ def count_sheet_pdf(out: str | os.PathLike, *, office: str, count_id: int, count
     from servicedesk.reports.fonts import cjk_font
 
     font = cjk_font(font_file).name
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
     title_style = ParagraphStyle("title", fontName=font, fontSize=15, leading=20, alignment=1)
     small = ParagraphStyle("small", fontName=font, fontSize=9, leading=12)
     data = [["序号", "库位", "配件编码", "名称", "规格", "单位", "实盘数量", "备注"]]
@@ -107,12 +96,8 @@ def count_sheet_pdf(out: str | os.PathLike, *, office: str, count_id: int, count
              Paragraph(f"盘点日期：{count_date}　　盘点单号：#{count_id}　　共 {len(rows)} 种配件", small),
              Spacer(1, 4 * mm), table, Spacer(1, 8 * mm),
              Paragraph("盘点人：__________　　复核人：__________　　仓库负责人：__________　　日期：__________", small)]
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=14 * mm, bottomMargin=16 * mm, title=f"配件盘点表 {count_date}")
-    try:
+    with atomic_target(out) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
+                                topMargin=14 * mm, bottomMargin=16 * mm, title=f"配件盘点表 {count_date}")
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
-    return out
+    return Path(out)

@@ -21,6 +21,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from servicedesk.models.errors import DomainError
 from servicedesk.models.pay import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.reports.files import atomic_target
 from servicedesk.reports.fonts import cjk_font
 
 Progress = Callable[[int, int], None]
@@ -112,12 +113,6 @@ def write_pay_slips(pay: MonthPay, out: str | os.PathLike, *, technician_ids: li
     if not chosen:
         raise DomainError("No technician to print a pay slip for.", "technician")
     font = cjk_font(font_file).name
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm,
-                            topMargin=14 * mm, bottomMargin=14 * mm,
-                            title=f"工资条 {pay.month}", author=office or "ServiceDesk")
     story: list = []
     for i, tech in enumerate(chosen, start=1):
         if i > 1:
@@ -125,13 +120,12 @@ def write_pay_slips(pay: MonthPay, out: str | os.PathLike, *, technician_ids: li
         story += _slip(pay, tech, font, office)
         if progress:
             progress(i, len(chosen))
-    try:
+    with atomic_target(out) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm,
+                                topMargin=14 * mm, bottomMargin=14 * mm,
+                                title=f"工资条 {pay.month}", author=office or "ServiceDesk")
         doc.build(story)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
-    return out
+    return Path(out)
 
 
 def export_pay_slips(db, month: str, out: str | os.PathLike, technician_ids: list[int] | None = None,

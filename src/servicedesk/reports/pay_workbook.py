@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from servicedesk.models.dealer_billing import DealerStatement
 from servicedesk.models.pay import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
-from servicedesk.reports.sheets import _save
+from servicedesk.reports.files import save_workbook
 
 MONEY = "#,##0.00"
 HOURS = "0.00"
@@ -251,7 +251,7 @@ def write_pay_workbook(pay: MonthPay, out: str | os.PathLike, *, dealer: list[De
         if progress:
             progress(i, total_steps)
     _dealer_sheet(wb.create_sheet("经销商结算"), pay.month, dealer or [], office, dealer_rates or {})
-    path = _save(wb, out)
+    path = save_workbook(wb, out)
     if progress:
         progress(total_steps, total_steps)
     return path

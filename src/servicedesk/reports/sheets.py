@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from servicedesk.models.errors import DomainError
 from servicedesk.models.importing import Column, Problem, SheetSpec
+from servicedesk.reports.files import save_workbook
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -98,27 +99,13 @@ def _build(spec: SheetSpec, rows: Iterable[dict[str, Any]]) -> Workbook:
     return wb
 
 
-def _save(wb: Workbook, out: str | os.PathLike) -> Path:
-    """Write to a temporary name, then rename: a full disk never leaves half a file."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}", "file") from exc
-    return out
-
-
 def write_template(spec: SheetSpec, out: str | os.PathLike,
                    sample_rows: Iterable[dict[str, Any]] = ()) -> Path:
-    return _save(_build(spec, sample_rows), out)
+    return save_workbook(_build(spec, sample_rows), out)
 
 
 def write_rows(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.PathLike) -> Path:
-    return _save(_build(spec, rows), out)
+    return save_workbook(_build(spec, rows), out)
 
 
 def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[str, Any]]]:
