@@ -19,12 +19,7 @@ import sqlite_utils
 from servicedesk.models.db import transaction
 from servicedesk.models.errors import NotFound, ValidationError
 from servicedesk.models.settings import get_setting, get_settings, set_setting
-
-TYPE_LABELS = {
-    "repair": "维修", "installation": "安装", "inspection": "巡检",
-    "technical_service": "技术服务", "complaint": "投诉",
-}
-RESULT_LABELS = {"done": "完成", "not_done": "未完成"}
+from servicedesk.models.tickets import RESULT_LABELS, TYPE_LABELS  # the printed words are the tickets' own
 
 
 @dataclass(frozen=True)
