@@ -42,11 +42,10 @@ from servicedesk.models.db import now_iso, transaction
 from servicedesk.models.errors import ValidationError
 from servicedesk.models.followups import KIND_LABELS, SATISFACTION_LABELS, SATISFIED
 from servicedesk.models.settings import get_settings
+from servicedesk.models.tickets import RESULT_LABELS as RESULT_WORDS
+from servicedesk.models.tickets import TYPE_LABELS as TYPE_WORDS
 
 GRADES = ("优秀", "良好", "合格", "不合格")
-TYPE_WORDS = {"repair": "维修", "complaint": "投诉", "installation": "安装", "inspection": "巡检",
-              "technical_service": "技术服务"}
-RESULT_WORDS = {"done": "完成", "not_done": "未完成"}
 DASH = "—"
 
 
@@ -229,8 +228,36 @@ class CountLine:
         return None if self.counted_qty is None else self.counted_qty - self.book_qty
 
 
+class _SatisfactionRate:
+    """Satisfaction = satisfied calls / calls that reached the customer, for
+    the office, a technician or a dealer alike."""
+
+    satisfied: int
+    calls_reached: int
+
+    @property
+    def satisfaction(self) -> Rate:
+        return Rate(self.satisfied, self.calls_reached)
+
+
+class _RepairRates(_SatisfactionRate):
+    """On-time and success rates over the repairs counted (office or technician)."""
+
+    repairs: int
+    on_time: int
+    successful: int
+
+    @property
+    def on_time_rate(self) -> Rate:
+        return Rate(self.on_time, self.repairs)
+
+    @property
+    def success_rate(self) -> Rate:
+        return Rate(self.successful, self.repairs)
+
+
 @dataclass
-class TechnicianKpi:
+class TechnicianKpi(_RepairRates):
     technician_id: int
     name: str
     repairs: int = 0
@@ -241,35 +268,19 @@ class TechnicianKpi:
     grade: str | None = None
 
     @property
-    def on_time_rate(self) -> Rate:
-        return Rate(self.on_time, self.repairs)
-
-    @property
-    def success_rate(self) -> Rate:
-        return Rate(self.successful, self.repairs)
-
-    @property
-    def satisfaction(self) -> Rate:
-        return Rate(self.satisfied, self.calls_reached)
-
-    @property
     def rates(self) -> tuple[Rate, ...]:
         return (self.on_time_rate, self.success_rate, self.satisfaction)
 
 
 @dataclass
-class DealerKpi:
+class DealerKpi(_SatisfactionRate):
     name: str
     calls_reached: int = 0
     satisfied: int = 0
 
-    @property
-    def satisfaction(self) -> Rate:
-        return Rate(self.satisfied, self.calls_reached)
-
 
 @dataclass
-class MonthKpi:
+class MonthKpi(_RepairRates):
     month: str
     office: str
     repairs: int
@@ -282,18 +293,6 @@ class MonthKpi:
     grade: str | None
     technicians: list[TechnicianKpi] = field(default_factory=list)
     dealers: list[DealerKpi] = field(default_factory=list)
-
-    @property
-    def on_time_rate(self) -> Rate:
-        return Rate(self.on_time, self.repairs)
-
-    @property
-    def success_rate(self) -> Rate:
-        return Rate(self.successful, self.repairs)
-
-    @property
-    def satisfaction(self) -> Rate:
-        return Rate(self.satisfied, self.calls_reached)
 
     @property
     def stock_accuracy(self) -> Rate:
