@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from servicedesk.models.errors import DomainError
+
+if TYPE_CHECKING:
+    from servicedesk.ui.table_model import RecordTableModel
 
 
 def tr(context: str, text: str) -> str:
@@ -124,3 +128,30 @@ def line_edit(placeholder: str = "", text: str = "") -> QLineEdit:
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
     return edit
+
+
+def record_table(model: RecordTableModel, name: str = "", parent: QWidget | None = None, *,
+                 sortable: bool = True, alternating: bool = False, row_height: int = 24) -> QTableView:
+    """A read-only list of records as every tab shows one: whole rows, one at
+    a time, no row numbers, the last column stretched, widths from the
+    ColumnDefs. A sortable list shows no sort arrow at first because its rows
+    arrive already sorted by the query."""
+    table = QTableView(parent)
+    if name:
+        table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setAlternatingRowColors(alternating)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    if sortable:
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+    for i, col in enumerate(model.columns):
+        if col.width:
+            table.setColumnWidth(i, col.width)
+    return table

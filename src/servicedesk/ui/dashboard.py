@@ -17,14 +17,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import followups as F
 from servicedesk.models import kpi as K
 from servicedesk.models.db import now_iso, open_db
 from servicedesk.models.errors import DomainError
+from servicedesk.ui.common import record_table
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.followup_call import kind_text
 from servicedesk.ui.kpi_tab import FigureCard, TrendChart, keep_until_finished
@@ -136,7 +136,7 @@ class DashboardTab(QWidget):
             ColumnDef("late", self.tr("Overdue by"), display=self._late_text, width=80),
             ColumnDef("technicians", self.tr("Technicians"), width=100),
         ], self, row_color=lambda r: "red")
-        self.ticket_table = self._table(self.ticket_model, "overdue_tickets")
+        self.ticket_table = record_table(self.ticket_model, "overdue_tickets", sortable=False, row_height=22)
         self.ticket_table.doubleClicked.connect(lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
         self.ticket_table.activated.connect(lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
         tl.addWidget(self.ticket_table)
@@ -153,7 +153,7 @@ class DashboardTab(QWidget):
             ColumnDef("customer_name", self.tr("Customer"), width=160),
             ColumnDef("phone", self.tr("Phone"), width=110),
         ], self, row_color=lambda r: "red" if r.overdue else "amber")
-        self.call_table = self._table(self.call_model, "calls_due")
+        self.call_table = record_table(self.call_model, "calls_due", sortable=False, row_height=22)
         self.call_table.doubleClicked.connect(lambda i: self.ctx.open("followup", self.call_model.row(i.row()).id))
         self.call_table.activated.connect(lambda i: self.ctx.open("followup", self.call_model.row(i.row()).id))
         cl.addWidget(self.call_table)
@@ -186,22 +186,6 @@ class DashboardTab(QWidget):
         self.reload()
 
     # ---------------------------------------------------------------- helpers
-    def _table(self, model: RecordTableModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(22)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        for i, col in enumerate(model.columns):
-            if col.width:
-                table.setColumnWidth(i, col.width)
-        return table
-
     def _link_button(self) -> QPushButton:
         button = QPushButton()
         button.setFlat(True)

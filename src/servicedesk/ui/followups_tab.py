@@ -13,14 +13,14 @@ import html
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
-    QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter,
+    QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import followups as F
 from servicedesk.models.db import now_iso
 from servicedesk.models.errors import DomainError
-from servicedesk.ui.common import EmptyState, debounce, line_edit, show_error
+from servicedesk.ui.common import EmptyState, debounce, line_edit, record_table, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.followup_call import (
     RecordCallDialog, followup_summary_html, kind_text, satisfaction_text,
@@ -115,10 +115,7 @@ class FollowupsTab(QWidget):
             ColumnDef("last_called_at", self.tr("Last call"), display=lambda r: (r.last_called_at or "")[:16],
                       width=120),
         ], self, row_color=lambda r: STATE_COLORS.get(state_of(r, self._now)))
-        self.table = QTableView()
-        self.table.setObjectName("followups_table")
-        self.table.setModel(self.model)
-        self._setup_table(self.table, self.model)
+        self.table = record_table(self.model, "followups_table")
         self.table.doubleClicked.connect(lambda _i: self.record_selected())
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.activated.connect(lambda _i: self.record_selected())
@@ -139,20 +136,6 @@ class FollowupsTab(QWidget):
         split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
         return page
-
-    def _setup_table(self, table: QTableView, model: RecordTableModel) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setSortingEnabled(True)
-        table.setAlternatingRowColors(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
-        for i, col in enumerate(model.columns):
-            if col.width:
-                table.setColumnWidth(i, col.width)
 
     def _state_text(self, fu: F.Followup) -> str:
         state = state_of(fu, self._now)
@@ -192,10 +175,7 @@ class FollowupsTab(QWidget):
             ColumnDef("phone", self.tr("Phone"), width=120),
             ColumnDef("dealer", self.tr("Dealer"), width=140),
         ], self, row_color=self._plan_color)
-        self.plan_table = QTableView()
-        self.plan_table.setObjectName("plan_table")
-        self.plan_table.setModel(self.plan_model)
-        self._setup_table(self.plan_table, self.plan_model)
+        self.plan_table = record_table(self.plan_model, "plan_table")
         self.plan_table.setSortingEnabled(False)
         self.plan_table.doubleClicked.connect(lambda _i: self.record_inspection())
         lay.addWidget(self.plan_table, 1)

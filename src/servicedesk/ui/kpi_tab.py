@@ -15,15 +15,15 @@ from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, 
 from PySide6.QtCore import QCoreApplication, QMargins, QSettings, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
-    QProgressDialog, QPushButton, QTabWidget, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel,
+    QProgressDialog, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import kpi as K
 from servicedesk.models.db import open_db
 from servicedesk.models.errors import DomainError
 from servicedesk.models.ticket_queries import ticket_months
-from servicedesk.ui.common import confirm, show_error
+from servicedesk.ui.common import confirm, record_table, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.followup_call import kind_text, satisfaction_text
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
@@ -265,7 +265,7 @@ class KpiTab(QWidget):
             ColumnDef("title", self.tr("Problem"), display=lambda r: self._check_title(r.problem), width=300),
             ColumnDef("text", self.tr("Record (double-click to open)"), width=500),
         ], self, row_color=lambda r: "amber")
-        self.check_table = self._table(self.check_model, "check_table")
+        self.check_table = record_table(self.check_model, "check_table")
         self.check_table.doubleClicked.connect(self._open_check)
         self.check_table.activated.connect(self._open_check)
         self.details.addTab(self.check_table, self.tr("Pre-export check"))
@@ -281,14 +281,14 @@ class KpiTab(QWidget):
                       f"({t.satisfied}/{t.calls_reached})", width=150),
             ColumnDef("grade", self.tr("Grade"), display=lambda t: t.grade or K.DASH, width=80),
         ], self)
-        self.details.addTab(self._table(self.tech_model, "tech_table"), self.tr("Technicians"))
+        self.details.addTab(record_table(self.tech_model, "tech_table"), self.tr("Technicians"))
         self.dealer_model = RecordTableModel([
             ColumnDef("name", self.tr("Dealer"), width=220),
             ColumnDef("calls_reached", self.tr("Calls reached"), align=Qt.AlignRight | Qt.AlignVCenter, width=110),
             ColumnDef("satisfaction", self.tr("Satisfaction"), display=lambda d: f"{d.satisfaction.text}  "
                       f"({d.satisfied}/{d.calls_reached})", width=160),
         ], self)
-        self.details.addTab(self._table(self.dealer_model, "dealer_table"), self.tr("Dealers"))
+        self.details.addTab(record_table(self.dealer_model, "dealer_table"), self.tr("Dealers"))
         self.ticket_model = RecordTableModel([
             ColumnDef("no", self.tr("Ticket"), width=100),
             ColumnDef("level", self.tr("Level"), display=lambda d: d.level_label, width=50),
@@ -300,7 +300,7 @@ class KpiTab(QWidget):
             ColumnDef("successful", self.tr("Successful"), display=lambda d: self._yes_no(d.successful), width=70),
             ColumnDef("success_why", self.tr("Why"), width=300),
         ], self, cell_color=self._decision_color)
-        self.ticket_table = self._table(self.ticket_model, "ticket_table")
+        self.ticket_table = record_table(self.ticket_model, "ticket_table")
         self.ticket_table.doubleClicked.connect(
             lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
         self.details.addTab(self.ticket_table, self.tr("Repairs counted"))
@@ -315,7 +315,7 @@ class KpiTab(QWidget):
             ColumnDef("complaint", self.tr("Complaint"), width=200),
         ], self, cell_color=lambda c, key: ("red" if key == "satisfaction" and c.satisfaction == "dissatisfied"
                                             else None))
-        self.call_table = self._table(self.call_model, "call_table")
+        self.call_table = record_table(self.call_model, "call_table")
         self.call_table.doubleClicked.connect(
             lambda i: self.ctx.open("followup", self.call_model.row(i.row()).followup_id))
         self.details.addTab(self.call_table, self.tr("Calls counted"))
@@ -328,7 +328,7 @@ class KpiTab(QWidget):
             ColumnDef("counted_qty", self.tr("Counted qty"), align=Qt.AlignRight | Qt.AlignVCenter, width=60),
             ColumnDef("matches", self.tr("Matches"), display=lambda ln: self._yes_no(ln.matches), width=70),
         ], self, cell_color=lambda ln, key: ("red" if key == "matches" and not ln.matches else None))
-        self.count_table = self._table(self.count_model, "count_table")
+        self.count_table = record_table(self.count_model, "count_table")
         self.count_table.doubleClicked.connect(
             lambda i: self.ctx.open("stock_count", self.count_model.row(i.row()).count_id))
         self.details.addTab(self.count_table, self.tr("Stock count lines"))
@@ -338,23 +338,6 @@ class KpiTab(QWidget):
         self.reload()
 
     # ---------------------------------------------------------------- helpers
-    def _table(self, model: RecordTableModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setSortingEnabled(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
-        for i, col in enumerate(model.columns):
-            if col.width:
-                table.setColumnWidth(i, col.width)
-        return table
-
     def _yes_no(self, flag: bool) -> str:
         return self.tr("Yes") if flag else self.tr("No")
 

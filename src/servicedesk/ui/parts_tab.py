@@ -15,7 +15,7 @@ import datetime as _dt
 from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+    QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QMessageBox, QProgressDialog, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -24,7 +24,7 @@ from servicedesk.models import stockcount as S
 from servicedesk.models.db import now_iso
 from servicedesk.models.errors import DomainError
 from servicedesk.models.validation import fen_to_yuan_str
-from servicedesk.ui.common import EmptyState, debounce, line_edit, show_error
+from servicedesk.ui.common import EmptyState, debounce, line_edit, record_table, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.parts_count import CountDialog, StartCountDialog
 from servicedesk.ui.dialogs.parts_move import MOVE_KINDS, MoveDialog, OldPartDialog, kind_text
@@ -41,24 +41,6 @@ def _signed(qty: int) -> str:
 
 def _short(at: str | None) -> str:
     return (at or "")[:16]
-
-
-def make_table(parent: QWidget, model: RecordTableModel) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setSortingEnabled(True)
-    table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # lists arrive sorted by the model
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setStretchLastSection(True)
-    for i, col in enumerate(model.columns):
-        if col.width:
-            table.setColumnWidth(i, col.width)
-    return table
 
 
 def selected_row(table: QTableView):
@@ -171,7 +153,7 @@ class PartsTab(QWidget):
             ColumnDef("last_move_at", self.tr("Last move"), display=lambda p: _short(p.last_move_at), width=120),
         ]
         self.parts_model = RecordTableModel(part_cols, self, row_color=self._part_color)
-        self.parts_table = make_table(top, self.parts_model)
+        self.parts_table = record_table(self.parts_model, parent=top, alternating=True)
         self.parts_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.parts_table.doubleClicked.connect(lambda _i: self.edit_part())
         self.parts_empty = EmptyState(self.tr("No parts yet. Add a part, or import the parts list from Excel."))
@@ -270,7 +252,7 @@ class PartsTab(QWidget):
             ColumnDef("who", self.tr("Booked by"), width=80),
         ]
         self.ledger_model = RecordTableModel(cols, self, row_color=lambda m: "grey" if m.reverses_id else None)
-        self.ledger_table = make_table(page, self.ledger_model)
+        self.ledger_table = record_table(self.ledger_model, parent=page, alternating=True)
         self.ledger_table.doubleClicked.connect(self._ledger_double_click)
         lay.addWidget(self.ledger_table)
         return page
@@ -366,7 +348,7 @@ class PartsTab(QWidget):
             ColumnDef("location", self.tr("Location"), width=80),
         ]
         self.low_model = RecordTableModel(cols, self, row_color=lambda r: "amber")
-        self.low_table = make_table(page, self.low_model)
+        self.low_table = record_table(self.low_model, parent=page, alternating=True)
         self.low_table.doubleClicked.connect(lambda i: self.show_record("part", self.low_model.row(i.row()).code))
         lay.addWidget(self.low_table)
         return page
@@ -404,7 +386,7 @@ class PartsTab(QWidget):
             ColumnDef("overdue_hours", self.tr("State"), display=self._old_state, width=120),
         ]
         self.old_model = RecordTableModel(cols, self, row_color=self._old_color)
-        self.old_table = make_table(page, self.old_model)
+        self.old_table = record_table(self.old_model, parent=page, alternating=True)
         self.old_table.doubleClicked.connect(self._old_double_click)
         lay.addWidget(self.old_table)
         return page
@@ -469,7 +451,7 @@ class PartsTab(QWidget):
             ColumnDef("notes", self.tr("Note"), width=200),
         ]
         self.counts_model = RecordTableModel(cols, self, row_color=self._count_color)
-        self.counts_table = make_table(page, self.counts_model)
+        self.counts_table = record_table(self.counts_model, parent=page, alternating=True)
         self.counts_table.doubleClicked.connect(lambda i: self.open_count(self.counts_model.row(i.row()).id))
         lay.addWidget(self.counts_table)
         return page

@@ -25,7 +25,7 @@ from servicedesk.models import dealer_billing as D
 from servicedesk.models import pay as P
 from servicedesk.models.errors import DomainError
 from servicedesk.models.validation import fen_to_yuan_str
-from servicedesk.ui.common import EmptyState, show_error
+from servicedesk.ui.common import EmptyState, record_table, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
@@ -221,19 +221,7 @@ class PayTab(QWidget):
         return b
 
     def _table(self, model: RecordTableModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectRows)
-        view.setSelectionMode(QTableView.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        for i, col in enumerate(model.columns):
-            if col.width:
-                view.setColumnWidth(i, col.width)
-        return view
+        return record_table(model, name, self, sortable=False, alternating=True)
 
     def _lines_page(self) -> QWidget:
         page = QWidget(self)
