@@ -203,6 +203,25 @@ def _now(now: str | None) -> str:
 _ROW_FIELDS = [f.name for f in fields(TicketRow)]
 
 
+def _row_select(limits: Limits) -> str:
+    """The SELECT list of one TicketRow (aliases t, c, e = ticket, customer,
+    equipment; `:now` bound by the caller), shared by the paged list and the
+    single-row refresh so both always show the same columns."""
+    deadline, sla = deadline_sql(limits), _sla_sql(limits)
+    return f"""SELECT t.id, t.no, t.status, t.type, t.channel, t.fault_level,
+               t.customer_id, c.name AS customer_name, t.contact,
+               CASE WHEN t.phone != '' THEN t.phone ELSE c.phone END AS phone,
+               t.equipment_id, coalesce(e.model, '') AS model, coalesce(e.serial_no, '') AS serial_no,
+               t.reported_at, {deadline} AS deadline, t.arrived_at, t.completed_at,
+               t.result, t.warranty, {sla} AS sla,
+               coalesce((SELECT group_concat(name, '、') FROM (
+                    SELECT tech.name AS name FROM ticket_technicians tt
+                    JOIN technicians tech ON tech.id = tt.technician_id
+                    WHERE tt.ticket_id = t.id
+                    ORDER BY tt.is_leader DESC, tech.name)), '') AS technicians,
+               t.fault"""
+
+
 def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
                  order_by: str = "reported_at", descending: bool = True,
                  offset: int = 0, limit: int = 200, now: str | None = None,
@@ -221,7 +240,6 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
     direction = "DESC" if descending else "ASC"
     join_c = "JOIN customers c ON c.id = t.customer_id" if order_by == "customer_name" else ""
     params.update(now=_now(now), limit=int(limit), offset=int(offset))
-    deadline, sla = deadline_sql(limits), _sla_sql(limits)
     sql = f"""
         WITH page AS (
             SELECT t.id FROM tickets t {join_c}
@@ -229,18 +247,7 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
             ORDER BY {order} {direction}, t.id {direction}
             LIMIT :limit OFFSET :offset
         )
-        SELECT t.id, t.no, t.status, t.type, t.channel, t.fault_level,
-               t.customer_id, c.name AS customer_name, t.contact,
-               CASE WHEN t.phone != '' THEN t.phone ELSE c.phone END AS phone,
-               t.equipment_id, coalesce(e.model, '') AS model, coalesce(e.serial_no, '') AS serial_no,
-               t.reported_at, {deadline} AS deadline, t.arrived_at, t.completed_at,
-               t.result, t.warranty, {sla} AS sla,
-               coalesce((SELECT group_concat(name, '、') FROM (
-                    SELECT tech.name AS name FROM ticket_technicians tt
-                    JOIN technicians tech ON tech.id = tt.technician_id
-                    WHERE tt.ticket_id = t.id
-                    ORDER BY tt.is_leader DESC, tech.name)), '') AS technicians,
-               t.fault
+        {_row_select(limits)}
         FROM page p
         JOIN tickets t ON t.id = p.id
         JOIN customers c ON c.id = t.customer_id
@@ -288,20 +295,8 @@ def ticket_row(db: sqlite_utils.Database, ticket_id: int, *, now: str | None = N
                limits: Limits | None = None) -> TicketRow | None:
     """The list line of one ticket (after an action refreshes a single row)."""
     limits = limits or load_limits(db)
-    deadline, sla = deadline_sql(limits), _sla_sql(limits)
     rows = list(db.query(f"""
-        SELECT t.id, t.no, t.status, t.type, t.channel, t.fault_level,
-               t.customer_id, c.name AS customer_name, t.contact,
-               CASE WHEN t.phone != '' THEN t.phone ELSE c.phone END AS phone,
-               t.equipment_id, coalesce(e.model, '') AS model, coalesce(e.serial_no, '') AS serial_no,
-               t.reported_at, {deadline} AS deadline, t.arrived_at, t.completed_at,
-               t.result, t.warranty, {sla} AS sla,
-               coalesce((SELECT group_concat(name, '、') FROM (
-                    SELECT tech.name AS name FROM ticket_technicians tt
-                    JOIN technicians tech ON tech.id = tt.technician_id
-                    WHERE tt.ticket_id = t.id
-                    ORDER BY tt.is_leader DESC, tech.name)), '') AS technicians,
-               t.fault
+        {_row_select(limits)}
         FROM tickets t JOIN customers c ON c.id = t.customer_id
         LEFT JOIN equipment e ON e.id = t.equipment_id
         WHERE t.id = :id""", {"id": int(ticket_id), "now": _now(now)}))
