@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -175,5 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # transaction was rolled back, so say so instead of a traceback.
         sys.stderr.write(f"error: the data file could not be used ({exc}); nothing was changed\n")
         return 1
+    except BrokenPipeError:
+        # Output piped into `head` or similar that stopped reading: not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         return 130
