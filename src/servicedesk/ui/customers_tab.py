@@ -10,13 +10,12 @@ phone number and has the customer; "New ticket" starts the call's ticket.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-    QProgressDialog, QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
+    QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import customers as C
@@ -26,6 +25,7 @@ from servicedesk.ui.common import EmptyState, confirm, debounce, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.customer_dialog import CustomerDialog
 from servicedesk.ui.dialogs.equipment_dialog import EquipmentDialog, warranty_style, warranty_words
+from servicedesk.ui.import_export import SheetExchange, SheetJob
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -53,76 +53,6 @@ class _KeyFilter(QObject):
                 self.on_delete()
                 return True
         return False
-
-
-class _Cancelled(Exception):
-    pass
-
-
-class _SheetSignals(QObject):
-    progress = Signal(int, int)     # rows done, rows in the file
-    done = Signal(object)           # ImportResult, export row count, or None when cancelled
-    failed = Signal(str)
-
-
-class SheetJob(QRunnable):
-    """Import or export one customers/equipment sheet off the GUI thread.
-
-    It opens its own connection (SQLite connections stay on their thread) and
-    never touches a widget: it only emits signals. An import is one
-    transaction, so cancelling it rolls everything back.
-    """
-
-    def __init__(self, db_path: Path, action: str, kind: str, path: str, update: bool = False):
-        super().__init__()
-        self.db_path, self.action, self.kind, self.path, self.update = db_path, action, kind, path, update
-        self.signals = _SheetSignals()
-        self.cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def _rows(self, rows):
-        total = len(rows)
-        for i, row in enumerate(rows, start=1):
-            if self.cancelled:
-                raise _Cancelled
-            if i % 50 == 0 or i == total:
-                self.signals.progress.emit(i, total)
-            yield row
-
-    def run(self) -> None:
-        from servicedesk.models.db import open_db
-        from servicedesk.models.importing import run_import
-        from servicedesk.models.kinds import get_kind
-        from servicedesk.reports.sheets import read_rows, write_rows, write_template
-
-        try:
-            kind = get_kind(self.kind)
-            if self.action == "template":
-                write_template(kind.spec, self.path, kind.sample_rows)
-                self.signals.done.emit(0)
-                return
-            db = open_db(self.db_path, create=False)
-            try:
-                if self.action == "import":
-                    rows = read_rows(kind.spec, self.path)
-                    result = run_import(db, kind.spec, self._rows(rows), kind.import_row,
-                                        options={"update": self.update})
-                    self.signals.done.emit(result)
-                else:
-                    rows = kind.export_rows(db)
-                    write_rows(kind.spec, rows, self.path)
-                    self.signals.done.emit(len(rows))
-            finally:
-                db.close()
-        except _Cancelled:
-            self.signals.done.emit(None)
-        except DomainError as exc:
-            lines = [exc.message] + [str(p) for p in getattr(exc, "problems", []) or []]
-            self.signals.failed.emit("\n".join(lines))
-        except Exception as exc:  # a worker must always report back
-            self.signals.failed.emit(str(exc))
 
 
 class CustomersTab(QWidget):
@@ -169,9 +99,8 @@ class CustomersTab(QWidget):
         sheet_menu.addAction(self.tr("Empty customers sheet…"), lambda: self.ask_export("customers", True))
         sheet_menu.addAction(self.tr("Empty equipment sheet…"), lambda: self.ask_export("equipment", True))
         self.sheet_button.setMenu(sheet_menu)
-        self.job: SheetJob | None = None
-        self.progress: QProgressDialog | None = None
-        self.last_message: QMessageBox | None = None
+        # The shared worker-thread flow (ui/import_export.py); this tab reloads itself first.
+        self.sheets = SheetExchange(ctx, self, announce=self._imported, busy=[self.sheet_button])
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -649,110 +578,32 @@ class CustomersTab(QWidget):
         eq = current.equipment
         self.ctx.open("new_ticket", {"customer_id": eq.customer_id, "equipment_id": eq.id})
 
-    # ---- Excel import / export -------------------------------------------------------------
-    def _folder(self) -> str:
-        return str(QSettings().value("customers/last_folder", str(Path.home())))
+    # ---- Excel import / export (shared flow: ui/import_export.py) ------------------------------
+    @property
+    def job(self) -> SheetJob | None:
+        return self.sheets.job
 
-    def _remember_folder(self, path: str) -> None:
-        QSettings().setValue("customers/last_folder", str(Path(path).parent))
+    @property
+    def last_message(self) -> QWidget | None:
+        return self.sheets.last_message
 
     def ask_import(self, kind: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the Excel file to import"), self._folder(),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return
-        self._remember_folder(path)
-        answer = QMessageBox.question(
-            self, self.tr("Records that already exist"),
-            self.tr("Update the records that are already in the archive with the values in the file?\n"
-                    "Yes: update them. No: list them as duplicates and import nothing."),
-            QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel, QMessageBox.No)
-        if answer == QMessageBox.Cancel:
-            return
-        self.start_job("import", kind, path, update=answer == QMessageBox.Yes)
+        """File, then Update existing? / Check only, then the worker."""
+        self.sheets.ask_import(kind)
 
     def ask_export(self, kind: str, template: bool = False) -> None:
-        name = {"customers": "客户档案", "equipment": "设备档案"}[kind] + ("模板" if template else "")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel file"),
-                                              str(Path(self._folder()) / f"{name}.xlsx"),
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return
-        self._remember_folder(path)
-        self.start_job("template" if template else "export", kind, path)
+        if template:
+            self.sheets.ask_template(kind)
+        else:
+            self.sheets.ask_export(kind)
 
     def start_job(self, action: str, kind: str, path: str, update: bool = False) -> SheetJob:
         """Run an import/export/template on the thread pool; the tab stays usable."""
-        job = SheetJob(self.ctx.db_path, action, kind, path, update)
-        job.setAutoDelete(False)
-        self.job = job
-        self.sheet_button.setEnabled(False)
-        if action == "import":
-            self.progress = QProgressDialog(self.tr("Importing %1…").replace("%1", Path(path).name),
-                                            self.tr("Cancel"), 0, 0, self)
-            self.progress.setWindowModality(Qt.WindowModal)
-            self.progress.setMinimumDuration(500)
-            self.progress.canceled.connect(job.cancel)
-            job.signals.progress.connect(self._job_progress)
-        # Bound methods of this widget, not lambdas: Qt then queues the calls to the GUI thread.
-        job.signals.done.connect(self._job_done)
-        job.signals.failed.connect(self._job_failed)
-        QThreadPool.globalInstance().start(job)
-        return job
+        return self.sheets.start(action, kind, path, options={"update": update})
 
-    def _job_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-    def _finish_job(self) -> None:
-        self.sheet_button.setEnabled(True)
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        self.job = None
-
-    def _message(self, icon, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
-        if details:
-            box.setDetailedText(details)
-        self.last_message = box
-        box.open()
-
-    def _job_done(self, result) -> None:
-        job = self.job
-        if job is None:
-            return
-        action, kind, path = job.action, job.kind, job.path
-        self._finish_job()
-        name = Path(path).name
-        if result is None:
-            self.ctx.status(self.tr("Import cancelled: nothing was imported."))
-            return
-        if action == "template":
-            self.ctx.status(self.tr("Empty sheet written to %1").replace("%1", path))
-            return
-        if action == "export":
-            self.ctx.status(self.tr("Exported %1 rows to %2").replace("%1", str(result)).replace("%2", path))
-            return
-        if not result.ok:
-            self._message(QMessageBox.Warning, self.tr("Nothing was imported"),
-                          self.tr("%1 has %2 problem(s). Nothing was imported: fix the rows listed below "
-                                  "and import the file again.").replace("%1", name)
-                          .replace("%2", str(len(result.problems))),
-                          "\n".join(str(p) for p in result.problems))
-            return
-        self.ctx.status(self.tr("Imported %1 rows from %2: %3 new, %4 updated")
-                        .replace("%1", str(result.rows)).replace("%2", name)
-                        .replace("%3", str(result.created)).replace("%4", str(result.updated)))
+    def _imported(self, kind: str) -> None:
         self.reload()
         self._announce(kind)
-
-    def _job_failed(self, text: str) -> None:
-        self._finish_job()
-        first, _, rest = text.partition("\n")
-        self._message(QMessageBox.Warning, self.tr("Cannot do that"), first, rest)
 
     # ---- what the main window calls ------------------------------------------------------
     def show_record(self, kind: str, key: object) -> None:
