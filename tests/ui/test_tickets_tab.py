@@ -456,3 +456,26 @@ def test_correct_the_intake_keeps_number_and_logs_old_new(qtbot, ctx, office, mo
     change = [e for e in detail.events if e.action == "update" and e.field == "fault_level"]
     assert [(c.old, c.new) for c in change] == [("3", "1")]
     assert tab.model.row(0).fault_level == 1
+
+
+def test_buttons_show_shortcuts_and_visit_tables_stretch_the_names(qtbot, ctx, office):
+    from PySide6.QtWidgets import QHeaderView
+
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.new_button.text() == "New ticket (Ctrl+N)" and "Ctrl+N" in tab.new_button.toolTip()
+    assert tab.print_button.text() == "Print (Ctrl+P)" and "Ctrl+P" in tab.print_button.toolTip()
+    assert tab.sheet_button.text() == "Import / Export"
+
+    db = ctx.db
+    ticket = T.open_ticket(db, T.TicketInput("repair", "hotline", office["customer"], office["equipment"],
+                                             fault="吊笼异响", fault_level=3), "测试员")
+    T.dispatch(db, ticket.id, T.DispatchInput([office["li"]]), "测试员")
+    d = ticket_steps.VisitDialog(ctx, T.get_ticket(db, ticket.id))
+    qtbot.addWidget(d)
+    work, parts = d.work_table.horizontalHeader(), d.parts_table.horizontalHeader()
+    assert work.sectionResizeMode(1) == QHeaderView.Stretch            # 工作内容, not 数量
+    assert work.sectionResizeMode(2) == QHeaderView.ResizeToContents
+    assert parts.sectionResizeMode(2) == QHeaderView.Stretch           # 名称, not 合计
+    assert parts.sectionResizeMode(6) == QHeaderView.ResizeToContents
+    assert d.repair_from.edit.placeholderText() == "YYYY-MM-DD HH:MM"   # a format, not a real-looking time

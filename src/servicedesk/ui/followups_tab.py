@@ -26,6 +26,7 @@ from servicedesk.ui.dialogs.followup_call import (
     RecordCallDialog, followup_summary_html, kind_text, satisfaction_text,
 )
 from servicedesk.ui.dialogs.followup_inspection import MoveInspectionDialog, RecordInspectionDialog
+from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 
@@ -94,6 +95,11 @@ class FollowupsTab(QWidget):
         self.cancel_btn = QPushButton(self.tr("Cancel follow-up…"))
         self.cancel_btn.clicked.connect(self.cancel_selected)
         bar.addWidget(self.cancel_btn)
+        # The call log from / to Excel (calls made from another phone list).
+        self.sheets = SheetExchange(self.ctx, self, announce=self._imported)
+        self.sheet_button = sheet_button(self, self.sheets, ["followups"])
+        self.sheet_button.setObjectName("followup_sheets")
+        bar.addWidget(self.sheet_button)
         lay.addLayout(bar)
         QShortcut(QKeySequence("Ctrl+R"), page, activated=self.record_selected)
         QShortcut(QKeySequence("Ctrl+H"), page, activated=self.open_history)
@@ -425,7 +431,17 @@ class FollowupsTab(QWidget):
         self.reload()
 
     # ---------------------------------------------------------------- main window hooks
+    def _imported(self, kind: str) -> None:
+        self.reload()
+        self._announcing = True
+        try:
+            self.ctx.data_changed(kind)
+        finally:
+            self._announcing = False
+
     def on_data_changed(self, kind: str) -> None:
+        if getattr(self, "_announcing", False):
+            return
         if kind in ("followups", "tickets", "customers", "all") and self.isVisible():
             self.reload()
 

@@ -76,6 +76,10 @@ class _Cancelled(Exception):
     pass
 
 
+class _CheckOnly(Exception):
+    """Rolls back a checked import that had no problems."""
+
+
 class _JobSignals(QObject):
     progress = Signal(int, int)     # rows done, rows in the file
     done = Signal(object)           # ImportResult, export row count, 0 for a template, None when cancelled
@@ -133,6 +137,24 @@ class SheetJob(QRunnable):
                 self.signals.progress.emit(i, total)
             yield row
 
+    def _run_importer(self, db: sqlite_utils.Database, rows: list[tuple[int, dict[str, Any]]]) -> ImportResult:
+        """A given importer; for Check only it runs inside an outer transaction
+        that is always rolled back (its own transaction becomes a savepoint)."""
+        from servicedesk.models.db import transaction
+
+        task = self.task
+        if not task.dry_run:
+            return task.importer(db, self._rows(rows))
+        outcome: list[ImportResult] = []
+        try:
+            with transaction(db):
+                outcome.append(task.importer(db, self._rows(rows)))
+                raise _CheckOnly
+        except _CheckOnly:
+            pass
+        outcome[0].dry_run = True
+        return outcome[0]
+
     def run(self) -> None:
         from servicedesk.models.db import open_db
         from servicedesk.models.importing import run_import
@@ -152,7 +174,7 @@ class SheetJob(QRunnable):
             try:
                 if task.action == "import":
                     if task.importer is not None:
-                        result = task.importer(db, self._rows(rows))
+                        result = self._run_importer(db, rows)
                     else:
                         if kind.import_row is None:
                             raise DomainError(f"{task.kind} cannot be imported.", "kind")

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         catalog = QAction(self.tr("&Work-hour catalog…"), self)
         catalog.triggered.connect(self.open_catalog_editor)
         self.settings_menu.addAction(catalog)
+        technicians = QAction(self.tr("&Technicians…"), self)
+        technicians.triggered.connect(self.open_technicians)
+        self.settings_menu.addAction(technicians)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ServiceDesk"), self)
         about.triggered.connect(self.about)
@@ -165,6 +168,11 @@ class MainWindow(QMainWindow):
         from servicedesk.ui.dialogs.pay_catalog import open_catalog_editor
 
         open_catalog_editor(self, self.ctx)
+
+    def open_technicians(self) -> None:
+        from servicedesk.ui.technicians_dialog import open_technicians
+
+        open_technicians(self, self.ctx)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About ServiceDesk"),

@@ -29,6 +29,7 @@ from servicedesk.models.ticket_rules import load_limits, parse_ts
 from servicedesk.models.validation import fen_to_yuan_str
 from servicedesk.ui.common import EmptyState, confirm, line_edit, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.dialogs.ticket_common import (
     Badge, channel_text, countdown_text, event_action_text, fill_combo, level_text,
     part_kind_text, result_text, short_time, sla_text, status_group_text, status_text,
@@ -572,15 +573,21 @@ class TicketsTab(QWidget):
         self.overdue_check = QCheckBox(self.tr("Overdue only"))
         bar.addWidget(self.overdue_check)
         bar.addStretch(1)
-        self.new_button = QPushButton(self.tr("New ticket"))
+        self.new_button = QPushButton(self.tr("New ticket (Ctrl+N)"))
         self.new_button.setObjectName("new_ticket")
         self.new_button.setToolTip(self.tr("Take a call: new ticket (Ctrl+N)"))
-        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"))
         self.print_button.setToolTip(self.tr("Print the selected tickets' repair record forms (Ctrl+P)"))
         self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setToolTip(self.tr("Preview the current ticket's repair record form"))
         for button in (self.new_button, self.print_button, self.preview_button):
             button.setAutoDefault(False)
             bar.addWidget(button)
+        # Tickets from / to Excel through the shared worker-thread flow.
+        self.sheets = SheetExchange(ctx, self, announce=self._imported)
+        self.sheet_button = sheet_button(self, self.sheets, ["tickets"])
+        self.sheet_button.setObjectName("ticket_sheets")
+        bar.addWidget(self.sheet_button)
         lay.addLayout(bar)
 
         self.status_tabs = QTabBar()
@@ -880,6 +887,18 @@ class TicketsTab(QWidget):
     def on_activated(self) -> None:
         """Deadlines move with the clock: refresh states when the tab is shown again."""
         self.reload()
+
+    def _imported(self, kind: str) -> None:
+        """After an import wrote tickets: refresh here, then tell the other tabs
+        (imported tickets can create customers and, with Move stock, stock moves)."""
+        self._fill_filters()
+        self.reload()
+        self._emitting = True
+        try:
+            self.ctx.data_changed(kind)
+            self.ctx.data_changed("parts")
+        finally:
+            self._emitting = False
 
     def _changed(self, ticket_id: int | None, message: str) -> None:
         """After a step: refresh list, counts and detail; tell the other tabs."""

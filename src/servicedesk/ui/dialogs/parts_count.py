@@ -7,13 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import stockcount as S
 from servicedesk.models.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, confirm, debounce, line_edit, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.import_export import SheetExchange
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -171,6 +172,7 @@ class CountDialog(QDialog):
         buttons = QHBoxLayout()
         self.import_btn = QPushButton(self.tr("Import counted quantities…"))
         self.import_btn.clicked.connect(self.import_sheet)
+        self.sheets = SheetExchange(ctx, self, announce=self._imported, busy=[self.import_btn])
         self.export_btn = QPushButton(self.tr("Export count sheet…"))
         self.export_btn.clicked.connect(self.export_sheet)
         self.pdf_btn = QPushButton(self.tr("Count sheet PDF…"))
@@ -226,22 +228,16 @@ class CountDialog(QDialog):
         self._refresh_header()
 
     def import_sheet(self) -> None:
-        from servicedesk.reports.sheets import read_rows
+        """Counted quantities from a filled count sheet, on the shared worker
+        (ui/import_export.py): progress, Cancel, Check only, problems with Copy."""
+        count_id, who = self.count_id, self.ctx.user
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import counted quantities"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        try:
-            result = S.import_counted(self.ctx.db, self.count_id, read_rows(S.STOCKCOUNT_SPEC, path), self.ctx.user)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        if not result.ok:
-            text = "\n".join(str(p) for p in result.problems[:30])
-            QMessageBox.warning(self, self.tr("Nothing was imported"), text)
-            return
-        self.ctx.status(self.tr("Counted quantities imported: %1 rows").replace("%1", str(result.rows)))
+        def importer(db, rows):      # runs on the worker thread with its own connection
+            return S.import_counted(db, count_id, rows, who)
+
+        self.sheets.ask_import("stockcount", importer=importer, options=())
+
+    def _imported(self, _kind: str) -> None:
         self.reload()
 
     def export_sheet(self) -> None:

@@ -181,7 +181,8 @@ class DateTimeField(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self._exact = text or ""
         self.edit = QLineEdit(short_time(text))
-        self.edit.setPlaceholderText("2026-10-03 14:30")
+        # A format hint, not an example value that could pass for a real time.
+        self.edit.setPlaceholderText(QCoreApplication.translate("Tickets", "YYYY-MM-DD HH:MM"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.changed)
         lay.addWidget(self.edit, 1)

@@ -99,23 +99,31 @@ class DispatchDialog(_StepDialog):
         super().__init__(ctx, detail, self.tr("Dispatch"), parent)
         team_ids = [m.technician_id for m in detail.team]
         leader_id = next((m.technician_id for m in detail.team if m.is_leader), None)
-        self.techs = [t for t in technician_choices(ctx.db) if t.active or t.id in team_ids]
+        self._team_ids = team_ids
         self.tech_list = QListWidget()
         self.tech_list.setObjectName("technicians")
         self.tech_list.setMaximumHeight(150)
-        for tech in self.techs:
-            role = self.tr("supervisor") if tech.role == "supervisor" else ""
-            item = QListWidgetItem(tech.name + (f" ({role})" if role else ""))
-            item.setData(Qt.UserRole, tech.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if tech.id in team_ids else Qt.Unchecked)
-            self.tech_list.addItem(item)
-        if not self.techs:
-            hint = QListWidgetItem(self.tr("No technicians in the register yet (import them: "
-                                           "servicedesk import technicians)."))
-            hint.setFlags(Qt.NoItemFlags)
-            self.tech_list.addItem(hint)
         self.form.add_row("technician_ids", self.tr("Technicians (Space ticks)"), self.tech_list)
+        # How to get people into the register when it is empty: Settings ▸ Technicians…
+        register_row = QWidget()
+        rl = QHBoxLayout(register_row)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.no_tech_hint = QLabel(self.tr("Nobody can be dispatched: there is no active technician in the "
+                                           "register. Add them with “Technicians…” (also in Settings ▸ "
+                                           "Technicians…)."))
+        self.no_tech_hint.setObjectName("no_technicians")
+        self.no_tech_hint.setWordWrap(True)
+        self.no_tech_hint.setStyleSheet("color: #B3261E;")
+        rl.addWidget(self.no_tech_hint, 1)
+        self.register_button = QPushButton(self.tr("Technicians…"))
+        self.register_button.setObjectName("open_register")
+        self.register_button.setToolTip(self.tr("Add, correct or reactivate people in the register "
+                                                "(服务人员档案)"))
+        self.register_button.setAutoDefault(False)
+        self.register_button.clicked.connect(self.open_register)
+        rl.addWidget(self.register_button, 0, Qt.AlignTop)
+        self.form.form.addRow("", register_row)
+        self._fill_technicians()
         self.leader_combo = QComboBox()
         self.leader_combo.setObjectName("leader")
         self.form.add_row("leader", self.tr("Leader"), self.leader_combo)
@@ -150,6 +158,37 @@ class DispatchDialog(_StepDialog):
         self.tech_list.setFocus()
         if self.tech_list.count():
             self.tech_list.setCurrentRow(0)
+
+    def _fill_technicians(self) -> None:
+        """The active people (and anyone already on this ticket), ticks kept across refills."""
+        keep = set(self.checked_ids()) if self.tech_list.count() else set(self._team_ids)
+        self.techs = [t for t in technician_choices(self.ctx.db) if t.active or t.id in self._team_ids]
+        self.tech_list.blockSignals(True)
+        self.tech_list.clear()
+        for tech in self.techs:
+            role = self.tr("supervisor") if tech.role == "supervisor" else ""
+            left = self.tr("left") if not tech.active else ""
+            extra = ", ".join(w for w in (role, left) if w)
+            item = QListWidgetItem(tech.name + (f" ({extra})" if extra else ""))
+            item.setData(Qt.UserRole, tech.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if tech.id in keep else Qt.Unchecked)
+            self.tech_list.addItem(item)
+        if not self.techs:
+            hint = QListWidgetItem(self.tr("No technicians in the register yet."))
+            hint.setFlags(Qt.NoItemFlags)
+            self.tech_list.addItem(hint)
+        self.tech_list.blockSignals(False)
+        self.no_tech_hint.setVisible(not any(t.active for t in self.techs))
+
+    def open_register(self) -> None:
+        """The register (Settings ▸ Technicians…) from here; the list is refilled after."""
+        from servicedesk.ui.technicians_dialog import TechniciansDialog
+
+        TechniciansDialog(self.ctx, self).exec()
+        self._fill_technicians()
+        if hasattr(self, "leader_combo"):
+            self._fill_leaders()
 
     def checked_ids(self) -> list[int]:
         ids = []
@@ -239,7 +278,7 @@ class VisitDialog(_StepDialog):
         add_row.addWidget(self.work_qty)
         add_row.addWidget(self.work_add)
         wl.addLayout(add_row)
-        self.work_table = _line_table([self.tr("Code"), self.tr("Work"), self.tr("Quantity")])
+        self.work_table = _line_table([self.tr("Code"), self.tr("Work"), self.tr("Quantity")], stretch=1)
         wl.addWidget(self.work_table)
         self.work_remove = QPushButton(self.tr("Remove selected work"))
         self.work_remove.setAutoDefault(False)
@@ -277,7 +316,7 @@ class VisitDialog(_StepDialog):
         pl.addLayout(grid)
         self.parts_table = _line_table([self.tr("Kind"), self.tr("Part code"), self.tr("Name"),
                                         self.tr("Specification"), self.tr("Qty"), self.tr("Unit price"),
-                                        self.tr("Total")])
+                                        self.tr("Total")], stretch=2)
         pl.addWidget(self.parts_table)
         self.part_remove = QPushButton(self.tr("Remove selected part"))
         self.part_remove.setAutoDefault(False)
@@ -476,15 +515,21 @@ def _qty(x100: int) -> str:
     return fen_to_yuan_str(x100).rstrip("0").rstrip(".") if x100 % 100 else str(x100 // 100)
 
 
-def _line_table(headers: list[str]) -> QTableWidget:
-    """A small read-only grid of the lines being edited (the dialog owns the list)."""
+def _line_table(headers: list[str], stretch: int) -> QTableWidget:
+    """A small read-only grid of the lines being edited (the dialog owns the list).
+
+    The `stretch` column (the name/description) takes the spare width; the
+    short numeric columns keep the width of their contents.
+    """
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
     table.setMaximumHeight(110)
     return table
 
