@@ -28,12 +28,12 @@ RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
 def role_text(role: str) -> str:
-    return {"technician": QCoreApplication.translate("Technicians", "Technician"),
-            "supervisor": QCoreApplication.translate("Technicians", "Supervisor")}.get(role, role)
+    return {"technician": QCoreApplication.translate("Technicians", "Service technician"),
+            "supervisor": QCoreApplication.translate("Technicians", "Service supervisor")}.get(role, role)
 
 
 def active_text(active: bool) -> str:
-    return (QCoreApplication.translate("Technicians", "Active") if active
+    return (QCoreApplication.translate("Technicians", "In service") if active
             else QCoreApplication.translate("Technicians", "Left (inactive)"))
 
 
@@ -50,7 +50,7 @@ class TechnicianEditDialog(QDialog):
         lay = QVBoxLayout(self)
         self.form = ValidatedForm(self)
         lay.addWidget(self.form)
-        self.name = self.form.add_row("name", self.tr("Name"), QLineEdit(tech.name if tech else "", self))
+        self.name = self.form.add_row("name", self.tr("Full name"), QLineEdit(tech.name if tech else "", self))
         self.name.setObjectName("name")
         self.phone = self.form.add_row("phone", self.tr("Phone"), QLineEdit(tech.phone if tech else "", self))
         self.phone.setObjectName("phone")
@@ -67,7 +67,7 @@ class TechnicianEditDialog(QDialog):
         self.salary.setObjectName("base_salary")
         self.active = QCheckBox(self.tr("Works here (can be dispatched)"), self)
         self.active.setChecked(tech.active if tech else True)
-        self.form.add_row("active", self.tr("Active"), self.active)
+        self.form.add_row("active", self.tr("In service"), self.active)
         self._supervisor_base = int(get_setting(ctx.db, "pay.supervisor_base_fen", 0) or 0)
         self.role.currentIndexChanged.connect(lambda _i: self._salary_hint())
         self._salary_hint()
@@ -133,7 +133,7 @@ class TechniciansDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.current_dialog: TechnicianEditDialog | None = None
-        self.setWindowTitle(self.tr("Technicians"))
+        self.setWindowTitle(self.tr("Technician register"))
         self.resize(760, 460)
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr("The people tickets are dispatched to and paid. Someone who leaves is "
@@ -165,7 +165,7 @@ class TechniciansDialog(QDialog):
         lay.addLayout(bar)
 
         self.model = RecordTableModel([
-            ColumnDef("name", self.tr("Name"), width=120),
+            ColumnDef("name", self.tr("Full name"), width=120),
             ColumnDef("phone", self.tr("Phone"), width=120),
             ColumnDef("role", self.tr("Role"), display=lambda t: role_text(t.role), width=90),
             ColumnDef("base_salary_fen", self.tr("Base salary (yuan)"),

@@ -239,7 +239,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../ui/common.py" line="23" />
+        <location filename="../../ui/common.py" line="27" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -247,205 +247,189 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="107" />
+        <location filename="../../ui/dialogs/parts_count.py" line="108" />
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="109" />
+        <location filename="../../ui/dialogs/parts_count.py" line="110" />
         <source>matches</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="111" />
+        <location filename="../../ui/dialogs/parts_count.py" line="112" />
         <source>surplus</source>
         <translation>盘盈</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="112" />
+        <location filename="../../ui/dialogs/parts_count.py" line="113" />
         <source>shortage</source>
         <translation>盘亏</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="121" />
+        <location filename="../../ui/dialogs/parts_count.py" line="122" />
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="131" />
+        <location filename="../../ui/dialogs/parts_count.py" line="132" />
         <source>Find code, name, spec or location</source>
         <translation>查找编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="134" />
+        <location filename="../../ui/dialogs/parts_count.py" line="135" />
         <source>Only differences</source>
         <translation>只看差异</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="137" />
+        <location filename="../../ui/dialogs/parts_count.py" line="138" />
         <source>Only not counted</source>
         <translation>只看未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="144" />
+        <location filename="../../ui/dialogs/parts_count.py" line="145" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="145" />
+        <location filename="../../ui/dialogs/parts_count.py" line="146" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="146" />
+        <location filename="../../ui/dialogs/parts_count.py" line="147" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="147" />
+        <location filename="../../ui/dialogs/parts_count.py" line="148" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="148" />
+        <location filename="../../ui/dialogs/parts_count.py" line="149" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="149" />
+        <location filename="../../ui/dialogs/parts_count.py" line="150" />
         <source>Book qty</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="150" />
+        <location filename="../../ui/dialogs/parts_count.py" line="151" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="152" />
+        <location filename="../../ui/dialogs/parts_count.py" line="153" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="172" />
+        <location filename="../../ui/dialogs/parts_count.py" line="173" />
         <source>Import counted quantities…</source>
         <translation>导入实盘数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="174" />
+        <location filename="../../ui/dialogs/parts_count.py" line="176" />
         <source>Export count sheet…</source>
         <translation>导出盘点表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="176" />
+        <location filename="../../ui/dialogs/parts_count.py" line="178" />
         <source>Count sheet PDF…</source>
         <translation>打印盘点表 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="178" />
-        <location filename="../../ui/dialogs/parts_count.py" line="306" />
+        <location filename="../../ui/dialogs/parts_count.py" line="180" />
+        <location filename="../../ui/dialogs/parts_count.py" line="302" />
         <source>Discard count</source>
         <translation>作废本次盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="180" />
+        <location filename="../../ui/dialogs/parts_count.py" line="182" />
         <source>Finish count</source>
         <translation>完成盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="182" />
+        <location filename="../../ui/dialogs/parts_count.py" line="184" />
         <source>Post adjustments…</source>
         <translation>盘点过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="184" />
+        <location filename="../../ui/dialogs/parts_count.py" line="186" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="205" />
+        <location filename="../../ui/dialogs/parts_count.py" line="207" />
         <source>Stock count #%1 · %2 · %3</source>
         <translation>盘点 #%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="208" />
+        <location filename="../../ui/dialogs/parts_count.py" line="210" />
         <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
         <translation>已盘 %1 / %2 种 · %3 种有差异 · 账面数为 %4 日终库存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="219" />
+        <location filename="../../ui/dialogs/parts_count.py" line="221" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="219" />
+        <location filename="../../ui/dialogs/parts_count.py" line="221" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="220" />
+        <location filename="../../ui/dialogs/parts_count.py" line="222" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="231" />
-        <source>Import counted quantities</source>
-        <translation>导入实盘数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="232" />
-        <location filename="../../ui/dialogs/parts_count.py" line="252" />
+        <location filename="../../ui/dialogs/parts_count.py" line="248" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="242" />
-        <source>Nothing was imported</source>
-        <translation>未导入任何数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="244" />
-        <source>Counted quantities imported: %1 rows</source>
-        <translation>已导入实盘数量：%1 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="250" />
+        <location filename="../../ui/dialogs/parts_count.py" line="246" />
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="260" />
-        <location filename="../../ui/dialogs/parts_count.py" line="278" />
+        <location filename="../../ui/dialogs/parts_count.py" line="256" />
+        <location filename="../../ui/dialogs/parts_count.py" line="274" />
         <source>Count sheet written to %1</source>
         <translation>盘点表已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="267" />
+        <location filename="../../ui/dialogs/parts_count.py" line="263" />
         <source>Count sheet PDF</source>
         <translation>盘点表 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="268" />
+        <location filename="../../ui/dialogs/parts_count.py" line="264" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="291" />
+        <location filename="../../ui/dialogs/parts_count.py" line="287" />
         <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
         <translation>按 %2 记入 %1 条盘点调整，使账面库存等于实盘数量？台账记录不能撤销（只能由以后的盘点更正）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="294" />
+        <location filename="../../ui/dialogs/parts_count.py" line="290" />
         <source>Post adjustments</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="301" />
+        <location filename="../../ui/dialogs/parts_count.py" line="297" />
         <source>Stock count #%1 posted</source>
         <translation>盘点 #%1 已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="307" />
+        <location filename="../../ui/dialogs/parts_count.py" line="303" />
         <source>Throw away this count and everything entered in it?</source>
         <translation>作废本次盘点及已录入的全部数量？</translation>
     </message>
@@ -572,405 +556,332 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ui/customers_tab.py" line="142" />
+        <location filename="../../ui/customers_tab.py" line="72" />
         <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
         <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="149" />
+        <location filename="../../ui/customers_tab.py" line="79" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="150" />
+        <location filename="../../ui/customers_tab.py" line="80" />
         <source>New customer (Ctrl+N)</source>
         <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="152" />
+        <location filename="../../ui/customers_tab.py" line="82" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="153" />
+        <location filename="../../ui/customers_tab.py" line="83" />
         <source>Edit the selected customer (Enter)</source>
         <translation>编辑所选客户（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="155" />
+        <location filename="../../ui/customers_tab.py" line="85" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="156" />
+        <location filename="../../ui/customers_tab.py" line="86" />
         <source>Delete the selected customer (Del)</source>
         <translation>删除所选客户（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="160" />
+        <location filename="../../ui/customers_tab.py" line="90" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="163" />
+        <location filename="../../ui/customers_tab.py" line="93" />
         <source>Import customers from Excel…</source>
         <translation>从 Excel 导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="164" />
+        <location filename="../../ui/customers_tab.py" line="94" />
         <source>Import equipment from Excel…</source>
         <translation>从 Excel 导入设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="166" />
+        <location filename="../../ui/customers_tab.py" line="96" />
         <source>Export customers to Excel…</source>
         <translation>导出客户到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="167" />
+        <location filename="../../ui/customers_tab.py" line="97" />
         <source>Export equipment to Excel…</source>
         <translation>导出设备到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="169" />
+        <location filename="../../ui/customers_tab.py" line="99" />
         <source>Empty customers sheet…</source>
         <translation>客户导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="170" />
+        <location filename="../../ui/customers_tab.py" line="100" />
         <source>Empty equipment sheet…</source>
         <translation>设备导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="185" />
+        <location filename="../../ui/customers_tab.py" line="114" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="186" />
-        <location filename="../../ui/customers_tab.py" line="516" />
+        <location filename="../../ui/customers_tab.py" line="115" />
+        <location filename="../../ui/customers_tab.py" line="446" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="187" />
-        <location filename="../../ui/customers_tab.py" line="516" />
+        <location filename="../../ui/customers_tab.py" line="116" />
+        <location filename="../../ui/customers_tab.py" line="446" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="188" />
-        <location filename="../../ui/customers_tab.py" line="517" />
+        <location filename="../../ui/customers_tab.py" line="117" />
+        <location filename="../../ui/customers_tab.py" line="447" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="189" />
-        <location filename="../../ui/customers_tab.py" line="518" />
+        <location filename="../../ui/customers_tab.py" line="118" />
+        <location filename="../../ui/customers_tab.py" line="448" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="190" />
+        <location filename="../../ui/customers_tab.py" line="119" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="222" />
+        <location filename="../../ui/customers_tab.py" line="151" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="224" />
+        <location filename="../../ui/customers_tab.py" line="153" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="226" />
-        <location filename="../../ui/customers_tab.py" line="631" />
+        <location filename="../../ui/customers_tab.py" line="155" />
+        <location filename="../../ui/customers_tab.py" line="561" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="228" />
+        <location filename="../../ui/customers_tab.py" line="157" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="233" />
+        <location filename="../../ui/customers_tab.py" line="162" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="240" />
+        <location filename="../../ui/customers_tab.py" line="169" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="241" />
+        <location filename="../../ui/customers_tab.py" line="170" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="242" />
+        <location filename="../../ui/customers_tab.py" line="171" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="244" />
+        <location filename="../../ui/customers_tab.py" line="173" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="246" />
+        <location filename="../../ui/customers_tab.py" line="175" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="248" />
+        <location filename="../../ui/customers_tab.py" line="177" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="250" />
+        <location filename="../../ui/customers_tab.py" line="179" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="258" />
+        <location filename="../../ui/customers_tab.py" line="187" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="269" />
+        <location filename="../../ui/customers_tab.py" line="198" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="270" />
+        <location filename="../../ui/customers_tab.py" line="199" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="271" />
+        <location filename="../../ui/customers_tab.py" line="200" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="272" />
+        <location filename="../../ui/customers_tab.py" line="201" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="302" />
+        <location filename="../../ui/customers_tab.py" line="231" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="354" />
+        <location filename="../../ui/customers_tab.py" line="284" />
         <source>In warranty (manual)</source>
         <translation>在保（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="354" />
+        <location filename="../../ui/customers_tab.py" line="284" />
         <source>Out of warranty (manual)</source>
         <translation>保外（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="356" />
+        <location filename="../../ui/customers_tab.py" line="286" />
         <source>In warranty until %1</source>
         <translation>在保，至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="358" />
+        <location filename="../../ui/customers_tab.py" line="288" />
         <source>Out of warranty since %1</source>
         <translation>保外，%1 已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="359" />
+        <location filename="../../ui/customers_tab.py" line="289" />
         <source>Out of warranty (no dates)</source>
         <translation>保外（无日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="362" />
+        <location filename="../../ui/customers_tab.py" line="292" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="362" />
+        <location filename="../../ui/customers_tab.py" line="292" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="362" />
+        <location filename="../../ui/customers_tab.py" line="292" />
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="363" />
+        <location filename="../../ui/customers_tab.py" line="293" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="430" />
+        <location filename="../../ui/customers_tab.py" line="360" />
         <source>Showing %1 of %2 customers</source>
         <translation>显示 %1 / 共 %2 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="437" />
+        <location filename="../../ui/customers_tab.py" line="367" />
         <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
         <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="440" />
+        <location filename="../../ui/customers_tab.py" line="370" />
         <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
         <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="517" />
+        <location filename="../../ui/customers_tab.py" line="447" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="518" />
+        <location filename="../../ui/customers_tab.py" line="448" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="533" />
+        <location filename="../../ui/customers_tab.py" line="463" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="535" />
+        <location filename="../../ui/customers_tab.py" line="465" />
         <source>Select a unit to see its tickets, parts and calls.</source>
         <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="543" />
+        <location filename="../../ui/customers_tab.py" line="473" />
         <source>History of %1 %2</source>
         <translation>%1 %2 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="551" />
+        <location filename="../../ui/customers_tab.py" line="481" />
         <source>No tickets, parts or calls for this unit yet.</source>
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="578" />
+        <location filename="../../ui/customers_tab.py" line="508" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="591" />
+        <location filename="../../ui/customers_tab.py" line="521" />
         <source>%1 still has %2 unit(s) of equipment. Delete or move the equipment first.</source>
         <translation>%1 还有 %2 台设备。请先删除或转移设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="594" />
+        <location filename="../../ui/customers_tab.py" line="524" />
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="595" />
+        <location filename="../../ui/customers_tab.py" line="525" />
         <source>Delete customer %1? This cannot be undone.</source>
         <translation>删除客户 %1？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="603" />
+        <location filename="../../ui/customers_tab.py" line="533" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="620" />
+        <location filename="../../ui/customers_tab.py" line="550" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="632" />
+        <location filename="../../ui/customers_tab.py" line="562" />
         <source>Delete %1 %2 from the archive? This cannot be undone.</source>
         <translation>从档案中删除 %1 %2？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="640" />
+        <location filename="../../ui/customers_tab.py" line="570" />
         <source>Deleted equipment %1 %2</source>
         <translation>已删除设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="659" />
-        <source>Choose the Excel file to import</source>
-        <translation>选择要导入的 Excel 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="660" />
-        <location filename="../../ui/customers_tab.py" line="677" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="665" />
-        <source>Records that already exist</source>
-        <translation>已有的记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="666" />
-        <source>Update the records that are already in the archive with the values in the file?
-Yes: update them. No: list them as duplicates and import nothing.</source>
-        <translation>用文件中的内容更新档案中已有的记录吗？
-是：更新。否：列为重复，不导入任何记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="675" />
-        <source>Save the Excel file</source>
-        <translation>保存 Excel 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="690" />
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="691" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="730" />
-        <source>Import cancelled: nothing was imported.</source>
-        <translation>已取消导入：没有导入任何记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="733" />
-        <source>Empty sheet written to %1</source>
-        <translation>空白模板已保存到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="736" />
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="739" />
-        <source>Nothing was imported</source>
-        <translation>未导入任何数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="740" />
-        <source>%1 has %2 problem(s). Nothing was imported: fix the rows listed below and import the file again.</source>
-        <translation>%1 有 %2 处问题，没有导入任何记录。请改正下列各行后重新导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="745" />
-        <source>Imported %1 rows from %2: %3 new, %4 updated</source>
-        <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="754" />
-        <source>Cannot do that</source>
-        <translation>无法执行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers_tab.py" line="769" />
+        <location filename="../../ui/customers_tab.py" line="621" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -978,103 +889,103 @@ Yes: update them. No: list them as duplicates and import nothing.</source>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="98" />
+        <location filename="../../ui/dashboard.py" line="99" />
         <source>Open the month</source>
         <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="105" />
+        <location filename="../../ui/dashboard.py" line="106" />
         <source>This month so far</source>
         <translation>本月至今</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="109" />
+        <location filename="../../ui/dashboard.py" line="110" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="110" />
+        <location filename="../../ui/dashboard.py" line="111" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="111" />
+        <location filename="../../ui/dashboard.py" line="112" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="112" />
+        <location filename="../../ui/dashboard.py" line="113" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="122" />
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="130" />
+        <location filename="../../ui/dashboard.py" line="131" />
         <source>Overdue tickets</source>
         <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="133" />
+        <location filename="../../ui/dashboard.py" line="134" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
-        <location filename="../../ui/dashboard.py" line="153" />
+        <location filename="../../ui/dashboard.py" line="135" />
+        <location filename="../../ui/dashboard.py" line="160" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135" />
+        <location filename="../../ui/dashboard.py" line="136" />
         <source>Deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="136" />
+        <location filename="../../ui/dashboard.py" line="137" />
         <source>Overdue by</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="137" />
+        <location filename="../../ui/dashboard.py" line="138" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="143" />
+        <location filename="../../ui/dashboard.py" line="144" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="151" />
+        <location filename="../../ui/dashboard.py" line="156" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="152" />
+        <location filename="../../ui/dashboard.py" line="158" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154" />
+        <location filename="../../ui/dashboard.py" line="161" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="160" />
+        <location filename="../../ui/dashboard.py" line="172" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="177" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
@@ -1089,62 +1000,87 @@ Yes: update them. No: list them as duplicates and import nothing.</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="221" />
+        <location filename="../../ui/dashboard.py" line="222" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="222" />
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="223" />
+        <source>Due by %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="227" />
+        <source>Old parts not returned: %1</source>
+        <translation>旧件未返库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="229" />
+        <source> (%1 overdue)</source>
+        <translation>（逾期 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="221" />
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="222" />
+        <location filename="../../ui/dashboard.py" line="234" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="222" />
+        <location filename="../../ui/dashboard.py" line="234" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="257" />
+        <location filename="../../ui/dashboard.py" line="269" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="264" />
+        <location filename="../../ui/dashboard.py" line="276" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="269" />
+        <location filename="../../ui/dashboard.py" line="281" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="272" />
+        <location filename="../../ui/dashboard.py" line="284" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="276" />
+        <location filename="../../ui/dashboard.py" line="288" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="284" />
+        <location filename="../../ui/dashboard.py" line="296" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="285" />
+        <location filename="../../ui/dashboard.py" line="303" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="286" />
+        <location filename="../../ui/dashboard.py" line="304" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -1313,69 +1249,89 @@ Yes: update them. No: list them as duplicates and import nothing.</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="107" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="169" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="114" />
-        <source>No technicians in the register yet (import them: servicedesk import technicians).</source>
-        <translation>技术员名册还是空的（可用 servicedesk import technicians 导入）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="118" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="106" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="121" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="111" />
+        <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
+        <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="118" />
+        <source>Technicians…</source>
+        <translation>服务人员档案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="120" />
+        <source>Add, correct or reactivate people in the register (服务人员档案)</source>
+        <translation>在服务人员档案中新增、修改或恢复人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="129" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="129" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="137" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="134" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="142" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="136" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="144" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="138" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="146" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="139" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="147" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="140" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="148" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="141" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="149" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="142" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="150" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="144" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="152" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="170" />
+        <source>left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="178" />
+        <source>No technicians in the register yet.</source>
+        <translation>服务人员档案中还没有人员。</translation>
     </message>
 </context>
 <context>
@@ -1659,291 +1615,385 @@ Yes: update them. No: list them as duplicates and import nothing.</source>
 <context>
     <name>FollowupsTab</name>
     <message>
-        <location filename="../../ui/followups_tab.py" line="58" />
+        <location filename="../../ui/followups_tab.py" line="59" />
         <source>Calls and inspections</source>
         <translation>回访与巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="59" />
+        <location filename="../../ui/followups_tab.py" line="60" />
         <source>Inspection plan</source>
         <translation>巡检计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="70" />
+        <location filename="../../ui/followups_tab.py" line="71" />
         <source>Due today and overdue</source>
         <translation>今日到期及超期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="70" />
-        <location filename="../../ui/followups_tab.py" line="162" />
+        <location filename="../../ui/followups_tab.py" line="71" />
+        <location filename="../../ui/followups_tab.py" line="151" />
         <source>Upcoming</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="71" />
-        <location filename="../../ui/followups_tab.py" line="162" />
-        <location filename="../../ui/followups_tab.py" line="327" />
+        <location filename="../../ui/followups_tab.py" line="72" />
+        <location filename="../../ui/followups_tab.py" line="151" />
+        <location filename="../../ui/followups_tab.py" line="313" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="71" />
+        <location filename="../../ui/followups_tab.py" line="72" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="76" />
+        <location filename="../../ui/followups_tab.py" line="77" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="77" />
+        <location filename="../../ui/followups_tab.py" line="78" />
         <source>Calls only</source>
         <translation>仅电话回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="82" />
+        <location filename="../../ui/followups_tab.py" line="83" />
         <source>Search customer, phone, ticket no, serial no</source>
         <translation>搜索客户、电话、工单号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="85" />
+        <location filename="../../ui/followups_tab.py" line="86" />
         <source>Record outcome (Ctrl+R)</source>
         <translation>记录回访结果 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="88" />
-        <location filename="../../ui/followups_tab.py" line="179" />
-        <location filename="../../ui/followups_tab.py" line="316" />
+        <location filename="../../ui/followups_tab.py" line="89" />
+        <location filename="../../ui/followups_tab.py" line="168" />
+        <location filename="../../ui/followups_tab.py" line="302" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="91" />
-        <location filename="../../ui/followups_tab.py" line="316" />
+        <location filename="../../ui/followups_tab.py" line="92" />
+        <location filename="../../ui/followups_tab.py" line="302" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="94" />
+        <location filename="../../ui/followups_tab.py" line="95" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="106" />
-        <location filename="../../ui/followups_tab.py" line="184" />
+        <location filename="../../ui/followups_tab.py" line="112" />
+        <location filename="../../ui/followups_tab.py" line="173" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="107" />
+        <location filename="../../ui/followups_tab.py" line="113" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="108" />
+        <location filename="../../ui/followups_tab.py" line="114" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="109" />
-        <location filename="../../ui/followups_tab.py" line="191" />
-        <location filename="../../ui/followups_tab.py" line="317" />
+        <location filename="../../ui/followups_tab.py" line="115" />
+        <location filename="../../ui/followups_tab.py" line="180" />
+        <location filename="../../ui/followups_tab.py" line="303" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="110" />
-        <location filename="../../ui/followups_tab.py" line="192" />
+        <location filename="../../ui/followups_tab.py" line="116" />
+        <location filename="../../ui/followups_tab.py" line="181" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="111" />
-        <location filename="../../ui/followups_tab.py" line="189" />
+        <location filename="../../ui/followups_tab.py" line="117" />
+        <location filename="../../ui/followups_tab.py" line="178" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="112" />
+        <location filename="../../ui/followups_tab.py" line="118" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="113" />
+        <location filename="../../ui/followups_tab.py" line="119" />
         <source>Attempts</source>
         <translation>未接通次数</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="115" />
+        <location filename="../../ui/followups_tab.py" line="121" />
         <source>Last call</source>
         <translation>最近回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="126" />
+        <location filename="../../ui/followups_tab.py" line="129" />
         <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>没有到期的回访。工单完工和结案后会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="161" />
-        <location filename="../../ui/followups_tab.py" line="211" />
+        <location filename="../../ui/followups_tab.py" line="150" />
+        <location filename="../../ui/followups_tab.py" line="197" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="161" />
+        <location filename="../../ui/followups_tab.py" line="150" />
         <source>Overdue %1 d</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="162" />
-        <location filename="../../ui/followups_tab.py" line="213" />
+        <location filename="../../ui/followups_tab.py" line="151" />
+        <location filename="../../ui/followups_tab.py" line="199" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="163" />
-        <location filename="../../ui/followups_tab.py" line="327" />
+        <location filename="../../ui/followups_tab.py" line="152" />
+        <location filename="../../ui/followups_tab.py" line="313" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="170" />
+        <location filename="../../ui/followups_tab.py" line="159" />
         <source>Search customer, phone, model, serial no</source>
         <translation>搜索客户、电话、型号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="173" />
+        <location filename="../../ui/followups_tab.py" line="162" />
         <source>Record inspection</source>
         <translation>记录巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="176" />
+        <location filename="../../ui/followups_tab.py" line="165" />
         <source>Change date…</source>
         <translation>修改日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="185" />
+        <location filename="../../ui/followups_tab.py" line="174" />
         <source>Inspect by</source>
         <translation>巡检截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="187" />
+        <location filename="../../ui/followups_tab.py" line="176" />
         <source>Last inspection</source>
         <translation>上次巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="193" />
-        <location filename="../../ui/followups_tab.py" line="342" />
+        <location filename="../../ui/followups_tab.py" line="182" />
+        <location filename="../../ui/followups_tab.py" line="328" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="209" />
+        <location filename="../../ui/followups_tab.py" line="195" />
         <source>No plan</source>
         <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="214" />
+        <location filename="../../ui/followups_tab.py" line="200" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="253" />
-        <location filename="../../ui/followups_tab.py" line="268" />
+        <location filename="../../ui/followups_tab.py" line="239" />
+        <location filename="../../ui/followups_tab.py" line="254" />
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="317" />
+        <location filename="../../ui/followups_tab.py" line="303" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="317" />
+        <location filename="../../ui/followups_tab.py" line="303" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="318" />
+        <location filename="../../ui/followups_tab.py" line="304" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="318" />
+        <location filename="../../ui/followups_tab.py" line="304" />
         <source>Calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="327" />
+        <location filename="../../ui/followups_tab.py" line="313" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="339" />
+        <location filename="../../ui/followups_tab.py" line="325" />
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="341" />
+        <location filename="../../ui/followups_tab.py" line="327" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="341" />
+        <location filename="../../ui/followups_tab.py" line="327" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="342" />
+        <location filename="../../ui/followups_tab.py" line="328" />
         <source>Our service</source>
         <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="343" />
+        <location filename="../../ui/followups_tab.py" line="329" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="343" />
+        <location filename="../../ui/followups_tab.py" line="329" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="373" />
-        <location filename="../../ui/followups_tab.py" line="426" />
+        <location filename="../../ui/followups_tab.py" line="359" />
+        <location filename="../../ui/followups_tab.py" line="412" />
         <source>Inspection recorded; the next one is planned in a year.</source>
         <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="381" />
+        <location filename="../../ui/followups_tab.py" line="367" />
         <source>Call recorded; complaint ticket %1 opened.</source>
         <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="385" />
+        <location filename="../../ui/followups_tab.py" line="371" />
         <source>Not reached: call again from %1.</source>
         <translation>未接通：%1 起再次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="387" />
+        <location filename="../../ui/followups_tab.py" line="373" />
         <source>Call recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="394" />
+        <location filename="../../ui/followups_tab.py" line="380" />
         <source>Cancel follow-up</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="395" />
+        <location filename="../../ui/followups_tab.py" line="381" />
         <source>Why will this follow-up not be made?</source>
         <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="403" />
+        <location filename="../../ui/followups_tab.py" line="389" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="258" />
+        <source>Import %1</source>
+        <translation>导入%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="261" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="270" />
+        <source>Update records that already exist</source>
+        <translation>更新已存在的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="271" />
+        <source>Not ticked: a row for a record that already exists is listed as a problem and nothing is imported.</source>
+        <translation>不勾选：已存在记录的行列为问题，整个文件不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="273" />
+        <source>Existing records</source>
+        <translation>已有记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="278" />
+        <source>Count date</source>
+        <translation>盘点日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="278" />
+        <source>Opening stock date</source>
+        <translation>期初入库日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="281" />
+        <source>Also post the stock adjustments</source>
+        <translation>同时过账盘点调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="282" />
+        <source>Not ticked: the count is saved as finished and can be posted later.</source>
+        <translation>不勾选：盘点保存为已完成，以后再过账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="284" />
+        <source>Adjustments</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="288" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="290" />
+        <source>Issue the listed parts from stock</source>
+        <translation>按所列配件出库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="291" />
+        <source>Not ticked: the tickets' parts are recorded without changing the stock.</source>
+        <translation>不勾选：只记录工单配件，不改变库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="293" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="294" />
+        <source>Check only: find the problems, write nothing</source>
+        <translation>仅检查：找出问题，不写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="297" />
+        <location filename="../../ui/import_export.py" line="313" />
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="298" />
+        <source>The whole file is imported or nothing: if any row has a problem, nothing is written and the problems are listed.</source>
+        <translation>整个文件要么全部导入，要么都不导入：任何一行有问题，都不写入，并列出问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="313" />
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1980,7 +2030,7 @@ Yes: update them. No: list them as duplicates and import nothing.</source>
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="236" />
-        <location filename="../../ui/kpi_tab.py" line="444" />
+        <location filename="../../ui/kpi_tab.py" line="427" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
@@ -2183,138 +2233,138 @@ Yes: update them. No: list them as duplicates and import nothing.</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="359" />
+        <location filename="../../ui/kpi_tab.py" line="342" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="359" />
+        <location filename="../../ui/kpi_tab.py" line="342" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="370" />
+        <location filename="../../ui/kpi_tab.py" line="353" />
         <source>Completed without an arrival time (counts as late)</source>
         <translation>完工无到场时间（计为不及时）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="371" />
+        <location filename="../../ui/kpi_tab.py" line="354" />
         <source>Completed without a result (counts as unsuccessful)</source>
         <translation>完工无维修结果（计为不成功）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="372" />
+        <location filename="../../ui/kpi_tab.py" line="355" />
         <source>Follow-up call due this month not made yet</source>
         <translation>本月应回访未回访</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="373" />
+        <location filename="../../ui/kpi_tab.py" line="356" />
         <source>Stock count not posted</source>
         <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="415" />
+        <location filename="../../ui/kpi_tab.py" line="398" />
         <source>%1 on time of %2 repairs</source>
         <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="417" />
+        <location filename="../../ui/kpi_tab.py" line="400" />
         <source>%1 successful of %2 repairs</source>
         <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="419" />
+        <location filename="../../ui/kpi_tab.py" line="402" />
         <source>%1 satisfied of %2 calls reached</source>
         <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="421" />
+        <location filename="../../ui/kpi_tab.py" line="404" />
         <source>%1 matching of %2 parts counted</source>
         <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="424" />
+        <location filename="../../ui/kpi_tab.py" line="407" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="427" />
+        <location filename="../../ui/kpi_tab.py" line="410" />
         <source>Pre-export check (%1)</source>
         <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="443" />
+        <location filename="../../ui/kpi_tab.py" line="426" />
         <source>Not sent to head office yet.</source>
         <translation>本月尚未报送总部。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="447" />
+        <location filename="../../ui/kpi_tab.py" line="430" />
         <source>Sent to head office on %1</source>
         <translation>已于 %1 报送总部</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="450" />
+        <location filename="../../ui/kpi_tab.py" line="433" />
         <source>Mark as sent again…</source>
         <translation>重新标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="453" />
+        <location filename="../../ui/kpi_tab.py" line="436" />
         <source>Sent</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="458" />
+        <location filename="../../ui/kpi_tab.py" line="441" />
         <source>Changed after sending</source>
         <translation>报送后数据有变动</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="460" />
+        <location filename="../../ui/kpi_tab.py" line="443" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="473" />
+        <location filename="../../ui/kpi_tab.py" line="456" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="474" />
-        <location filename="../../ui/kpi_tab.py" line="522" />
+        <location filename="../../ui/kpi_tab.py" line="457" />
+        <location filename="../../ui/kpi_tab.py" line="505" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="488" />
+        <location filename="../../ui/kpi_tab.py" line="471" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="488" />
+        <location filename="../../ui/kpi_tab.py" line="471" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="489" />
+        <location filename="../../ui/kpi_tab.py" line="472" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="505" />
+        <location filename="../../ui/kpi_tab.py" line="488" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="513" />
+        <location filename="../../ui/kpi_tab.py" line="496" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="521" />
+        <location filename="../../ui/kpi_tab.py" line="504" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="531" />
+        <location filename="../../ui/kpi_tab.py" line="514" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2323,12 +2373,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="533" />
+        <location filename="../../ui/kpi_tab.py" line="516" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="544" />
+        <location filename="../../ui/kpi_tab.py" line="527" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -2336,117 +2386,122 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="47" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>&amp;Back up data file…</source>
         <translation>备份数据文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
+        <source>&amp;Technicians…</source>
+        <translation>服务人员档案(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>About ServiceDesk</source>
         <translation>关于 ServiceDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>ServiceDesk %1
 Offline program for an after-sales service office.</source>
         <translation>ServiceDesk %1
@@ -2989,523 +3044,528 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PartsTab</name>
     <message>
-        <location filename="../../ui/parts_tab.py" line="124" />
+        <location filename="../../ui/parts_tab.py" line="106" />
         <source>Search code, name, spec or location</source>
         <translation>搜索编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="127" />
+        <location filename="../../ui/parts_tab.py" line="109" />
         <source>Low stock only</source>
         <translation>只看低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="130" />
+        <location filename="../../ui/parts_tab.py" line="112" />
         <source>Show parts not in use</source>
         <translation>显示停用配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="134" />
+        <location filename="../../ui/parts_tab.py" line="116" />
         <source>New part</source>
         <translation>新建配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="135" />
+        <location filename="../../ui/parts_tab.py" line="117" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="141" />
+        <location filename="../../ui/parts_tab.py" line="123" />
         <source>Receive (F2)</source>
         <translation>入库 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="141" />
+        <location filename="../../ui/parts_tab.py" line="123" />
         <source>Issue (F3)</source>
         <translation>领用 (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="142" />
+        <location filename="../../ui/parts_tab.py" line="124" />
         <source>Return (F4)</source>
         <translation>退库 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="142" />
+        <location filename="../../ui/parts_tab.py" line="124" />
         <source>Exchange (F5)</source>
         <translation>以旧换新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="143" />
+        <location filename="../../ui/parts_tab.py" line="125" />
         <source>Scrap</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="149" />
+        <location filename="../../ui/parts_tab.py" line="131" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="151" />
+        <location filename="../../ui/parts_tab.py" line="133" />
         <source>Import parts…</source>
         <translation>导入配件档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="152" />
+        <location filename="../../ui/parts_tab.py" line="134" />
         <source>Export parts…</source>
         <translation>导出配件档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="161" />
-        <location filename="../../ui/parts_tab.py" line="254" />
-        <location filename="../../ui/parts_tab.py" line="356" />
-        <location filename="../../ui/parts_tab.py" line="396" />
+        <location filename="../../ui/parts_tab.py" line="143" />
+        <location filename="../../ui/parts_tab.py" line="236" />
+        <location filename="../../ui/parts_tab.py" line="355" />
+        <location filename="../../ui/parts_tab.py" line="395" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="162" />
-        <location filename="../../ui/parts_tab.py" line="255" />
-        <location filename="../../ui/parts_tab.py" line="357" />
-        <location filename="../../ui/parts_tab.py" line="397" />
+        <location filename="../../ui/parts_tab.py" line="144" />
+        <location filename="../../ui/parts_tab.py" line="237" />
+        <location filename="../../ui/parts_tab.py" line="356" />
+        <location filename="../../ui/parts_tab.py" line="396" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="163" />
-        <location filename="../../ui/parts_tab.py" line="256" />
-        <location filename="../../ui/parts_tab.py" line="358" />
-        <location filename="../../ui/parts_tab.py" line="398" />
+        <location filename="../../ui/parts_tab.py" line="145" />
+        <location filename="../../ui/parts_tab.py" line="238" />
+        <location filename="../../ui/parts_tab.py" line="357" />
+        <location filename="../../ui/parts_tab.py" line="397" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="164" />
-        <location filename="../../ui/parts_tab.py" line="359" />
+        <location filename="../../ui/parts_tab.py" line="146" />
+        <location filename="../../ui/parts_tab.py" line="358" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="165" />
-        <location filename="../../ui/parts_tab.py" line="366" />
+        <location filename="../../ui/parts_tab.py" line="147" />
+        <location filename="../../ui/parts_tab.py" line="365" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="166" />
-        <location filename="../../ui/parts_tab.py" line="360" />
+        <location filename="../../ui/parts_tab.py" line="148" />
+        <location filename="../../ui/parts_tab.py" line="359" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="167" />
-        <location filename="../../ui/parts_tab.py" line="361" />
+        <location filename="../../ui/parts_tab.py" line="149" />
+        <location filename="../../ui/parts_tab.py" line="360" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="168" />
+        <location filename="../../ui/parts_tab.py" line="150" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="170" />
-        <location filename="../../ui/parts_tab.py" line="404" />
-        <location filename="../../ui/parts_tab.py" line="463" />
+        <location filename="../../ui/parts_tab.py" line="152" />
+        <location filename="../../ui/parts_tab.py" line="403" />
+        <location filename="../../ui/parts_tab.py" line="462" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="171" />
+        <location filename="../../ui/parts_tab.py" line="153" />
         <source>Last move</source>
         <translation>最近变动</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="177" />
+        <location filename="../../ui/parts_tab.py" line="159" />
         <source>No parts yet. Add a part, or import the parts list from Excel.</source>
         <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="184" />
+        <location filename="../../ui/parts_tab.py" line="166" />
         <source>Ledger</source>
         <translation>台账明细</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="185" />
-        <location filename="../../ui/parts_tab.py" line="210" />
+        <location filename="../../ui/parts_tab.py" line="167" />
+        <location filename="../../ui/parts_tab.py" line="192" />
         <source>Low stock</source>
         <translation>低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="186" />
+        <location filename="../../ui/parts_tab.py" line="168" />
         <source>Old parts to return</source>
         <translation>旧件待返</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="187" />
+        <location filename="../../ui/parts_tab.py" line="169" />
         <source>Stock counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="210" />
+        <location filename="../../ui/parts_tab.py" line="192" />
         <source>Not in use</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="225" />
+        <location filename="../../ui/parts_tab.py" line="207" />
         <source>Selected part only</source>
         <translation>只看所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="230" />
+        <location filename="../../ui/parts_tab.py" line="212" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="235" />
+        <location filename="../../ui/parts_tab.py" line="217" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="238" />
+        <location filename="../../ui/parts_tab.py" line="220" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="241" />
+        <location filename="../../ui/parts_tab.py" line="223" />
         <source>Ticket no</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="249" />
+        <location filename="../../ui/parts_tab.py" line="231" />
         <source>Correct line…</source>
         <translation>冲销更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="250" />
+        <location filename="../../ui/parts_tab.py" line="232" />
         <source>Export ledger…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="253" />
+        <location filename="../../ui/parts_tab.py" line="235" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="257" />
+        <location filename="../../ui/parts_tab.py" line="239" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="258" />
-        <location filename="../../ui/parts_tab.py" line="399" />
+        <location filename="../../ui/parts_tab.py" line="240" />
+        <location filename="../../ui/parts_tab.py" line="398" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="259" />
+        <location filename="../../ui/parts_tab.py" line="241" />
         <source>Balance</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="262" />
-        <location filename="../../ui/parts_tab.py" line="395" />
+        <location filename="../../ui/parts_tab.py" line="244" />
+        <location filename="../../ui/parts_tab.py" line="394" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="263" />
+        <location filename="../../ui/parts_tab.py" line="245" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="265" />
+        <location filename="../../ui/parts_tab.py" line="247" />
         <source>Supplier / document</source>
         <translation>供应商/单据</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="267" />
+        <location filename="../../ui/parts_tab.py" line="249" />
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="269" />
+        <location filename="../../ui/parts_tab.py" line="251" />
         <source>Reason / note</source>
         <translation>原因/备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="270" />
+        <location filename="../../ui/parts_tab.py" line="252" />
         <source>Booked by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="279" />
+        <location filename="../../ui/parts_tab.py" line="259" />
+        <source>Select a part in the list above to see its ledger lines, or untick 'Selected part only' to see the lines of all parts.</source>
+        <translation>请在上方列表中选择一个配件查看其台账；或取消勾选“只看所选配件”查看全部配件的台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts_tab.py" line="272" />
         <source>Stock right after this line, in date order</source>
         <translation>按日期顺序，此笔之后的库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="281" />
+        <location filename="../../ui/parts_tab.py" line="274" />
         <source>Book stock when this line was booked: %1 (lines were booked out of date order)</source>
         <translation>记此笔账时账面库存为 %1（有记录未按日期顺序录入）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="290" />
+        <location filename="../../ui/parts_tab.py" line="283" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="332" />
+        <location filename="../../ui/parts_tab.py" line="331" />
         <source>Correct line</source>
         <translation>冲销更正</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="333" />
+        <location filename="../../ui/parts_tab.py" line="332" />
         <source>Book an opposite line for #%1 (%2 %3 %4). Reason:</source>
         <translation>为第 %1 条（%2 %3 %4）记一条冲销记录。原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="353" />
+        <location filename="../../ui/parts_tab.py" line="352" />
         <source>Export purchase list…</source>
         <translation>导出采购建议…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="362" />
+        <location filename="../../ui/parts_tab.py" line="361" />
         <source>Monthly use</source>
         <translation>月均用量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="363" />
+        <location filename="../../ui/parts_tab.py" line="362" />
         <source>Suggested order</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="364" />
+        <location filename="../../ui/parts_tab.py" line="363" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="378" />
+        <location filename="../../ui/parts_tab.py" line="377" />
         <source>%1 part(s) below safety stock. Suggested order = (safety stock − book stock) + average monthly use of the last %2 months.</source>
         <translation>%1 种配件低于安全库存。建议采购量 =（安全库存 − 账面库存）+ 近 %2 个月月均用量。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="390" />
+        <location filename="../../ui/parts_tab.py" line="389" />
         <source>Book old part back…</source>
         <translation>旧件入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="391" />
+        <location filename="../../ui/parts_tab.py" line="390" />
         <source>Export list…</source>
         <translation>导出清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="394" />
+        <location filename="../../ui/parts_tab.py" line="393" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="400" />
+        <location filename="../../ui/parts_tab.py" line="399" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="401" />
+        <location filename="../../ui/parts_tab.py" line="400" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="402" />
+        <location filename="../../ui/parts_tab.py" line="401" />
         <source>Exchanged</source>
         <translation>换件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="403" />
+        <location filename="../../ui/parts_tab.py" line="402" />
         <source>Due back</source>
         <translation>应返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="414" />
+        <location filename="../../ui/parts_tab.py" line="413" />
         <source>Overdue %1 h</source>
         <translation>逾期 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="416" />
+        <location filename="../../ui/parts_tab.py" line="415" />
         <source>Due in %1 h</source>
         <translation>%1 小时内应返库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="429" />
+        <location filename="../../ui/parts_tab.py" line="428" />
         <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse %3 h after the technician's return.</source>
         <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 %3 小时内入库。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="444" />
+        <location filename="../../ui/parts_tab.py" line="443" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="445" />
+        <location filename="../../ui/parts_tab.py" line="444" />
         <source>Choose an old part in the list first.</source>
         <translation>请先在列表中选择一件旧件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="455" />
+        <location filename="../../ui/parts_tab.py" line="454" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="456" />
+        <location filename="../../ui/parts_tab.py" line="455" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="462" />
+        <location filename="../../ui/parts_tab.py" line="461" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="464" />
+        <location filename="../../ui/parts_tab.py" line="463" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="465" />
+        <location filename="../../ui/parts_tab.py" line="464" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="466" />
+        <location filename="../../ui/parts_tab.py" line="465" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="467" />
+        <location filename="../../ui/parts_tab.py" line="466" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="468" />
+        <location filename="../../ui/parts_tab.py" line="467" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="469" />
+        <location filename="../../ui/parts_tab.py" line="468" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="478" />
+        <location filename="../../ui/parts_tab.py" line="477" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="478" />
+        <location filename="../../ui/parts_tab.py" line="477" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="479" />
+        <location filename="../../ui/parts_tab.py" line="478" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="482" />
+        <location filename="../../ui/parts_tab.py" line="481" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="482" />
+        <location filename="../../ui/parts_tab.py" line="481" />
         <source>on screen</source>
         <translation>屏幕录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="497" />
+        <location filename="../../ui/parts_tab.py" line="496" />
         <source>Stock accuracy %1: %2 / %3 = %4</source>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="542" />
-        <location filename="../../ui/parts_tab.py" line="551" />
+        <location filename="../../ui/parts_tab.py" line="541" />
+        <location filename="../../ui/parts_tab.py" line="550" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="551" />
+        <location filename="../../ui/parts_tab.py" line="550" />
         <source>Import parts</source>
         <translation>导入配件档案</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="562" />
+        <location filename="../../ui/parts_tab.py" line="561" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="565" />
+        <location filename="../../ui/parts_tab.py" line="564" />
         <source>Imported %1 part(s)</source>
         <translation>已导入 %1 种配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="572" />
+        <location filename="../../ui/parts_tab.py" line="571" />
         <source>Export parts</source>
         <translation>导出配件档案</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="581" />
-        <location filename="../../ui/parts_tab.py" line="594" />
-        <location filename="../../ui/parts_tab.py" line="607" />
+        <location filename="../../ui/parts_tab.py" line="580" />
+        <location filename="../../ui/parts_tab.py" line="593" />
+        <location filename="../../ui/parts_tab.py" line="606" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="586" />
+        <location filename="../../ui/parts_tab.py" line="585" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="599" />
+        <location filename="../../ui/parts_tab.py" line="598" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="610" />
+        <location filename="../../ui/parts_tab.py" line="612" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="616" />
+        <location filename="../../ui/parts_tab.py" line="618" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="616" />
+        <location filename="../../ui/parts_tab.py" line="618" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="625" />
+        <location filename="../../ui/parts_tab.py" line="627" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="631" />
+        <location filename="../../ui/parts_tab.py" line="633" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="653" />
+        <location filename="../../ui/parts_tab.py" line="655" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="674" />
+        <location filename="../../ui/parts_tab.py" line="676" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="696" />
+        <location filename="../../ui/parts_tab.py" line="698" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="698" />
+        <location filename="../../ui/parts_tab.py" line="700" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
@@ -3521,476 +3581,534 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../ui/pay_tab.py" line="143" />
+        <location filename="../../ui/pay_tab.py" line="153" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="146" />
+        <location filename="../../ui/pay_tab.py" line="156" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="155" />
+        <location filename="../../ui/pay_tab.py" line="165" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="163" />
+        <location filename="../../ui/pay_tab.py" line="173" />
         <source>&amp;Approve…</source>
         <translation>审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="164" />
+        <location filename="../../ui/pay_tab.py" line="174" />
         <source>&amp;Unlock…</source>
         <translation>解锁(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="165" />
+        <location filename="../../ui/pay_tab.py" line="175" />
         <source>Work-hour &amp;catalog…</source>
         <translation>工时标准(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="166" />
+        <location filename="../../ui/pay_tab.py" line="176" />
         <source>&amp;Export workbook…</source>
         <translation>导出工资表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="167" />
+        <location filename="../../ui/pay_tab.py" line="177" />
         <source>Pay &amp;slips (PDF)…</source>
         <translation>工资条 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="97" />
-        <location filename="../../ui/pay_tab.py" line="183" />
+        <location filename="../../ui/pay_tab.py" line="107" />
+        <location filename="../../ui/pay_tab.py" line="193" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="98" />
+        <location filename="../../ui/pay_tab.py" line="108" />
         <source>Days worked</source>
         <translation>出勤天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="99" />
+        <location filename="../../ui/pay_tab.py" line="109" />
         <source>Long-trip days</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="100" />
+        <location filename="../../ui/pay_tab.py" line="110" />
         <source>Living allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="102" />
+        <location filename="../../ui/pay_tab.py" line="112" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="102" />
+        <location filename="../../ui/pay_tab.py" line="112" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="184" />
-        <location filename="../../ui/pay_tab.py" line="329" />
+        <location filename="../../ui/pay_tab.py" line="194" />
+        <location filename="../../ui/pay_tab.py" line="328" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="185" />
+        <location filename="../../ui/pay_tab.py" line="195" />
         <source>Long trips</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="186" />
-        <location filename="../../ui/pay_tab.py" line="330" />
+        <location filename="../../ui/pay_tab.py" line="196" />
+        <location filename="../../ui/pay_tab.py" line="329" />
         <source>Work hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="187" />
+        <location filename="../../ui/pay_tab.py" line="197" />
         <source>Performance</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="188" />
+        <location filename="../../ui/pay_tab.py" line="198" />
         <source>Allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="189" />
+        <location filename="../../ui/pay_tab.py" line="199" />
         <source>Base salary</source>
         <translation>基本工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="190" />
+        <location filename="../../ui/pay_tab.py" line="200" />
         <source>Refunds</source>
         <translation>车票报销</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="191" />
+        <location filename="../../ui/pay_tab.py" line="201" />
         <source>Deductions</source>
         <translation>考核扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="193" />
-        <location filename="../../ui/pay_tab.py" line="207" />
+        <location filename="../../ui/pay_tab.py" line="203" />
+        <location filename="../../ui/pay_tab.py" line="217" />
         <source>Disputes</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="205" />
+        <location filename="../../ui/pay_tab.py" line="215" />
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="206" />
+        <location filename="../../ui/pay_tab.py" line="216" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="208" />
+        <location filename="../../ui/pay_tab.py" line="218" />
         <source>Dealer billing</source>
         <translation>经销商结算</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="209" />
+        <location filename="../../ui/pay_tab.py" line="219" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="246" />
+        <location filename="../../ui/pay_tab.py" line="244" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="247" />
+        <location filename="../../ui/pay_tab.py" line="245" />
         <source>&amp;Deduction…</source>
         <translation>考核扣款(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="248" />
+        <location filename="../../ui/pay_tab.py" line="246" />
         <source>Void deduction…</source>
         <translation>作废扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="249" />
+        <location filename="../../ui/pay_tab.py" line="247" />
         <source>D&amp;ispute…</source>
         <translation>申诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="250" />
+        <location filename="../../ui/pay_tab.py" line="248" />
         <source>Ad&amp;justment…</source>
         <translation>调整(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="251" />
+        <location filename="../../ui/pay_tab.py" line="249" />
         <source>&amp;Refund tickets…</source>
         <translation>车票报销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="254" />
+        <location filename="../../ui/pay_tab.py" line="252" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="255" />
-        <location filename="../../ui/pay_tab.py" line="302" />
-        <location filename="../../ui/pay_tab.py" line="325" />
+        <location filename="../../ui/pay_tab.py" line="254" />
+        <location filename="../../ui/pay_tab.py" line="301" />
+        <location filename="../../ui/pay_tab.py" line="324" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="256" />
+        <location filename="../../ui/pay_tab.py" line="255" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="257" />
-        <location filename="../../ui/pay_tab.py" line="328" />
+        <location filename="../../ui/pay_tab.py" line="256" />
+        <location filename="../../ui/pay_tab.py" line="327" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="258" />
+        <location filename="../../ui/pay_tab.py" line="257" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="259" />
+        <location filename="../../ui/pay_tab.py" line="258" />
         <source>Job hours</source>
         <translation>工单工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="262" />
+        <location filename="../../ui/pay_tab.py" line="261" />
         <source>His hours</source>
         <translation>本人工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="264" />
+        <location filename="../../ui/pay_tab.py" line="263" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="265" />
+        <location filename="../../ui/pay_tab.py" line="264" />
         <source>Dispute</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="270" />
+        <location filename="../../ui/pay_tab.py" line="269" />
         <source>No work, deductions or refunds for this technician in the month.</source>
         <translation>该人员本月没有工时、扣款或报销记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="278" />
+        <location filename="../../ui/pay_tab.py" line="277" />
         <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import a month from Excel with: servicedesk import attendance FILE --month YYYY-MM</source>
         <translation>双击数字即可修改。远差天数不发生活补贴。也可从 Excel 导入整月出勤：servicedesk import attendance 文件 --month YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="297" />
+        <location filename="../../ui/pay_tab.py" line="296" />
         <source>Record &amp;outcome…</source>
         <translation>处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="96" />
-        <location filename="../../ui/pay_tab.py" line="182" />
-        <location filename="../../ui/pay_tab.py" line="300" />
+        <location filename="../../ui/pay_tab.py" line="106" />
+        <location filename="../../ui/pay_tab.py" line="192" />
+        <location filename="../../ui/pay_tab.py" line="299" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="192" />
+        <location filename="../../ui/pay_tab.py" line="202" />
         <source>Total pay</source>
         <translation>应发合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="301" />
+        <location filename="../../ui/pay_tab.py" line="300" />
         <source>Line</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="303" />
+        <location filename="../../ui/pay_tab.py" line="302" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="304" />
+        <location filename="../../ui/pay_tab.py" line="303" />
         <source>Raised</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="305" />
+        <location filename="../../ui/pay_tab.py" line="304" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="317" />
+        <location filename="../../ui/pay_tab.py" line="316" />
         <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
         <translation>向经销商收费的派工：差旅标准加工时费。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="321" />
+        <location filename="../../ui/pay_tab.py" line="320" />
         <source>&amp;Travel…</source>
         <translation>差旅(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="322" />
+        <location filename="../../ui/pay_tab.py" line="321" />
         <source>&amp;Print statement…</source>
         <translation>打印核算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="306" />
+        <location filename="../../ui/pay_tab.py" line="305" />
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="326" />
+        <location filename="../../ui/pay_tab.py" line="325" />
         <source>Completed on</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="327" />
+        <location filename="../../ui/pay_tab.py" line="326" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="332" />
+        <location filename="../../ui/pay_tab.py" line="331" />
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="332" />
+        <location filename="../../ui/pay_tab.py" line="331" />
         <source>entered</source>
         <translation>已填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="102" />
-        <location filename="../../ui/pay_tab.py" line="332" />
+        <location filename="../../ui/pay_tab.py" line="112" />
+        <location filename="../../ui/pay_tab.py" line="331" />
         <source>not yet</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="331" />
+        <location filename="../../ui/pay_tab.py" line="330" />
         <source>Bill total</source>
         <translation>合计金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="342" />
+        <location filename="../../ui/pay_tab.py" line="341" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="343" />
+        <location filename="../../ui/pay_tab.py" line="342" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="344" />
+        <location filename="../../ui/pay_tab.py" line="343" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="345" />
+        <location filename="../../ui/pay_tab.py" line="344" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="363" />
+        <location filename="../../ui/pay_tab.py" line="362" />
         <source>%1 open</source>
         <translation>%1 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="393" />
+        <location filename="../../ui/pay_tab.py" line="392" />
         <source>Approved and locked (已审批锁定) · %1 · %2</source>
         <translation>已审批锁定 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="397" />
+        <location filename="../../ui/pay_tab.py" line="396" />
         <source>Draft (草稿): figures follow the tickets until approved</source>
         <translation>草稿：审批前数字随工单变化</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="399" />
+        <location filename="../../ui/pay_tab.py" line="398" />
         <source>%1 open dispute(s)</source>
         <translation>%1 条申诉待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="407" />
+        <location filename="../../ui/pay_tab.py" line="406" />
         <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
         <translation>%1 人 · 工时 %2 · 绩效 %3 · 扣款 %4 · 应发合计 %5 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="429" />
+        <location filename="../../ui/pay_tab.py" line="428" />
         <source>%1: %2 work hours, total %3 yuan</source>
         <translation>%1：工时 %2，应发合计 %3 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="470" />
+        <location filename="../../ui/pay_tab.py" line="469" />
         <source>Attendance saved</source>
         <translation>出勤已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="483" />
+        <location filename="../../ui/pay_tab.py" line="482" />
         <source>Pay month %1 approved and locked</source>
         <translation>%1 绩效工资已审批锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="489" />
+        <location filename="../../ui/pay_tab.py" line="488" />
         <source>Pay month %1 unlocked</source>
         <translation>%1 绩效工资已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="518" />
+        <location filename="../../ui/pay_tab.py" line="517" />
         <source>Deduction recorded</source>
         <translation>扣款已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="525" />
+        <location filename="../../ui/pay_tab.py" line="524" />
         <source>Choose a deduction line first.</source>
         <translation>请先选择一条扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="530" />
+        <location filename="../../ui/pay_tab.py" line="529" />
         <source>Deduction voided</source>
         <translation>扣款已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="537" />
+        <location filename="../../ui/pay_tab.py" line="536" />
         <source>Choose the line he disputes first.</source>
         <translation>请先选择申诉的明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="541" />
+        <location filename="../../ui/pay_tab.py" line="540" />
         <source>Dispute recorded</source>
         <translation>申诉已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="548" />
+        <location filename="../../ui/pay_tab.py" line="547" />
         <source>Choose a dispute first.</source>
         <translation>请先选择一条申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="552" />
+        <location filename="../../ui/pay_tab.py" line="551" />
         <source>This dispute already has an outcome.</source>
         <translation>该申诉已有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="556" />
+        <location filename="../../ui/pay_tab.py" line="555" />
         <source>Outcome recorded</source>
         <translation>处理结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="565" />
+        <location filename="../../ui/pay_tab.py" line="564" />
         <source>Adjustment added</source>
         <translation>调整已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="574" />
+        <location filename="../../ui/pay_tab.py" line="573" />
         <source>Refund added</source>
         <translation>报销已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="585" />
-        <location filename="../../ui/pay_tab.py" line="592" />
+        <location filename="../../ui/pay_tab.py" line="584" />
+        <location filename="../../ui/pay_tab.py" line="591" />
         <source>Choose a dealer ticket first.</source>
         <translation>请先选择一张经销商工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="587" />
+        <location filename="../../ui/pay_tab.py" line="586" />
         <source>Dealer billing saved</source>
         <translation>经销商结算已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="594" />
+        <location filename="../../ui/pay_tab.py" line="593" />
         <source>Save dealer statement</source>
         <translation>保存派工费用核算表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="610" />
-        <location filename="../../ui/pay_tab.py" line="663" />
+        <location filename="../../ui/pay_tab.py" line="609" />
+        <location filename="../../ui/pay_tab.py" line="662" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="618" />
+        <location filename="../../ui/pay_tab.py" line="617" />
         <source>Save pay workbook</source>
         <translation>保存绩效工资表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="620" />
+        <location filename="../../ui/pay_tab.py" line="619" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="625" />
+        <location filename="../../ui/pay_tab.py" line="624" />
         <source>Save pay slips</source>
         <translation>保存工资条</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="645" />
+        <location filename="../../ui/pay_tab.py" line="644" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>PayWords</name>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="27" />
+        <source>Field technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="28" />
+        <source>Service supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="33" />
+        <source>Work hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="34" />
+        <source>Deduction</source>
+        <translation>考核扣款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="35" />
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="36" />
+        <source>Travel refund</source>
+        <translation>车票报销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="37" />
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="43" />
+        <source> (team leader)</source>
+        <translation>（组长）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="47" />
+        <source>Under appeal</source>
+        <translation>申诉中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="48" />
+        <source>Appeal upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="49" />
+        <source>Appeal rejected</source>
+        <translation>申诉驳回</translation>
     </message>
 </context>
 <context>
@@ -4275,6 +4393,19 @@ Offline program for an after-sales service office.</source>
     </message>
 </context>
 <context>
+    <name>ProblemsDialog</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="228" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="230" />
+        <source>Copy the message and the list to the clipboard</source>
+        <translation>把提示和问题清单复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>QuickCustomerDialog</name>
     <message>
         <location filename="../../ui/dialogs/ticket_new.py" line="47" />
@@ -4335,42 +4466,42 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="574" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="619" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="576" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="621" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="578" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="623" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="581" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="626" />
         <source>The ticket goes back to work; its visit record stays and can be corrected.</source>
         <translation>工单恢复处理；原现场记录保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="585" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="630" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="585" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="630" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="590" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="635" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="591" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="636" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -4600,32 +4731,32 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="497" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="542" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="505" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="550" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="506" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="551" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="507" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="552" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="510" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="555" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="511" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="556" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -4865,49 +4996,211 @@ Offline program for an after-sales service office.</source>
     </message>
 </context>
 <context>
+    <name>SheetExchange</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="365" />
+        <source>Choose the Excel file of %1 to import</source>
+        <translation>选择要导入的%1 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="366" />
+        <location filename="../../ui/import_export.py" line="375" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="373" />
+        <source>Save the Excel file</source>
+        <translation>保存 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="421" />
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="421" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="422" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="465" />
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>已取消导入：没有导入任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="467" />
+        <source>Empty sheet written to %1</source>
+        <translation>空白模板已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="469" />
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="473" />
+        <source>Check found problems</source>
+        <translation>检查发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="474" />
+        <source>%1 has %2 problem(s). Nothing was written (check only): fix the rows listed below before importing the file.</source>
+        <translation>%1 有 %2 处问题。未写入任何数据（仅检查）：请先改正下列各行再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="478" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="479" />
+        <source>%1 has %2 problem(s). Nothing was imported: fix the rows listed below and import the file again.</source>
+        <translation>%1 有 %2 处问题，没有导入任何记录。请改正下列各行后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="483" />
+        <source>%1 has no problems: %2 rows can be imported (%3 new, %4 updated). Nothing was written: this was a check only.</source>
+        <translation>%1 没有问题：可导入 %2 行（新增 %3，更新 %4）。这只是检查，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="488" />
+        <source>Check passed</source>
+        <translation>检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="491" />
+        <source>Imported %1 rows from %2: %3 new, %4 updated</source>
+        <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="502" />
+        <source>Nothing was imported.</source>
+        <translation>未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="503" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <location filename="../../ui/import_export.py" line="64" />
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="65" />
+        <source>equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="66" />
+        <source>technicians</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="67" />
+        <source>tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="68" />
+        <source>parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="69" />
+        <source>counted quantities</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="70" />
+        <source>attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="71" />
+        <source>follow-up calls</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="513" />
+        <source>Import %1 from Excel…</source>
+        <translation>从 Excel 导入%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="515" />
+        <source>Check a %1 file (write nothing)…</source>
+        <translation>检查%1文件（不写入）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="518" />
+        <source>Export %1 to Excel…</source>
+        <translation>导出%1到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="519" />
+        <source>Save an empty %1 template…</source>
+        <translation>保存空白%1模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="528" />
+        <source>Import / Export</source>
+        <translation>导入 / 导出</translation>
+    </message>
+</context>
+<context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="530" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="575" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="536" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="581" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="537" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="582" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="540" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="585" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="544" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="589" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="548" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="593" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="548" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="593" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="549" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="594" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="550" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="595" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -4915,37 +5208,37 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>StartCountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="29" />
+        <location filename="../../ui/dialogs/parts_count.py" line="30" />
         <source>Start a stock count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="31" />
+        <location filename="../../ui/dialogs/parts_count.py" line="32" />
         <source>Counted quantities are compared with the book stock as of the end of the count date.</source>
         <translation>实盘数量与盘点日期当日终了时的账面库存比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="41" />
+        <location filename="../../ui/dialogs/parts_count.py" line="42" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="42" />
+        <location filename="../../ui/dialogs/parts_count.py" line="43" />
         <source>Location starts with</source>
         <translation>库位开头</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="43" />
+        <location filename="../../ui/dialogs/parts_count.py" line="44" />
         <source>empty = all parts; e.g. A or C-02</source>
         <translation>留空 = 全部配件；如 A 或 C-02</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="44" />
+        <location filename="../../ui/dialogs/parts_count.py" line="45" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/parts_count.py" line="46" />
+        <location filename="../../ui/dialogs/parts_count.py" line="47" />
         <source>Start count</source>
         <translation>开始盘点</translation>
     </message>
@@ -4953,531 +5246,726 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>StepLine</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="83" />
+        <location filename="../../ui/tickets_tab.py" line="84" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="84" />
-        <location filename="../../ui/tickets_tab.py" line="91" />
+        <location filename="../../ui/tickets_tab.py" line="85" />
+        <location filename="../../ui/tickets_tab.py" line="92" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="85" />
+        <location filename="../../ui/tickets_tab.py" line="86" />
         <source>Remote fix</source>
         <translation>远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="85" />
+        <location filename="../../ui/tickets_tab.py" line="86" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="86" />
+        <location filename="../../ui/tickets_tab.py" line="87" />
         <source>Completion</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="87" />
+        <location filename="../../ui/tickets_tab.py" line="88" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="88" />
+        <location filename="../../ui/tickets_tab.py" line="89" />
         <source>Close-out</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="141" />
+        <location filename="../../ui/tickets_tab.py" line="142" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
 </context>
 <context>
-    <name>TicketDetailPane</name>
+    <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="191" />
-        <source>Dispatch…</source>
-        <translation>派工…</translation>
+        <location filename="../../ui/technicians_dialog.py" line="48" />
+        <source>Edit technician</source>
+        <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="192" />
-        <source>Record visit…</source>
-        <translation>现场记录…</translation>
+        <location filename="../../ui/technicians_dialog.py" line="48" />
+        <source>New technician</source>
+        <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="193" />
-        <source>Review…</source>
-        <translation>审核…</translation>
+        <location filename="../../ui/technicians_dialog.py" line="53" />
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="194" />
-        <source>Customer sign-off…</source>
-        <translation>客户签字…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="195" />
-        <source>Close ticket</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="196" />
-        <source>Cancel ticket…</source>
-        <translation>取消工单…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="197" />
-        <source>Reopen…</source>
-        <translation>重新打开…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="212" />
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="217" />
-        <source>Work done (work-hour catalog)</source>
-        <translation>工作内容（工时标准）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="219" />
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="220" />
-        <source>Work</source>
-        <translation>工作内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="221" />
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="223" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="227" />
-        <source>Parts used</source>
-        <translation>更换配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="229" />
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="230" />
-        <source>Part code</source>
-        <translation>配件编码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="231" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="232" />
-        <source>Specification</source>
-        <translation>规格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="233" />
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="234" />
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="237" />
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="244" />
-        <source>Work and parts</source>
-        <translation>工时与配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="247" />
-        <source>Quote</source>
-        <translation>报价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="250" />
-        <location filename="../../ui/tickets_tab.py" line="419" />
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="251" />
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="252" />
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="253" />
-        <source>Field</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="254" />
-        <source>Old</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="255" />
-        <source>New</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="259" />
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="262" />
-        <source>Choose a ticket in the list to see its steps and log.</source>
-        <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="297" />
-        <source>Repeat fault: %1</source>
-        <translation>重复故障：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="328" />
-        <source>Respond by %1</source>
-        <translation>%1 前响应</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="333" />
-        <source>Remote fix by %1</source>
-        <translation>%1 前远程解决</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="333" />
-        <source>On site by %1</source>
-        <translation>%1 前到场</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="337" />
-        <source>met</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="337" />
-        <source>late</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="368" />
-        <source>Intake</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="369" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="370" />
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="370" />
+        <location filename="../../ui/technicians_dialog.py" line="55" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../ui/technicians_dialog.py" line="57" />
+        <source>mobile (11 digits) or landline</source>
+        <translation>手机（11 位）或座机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="63" />
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="65" />
+        <source>Base salary (yuan)</source>
+        <translation>基本工资（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="68" />
+        <source>Works here (can be dispatched)</source>
+        <translation>在职（可以派工）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="70" />
+        <source>In service</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="83" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="93" />
+        <source>blank: the supervisor base salary %1 from the settings</source>
+        <translation>空白 = 设置中的主管基本工资 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="96" />
+        <source>e.g. 3200.00; blank: 0</source>
+        <translation>如 3200.00；空白 = 0</translation>
+    </message>
+</context>
+<context>
+    <name>Technicians</name>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="31" />
+        <source>Service technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="32" />
+        <source>Service supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="36" />
+        <source>In service</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="37" />
+        <source>Left (inactive)</source>
+        <translation>已离职（停用）</translation>
+    </message>
+</context>
+<context>
+    <name>TechniciansDialog</name>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="139" />
+        <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
+        <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="146" />
+        <source>Add (Ctrl+N)</source>
+        <translation>新增 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="149" />
+        <source>Edit (Enter)</source>
+        <translation>修改 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="151" />
+        <location filename="../../ui/technicians_dialog.py" line="221" />
+        <source>Deactivate…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="156" />
+        <source>Show people who left</source>
+        <translation>显示已离职人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="136" />
+        <source>Technician register</source>
+        <translation>服务人员档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="168" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="169" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="170" />
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="171" />
+        <source>Base salary (yuan)</source>
+        <translation>基本工资（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="173" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="179" />
+        <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
+        <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="206" />
+        <source>%1 active, %2 in the list</source>
+        <translation>在职 %1 人，列表共 %2 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="220" />
+        <source>Reactivate…</source>
+        <translation>恢复在职…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="240" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="249" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="250" />
+        <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
+        <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="254" />
+        <source>Reactivate</source>
+        <translation>恢复在职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="255" />
+        <source>%1 works here again and can be dispatched?</source>
+        <translation>%1 重新在职，可以派工？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="263" />
+        <source>%1 reactivated</source>
+        <translation>%1 已恢复在职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/technicians_dialog.py" line="263" />
+        <source>%1 deactivated</source>
+        <translation>%1 已停用</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetailPane</name>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="192" />
+        <source>Dispatch…</source>
+        <translation>派工…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="193" />
+        <source>Record visit…</source>
+        <translation>现场记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="194" />
+        <source>Review…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="195" />
+        <source>Customer sign-off…</source>
+        <translation>客户签字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="196" />
+        <source>Close ticket</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="197" />
+        <source>Cancel ticket…</source>
+        <translation>取消工单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="198" />
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="213" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="218" />
+        <source>Work done (work-hour catalog)</source>
+        <translation>工作内容（工时标准）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="220" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="221" />
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="222" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="224" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="228" />
+        <source>Parts used</source>
+        <translation>更换配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="230" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="231" />
+        <source>Part code</source>
+        <translation>配件编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="232" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="233" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="234" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="235" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="238" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="245" />
+        <source>Work and parts</source>
+        <translation>工时与配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="248" />
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="251" />
+        <location filename="../../ui/tickets_tab.py" line="420" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="252" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="253" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="254" />
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="255" />
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="256" />
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="260" />
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="263" />
+        <source>Choose a ticket in the list to see its steps and log.</source>
+        <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="298" />
+        <source>Repeat fault: %1</source>
+        <translation>重复故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="329" />
+        <source>Respond by %1</source>
+        <translation>%1 前响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="334" />
+        <source>Remote fix by %1</source>
+        <translation>%1 前远程解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="334" />
+        <source>On site by %1</source>
+        <translation>%1 前到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="338" />
+        <source>met</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="338" />
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="369" />
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="370" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <location filename="../../ui/tickets_tab.py" line="371" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="371" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="372" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="371" />
+        <location filename="../../ui/tickets_tab.py" line="372" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="372" />
+        <location filename="../../ui/tickets_tab.py" line="373" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="373" />
+        <location filename="../../ui/tickets_tab.py" line="374" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="374" />
+        <location filename="../../ui/tickets_tab.py" line="375" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="374" />
+        <location filename="../../ui/tickets_tab.py" line="375" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="375" />
+        <location filename="../../ui/tickets_tab.py" line="376" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="376" />
+        <location filename="../../ui/tickets_tab.py" line="377" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="376" />
+        <location filename="../../ui/tickets_tab.py" line="377" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="377" />
+        <location filename="../../ui/tickets_tab.py" line="378" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="377" />
+        <location filename="../../ui/tickets_tab.py" line="378" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="378" />
+        <location filename="../../ui/tickets_tab.py" line="379" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="378" />
+        <location filename="../../ui/tickets_tab.py" line="379" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="379" />
+        <location filename="../../ui/tickets_tab.py" line="380" />
         <source>Install self-check</source>
         <translation>安装自检</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="381" />
+        <location filename="../../ui/tickets_tab.py" line="382" />
         <source> (leader)</source>
         <translation>（负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="383" />
+        <location filename="../../ui/tickets_tab.py" line="384" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="384" />
+        <location filename="../../ui/tickets_tab.py" line="385" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="384" />
+        <location filename="../../ui/tickets_tab.py" line="385" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="396" />
+        <location filename="../../ui/tickets_tab.py" line="397" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="402" />
+        <location filename="../../ui/tickets_tab.py" line="403" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="407" />
+        <location filename="../../ui/tickets_tab.py" line="408" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="385" />
+        <location filename="../../ui/tickets_tab.py" line="386" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="190" />
+        <location filename="../../ui/tickets_tab.py" line="191" />
         <source>Correct intake…</source>
         <translation>修改受理…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="385" />
+        <location filename="../../ui/tickets_tab.py" line="386" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="386" />
+        <location filename="../../ui/tickets_tab.py" line="387" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="387" />
+        <location filename="../../ui/tickets_tab.py" line="388" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="387" />
+        <location filename="../../ui/tickets_tab.py" line="388" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="392" />
+        <location filename="../../ui/tickets_tab.py" line="393" />
         <source>Visit</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="393" />
+        <location filename="../../ui/tickets_tab.py" line="394" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="393" />
+        <location filename="../../ui/tickets_tab.py" line="394" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="394" />
+        <location filename="../../ui/tickets_tab.py" line="395" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="394" />
+        <location filename="../../ui/tickets_tab.py" line="395" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="395" />
+        <location filename="../../ui/tickets_tab.py" line="396" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="395" />
+        <location filename="../../ui/tickets_tab.py" line="396" />
         <source>Repair time</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="400" />
-        <location filename="../../ui/tickets_tab.py" line="411" />
-        <location filename="../../ui/tickets_tab.py" line="413" />
+        <location filename="../../ui/tickets_tab.py" line="401" />
+        <location filename="../../ui/tickets_tab.py" line="412" />
+        <location filename="../../ui/tickets_tab.py" line="414" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="400" />
-        <location filename="../../ui/tickets_tab.py" line="411" />
-        <location filename="../../ui/tickets_tab.py" line="413" />
+        <location filename="../../ui/tickets_tab.py" line="401" />
+        <location filename="../../ui/tickets_tab.py" line="412" />
+        <location filename="../../ui/tickets_tab.py" line="414" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="401" />
+        <location filename="../../ui/tickets_tab.py" line="402" />
         <source>Review and sign-off</source>
         <translation>审核与签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="402" />
+        <location filename="../../ui/tickets_tab.py" line="403" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="403" />
+        <location filename="../../ui/tickets_tab.py" line="404" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="404" />
+        <location filename="../../ui/tickets_tab.py" line="405" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="405" />
+        <location filename="../../ui/tickets_tab.py" line="406" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="405" />
+        <location filename="../../ui/tickets_tab.py" line="406" />
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="406" />
+        <location filename="../../ui/tickets_tab.py" line="407" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="411" />
+        <location filename="../../ui/tickets_tab.py" line="412" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="413" />
+        <location filename="../../ui/tickets_tab.py" line="414" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="415" />
+        <location filename="../../ui/tickets_tab.py" line="416" />
         <source>Repeat fault</source>
         <translation>重复故障</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="416" />
+        <location filename="../../ui/tickets_tab.py" line="417" />
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="419" />
+        <location filename="../../ui/tickets_tab.py" line="420" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="420" />
+        <location filename="../../ui/tickets_tab.py" line="421" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="430" />
+        <location filename="../../ui/tickets_tab.py" line="431" />
         <source>Out of warranty: the customer pays this quote (cost plus tax, plus management fee).</source>
         <translation>保外：按此报价向客户收费（成本加税金，再加管理费）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="432" />
+        <location filename="../../ui/tickets_tab.py" line="433" />
         <source>In warranty: the customer pays nothing; the quote below is for reference.</source>
         <translation>在保：客户无需付费，以下报价仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="436" />
+        <location filename="../../ui/tickets_tab.py" line="437" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="436" />
+        <location filename="../../ui/tickets_tab.py" line="437" />
         <source>Tax</source>
         <translation>税金</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="437" />
+        <location filename="../../ui/tickets_tab.py" line="438" />
         <source>Management fee</source>
         <translation>管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="437" />
+        <location filename="../../ui/tickets_tab.py" line="438" />
         <source>Quote total (yuan)</source>
         <translation>报价合计（元）</translation>
     </message>
@@ -5778,254 +6266,259 @@ Offline program for an after-sales service office.</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_common.py" line="190" />
+        <location filename="../../ui/dialogs/ticket_common.py" line="185" />
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>年-月-日 时:分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_common.py" line="191" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="571" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="616" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="571" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="616" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="453" />
+        <location filename="../../ui/tickets_tab.py" line="454" />
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="454" />
+        <location filename="../../ui/tickets_tab.py" line="455" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="455" />
+        <location filename="../../ui/tickets_tab.py" line="456" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="456" />
         <location filename="../../ui/tickets_tab.py" line="457" />
+        <location filename="../../ui/tickets_tab.py" line="458" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="458" />
+        <location filename="../../ui/tickets_tab.py" line="459" />
         <source>三包 exclusion</source>
         <translation>三包除外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="459" />
+        <location filename="../../ui/tickets_tab.py" line="460" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="460" />
+        <location filename="../../ui/tickets_tab.py" line="461" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="461" />
+        <location filename="../../ui/tickets_tab.py" line="462" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="462" />
+        <location filename="../../ui/tickets_tab.py" line="463" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="463" />
+        <location filename="../../ui/tickets_tab.py" line="464" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="464" />
+        <location filename="../../ui/tickets_tab.py" line="465" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="465" />
+        <location filename="../../ui/tickets_tab.py" line="466" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="466" />
+        <location filename="../../ui/tickets_tab.py" line="467" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="467" />
+        <location filename="../../ui/tickets_tab.py" line="468" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="468" />
+        <location filename="../../ui/tickets_tab.py" line="469" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="469" />
+        <location filename="../../ui/tickets_tab.py" line="470" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="470" />
+        <location filename="../../ui/tickets_tab.py" line="471" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="471" />
+        <location filename="../../ui/tickets_tab.py" line="472" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="472" />
+        <location filename="../../ui/tickets_tab.py" line="473" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="473" />
+        <location filename="../../ui/tickets_tab.py" line="474" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="474" />
+        <location filename="../../ui/tickets_tab.py" line="475" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="475" />
+        <location filename="../../ui/tickets_tab.py" line="476" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="476" />
+        <location filename="../../ui/tickets_tab.py" line="477" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="477" />
+        <location filename="../../ui/tickets_tab.py" line="478" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="478" />
+        <location filename="../../ui/tickets_tab.py" line="479" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="479" />
+        <location filename="../../ui/tickets_tab.py" line="480" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="480" />
+        <location filename="../../ui/tickets_tab.py" line="481" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="481" />
+        <location filename="../../ui/tickets_tab.py" line="482" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="482" />
+        <location filename="../../ui/tickets_tab.py" line="483" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="483" />
+        <location filename="../../ui/tickets_tab.py" line="484" />
         <source>Repair to</source>
         <translation>修理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="484" />
+        <location filename="../../ui/tickets_tab.py" line="485" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="488" />
+        <location filename="../../ui/tickets_tab.py" line="489" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="489" />
+        <location filename="../../ui/tickets_tab.py" line="490" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="490" />
+        <location filename="../../ui/tickets_tab.py" line="491" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="492" />
+        <location filename="../../ui/tickets_tab.py" line="493" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="493" />
+        <location filename="../../ui/tickets_tab.py" line="494" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="494" />
+        <location filename="../../ui/tickets_tab.py" line="495" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="495" />
+        <location filename="../../ui/tickets_tab.py" line="496" />
         <source>Cancelled at</source>
         <translation>取消时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="496" />
         <location filename="../../ui/tickets_tab.py" line="497" />
+        <location filename="../../ui/tickets_tab.py" line="498" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="498" />
+        <location filename="../../ui/tickets_tab.py" line="499" />
         <source>Transport (fen)</source>
         <translation>交通费（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="499" />
+        <location filename="../../ui/tickets_tab.py" line="500" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="500" />
+        <location filename="../../ui/tickets_tab.py" line="501" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="501" />
+        <location filename="../../ui/tickets_tab.py" line="502" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="485" />
+        <location filename="../../ui/tickets_tab.py" line="486" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="486" />
+        <location filename="../../ui/tickets_tab.py" line="487" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="487" />
+        <location filename="../../ui/tickets_tab.py" line="488" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="491" />
+        <location filename="../../ui/tickets_tab.py" line="492" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
@@ -6033,231 +6526,240 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="561" />
+        <location filename="../../ui/tickets_tab.py" line="562" />
         <source>Number, customer, phone or serial no…</source>
         <translation>工单号、客户、电话或机号…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="572" />
+        <location filename="../../ui/tickets_tab.py" line="573" />
         <source>Overdue only</source>
         <translation>只看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="575" />
-        <source>New ticket</source>
-        <translation>新建工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="577" />
+        <location filename="../../ui/tickets_tab.py" line="578" />
         <source>Take a call: new ticket (Ctrl+N)</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="578" />
-        <location filename="../../ui/tickets_tab.py" line="977" />
+        <location filename="../../ui/tickets_tab.py" line="1002" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="579" />
+        <location filename="../../ui/tickets_tab.py" line="580" />
         <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
         <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="580" />
-        <location filename="../../ui/tickets_tab.py" line="990" />
+        <location filename="../../ui/tickets_tab.py" line="576" />
+        <source>New ticket (Ctrl+N)</source>
+        <translation>新建工单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="579" />
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="581" />
+        <location filename="../../ui/tickets_tab.py" line="1015" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="659" />
+        <location filename="../../ui/tickets_tab.py" line="582" />
+        <source>Preview the current ticket's repair record form</source>
+        <translation>预览当前工单的维修记录单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tickets_tab.py" line="666" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="660" />
+        <location filename="../../ui/tickets_tab.py" line="667" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="661" />
+        <location filename="../../ui/tickets_tab.py" line="668" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="663" />
+        <location filename="../../ui/tickets_tab.py" line="670" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="664" />
+        <location filename="../../ui/tickets_tab.py" line="671" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="665" />
+        <location filename="../../ui/tickets_tab.py" line="672" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="667" />
+        <location filename="../../ui/tickets_tab.py" line="674" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="668" />
+        <location filename="../../ui/tickets_tab.py" line="675" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="670" />
+        <location filename="../../ui/tickets_tab.py" line="677" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="672" />
+        <location filename="../../ui/tickets_tab.py" line="679" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="674" />
+        <location filename="../../ui/tickets_tab.py" line="681" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="675" />
+        <location filename="../../ui/tickets_tab.py" line="682" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="676" />
+        <location filename="../../ui/tickets_tab.py" line="683" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="678" />
+        <location filename="../../ui/tickets_tab.py" line="685" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="679" />
+        <location filename="../../ui/tickets_tab.py" line="686" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="694" />
+        <location filename="../../ui/tickets_tab.py" line="701" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="695" />
+        <location filename="../../ui/tickets_tab.py" line="702" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="697" />
+        <location filename="../../ui/tickets_tab.py" line="704" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="700" />
+        <location filename="../../ui/tickets_tab.py" line="707" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="701" />
+        <location filename="../../ui/tickets_tab.py" line="708" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="704" />
+        <location filename="../../ui/tickets_tab.py" line="711" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="760" />
+        <location filename="../../ui/tickets_tab.py" line="767" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="764" />
+        <location filename="../../ui/tickets_tab.py" line="771" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="767" />
+        <location filename="../../ui/tickets_tab.py" line="774" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="851" />
+        <location filename="../../ui/tickets_tab.py" line="864" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="917" />
-        <location filename="../../ui/tickets_tab.py" line="927" />
+        <location filename="../../ui/tickets_tab.py" line="942" />
+        <location filename="../../ui/tickets_tab.py" line="952" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="928" />
+        <location filename="../../ui/tickets_tab.py" line="953" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="929" />
+        <location filename="../../ui/tickets_tab.py" line="954" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="930" />
+        <location filename="../../ui/tickets_tab.py" line="955" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="931" />
+        <location filename="../../ui/tickets_tab.py" line="956" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="939" />
+        <location filename="../../ui/tickets_tab.py" line="964" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="940" />
+        <location filename="../../ui/tickets_tab.py" line="965" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="932" />
+        <location filename="../../ui/tickets_tab.py" line="957" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="933" />
+        <location filename="../../ui/tickets_tab.py" line="958" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="934" />
+        <location filename="../../ui/tickets_tab.py" line="959" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="972" />
+        <location filename="../../ui/tickets_tab.py" line="997" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="978" />
-        <location filename="../../ui/tickets_tab.py" line="991" />
+        <location filename="../../ui/tickets_tab.py" line="1003" />
+        <location filename="../../ui/tickets_tab.py" line="1016" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="985" />
+        <location filename="../../ui/tickets_tab.py" line="1010" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
@@ -6288,231 +6790,231 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="189" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="228" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="193" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="232" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="193" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="232" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="195" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="234" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="196" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="235" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="197" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="236" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="198" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="237" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="199" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="238" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="200" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="239" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="206" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="245" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="210" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="249" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="213" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="252" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="216" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="255" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="220" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="259" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="221" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="260" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="224" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="263" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="235" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="274" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="238" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="242" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="277" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="281" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="242" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="281" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="242" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="281" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="244" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="283" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="254" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="293" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="261" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="300" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="262" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="278" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="301" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="317" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="263" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="279" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="302" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="318" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="266" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="305" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="267" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="306" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="273" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="279" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="312" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="318" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="278" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="317" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="278" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="317" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="279" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="318" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="280" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="319" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="282" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="321" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="293" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="332" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="295" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="334" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="300" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="339" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="302" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="341" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="302" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="341" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="303" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="342" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="348" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="387" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="364" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="403" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="373" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="412" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="387" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="426" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="406" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="445" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="452" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="491" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>
