@@ -323,7 +323,8 @@ def test_dealer_fee_worked_by_hand(db, db_path, tmp_path):
 
     浙江恒力机械:
       ua acceptance 2025-03-01 -> ends 2026-02-28 (in 2026), never served      -> counted
-      ub purchase 2025-06-15 -> ends 2026-06-14; repair done 2025-12-01       -> counted, served
+      ub purchase 2025-06-15 -> ends 2026-06-14; repair done 2026-01-10       -> counted, served
+         (a repair in 2025 would not count: the fee year only, see test_dealer_fee.py)
       uc acceptance 2026-03-01 -> ends 2027-02-28 (not this year)             -> not counted
       ud 6 months from 2025-12-20 -> ends 2026-06-19; only an inspection in
          warranty and a repair after it ended (2026-07-01)                    -> counted, not served
@@ -342,8 +343,8 @@ def test_dealer_fee_worked_by_hand(db, db_path, tmp_path):
     ud = f.equipment(db, c, acceptance_date="2025-12-20", purchase_date="2025-12-01", warranty_months=6)
     c2 = f.customer(db, "宁波城建有限公司", "13912345678")
     f.equipment(db, c2, acceptance_date="2025-07-01", purchase_date="2025-06-01", dealer="杭州华建设备")
-    f.ticket(db, customer_id=c, equipment_id=ub, reported_at="2025-11-30 09:00:00",
-             completed_at="2025-12-01 10:00:00", result="done")
+    f.ticket(db, customer_id=c, equipment_id=ub, reported_at="2026-01-09 09:00:00",
+             completed_at="2026-01-10 10:00:00", result="done")
     f.ticket(db, customer_id=c, equipment_id=ud, type="inspection", fault_level=None,
              reported_at="2026-03-01 09:00:00", completed_at="2026-03-01 12:00:00", result="done")
     f.ticket(db, customer_id=c, equipment_id=ud, reported_at="2026-06-30 09:00:00",

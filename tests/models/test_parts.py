@@ -438,28 +438,83 @@ def test_parts_import_bad_rows_write_nothing(db):
     assert db.execute("SELECT COUNT(*) FROM parts").fetchone()[0] == 0 and _lines(db) == 0
 
 
-def test_parts_cli_template_import_export_roundtrip(db_path, tmp_path):
+def test_parts_template_is_an_empty_sheet_with_examples_in_the_notes(db_path, tmp_path):
+    """An untouched template imported must not book invented parts with stock."""
     from openpyxl import load_workbook
 
     open_db(db_path).close()
     tpl = tmp_path / "parts.xlsx"
     assert run_cli("template", "parts", "--out", str(tpl))[0] == 0
+    wb = load_workbook(tpl)
+    sheet = wb.worksheets[0]
+    assert sheet.max_row == 1 and sheet.cell(1, 1).value == "配件编码"
+    notes = {r[0].value: r[3].value for r in wb["说明"].iter_rows(min_row=2)}
+    assert "QS-MOT-160L6" in notes["配件编码"] and "如 3" in notes["期初库存"]
+    assert "导入时不读取" in notes["账面库存"]
+    code, _out, err = run_cli("import", "parts", str(tpl), "--db", str(db_path))
+    db = open_db(db_path)
+    assert db.execute("SELECT COUNT(*) FROM parts").fetchone()[0] == 0 and _lines(db) == 0
+    db.close()
+
+
+def test_parts_export_reimports_into_a_fresh_db_and_with_update(db_path, tmp_path):
+    """export parts -> import parts F --update into the same db, and into a new one.
+
+    QS-160L6 has 3 in stock (opening 5 on 01-05, 2 issued): the export shows
+    账面库存 3 and a blank 期初库存, so the re-import books nothing: the same
+    db keeps balance 3 and 2 lines; a fresh db gets the part with balance 0."""
+    from openpyxl import load_workbook
+
+    db = open_db(db_path)
+    P.add_part(db, P.PartInput(code="QS-160L6", name="起升电机", spec="YZR160L-6", unit="台",
+                               price_fen=4860_00, location="A-01-01", safety_stock=2))
+    P.add_part(db, P.PartInput(code="AN-01", name="按钮", price_fen=12_50))
+    P.receive(db, "QS-160L6", 5, at="2026-01-05 00:00")
+    P.issue(db, "QS-160L6", 2, recipient="张伟", at="2026-01-06 09:00")
+    db.close()
+    exported = tmp_path / "out.xlsx"
+    assert run_cli("export", "parts", "--db", str(db_path), "--out", str(exported))[0] == 0
+    ws = load_workbook(exported).active
+    header = [c.value for c in ws[1]]
+    rows = {r[0].value: {header[i]: c.value for i, c in enumerate(r)} for r in ws.iter_rows(min_row=2)}
+    assert rows["QS-160L6"]["账面库存"] == 3 and rows["QS-160L6"]["期初库存"] is None
+    assert float(rows["QS-160L6"]["单价(元)"]) == 4860.0 and rows["AN-01"]["账面库存"] == 0
+
+    code, out, err = run_cli("import", "parts", str(exported), "--db", str(db_path), "--update")
+    assert code == 0, err
+    db = open_db(db_path)
+    assert P.balance_of(db, "QS-160L6") == 3 and _lines(db) == 2
+    assert P.get_part(db, "QS-160L6").location == "A-01-01"
+    db.close()
+
+    fresh = tmp_path / "fresh.sqlite3"
+    open_db(fresh).close()
+    code, out, err = run_cli("import", "parts", str(exported), "--db", str(fresh))
+    assert code == 0, err
+    db = open_db(fresh)
+    part = P.get_part(db, "QS-160L6")
+    assert (part.name, part.price_fen, part.safety_stock, part.balance) == ("起升电机", 4860_00, 2, 0)
+    assert _lines(db) == 0 and P.get_part(db, "AN-01").price_fen == 12_50
+    db.close()
+
+
+def test_parts_opening_quantity_books_a_receipt_on_the_date(db_path, tmp_path):
+    from openpyxl import load_workbook
+
+    open_db(db_path).close()
+    tpl = tmp_path / "parts.xlsx"
+    assert run_cli("template", "parts", "--out", str(tpl))[0] == 0
+    wb = load_workbook(tpl)
+    wb.worksheets[0].append(["QS-MOT-160L6", "起升电机", "YZR160L-6 11kW", "台", 4860, "A-01-01", 2, 3])
+    wb.save(tpl)
     code, out, err = run_cli("import", "parts", str(tpl), "--db", str(db_path), "--date", "2026-01-05")
     assert code == 0, err
     db = open_db(db_path)
     assert P.get_part(db, "QS-MOT-160L6").balance == 3
     assert P.list_moves(db, P.LedgerFilter(kind="receipt"))[0].at.startswith("2026-01-05")
+    db.close()
     code, out, err = run_cli("import", "parts", str(tpl), "--db", str(db_path))
     assert code == 1 and "already exists" in err
-    exported = tmp_path / "out.xlsx"
-    assert run_cli("export", "parts", "--db", str(db_path), "--out", str(exported))[0] == 0
-    ws = load_workbook(exported).active
-    header = [c.value for c in ws[1]]
-    assert header[:2] == ["配件编码", "名称"]
-    rows = [{header[i]: c.value for i, c in enumerate(r)} for r in ws.iter_rows(min_row=2)]
-    row = next(r for r in rows if r["配件编码"] == "QS-MOT-160L6")
-    assert row["期初库存"] == 3 and float(row["单价(元)"]) == 4860.0
-    db.close()
 
 
 def test_exchange_on_a_ticket_counts_as_its_recorded_part(db):

@@ -312,3 +312,40 @@ def test_attendance_import_uses_month_option(base, tmp_path):
     assert not bad.ok and "姓名" in str(bad.problems[0])
     missing_month = run_import(db, P.ATTENDANCE_SPEC, rows, P.ATTENDANCE_SHEET.import_row, options={})
     assert not missing_month.ok and "--month" in str(missing_month.problems[0])
+
+
+def test_attendance_import_refuses_the_same_technician_twice(base):
+    """Two rows for 张伟 would silently keep the last one: the second row is
+    refused, nothing is written; each run keeps its own list of rows seen."""
+    from servicedesk.models.importing import run_import
+
+    db, a = base["db"], base["a"]
+    rows = [(2, {"technician": "张伟", "days_worked": 24, "long_trip_days": 6}),
+            (3, {"technician": "李强", "days_worked": 22}),
+            (4, {"technician": "张伟", "days_worked": 20})]
+    options = {"month": MONTH}
+    bad = run_import(db, P.ATTENDANCE_SPEC, rows, P.ATTENDANCE_SHEET.import_row, options=options)
+    assert not bad.ok and [p.row for p in bad.problems] == [4]
+    text = str(bad.problems[0])
+    assert "column 姓名" in text and "appears more than once" in text and "row 2" in text
+    assert all(not r.recorded for r in P.attendance_grid(db, MONTH))          # nothing written
+    # the same options dict for a dry run and then the real import (as a dialog does)
+    good = rows[:2]
+    assert run_import(db, P.ATTENDANCE_SPEC, good, P.ATTENDANCE_SHEET.import_row, dry_run=True,
+                      options=options).ok
+    assert run_import(db, P.ATTENDANCE_SPEC, good, P.ATTENDANCE_SHEET.import_row, options=options).ok
+    grid = {r.technician_id: (r.days_worked, r.long_trip_days) for r in P.attendance_grid(db, MONTH)}
+    assert grid[a] == (24, 6)
+
+
+def test_attendance_template_is_empty(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.conftest import run_cli
+
+    tpl = tmp_path / "a.xlsx"
+    assert run_cli("template", "attendance", "--out", str(tpl))[0] == 0
+    wb = load_workbook(tpl)
+    assert wb.worksheets[0].max_row == 1                      # no invented 张师傅 with 24 days
+    notes = {r[0].value: r[3].value for r in wb["说明"].iter_rows(min_row=2)}
+    assert "如 24" in notes["出勤天数"] and "如 张伟" in notes["姓名"]

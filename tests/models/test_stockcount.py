@@ -199,3 +199,19 @@ def test_import_counted_into_an_open_count_all_or_nothing(db):
     assert S.get_count(db, count.id).completed_at == "2026-10-11 09:00:00"
     with pytest.raises(StateError):
         S.import_counted(db, count.id, [(2, {"part_code": "A-1", "counted_qty": 10})])
+
+
+def test_stockcount_template_is_empty_so_an_untouched_one_records_no_count(db_path, tmp_path):
+    tpl = tmp_path / "t.xlsx"
+    assert run_cli("template", "stockcount", "--out", str(tpl))[0] == 0
+    wb = load_workbook(tpl)
+    assert wb.worksheets[0].max_row == 1                     # header only, no sample rows
+    notes = {r[0].value: r[3].value for r in wb["说明"].iter_rows(min_row=2)}
+    assert "QS-MOT-160L6" in notes["配件编码"] and "如 3" in notes["实盘数量"]
+    db = open_db(db_path)
+    _setup(db)
+    db.close()
+    run_cli("import", "stockcount", str(tpl), "--db", str(db_path), "--date", "2026-10-10")
+    db = open_db(db_path)
+    assert S.list_counts(db) == [] and P.balance_of(db, "A-1") == 10
+    db.close()

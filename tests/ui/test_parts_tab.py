@@ -171,7 +171,9 @@ def test_count_sheet_pdf_and_old_part_dialog(qtbot, ctx, tmp_path, monkeypatch):
 def test_import_parts_button(qtbot, ctx, tmp_path, monkeypatch):
     from servicedesk.reports.sheets import write_template
 
-    path = write_template(P.PARTS_SPEC, tmp_path / "parts.xlsx", P.PARTS_SHEET.sample_rows)
+    path = write_template(P.PARTS_SPEC, tmp_path / "parts.xlsx", (
+        {"code": "QS-MOT-160L6", "name": "起升电机", "unit": "台", "price": "4860.00", "opening_qty": 3},
+        {"code": "KZ-CJX2-3210", "name": "交流接触器", "price": "38.50", "opening_qty": 25}))
     tab = tab_module.PartsTab(ctx)
     qtbot.addWidget(tab)
     assert not tab.parts_empty.isHidden()                       # empty state explains what to do
@@ -201,3 +203,28 @@ def test_ledger_export_runs_in_a_worker(qtbot, ctx, tmp_path, monkeypatch):
     ws = load_workbook(out).active
     assert [c.value for c in ws[2]][:3] == [1, "2026-10-01 08:00:00", "KZ-3210"]
     assert ws.max_row == 3
+
+
+def test_ledger_selected_part_only_without_a_selection_says_to_select_one(qtbot, ctx):
+    """'Selected part only' ticked and no part selected: an empty state asking
+    to select a part, not every part's lines."""
+    _setup(ctx)
+    P.receive(ctx.db, "KZ-3210", 10, at="2026-10-01 08:00")
+    P.receive(ctx.db, "QS-160L6", 2, at="2026-10-01 09:00")
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.parts_table.clearSelection()
+    tab.parts_table.setCurrentIndex(tab.parts_model.index(-1, -1))
+    tab.reload_ledger()
+    assert tab.only_part.isChecked() and tab.current_part() is None
+    assert tab.ledger_model.total() == 0
+    assert tab.ledger_empty.isVisibleTo(tab) and not tab.ledger_table.isVisibleTo(tab)
+    assert "Select a part" in tab.ledger_empty.text()
+    tab.only_part.setChecked(False)                     # every part's lines
+    assert tab.ledger_model.total() == 2 and tab.ledger_table.isVisibleTo(tab)
+    assert not tab.ledger_empty.isVisibleTo(tab)
+    tab.only_part.setChecked(True)
+    tab.parts_table.selectRow(1)                        # QS-160L6
+    assert tab.current_part().code == "QS-160L6"
+    assert tab.ledger_model.total() == 1 and tab.ledger_model.row(0).part_code == "QS-160L6"
+    assert tab.ledger_table.isVisibleTo(tab)

@@ -196,3 +196,33 @@ def test_export_workbook_in_worker(tab, qtbot, tmp_path):
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "汇总"
     assert [c.value for c in wb["汇总"][7]][11] == pytest.approx(11936.48)
+
+
+def _cells(model, key):
+    col = [c.key for c in model.columns].index(key)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_role_and_line_words_follow_the_interface_language(tab, qapp):
+    """English UI: no Chinese role words or （组长）; Chinese UI: the register's
+    技术员 / 主管 (not 服务人员) and 工时（组长） for 张伟's leader line (T1)."""
+    from servicedesk.ui.app import install_translator
+
+    assert _cells(tab.summary_model, "role") == ["Service supervisor", "Field technician", "Field technician"]
+    assert _cells(tab.attendance_model, "role")[0] == "Service supervisor"
+    _select(tab, "张伟")
+    kinds = _cells(tab.lines_model, "kind")
+    assert kinds[0] == "Work hours (team leader)" and "Deduction" in kinds and "Travel refund" in kinds
+    assert not any("组长" in k or "工时" in k for k in kinds)
+    translators = install_translator(qapp, "zh_CN")
+    assert translators
+    try:
+        tab.reload()
+        assert _cells(tab.summary_model, "role") == ["主管", "技术员", "技术员"]
+        assert "服务人员" not in _cells(tab.attendance_model, "role")
+        _select(tab, "张伟")
+        kinds = _cells(tab.lines_model, "kind")
+        assert kinds[0] == "工时（组长）" and "考核扣款" in kinds and "车票报销" in kinds
+    finally:
+        for tr in translators:
+            qapp.removeTranslator(tr)

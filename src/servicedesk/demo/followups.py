@@ -9,6 +9,11 @@ complaint ticket. Inspections that fell due are mostly done (each plans the
 next one). The last two days' calls are left for the clerk, and a few older
 ones are "forgotten" so the dashboard has overdue calls to show.
 
+Some units are looked after by their dealer alone (no office ticket ever):
+they are added here, after the tickets step, so no demo ticket picks them.
+Without them the office would have served every demo unit in its warranty
+year and the dealer service fee (DOMAIN §6) would be 0 for every dealer.
+
 Finally the previous month is marked as sent to head office (a real workbook
 is written to a temporary folder and its SHA-256 stored) and one call of that
 month is entered late afterwards, so the dashboard shows the "this changes
@@ -127,8 +132,44 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
                         counts["complaints from calls"] += bool(complaint)
                     except DomainError:
                         skipped.add(fid)
+    counts["dealer-served units"] = _dealer_served_units(db, rng, now.date())
     counts["months sent"] = _send_previous_month(db, rng, now, held)
     return counts
+
+
+def _dealer_served_units(db: sqlite_utils.Database, rng: random.Random, today: _dt.date) -> int:
+    """Per dealer, units its own service people look after (the office never
+    served them): two whose 12-month warranty ended last year, two ending this
+    year, so last year's and this year's dealer fee are not all zero."""
+    from servicedesk.demo.customers import MODELS
+    from servicedesk.models import customers as C
+
+    added = 0
+    dealers = [r[0] for r in db.execute("SELECT DISTINCT dealer FROM customers WHERE dealer != '' ORDER BY dealer")]
+    with transaction(db):
+        for dealer in dealers:
+            owners = [r[0] for r in db.execute("SELECT id FROM customers WHERE dealer = ? ORDER BY id", [dealer])]
+            for years_back in (2, 2, 1, 1):
+                # accepted in (this year - years_back): warranty ends the year after
+                first = _dt.date(today.year - years_back, 1, 2)
+                last = min(_dt.date(today.year - years_back, 12, 31), today - _dt.timedelta(days=30))
+                acceptance = first + _dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
+                delivery = acceptance - _dt.timedelta(days=rng.randint(2, 15))
+                purchase = delivery - _dt.timedelta(days=rng.randint(1, 10))
+                factory = purchase - _dt.timedelta(days=rng.randint(5, 60))
+                model, prefix = rng.choice(MODELS)
+                added += 1
+                try:
+                    C.add_equipment(db, C.EquipmentInput(
+                        customer_id=rng.choice(owners), model=model,
+                        serial_no=f"{prefix}{factory.year % 100:02d}{factory.month:02d}-9{added:03d}", quantity=1,
+                        factory_date=factory.isoformat(), purchase_date=purchase.isoformat(),
+                        delivery_date=delivery.isoformat(), acceptance_date=acceptance.isoformat(),
+                        invoice_no=f"{rng.randint(10000000, 99999999)}", dealer=dealer,
+                        notes="经销商自行安装、保修期内由经销商服务"))
+                except DomainError:
+                    added -= 1
+    return added
 
 
 def _call_to_enter_late(db: sqlite_utils.Database, now: _dt.datetime) -> int | None:

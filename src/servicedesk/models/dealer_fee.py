@@ -16,9 +16,20 @@ How the program counts them from the data (the seed gives only the formula):
   and the fee for it falls due.
 - "Served by the office itself" (用户服务部服务台数): of those units, the ones
   with at least one non-cancelled repair, complaint, technical-service or
-  installation ticket COMPLETED within the unit's warranty period — the
-  office did the dealer's job. Inspections (the office's own yearly visit
-  plan) do not count. Each unit counts once however many tickets it had.
+  installation ticket COMPLETED IN THE FEE YEAR and within the unit's
+  warranty period — i.e. between max(warranty start, 1 January) and
+  min(warranty end, 31 December), both days included. The fee is settled
+  year by year (seed 000: 每年的1-2月份进行结算), so work the office did for a
+  unit in an earlier year (typically its installation, at the start of the
+  warranty, a year before the warranty ends) belongs to that year's
+  settlement, not to this one; work after the warranty is the customer's
+  paid service, not the dealer's job. Inspections (the office's own yearly
+  visit plan) do not count. Each unit counts once however many tickets it had.
+
+  Example: warranty 2025-03-10 .. 2026-03-09, fee year 2026. The office's
+  installation completed 2025-03-10 does not count (2025); a repair
+  completed 2026-02-01 does (served); a repair completed 2026-05-01 does
+  not (after the warranty).
 - Satisfaction: reached follow-up calls made in the year to the dealer's
   customers, answered 非常满意/满意, over all reached calls (as in kpi).
   No reached call -> satisfaction None -> fee None ("—"), never 0.
@@ -104,7 +115,7 @@ def dealer_fee(db: sqlite_utils.Database, year: int) -> DealerFeeReport:
     settings = get_settings(db)
     default_months = int(settings.get("warranty.months", 12))
     per_unit = int(settings.get("kpi.dealer_fee_per_unit_fen", 1000_00))
-    first, last = f"{year}-01-01", f"{year}-12-31"
+    first, last = f"{year}-01-01", f"{year}-12-31"          # the fee year, both days included
     units: dict[int, FeeUnit] = {}
     for eid, dealer, customer, model, serial, acceptance, purchase, months in db.execute("""
             SELECT e.id, COALESCE(NULLIF(e.dealer, ''), c.dealer), c.name, e.model, e.serial_no,
@@ -123,8 +134,10 @@ def dealer_fee(db: sqlite_utils.Database, year: int) -> DealerFeeReport:
                 SELECT t.equipment_id, t.no, t.completed_at FROM tickets t
                 JOIN equipment e ON e.id = t.equipment_id
                 WHERE t.type IN ({types}) AND t.status != 'cancelled' AND t.completed_at IS NOT NULL
-                  AND t.completed_at <= ? ORDER BY t.completed_at""", [f"{last} 23:59:59"]):
+                  AND t.completed_at >= ? AND t.completed_at <= ? ORDER BY t.completed_at""",
+                [f"{first} 00:00:00", f"{last} 23:59:59"]):
             unit = units.get(eid)
+            # completed in the fee year (the query) AND while the dealer owed the unit its service
             if unit is not None and unit.warranty_start <= completed[:10] <= unit.warranty_end:
                 served.setdefault(eid, []).append(no)
         for eid, nos in served.items():

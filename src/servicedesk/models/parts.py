@@ -995,14 +995,18 @@ def ledger_rows(db: sqlite_utils.Database, f: LedgerFilter | None = None) -> Ite
 
 # --------------------------------------------------------------- import / export
 PARTS_SPEC = SheetSpec("parts", "配件档案", (
-    Column("code", "配件编码", "唯一；工单用料按此编码出库", required=True, width=16),
-    Column("name", "名称", required=True, width=20),
-    Column("spec", "规格", "型号规格，如 YZR160L-6", width=18),
+    Column("code", "配件编码", "唯一；工单用料按此编码出库。如 QS-MOT-160L6、KZ-CJX2-3210", required=True,
+           width=16),
+    Column("name", "名称", "如 起升电机、交流接触器", required=True, width=20),
+    Column("spec", "规格", "型号规格，如 YZR160L-6 11kW、CJX2-3210 AC220V", width=18),
     Column("unit", "单位", "个、台、根、米、套……默认 个", width=6),
-    Column("price", "单价(元)", "元，最多两位小数", kind="money", width=10),
+    Column("price", "单价(元)", "元，最多两位小数，如 4860.00、38.50", kind="money", width=10),
     Column("location", "库位", "货架位置，如 A-01-02", width=10),
-    Column("safety_stock", "安全库存", "低于此数量时列入采购建议", kind="int", width=10),
-    Column("opening_qty", "期初库存", "新配件的期初数量，按 --date 日期（默认今天）入库", kind="int", width=10),
+    Column("safety_stock", "安全库存", "低于此数量时列入采购建议，如 2", kind="int", width=10),
+    Column("opening_qty", "期初库存", "仅用于新配件：期初数量，按 --date 日期（默认今天）入库，如 3；"
+                                    "已有进出库记录的配件须留空（以后的数量变化记在台账里）", kind="int", width=10),
+    Column("balance", "账面库存", "导出时填当前账面库存，仅供查看；导入时不读取此列"
+                                "（导出的表可直接用 --update 再导入）", kind="int", width=10),
 ))
 
 
@@ -1047,14 +1051,22 @@ def _part_import_row(db: sqlite_utils.Database, row: int, values: dict[str, Any]
 
 
 def _export_parts(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The parts master as an import sheet that re-imports as it is.
+
+    期初库存 (opening_qty) is left blank: stock is booked once, when a part is
+    new; after that the ledger is the only place its quantity changes, so an
+    exported balance in that column would be refused ("already has ledger
+    lines") by `import parts --update`, or silently double-book stock into a
+    fresh database. The book stock goes into 账面库存 (balance) for reading;
+    the importer never reads that column. A re-import into a fresh database
+    therefore creates the parts with zero stock (book the stock by receipt or
+    a stock count)."""
     return [{"code": p.code, "name": p.name, "spec": p.spec, "unit": p.unit, "price": yuan(p.price_fen),
-             "location": p.location, "safety_stock": p.safety_stock, "opening_qty": p.balance}
+             "location": p.location, "safety_stock": p.safety_stock, "opening_qty": None,
+             "balance": p.balance}
             for p in list_parts(db, include_inactive=True, limit=1_000_000)]
 
 
-PARTS_SHEET = ExchangeKind(PARTS_SPEC, _part_import_row, _export_parts, (
-    {"code": "QS-MOT-160L6", "name": "起升电机", "spec": "YZR160L-6 11kW", "unit": "台", "price": "4860.00",
-     "location": "A-01-01", "safety_stock": 2, "opening_qty": 3},
-    {"code": "KZ-CJX2-3210", "name": "交流接触器", "spec": "CJX2-3210 AC220V", "unit": "个", "price": "38.50",
-     "location": "C-02-04", "safety_stock": 10, "opening_qty": 25},
-))
+# No sample rows: the template is an EMPTY import sheet (an untouched template
+# imported must not book invented parts with stock); examples live in the notes.
+PARTS_SHEET = ExchangeKind(PARTS_SPEC, _part_import_row, _export_parts)

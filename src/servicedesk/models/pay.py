@@ -55,7 +55,7 @@ from servicedesk.models.catalog import RateBook, _div_half_up, load_rates
 from servicedesk.models.db import now_iso, transaction
 from servicedesk.models.errors import LockedError, NotFound, StateError, ValidationError
 from servicedesk.models.importing import (
-    Column, ExchangeKind, RowContext, SheetSpec, collect_field_errors,
+    Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
 from servicedesk.models.settings import get_settings
 from servicedesk.models.validation import (
@@ -89,7 +89,7 @@ TYPE_LABELS = {
     "repair": "维修", "installation": "安装", "inspection": "巡检",
     "technical_service": "技术服务", "complaint": "投诉",
 }
-ROLE_LABELS = {"technician": "服务人员", "supervisor": "主管"}
+ROLE_LABELS = {"technician": "技术员", "supervisor": "主管"}   # the register's words (technicians.py)
 STATE_LABELS = {"draft": "草稿", "locked": "已审批锁定"}
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -729,9 +729,11 @@ def attendance_grid(db: sqlite_utils.Database, month: str) -> list[AttendanceRow
 
 
 ATTENDANCE_SPEC = SheetSpec("attendance", "出勤", (
-    Column("technician", "姓名", "须与服务人员档案中的姓名一致", required=True, width=12),
-    Column("days_worked", "出勤天数", "当月实际出勤天数（整数）", required=True, width=10, kind="int"),
-    Column("long_trip_days", "远差天数", "出勤中远差的天数，远差不发生活补贴；空白 = 0", width=10, kind="int"),
+    Column("technician", "姓名", "须与服务人员档案中的姓名一致，如 张伟；每人一行（同一人出现两次整表不导入）",
+           required=True, width=12),
+    Column("days_worked", "出勤天数", "当月实际出勤天数（整数），如 24", required=True, width=10, kind="int"),
+    Column("long_trip_days", "远差天数", "出勤中远差的天数，远差不发生活补贴，如 6；空白 = 0", width=10,
+           kind="int"),
 ))
 
 
@@ -746,6 +748,19 @@ def _attendance_row(db: sqlite_utils.Database, row: int, values: dict[str, Any],
         "long_trip_days": lambda: parse_int(values.get("long_trip_days"), "long_trip_days", minimum=0,
                                             default=0),
     })
+    # One row per person: a second row for the same technician would silently
+    # overwrite the first (last wins), so it is refused like a stock count's.
+    # The rows seen are kept per import run (keyed by that run's problem list).
+    seen_state = ctx.options.get("_attendance_seen")
+    if seen_state is None or seen_state[0] is not ctx.problems:
+        seen_state = (ctx.problems, {})
+        ctx.options["_attendance_seen"] = seen_state
+    seen: dict[int, int] = seen_state[1]
+    if parsed["technician"] in seen:
+        ctx.problem("technician", f"{normalise_text(values.get('technician'))} appears more than once in this "
+                                  f"sheet (also row {seen[parsed['technician']]})")
+        raise RowRejected
+    seen[parsed["technician"]] = row
     days, trips = _clean_attendance(month, parsed["days_worked"], parsed["long_trip_days"])
     ensure_month_open(db, month)
     existed = db.execute("SELECT 1 FROM pay_attendance WHERE month = ? AND technician_id = ?",
@@ -760,9 +775,9 @@ def _export_attendance(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             for r in attendance_grid(db, current_month())]
 
 
-ATTENDANCE_SHEET = ExchangeKind(ATTENDANCE_SPEC, _attendance_row, _export_attendance, (
-    {"technician": "张师傅", "days_worked": 24, "long_trip_days": 6},
-))
+# No sample rows: an untouched template imported must not book attendance for
+# an invented person; examples live in the column notes.
+ATTENDANCE_SHEET = ExchangeKind(ATTENDANCE_SPEC, _attendance_row, _export_attendance)
 
 
 # ====================================================================== tickets for pay dialogs

@@ -340,12 +340,13 @@ def unposted_counts(db: sqlite_utils.Database, month: str | None = None) -> list
 
 # --------------------------------------------------------------- import / export
 STOCKCOUNT_SPEC = SheetSpec("stockcount", "盘点表", (
-    Column("part_code", "配件编码", "须与配件档案一致", required=True, width=16),
+    Column("part_code", "配件编码", "须与配件档案一致，如 QS-MOT-160L6；每个配件一行。"
+                                    "export stockcount 导出全部在用配件的盘点表", required=True, width=16),
     Column("name", "名称", "仅供核对，导入时不读取", width=20),
     Column("spec", "规格", "仅供核对，导入时不读取", width=18),
     Column("unit", "单位", "仅供核对", width=6),
     Column("location", "库位", "仅供核对", width=10),
-    Column("counted_qty", "实盘数量", "实际清点的数量（整数，≥ 0）；留空 = 未盘", required=True, kind="int", width=10),
+    Column("counted_qty", "实盘数量", "实际清点的数量（整数，≥ 0），如 3；留空 = 未盘", required=True, kind="int", width=10),
 ))
 
 
@@ -426,12 +427,9 @@ def count_sheet_rows(db: sqlite_utils.Database, count_id: int) -> list[dict[str,
             for line in count_lines(db, count_id)]
 
 
-STOCKCOUNT_SHEET = ExchangeKind(STOCKCOUNT_SPEC, _count_import_row, _export_count_sheet, (
-    {"part_code": "QS-MOT-160L6", "name": "起升电机", "spec": "YZR160L-6 11kW", "unit": "台",
-     "location": "A-01-01", "counted_qty": 3},
-    {"part_code": "KZ-CJX2-3210", "name": "交流接触器", "spec": "CJX2-3210 AC220V", "unit": "个",
-     "location": "C-02-04", "counted_qty": 24},
-))
+# No sample rows: an untouched template imported must not record a count of
+# invented parts; examples live in the column notes.
+STOCKCOUNT_SHEET = ExchangeKind(STOCKCOUNT_SPEC, _count_import_row, _export_count_sheet)
 
 
 def import_counted(db: sqlite_utils.Database, count_id: int, rows: list[tuple[int, dict[str, Any]]],

@@ -255,7 +255,18 @@ class PartsTab(QWidget):
         self.ledger_table = record_table(self.ledger_model, parent=page, alternating=True)
         self.ledger_table.doubleClicked.connect(self._ledger_double_click)
         lay.addWidget(self.ledger_table)
+        # "Selected part only" with no part selected: say so, never show every part's lines.
+        self.ledger_empty = EmptyState(self.tr("Select a part in the list above to see its ledger lines, or "
+                                               "untick 'Selected part only' to see the lines of all "
+                                               "parts."), page)
+        self.ledger_empty.setObjectName("ledgerSelectPart")
+        self.ledger_empty.hide()
+        lay.addWidget(self.ledger_empty)
         return page
+
+    def _ledger_needs_part(self) -> bool:
+        """True when the ledger is limited to the selected part but none is selected."""
+        return self.only_part.isChecked() and self.current_part() is None
 
     def _balance_tip(self, move: P.Move) -> str:
         text = self.tr("Stock right after this line, in date order")
@@ -286,6 +297,12 @@ class PartsTab(QWidget):
                               technician_id=self.tech_filter.currentData())
 
     def reload_ledger(self) -> None:
+        waiting = self._ledger_needs_part()
+        self.ledger_empty.setVisible(waiting)
+        self.ledger_table.setVisible(not waiting)
+        if waiting:
+            self.ledger_model.set_rows([])
+            return
         flt = self.ledger_filter()
 
         def set_order(key: str, descending: bool) -> None:
@@ -589,6 +606,9 @@ class PartsTab(QWidget):
         self.ctx.status(self.tr("Written to %1").replace("%1", path))
 
     def export_ledger(self) -> None:
+        if self._ledger_needs_part():
+            self.ctx.status(self.ledger_empty.text())
+            return
         path = self._save_path(self.tr("Export ledger"), f"配件台账-{_dt.date.today()}.xlsx")
         if not path:
             return

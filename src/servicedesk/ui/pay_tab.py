@@ -27,6 +27,7 @@ from servicedesk.models.errors import DomainError
 from servicedesk.models.validation import fen_to_yuan_str
 from servicedesk.ui.common import EmptyState, record_table, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.dialogs.pay_common import dispute_word, leader_suffix, line_kind_word, role_word
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -42,6 +43,15 @@ def _y(fen: int) -> str:
 
 def _h(x100: int) -> str:
     return P.hours_text(x100)
+
+
+def _fit(widget: QWidget, words: list[str], minimum: int) -> int:
+    """A column wide enough for its longest word in the interface language."""
+    return max([minimum] + [widget.fontMetrics().horizontalAdvance(w) + 16 for w in words])
+
+
+def _role_width(widget: QWidget) -> int:
+    return _fit(widget, [role_word(r) for r in ("technician", "supervisor")], 70)
 
 
 # ---------------------------------------------------------------- worker
@@ -94,7 +104,7 @@ class AttendanceModel(RecordTableModel):
     def __init__(self, tab: "PayTab"):
         super().__init__([
             ColumnDef("name", QCoreApplication.translate("PayTab", "Technician"), width=110),
-            ColumnDef("role", QCoreApplication.translate("PayTab", "Role"), lambda r: P.ROLE_LABELS.get(r.role, r.role), width=80),
+            ColumnDef("role", QCoreApplication.translate("PayTab", "Role"), lambda r: role_word(r.role), width=_role_width(tab)),
             ColumnDef("days_worked", QCoreApplication.translate("PayTab", "Days worked"), align=RIGHT, width=90),
             ColumnDef("long_trip_days", QCoreApplication.translate("PayTab", "Long-trip days"), align=RIGHT, width=100),
             ColumnDef("allowance_fen", QCoreApplication.translate("PayTab", "Living allowance"), lambda r: _y(r.allowance_fen), align=RIGHT,
@@ -180,7 +190,7 @@ class PayTab(QWidget):
         top_lay.setContentsMargins(0, 0, 0, 0)
         self.summary_model = RecordTableModel([
             ColumnDef("name", self.tr("Technician"), width=100),
-            ColumnDef("role", self.tr("Role"), lambda t: t.role_label, width=70),
+            ColumnDef("role", self.tr("Role"), lambda t: role_word(t.role), width=_role_width(self)),
             ColumnDef("days_worked", self.tr("Days"), align=RIGHT, width=50),
             ColumnDef("long_trip_days", self.tr("Long trips"), align=RIGHT, width=70),
             ColumnDef("hours_x100", self.tr("Work hours"), lambda t: _h(t.hours_x100), align=RIGHT, width=80),
@@ -239,7 +249,8 @@ class PayTab(QWidget):
         self._button(bar, self.tr("&Refund tickets…"), self.add_reimbursement, "payRefund")
         lay.addLayout(bar)
         self.lines_model = RecordTableModel([
-            ColumnDef("kind", self.tr("Kind"), self._kind_word, width=90),
+            ColumnDef("kind", self.tr("Kind"), self._kind_word, width=_fit(
+                self, [line_kind_word(k) for k in P.LINE_KINDS] + [line_kind_word("work") + leader_suffix()], 90)),
             ColumnDef("ticket_no", self.tr("Ticket"), width=110),
             ColumnDef("date", self.tr("Date"), width=90),
             ColumnDef("customer", self.tr("Customer"), width=160),
@@ -250,7 +261,7 @@ class PayTab(QWidget):
             ColumnDef("hours_x100", self.tr("His hours"), lambda ln: _h(ln.hours_x100) if ln.hours_x100 else "",
                       align=RIGHT, width=70),
             ColumnDef("amount_fen", self.tr("Amount"), lambda ln: _y(ln.signed_fen), align=RIGHT, width=90),
-            ColumnDef("dispute", self.tr("Dispute"), lambda ln: P.DISPUTE_STATUS.get(ln.dispute, ""), width=80),
+            ColumnDef("dispute", self.tr("Dispute"), lambda ln: dispute_word(ln.dispute), width=90),
         ], self, row_color=self._line_color)
         self.lines = self._table(self.lines_model, "payLines")
         self.lines.doubleClicked.connect(lambda _i: self.open_ticket())
@@ -286,11 +297,11 @@ class PayTab(QWidget):
         lay.addLayout(bar)
         self.disputes_model = RecordTableModel([
             ColumnDef("technician", self.tr("Technician"), width=90),
-            ColumnDef("line_kind", self.tr("Line"), lambda d: P.LINE_KINDS.get(d.line_kind, d.line_kind), width=80),
+            ColumnDef("line_kind", self.tr("Line"), lambda d: line_kind_word(d.line_kind), width=80),
             ColumnDef("ticket_no", self.tr("Ticket"), width=110),
             ColumnDef("reason", self.tr("Reason"), width=260),
             ColumnDef("raised_at", self.tr("Raised"), width=140),
-            ColumnDef("status", self.tr("State"), lambda d: d.status_label, width=80),
+            ColumnDef("status", self.tr("State"), lambda d: dispute_word(d.status), width=90),
             ColumnDef("outcome", self.tr("Decision"), width=240),
         ], self, row_color=lambda d: {"open": "amber", "upheld": "green", "rejected": "grey"}.get(d.status))
         self.disputes = self._table(self.disputes_model, "payDisputes")
@@ -336,8 +347,8 @@ class PayTab(QWidget):
 
     # ---- words for the tables ------------------------------------------------
     def _kind_word(self, ln: P.PayLine) -> str:
-        word = P.LINE_KINDS.get(ln.kind, ln.kind)
-        return word + ("（组长）" if ln.kind == "work" and ln.leader else "")
+        word = line_kind_word(ln.kind)
+        return word + (leader_suffix() if ln.kind == "work" and ln.leader else "")
 
     def _line_color(self, ln: P.PayLine) -> str | None:
         if ln.dispute == "open":

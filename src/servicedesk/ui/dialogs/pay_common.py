@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -17,6 +17,37 @@ from PySide6.QtWidgets import (
 from servicedesk.models.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+
+
+# ---- words shown in the pay tables and dialogs ------------------------------
+# The model keeps the office's Chinese words for printed forms (pay.ROLE_LABELS,
+# LINE_KINDS, DISPUTE_STATUS); on screen they go through tr() so the English UI
+# is English and the Chinese comes from pay.tsv (the register's 技术员 / 主管).
+def role_word(role: str) -> str:
+    words = {"technician": QCoreApplication.translate("PayWords", "Field technician"),
+             "supervisor": QCoreApplication.translate("PayWords", "Service supervisor")}
+    return words.get(role, role)
+
+
+def line_kind_word(kind: str) -> str:
+    words = {"work": QCoreApplication.translate("PayWords", "Work hours"),
+             "deduction": QCoreApplication.translate("PayWords", "Deduction"),
+             "adjustment": QCoreApplication.translate("PayWords", "Adjustment"),
+             "reimbursement": QCoreApplication.translate("PayWords", "Travel refund"),
+             "attendance": QCoreApplication.translate("PayWords", "Attendance")}
+    return words.get(kind, kind)
+
+
+def leader_suffix() -> str:
+    """Marks the team leader's work line, e.g. 工时（组长）."""
+    return QCoreApplication.translate("PayWords", " (team leader)")
+
+
+def dispute_word(status: str | None) -> str:
+    words = {"open": QCoreApplication.translate("PayWords", "Under appeal"),
+             "upheld": QCoreApplication.translate("PayWords", "Appeal upheld"),
+             "rejected": QCoreApplication.translate("PayWords", "Appeal rejected")}
+    return words.get(status or "", status or "")
 
 
 class PayFormDialog(QDialog):

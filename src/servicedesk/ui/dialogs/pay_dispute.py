@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPlainTextEdit, QRadioB
 
 from servicedesk.models import pay as P
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.dialogs.pay_common import PayFormDialog
+from servicedesk.ui.dialogs.pay_common import PayFormDialog, line_kind_word
 
 
 def _text_box(parent: QWidget) -> QPlainTextEdit:
@@ -44,7 +44,7 @@ class ResolveDisputeDialog(PayFormDialog):
         super().__init__(ctx, self.tr("Outcome of a dispute"), parent)
         self.setObjectName("payResolveDialog")
         self.dispute = dispute
-        self.set_intro(f"{dispute.technician} · {P.LINE_KINDS.get(dispute.line_kind, dispute.line_kind)} · "
+        self.set_intro(f"{dispute.technician} · {line_kind_word(dispute.line_kind)} · "
                        f"{dispute.ticket_no}\n{dispute.reason}")
         row = QWidget(self)
         lay = QHBoxLayout(row)
