@@ -107,3 +107,18 @@ def test_export_reimports_and_template(db_path, tmp_path, db):
     assert code == 0
     header = [c.value for c in load_workbook(tmp_path / "tpl.xlsx").active[1]]
     assert header[:4] == ["姓名", "联系电话", "岗位", "基本工资(元)"]
+
+
+def test_the_template_is_an_empty_sheet(db, db_path, tmp_path):
+    # The examples live in the column notes: importing the template untouched
+    # registers nobody (it used to create 王建军 and 李志强).
+    out = tmp_path / "tpl.xlsx"
+    code, _, err = run_cli("template", "technicians", "--out", str(out))
+    assert code == 0, err
+    wb = load_workbook(out)
+    assert wb.worksheets[0].max_row == 1
+    notes = {r[1]: r[3] for r in wb["说明"].iter_rows(min_row=2, values_only=True)}
+    assert "王建军" in notes["name"] and "3200.00" in notes["base_salary"]
+    code, _, err = run_cli("import", "technicians", str(out), "--db", str(db_path))
+    assert code == 0, err
+    assert TE.list_technicians(db) == []

@@ -209,3 +209,50 @@ def test_template_has_the_keys(tmp_path):
     notes = load_workbook(out)["说明"]
     keys = [r[1].value for r in notes.iter_rows(min_row=2)]
     assert keys == KEYS
+
+
+def test_a_row_completed_in_a_locked_pay_month_is_refused(archive, db_path, tmp_path):
+    from servicedesk.models import pay
+
+    db = archive
+    pay.approve_month(db, "2025-10", "1357", who="经理")
+    rows = [
+        # row 2: completed 2025-10-04 -> pay month 2025-10, approved and locked -> refused
+        GOOD[0],
+        # row 3: the same job completed 2025-11-02 (open month) -> fine on its own
+        {**GOOD[0], "no": "YX2510009", "completed_at": "2025-11-02 10:00", "parts": ""},
+        # row 4: cancelled with a completion in the locked month: never counted -> fine
+        {**GOOD[0], "no": "YX2510010", "status": "已取消", "parts": ""},
+    ]
+    code, out, err = run_cli("import", "tickets", _sheet(tmp_path / "t.xlsx", rows), "--db", str(db_path))
+    assert code == 1
+    problems = [line for line in err.splitlines() if line.startswith("row ")]
+    assert len(problems) == 1, err
+    assert problems[0].startswith("row 2, column 完工时间: Pay month 2025-10 is approved and locked")
+    assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == 0      # nothing written
+
+
+def test_a_report_time_in_the_future_is_refused(archive, db_path, tmp_path):
+    import datetime as _dt
+
+    db = archive
+    ahead = (_dt.datetime.now() + _dt.timedelta(days=40)).strftime("%Y-%m-%d %H:%M")
+    rows = [{**GOOD[1], "reported_at": ahead}]
+    code, out, err = run_cli("import", "tickets", _sheet(tmp_path / "t.xlsx", rows), "--db", str(db_path))
+    assert code == 1 and "row 2, column 报修时间: Report time" in err and "future" in err
+    assert db.execute("SELECT count(*) FROM tickets").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM ticket_counters").fetchone()[0] == 0   # no number burnt
+
+
+def test_the_template_is_an_empty_sheet(archive, db_path, tmp_path):
+    # Examples live in the notes; the template imported untouched creates nothing.
+    out = tmp_path / "tpl.xlsx"
+    code, _, err = run_cli("template", "tickets", "--out", str(out))
+    assert code == 0, err
+    wb = load_workbook(out)
+    data = wb.worksheets[0]
+    assert data.max_row == 1                     # the header row only
+    notes = {r[1].value: r[3].value for r in wb["说明"].iter_rows(min_row=2)}
+    assert "YX2610001" in str(notes) and "王建军、李志强" in str(notes)
+    code, out_text, err = run_cli("import", "tickets", str(out), "--db", str(db_path))
+    assert archive.execute("SELECT count(*) FROM tickets").fetchone()[0] == 0

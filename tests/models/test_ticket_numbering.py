@@ -21,13 +21,14 @@ def _open(db, customer_id, reported_at, **kw):
 
 def test_sequence_restarts_each_month_and_year(db):
     c = F.customer(db)
-    # Nov 2026: 001, 002; Dec 2026 restarts at 001; Jan 2027 has YY = 27.
-    assert _open(db, c, "2026-11-03 09:00").no == "YX2611001"
-    assert _open(db, c, "2026-11-30 23:59:59").no == "YX2611002"
-    assert _open(db, c, "2026-12-01 00:00").no == "YX2612001"
-    assert _open(db, c, "2027-01-02 08:00").no == "YX2701001"
+    # Nov 2025: 001, 002; Dec 2025 restarts at 001; Jan 2026 has YY = 26.
+    # (Past dates: a report time in the future is refused, see below.)
+    assert _open(db, c, "2025-11-03 09:00").no == "YX2511001"
+    assert _open(db, c, "2025-11-30 23:59:59").no == "YX2511002"
+    assert _open(db, c, "2025-12-01 00:00").no == "YX2512001"
+    assert _open(db, c, "2026-01-02 08:00").no == "YX2601001"
     # A late entry for November continues November's sequence (by reported month).
-    assert _open(db, c, "2026-11-15 10:00").no == "YX2611003"
+    assert _open(db, c, "2025-11-15 10:00").no == "YX2511003"
 
 
 def test_seventh_ticket_matches_the_regulation_example(db):
@@ -47,10 +48,10 @@ def test_widens_beyond_99_and_999(db):
     # With the default 3-digit minimum, 999 is followed by 1000 (never stops).
     set_setting(db, "ticket.number_min_digits", 3)
     with transaction(db):
-        db.execute("INSERT INTO ticket_counters (prefix, last_seq) VALUES ('YX2612', 998)")
-    assert _open(db, c, "2026-12-03 09:00").no == "YX2612999"
-    assert _open(db, c, "2026-12-03 09:01").no == "YX26121000"
-    assert T.split_number("YX26121000") == ("YX2612", 1000)
+        db.execute("INSERT INTO ticket_counters (prefix, last_seq) VALUES ('YX2610', 998)")
+    assert _open(db, c, "2026-10-03 09:00").no == "YX2610999"
+    assert _open(db, c, "2026-10-03 09:01").no == "YX26101000"
+    assert T.split_number("YX26101000") == ("YX2610", 1000)
 
 
 def test_no_reuse_after_cancellation(db):

@@ -53,17 +53,27 @@ def test_intake_fills_contact_from_customer_and_decides_warranty(office):
     assert T.allowed_actions(t) == {"dispatch", "cancel"}
 
 
+def _older_crane(o):
+    """The office with a crane accepted a year earlier (2025-01-10, 12 months: in
+    warranty up to and including 2026-01-09), so expiry lies in the past: a
+    report time may not be in the future."""
+    e = F.equipment(o["db"], o["customer"], model="QTZ63", serial_no="T2024-0077", factory_date="2024-11-01",
+                    purchase_date="2024-12-20", acceptance_date="2025-01-10")
+    return {**o, "equipment": e}
+
+
 def test_warranty_expired_exclusion_and_override(office):
-    # 2027-01-10 is the first day after the 12 months -> out of warranty.
-    assert _open(office, "2027-01-10 08:00:00").warranty == "out"
-    assert _open(office, "2027-01-09 23:00:00").warranty == "in"
+    older = _older_crane(office)
+    # 2026-01-10 is the first day after the 12 months -> out of warranty.
+    assert _open(older, "2026-01-10 08:00:00").warranty == "out"
+    assert _open(older, "2026-01-09 23:00:00").warranty == "in"
     excluded = _open(office, warranty_exclusion="voltage")
     assert excluded.warranty == "out" and "电压" in excluded.warranty_reason
     assert excluded.warranty_exclusion == "voltage"
     with pytest.raises(ValidationError) as exc:
         _open(office, warranty_override="in")
     assert exc.value.field == "warranty_override_reason"
-    overridden = _open(office, "2027-03-01 08:00:00", warranty_override="in",
+    overridden = _open(older, "2026-03-01 08:00:00", warranty_override="in",
                        warranty_override_reason="经理特批延保")
     assert overridden.warranty == "in" and "经理特批延保" in overridden.warranty_reason
     assert overridden.warranty_override_reason == "经理特批延保"
@@ -210,24 +220,47 @@ def test_not_done_is_not_successful(office):
 def test_quote_arithmetic_in_fen():
     # transport 123.45 + lodging 2 x 150 + meals 3 x 50 + labour 2 x 200
     # + materials 2 x 88.88 = 12345 + 30000 + 15000 + 40000 + 17776 = 115121 fen.
-    # tax 15 % = 17268.15 -> 17268; quote = 115121 x 1.15 x 1.40 = 115121 x 1.61
-    # = 185344.81 -> 185345 (half-up once); management = 185345 - 115121 - 17268 = 52956.
+    # tax 15 % = 17268.15 -> 17268; cost with tax 115121 + 17268 = 132389;
+    # management 40 % = 52955.6 -> 52956; quote = 115121 + 17268 + 52956 = 185345.
     from servicedesk.models.standards import QUOTE
 
     q = T.compute_quote(QUOTE, transport_fen=12345, lodging_days=2, meal_days=3, labour_days=2,
                         materials_fen=2 * 8888)
     assert [line.amount_fen for line in q.lines] == [12345, 30000, 15000, 40000, 17776]
     assert (q.subtotal_fen, q.tax_fen, q.management_fen, q.total_fen) == (115121, 17268, 52956, 185345)
-    # Half-up at exactly .5: subtotal 10 fen -> 10 x 1.61 = 16.1 -> 16; 50 fen -> 80.5 -> 81.
-    assert T.compute_quote(QUOTE, transport_fen=50, lodging_days=0, meal_days=0, labour_days=0,
-                           materials_fen=0).total_fen == 81
+    # Each line rounded half-up once, total = sum of the lines:
+    # 50 fen: tax 7.5 -> 8; management (50 + 8) x 40 % = 23.2 -> 23; total 50 + 8 + 23 = 81.
+    # 10 fen: tax 1.5 -> 2; management 12 x 40 % = 4.8 -> 5; total 10 + 2 + 5 = 17
+    # (rounding only the total would give 10 x 1.61 = 16.1 -> 16, lines 10 + 2 + 4).
+    small = T.compute_quote(QUOTE, transport_fen=50, lodging_days=0, meal_days=0, labour_days=0,
+                            materials_fen=0)
+    assert (small.tax_fen, small.management_fen, small.total_fen) == (8, 23, 81)
+    ten = T.compute_quote(QUOTE, transport_fen=10, lodging_days=0, meal_days=0, labour_days=0,
+                          materials_fen=0)
+    assert (ten.tax_fen, ten.management_fen, ten.total_fen) == (2, 5, 17)
+
+
+def test_quote_lines_add_up_on_paper():
+    # transport 585.45 = 58545 fen, nothing else: subtotal 58545.
+    # tax 58545 x 15 % = 8781.75 -> 8782 (87.82); cost with tax 58545 + 8782 = 67327 (673.27);
+    # management 67327 x 40 % = 26930.8 -> 26931 (269.31, what a clerk finds on a calculator);
+    # total 58545 + 8782 + 26931 = 94258 (942.58).
+    # The old "round the total once" gave 58545 x 1.61 = 94257.45 -> 94257 and a management
+    # line of 94257 - 67327 = 26930 (269.30), one fen off its own percentage.
+    from servicedesk.models.standards import QUOTE
+
+    q = T.compute_quote(QUOTE, transport_fen=58545, lodging_days=0, meal_days=0, labour_days=0,
+                        materials_fen=0)
+    assert (q.subtotal_fen, q.tax_fen, q.management_fen, q.total_fen) == (58545, 8782, 26931, 94258)
+    assert q.total_fen == sum(line.amount_fen for line in q.lines) + q.tax_fen + q.management_fen
 
 
 def test_quote_on_an_out_of_warranty_ticket(office):
-    t = _dispatch(office, _open(office, "2027-02-01 08:00:00"), at="2027-02-01 09:00:00")
+    older = _older_crane(office)
+    t = _dispatch(older, _open(older, "2026-02-01 08:00:00"), at="2026-02-01 09:00:00")
     assert t.warranty == "out"
     t = T.record_visit(office["db"], t.id, T.VisitInput(
-        "2027-02-01 14:00:00", result="done", repair_to="2027-02-01 16:00:00",
+        "2026-02-01 14:00:00", result="done", repair_to="2026-02-01 16:00:00",
         parts=[T.PartLine("", "交流接触器", "bought", 2, 8888), T.PartLine("", "限位开关", "warranty", 1, 5000)],
         quote_transport_fen=12345, quote_lodging_days=2, quote_meal_days=3, quote_labour_days=2), "内勤")
     # Only the bought part counts as materials (2 x 88.88); the same figures as above.
@@ -469,3 +502,180 @@ def test_cli_walks_a_ticket_through_the_loop(office, db_path):
     assert code == 2          # --reason is required (usage error)
     out = cli("technicians", "--json")
     assert [t["name"] for t in json.loads(out)["technicians"]] == ["王建军", "赵国庆", "李志强"]
+
+
+# ---------------------------------------------------------------- review findings
+def test_report_time_in_the_future_is_refused_and_burns_no_number(office, db):
+    import datetime as _dt
+
+    now = _dt.datetime.now().replace(microsecond=0)
+    # 11 minutes ahead: more than the 10 minutes two clocks may differ -> refused,
+    # and the counter of that month is untouched (no number burnt).
+    ahead = (now + _dt.timedelta(minutes=11)).isoformat(sep=" ")
+    with pytest.raises(ValidationError) as exc:
+        _open(office, ahead)
+    assert exc.value.field == "reported_at" and "future" in exc.value.message
+    # A typo one year ahead would open next year's sequence.
+    next_year = now.replace(year=now.year + 1, day=min(now.day, 28)).isoformat(sep=" ")
+    with pytest.raises(ValidationError):
+        _open(office, next_year)
+    assert db.execute("SELECT count(*) FROM ticket_counters WHERE prefix >= ?",
+                      [T.number_prefix(db, ahead)]).fetchone()[0] == 0
+    # 9 minutes ahead is a clock difference: accepted.
+    assert _open(office, (now + _dt.timedelta(minutes=9)).isoformat(sep=" ")).status == "open"
+    # Correcting the report time of an existing ticket: the same rule.
+    t = _open(office)
+    with pytest.raises(ValidationError) as exc:
+        T.update_ticket(db, t.id, T.TicketInput("repair", "hotline", office["customer"], office["equipment"],
+                                                fault_level=2, reported_at=next_year), "内勤")
+    assert exc.value.field == "reported_at"
+    assert T.get_ticket(db, t.id).reported_at == "2026-11-03 09:00:00"
+
+
+def test_signoff_is_logged_by_the_clerk_and_not_before_the_completion(office, db):
+    t = _done(office, _dispatch(office, _open(office)), "2026-11-03 13:00:00", "2026-11-03 15:00:00")
+    # Signed 14:00, an hour before the repair was finished at 15:00 -> refused, nothing saved.
+    with pytest.raises(ValidationError) as exc:
+        T.record_signoff(db, t.id, "满意", "王立新", "2026-11-03 14:00:00", who="内勤")
+    assert exc.value.field == "signed_at" and "before the completion" in exc.value.message
+    assert T.get_ticket(db, t.id).customer_signature == ""
+    # Exactly at the completion is fine; the log's who is the clerk, the signature the customer.
+    t = T.record_signoff(db, t.id, "满意", "王立新", "2026-11-03 15:00:00", who="内勤")
+    assert t.customer_signature == "王立新"
+    assert {(e.who, e.field) for e in t.events if e.action == "signoff"} == {
+        ("内勤", "customer_opinion"), ("内勤", "customer_signature"), ("内勤", "signed_at")}
+    # An unfinished (未完成) visit: the customer signs after the arrival at least.
+    u = _dispatch(office, _open(office))
+    u = T.record_visit(db, u.id, T.VisitInput("2026-11-03 13:00:00", result="not_done"), "内勤")
+    with pytest.raises(ValidationError) as exc:
+        T.record_signoff(db, u.id, "", "王立新", "2026-11-03 12:00:00", who="内勤")
+    assert exc.value.field == "signed_at"
+
+
+def _closed(o, reported="2026-11-03 09:00:00", arrived="2026-11-03 13:00:00", done="2026-11-03 15:00:00"):
+    db = o["db"]
+    t = _dispatch(o, _open(o, reported), at=reported)
+    T.record_visit(db, t.id, T.VisitInput(arrived, result="done", repair_from=arrived, repair_to=done,
+                                          work=[T.WorkLine("SMALL_REPAIR", 100)]), "内勤", at=done)
+    T.record_signoff(db, t.id, "满意", "王立新", done, who="内勤")
+    T.review_ticket(db, t.id, "李志强", at=done)
+    return T.close_ticket(db, t.id, "内勤", at=done)
+
+
+def test_reopen_archives_the_outcome_so_kpi_pay_and_lists_agree(office, db):
+    from servicedesk.models import kpi
+
+    t = _closed(office)
+    assert t.successful and t.sla == "met"
+    assert [d.no for d in kpi.ticket_decisions(db, "2026-11")] == ["YX2611001"]
+    assert pay.compute_month(db, "2026-11").technician(office["wang"]).hours_x100 == 4_00
+    t = T.reopen_ticket(db, t.id, "客户反映未修好", "内勤", at="2026-11-06 08:00:00")
+    # Back to work: the previous visit's outcome is cleared on the ticket ...
+    assert t.status == "dispatched"
+    assert (t.arrived_at, t.result, t.repair_from, t.repair_to, t.completed_at) == (None,) * 5
+    assert (t.reviewed_by, t.reviewed_at, t.customer_signature, t.signed_at) == ("", None, "", None)
+    assert t.successful is False and T.allowed_actions(t) == {"dispatch", "visit", "cancel"}
+    # ... and kept in the event log (old -> "").
+    log = {(e.action, e.field, e.old, e.new) for e in t.events if e.at == "2026-11-06 08:00:00"}
+    assert {("reopen", "reason", "", "客户反映未修好"), ("reopen", "result", "done", ""),
+            ("reopen", "completed_at", "2026-11-03 15:00:00", ""),
+            ("reopen", "arrived_at", "2026-11-03 13:00:00", ""),
+            ("reopen", "status", "closed", "dispatched")} <= log
+    # Level 2: on site by 09:00 + 48 h = 2026-11-05 09:00; on 11-06 nobody has been back -> overdue.
+    assert T.get_ticket(db, t.id, now="2026-11-06 09:00:00").sla == "overdue"
+    # Not complete for anybody: no KPI repair, no pay work in November.
+    assert kpi.ticket_decisions(db, "2026-11") == []
+    assert pay.compute_month(db, "2026-11").technician(office["wang"]).hours_x100 == 0
+    # The re-visit on 11-07 completes it again; on time is judged on this arrival
+    # (11-07 10:00 > deadline 11-05 09:00 -> late).
+    t = _done(office, t, "2026-11-07 10:00:00", "2026-11-07 12:00:00", work=[T.WorkLine("SMALL_REPAIR", 100)])
+    [d] = kpi.ticket_decisions(db, "2026-11")
+    assert (d.no, d.completed_at, d.on_time) == ("YX2611001", "2026-11-07 12:00:00", False)
+    assert pay.compute_month(db, "2026-11").technician(office["wang"]).hours_x100 == 4_00
+    with pytest.raises(ValidationError):     # the customer signs the new visit, after it
+        T.record_signoff(db, t.id, "满意", "王立新", "2026-11-03 15:00:00", who="内勤")
+
+
+def test_kpi_counts_a_ticket_only_while_completed_reviewed_or_closed(office, db):
+    from servicedesk.models import kpi
+
+    # Rows as an old import could leave them: a completion on a ticket that is not
+    # (or no longer) complete. Only the completed/reviewed/closed ones count,
+    # as in pay: 4 rows completed in November, 3 count (YXT1..YXT3).
+    c, e = office["customer"], office["equipment"]
+    for no, status in (("YXT1", "completed"), ("YXT2", "reviewed"), ("YXT3", "closed"),
+                       ("YXT4", "dispatched"), ("YXT5", "cancelled"), ("YXT6", "open")):
+        F.ticket(db, customer_id=c, equipment_id=e, no=no, status=status, reported_at="2026-11-02 09:00:00",
+                 arrived_at="2026-11-02 10:00:00", completed_at="2026-11-02 12:00:00", result="done",
+                 team=(office["wang"],), work=(("SMALL_REPAIR", 100),))
+    assert [d.no for d in kpi.ticket_decisions(db, "2026-11")] == ["YXT1", "YXT2", "YXT3"]
+    month = kpi.month_kpi(db, "2026-11")
+    assert month.repairs == 3
+    assert kpi.kpi_trend(db, "2026-11", 1)[0].repairs == 3
+    # Pay counts the same three: 3 x 4 h small repairs = 12 h.
+    assert pay.compute_month(db, "2026-11").technician(office["wang"]).hours_x100 == 12_00
+
+
+def test_reopen_is_refused_when_the_completion_fed_a_locked_pay_month(office, db):
+    t = _closed(office, "2026-10-03 09:00:00", "2026-10-03 13:00:00", "2026-10-03 15:00:00")
+    pay.approve_month(db, "2026-10", "1357", who="经理")
+    with pytest.raises(LockedError) as exc:
+        T.reopen_ticket(db, t.id, "返工", "内勤", at="2026-11-06 08:00:00")
+    assert "2026-10" in exc.value.message
+    after = T.get_ticket(db, t.id)
+    assert (after.status, after.result, after.completed_at) == ("closed", "done", "2026-10-03 15:00:00")
+    assert not [e for e in after.events if e.action == "reopen"]
+
+
+def test_cli_corrections_keep_what_is_not_given_and_who_is_the_login(office, db_path):
+    import getpass
+    import json
+
+    from tests.conftest import run_cli
+
+    def cli(*args):
+        code, out, err = run_cli(*args, "--db", str(db_path), "--json")
+        assert code == 0, err
+        return json.loads(out)
+
+    login = getpass.getuser()
+    parts.add_part(office["db"], parts.PartInput("P-2002", "限位开关", price_fen=5000))
+    parts.receive(office["db"], "P-2002", 5, at="2026-01-01 08:00:00")
+    t = _open(office)
+    cli("ticket", "dispatch", t.no, "--tech", "王建军", "--transport", "公司面包车", "--departure",
+        "2026-11-03 10:00", "--expected-return", "2026-11-03 18:00", "--tools", "万用表",
+        "--carry-parts", "限位开关", "--at", "2026-11-03 09:30")
+    # Reassignment names only the new team: the slip (transport, times, tools, parts) stays.
+    d = cli("ticket", "dispatch", t.no, "--tech", "赵国庆", "--at", "2026-11-03 11:00")
+    assert [m["name"] for m in d["team"]] == ["赵国庆"]
+    assert (d["transport"], d["departure_at"], d["expected_return_at"], d["tools"], d["carry_parts"]) == (
+        "公司面包车", "2026-11-03 10:00:00", "2026-11-03 18:00:00", "万用表", "限位开关")
+    assert d["dispatched_at"] == "2026-11-03 09:30:00"
+    # Correcting the slip alone keeps the team.
+    d = cli("ticket", "dispatch", t.no, "--tools", "万用表、扳手")
+    assert [m["name"] for m in d["team"]] == ["赵国庆"] and d["transport"] == "公司面包车"
+    cli("ticket", "visit", t.no, "--arrived", "2026-11-03 13:00", "--result", "完成", "--repair-from",
+        "2026-11-03 13:10", "--repair-to", "2026-11-03 15:30", "--diagnosis", "起升限位损坏", "--cause", "磨损",
+        "--measures", "更换限位开关", "--work", "SMALL_REPAIR*1; WELD_SITE*3", "--parts", "P-2002*1",
+        "--lodging-days", "1", "--at", "2026-11-03 17:00")
+    # Correction of one figure: everything else of the visit stays.
+    d = cli("ticket", "visit", t.no, "--work", "SMALL_REPAIR*1; WELD_SITE*2", "--at", "2026-11-04 08:00")
+    assert (d["arrived_at"], d["result"], d["repair_from"], d["repair_to"], d["completed_at"]) == (
+        "2026-11-03 13:00:00", "done", "2026-11-03 13:10:00", "2026-11-03 15:30:00", "2026-11-03 15:30:00")
+    assert (d["diagnosis"], d["cause"], d["measures"], d["quote_lodging_days"]) == (
+        "起升限位损坏", "磨损", "更换限位开关", 1)
+    assert [(w["code"], w["quantity_x100"]) for w in d["work"]] == [("SMALL_REPAIR", 100), ("WELD_SITE", 200)]
+    assert [(p["name"], p["quantity"]) for p in d["parts"]] == [("限位开关", 1)]
+    # A later repair end given alone: the completion (derived from it) follows.
+    d = cli("ticket", "visit", t.no, "--repair-to", "2026-11-03 16:00", "--at", "2026-11-04 08:10")
+    assert d["completed_at"] == "2026-11-03 16:00:00" and len(d["work"]) == 2
+    changes = [(e["at"], e["field"]) for e in d["events"]
+               if e["action"] == "visit" and e["at"] >= "2026-11-04 08:00:00"]
+    assert changes == [("2026-11-04 08:00:00", "work"), ("2026-11-04 08:10:00", "repair_to"),
+                       ("2026-11-04 08:10:00", "completed_at")]
+    # Without --who the log records the login name; the sign-off is logged by the clerk.
+    d = cli("ticket", "signoff", t.no, "--signature", "王立新", "--at", "2026-11-03 16:30")
+    assert {e["who"] for e in d["events"] if e["action"] in ("dispatch", "reassign", "visit", "signoff")} == {login}
+    code, _, err = run_cli("ticket", "signoff", t.no, "--signature", "王立新", "--at", "2026-11-03 14:00",
+                           "--db", str(db_path))
+    assert code == 1 and "before the completion" in err

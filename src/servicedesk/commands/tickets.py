@@ -10,13 +10,18 @@ The same model functions as the GUI, for scripting and for head office:
     servicedesk ticket review|signoff|close|cancel|reopen|show YX2611001 ...
     servicedesk technicians [--all] [--json]
 
-`--json` prints the ticket (or list) as one JSON object.
+`--json` prints the ticket (or list) as one JSON object. `--who` defaults to
+the login name (as `kpi` does). `dispatch` and `visit` on a ticket that
+already has a dispatch slip / visit are corrections: every option not given
+keeps the ticket's current value (give an empty value, e.g. --work "", to
+clear one).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 from typing import Any
 
 from servicedesk.models.errors import ValidationError
@@ -30,7 +35,8 @@ def register(sub: argparse._SubParsersAction, common) -> None:
         sp = common(steps.add_parser(name, help=help_text))
         if no:
             sp.add_argument("no", help="ticket number, e.g. YX2611007")
-        sp.add_argument("--who", default="", help="user name recorded in the ticket's log")
+        sp.add_argument("--who", default="", help="user name recorded in the ticket's log "
+                        "(default: login name)")
         sp.add_argument("--at", help="time of the step (default now), 2026-11-03 14:30")
         sp.add_argument("--json", action="store_true")
         return sp
@@ -63,31 +69,33 @@ def register(sub: argparse._SubParsersAction, common) -> None:
     sp.add_argument("--dealer-selfcheck", default="")
     sp.set_defaults(func=cmd_open)
 
-    sp = step("dispatch", "assign a technician or a team (first = leader); again = reassign")
-    sp.add_argument("--tech", required=True, help="names separated by 、 or , (first is the leader)")
-    sp.add_argument("--transport", default="")
+    sp = step("dispatch", "assign a technician or a team (first = leader); again = reassign or correct "
+              "(options not given keep their current value)")
+    sp.add_argument("--tech", help="names separated by 、 or , (first is the leader); "
+                    "default: the current team")
+    sp.add_argument("--transport")
     sp.add_argument("--departure")
     sp.add_argument("--expected-return")
-    sp.add_argument("--tools", default="")
-    sp.add_argument("--carry-parts", default="")
+    sp.add_argument("--tools")
+    sp.add_argument("--carry-parts")
     sp.set_defaults(func=cmd_dispatch)
 
-    sp = step("visit", "record (or correct) the visit")
+    sp = step("visit", "record (or correct) the visit; options not given keep their current value")
     sp.add_argument("--arrived", help="arrival time (omit only for a level-4 remote fix)")
     sp.add_argument("--result", help="完成/done or 未完成/not_done")
     sp.add_argument("--completed", help="completion time (default: repair end, else arrival)")
     sp.add_argument("--repair-from")
     sp.add_argument("--repair-to")
-    sp.add_argument("--diagnosis", default="")
-    sp.add_argument("--cause", default="")
-    sp.add_argument("--measures", default="")
-    sp.add_argument("--work", default="", help='catalog code * quantity, e.g. "SMALL_REPAIR*1; WELD_SITE*3"')
-    sp.add_argument("--parts", default="", help='part code * quantity, e.g. "P-1001*2"; kind by warranty '
+    sp.add_argument("--diagnosis")
+    sp.add_argument("--cause")
+    sp.add_argument("--measures")
+    sp.add_argument("--work", help='catalog code * quantity, e.g. "SMALL_REPAIR*1; WELD_SITE*3"')
+    sp.add_argument("--parts", help='part code * quantity, e.g. "P-1001*2"; kind by warranty '
                     'unless prefixed 三包件: or 客户购买件:')
-    sp.add_argument("--transport-yuan", default="0", help="quote: transport at cost (yuan)")
-    sp.add_argument("--lodging-days", type=int, default=0)
-    sp.add_argument("--meal-days", type=int, default=0)
-    sp.add_argument("--labour-days", type=int, default=0)
+    sp.add_argument("--transport-yuan", help="quote: transport at cost (yuan)")
+    sp.add_argument("--lodging-days", type=int)
+    sp.add_argument("--meal-days", type=int)
+    sp.add_argument("--labour-days", type=int)
     sp.set_defaults(func=cmd_visit)
 
     sp = step("review", "supervisor's review of a completed ticket")
@@ -168,6 +176,21 @@ def _db(args):
     return open_database(args, create=False)
 
 
+def _who(args: argparse.Namespace) -> str:
+    """The clerk recorded in the ticket's log: --who, else the login name."""
+    if args.who:
+        return args.who
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name
+        return ""
+
+
+def _given(value, current):
+    """An option not given (None) keeps the ticket's current value."""
+    return current if value is None else value
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from servicedesk.models import tickets as T
 
@@ -193,48 +216,73 @@ def cmd_open(args: argparse.Namespace) -> int:
         warranty_exclusion=args.exclusion, warranty_override=args.warranty,
         warranty_override_reason=args.reason, dealer=args.dealer,
         dealer_diagnosis=args.dealer_diagnosis, dealer_selfcheck=args.dealer_selfcheck)
-    return _print_detail(args, T.open_ticket(db, data, args.who, at=args.at))
+    return _print_detail(args, T.open_ticket(db, data, _who(args), at=args.at))
 
 
 def cmd_dispatch(args: argparse.Namespace) -> int:
+    """Dispatch, or on a dispatched ticket reassign/correct the slip: every
+    option not given keeps the ticket's current value (team included), and
+    the first dispatch time stays."""
     from servicedesk.models import ticket_import as TI
     from servicedesk.models import tickets as T
 
     db = _db(args)
-    ticket = T.get_ticket(db, args.no)
-    ids = TI._technicians(db, TI.parse_names(args.tech))
-    data = T.DispatchInput(ids, dispatched_at=args.at, transport=args.transport, departure_at=args.departure,
-                           expected_return_at=args.expected_return, tools=args.tools,
-                           carry_parts=args.carry_parts)
-    return _print_detail(args, T.dispatch(db, ticket.id, data, args.who, at=args.at))
+    t = T.get_ticket(db, args.no)
+    if args.tech is None:
+        ids = [m.technician_id for m in t.team]
+    else:
+        ids = TI._technicians(db, TI.parse_names(args.tech))
+    data = T.DispatchInput(
+        ids, dispatched_at=t.dispatched_at or args.at, transport=_given(args.transport, t.transport),
+        departure_at=_given(args.departure, t.departure_at),
+        expected_return_at=_given(args.expected_return, t.expected_return_at),
+        tools=_given(args.tools, t.tools), carry_parts=_given(args.carry_parts, t.carry_parts))
+    return _print_detail(args, T.dispatch(db, t.id, data, _who(args), at=args.at))
 
 
 def cmd_visit(args: argparse.Namespace) -> int:
+    """Record the visit, or correct it: every option not given keeps the
+    ticket's current value (work and parts lines included)."""
     from servicedesk.models import ticket_import as TI
     from servicedesk.models import tickets as T
     from servicedesk.models.validation import parse_money_fen
 
     db = _db(args)
-    ticket = T.get_ticket(db, args.no)
-    work = [T.WorkLine(code.upper(), qty) for code, qty, _ in TI.parse_items(args.work, "work")]
-    default_kind = "warranty" if ticket.warranty == "in" else "bought"
-    parts = []
-    for code, qty, prefix in TI.parse_items(args.parts, "parts", whole=True):
-        kind = TI.KIND_WORDS.get(prefix, default_kind) if prefix else default_kind
-        master = T.part_master(db, code) or T.part_master(db, code.upper())
-        if master is None and T.has_parts_master(db):
-            raise ValidationError(f'Part "{code}" is not in the parts list.', "parts")
-        parts.append(T.PartLine(master["code"] if master else "", master["name"] if master else code, kind, qty,
-                                master["price_fen"] if master and kind == "bought" else 0))
+    t = T.get_ticket(db, args.no)
+    if args.work is None:
+        work = [T.WorkLine(w.code, w.quantity_x100, w.notes) for w in t.work]
+    else:
+        work = [T.WorkLine(code.upper(), qty) for code, qty, _ in TI.parse_items(args.work, "work")]
+    if args.parts is None:
+        parts = [T.PartLine(p.part_code, p.name, p.kind, p.quantity, p.unit_price_fen, p.spec) for p in t.parts]
+    else:
+        default_kind = "warranty" if t.warranty == "in" else "bought"
+        parts = []
+        for code, qty, prefix in TI.parse_items(args.parts, "parts", whole=True):
+            kind = TI.KIND_WORDS.get(prefix, default_kind) if prefix else default_kind
+            master = T.part_master(db, code) or T.part_master(db, code.upper())
+            if master is None and T.has_parts_master(db):
+                raise ValidationError(f'Part "{code}" is not in the parts list.', "parts")
+            parts.append(T.PartLine(master["code"] if master else "", master["name"] if master else code, kind,
+                                    qty, master["price_fen"] if master and kind == "bought" else 0))
+    result = t.result if args.result is None else TI._word(args.result, TI.RESULT_WORDS, "result", "Result")
+    completed = args.completed
+    if completed is None and t.completed_at != (t.repair_to or t.arrived_at):
+        completed = t.completed_at     # typed in by hand: keep it
+    # else: it was derived from the repair end (or arrival): let the model derive it again
+    if args.transport_yuan is None:
+        transport = t.quote_transport_fen
+    else:
+        transport = parse_money_fen(args.transport_yuan, "quote_transport_fen") or 0
     data = T.VisitInput(
-        arrived_at=args.arrived, diagnosis=args.diagnosis, cause=args.cause, measures=args.measures,
-        result=TI._word(args.result, TI.RESULT_WORDS, "result", "Result"),
-        repair_from=args.repair_from, repair_to=args.repair_to, completed_at=args.completed,
-        work=work, parts=parts,
-        quote_transport_fen=parse_money_fen(args.transport_yuan, "quote_transport_fen") or 0,
-        quote_lodging_days=args.lodging_days, quote_meal_days=args.meal_days,
-        quote_labour_days=args.labour_days)
-    return _print_detail(args, T.record_visit(db, ticket.id, data, args.who, at=args.at))
+        arrived_at=_given(args.arrived, t.arrived_at), diagnosis=_given(args.diagnosis, t.diagnosis),
+        cause=_given(args.cause, t.cause), measures=_given(args.measures, t.measures), result=result,
+        repair_from=_given(args.repair_from, t.repair_from), repair_to=_given(args.repair_to, t.repair_to),
+        completed_at=completed, work=work, parts=parts, quote_transport_fen=transport,
+        quote_lodging_days=_given(args.lodging_days, t.quote_lodging_days),
+        quote_meal_days=_given(args.meal_days, t.quote_meal_days),
+        quote_labour_days=_given(args.labour_days, t.quote_labour_days))
+    return _print_detail(args, T.record_visit(db, t.id, data, _who(args), at=args.at))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -243,17 +291,19 @@ def cmd_review(args: argparse.Namespace) -> int:
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
     return _print_detail(args, T.review_ticket(db, ticket.id, args.reviewer, args.notes, at=args.at,
-                                               who=args.who))
+                                               who=_who(args)))
 
 
 def cmd_signoff(args: argparse.Namespace) -> int:
+    """The customer's signature; the log's who is the clerk entering it."""
     from servicedesk.models import tickets as T
 
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
     accepted = None if args.accepted is None else args.accepted == "yes"
     return _print_detail(args, T.record_signoff(db, ticket.id, args.opinion, args.signature,
-                                                signed_at=args.at, complaint_accepted=accepted, who=args.who))
+                                                signed_at=args.at, complaint_accepted=accepted,
+                                                who=_who(args)))
 
 
 def cmd_simple(args: argparse.Namespace) -> int:
@@ -261,12 +311,13 @@ def cmd_simple(args: argparse.Namespace) -> int:
 
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
+    who = _who(args)
     if args.step == "close":
-        detail = T.close_ticket(db, ticket.id, args.who, at=args.at)
+        detail = T.close_ticket(db, ticket.id, who, at=args.at)
     elif args.step == "cancel":
-        detail = T.cancel_ticket(db, ticket.id, args.reason, args.who, at=args.at)
+        detail = T.cancel_ticket(db, ticket.id, args.reason, who, at=args.at)
     else:
-        detail = T.reopen_ticket(db, ticket.id, args.reason, args.who, at=args.at)
+        detail = T.reopen_ticket(db, ticket.id, args.reason, who, at=args.at)
     return _print_detail(args, detail)
 
 

@@ -348,6 +348,43 @@ def _walk(db, rng, plan: Plan, now: _dt.datetime, tech_ids, supervisors, catalog
         return "reviewed"
     T.close_ticket(db, t.id, clerk, at=_ts(closed))
     if rng.random() < 0.01 and closed + _dt.timedelta(days=2) < now:
-        T.reopen_ticket(db, t.id, "客户反映未彻底修好", clerk, at=_ts(closed + _dt.timedelta(days=1)))
+        reopened = closed + _dt.timedelta(days=1)
+        T.reopen_ticket(db, t.id, "客户反映未彻底修好", clerk, at=_ts(reopened))
+        return _revisit(db, rng, t.id, visit, reopened, now, clerk, supervisors, ticket_type)
+    return "closed"
+
+
+def _revisit(db, rng, ticket_id: int, first: T.VisitInput, reopened: _dt.datetime, now: _dt.datetime,
+             clerk: str, supervisors, ticket_type: str) -> str:
+    """A reopened job gets its second visit, sign-off, review and close, as far
+    as today allows; about one in seven still waits for the technician."""
+    if rng.random() < 0.15:
         return "dispatched"
+    arrived = reopened + _dt.timedelta(hours=rng.randint(2, 30))
+    repair_from = arrived + _dt.timedelta(minutes=rng.randint(5, 30))
+    done_at = repair_from + _dt.timedelta(minutes=rng.randint(40, 300))
+    if done_at > now:
+        return "dispatched"
+    remote = first.arrived_at is None
+    T.record_visit(db, ticket_id, T.VisitInput(
+        None if remote else _ts(arrived), diagnosis="返修：" + first.diagnosis, cause=first.cause,
+        measures="重新检修，" + first.measures, result="done",
+        repair_from=None if remote else _ts(repair_from), repair_to=None if remote else _ts(done_at),
+        completed_at=_ts(done_at), work=first.work, parts=first.parts,
+        quote_transport_fen=first.quote_transport_fen, quote_lodging_days=first.quote_lodging_days,
+        quote_meal_days=first.quote_meal_days, quote_labour_days=first.quote_labour_days),
+        clerk, at=_ts(done_at))
+    signed = done_at + _dt.timedelta(minutes=rng.randint(5, 30))
+    reviewed = done_at + _dt.timedelta(hours=rng.randint(4, 40))
+    closed = reviewed + _dt.timedelta(hours=rng.randint(2, 48))
+    if signed > now:
+        return "completed"
+    T.record_signoff(db, ticket_id, rng.choice(OPINIONS), rng.choice(["王立新", "陈经理", "项目部", "机管员"]),
+                     _ts(signed), complaint_accepted=True if ticket_type == "complaint" else None, who=clerk)
+    if reviewed > now:
+        return "completed"
+    T.review_ticket(db, ticket_id, rng.choice(supervisors), "返修后复核", at=_ts(reviewed))
+    if closed > now:
+        return "reviewed"
+    T.close_ticket(db, ticket_id, clerk, at=_ts(closed))
     return "closed"

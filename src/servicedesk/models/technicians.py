@@ -170,11 +170,11 @@ def deactivate_technician(db: sqlite_utils.Database, technician_id: int) -> Tech
 
 # ---------------------------------------------------------------- import / export
 TECHNICIANS_SPEC = SheetSpec("technicians", "服务人员", (
-    Column("name", "姓名", "服务人员姓名，唯一", required=True, width=12),
-    Column("phone", "联系电话", "手机 11 位或座机", width=16),
+    Column("name", "姓名", "服务人员姓名，唯一，如 王建军", required=True, width=12),
+    Column("phone", "联系电话", "手机 11 位或座机，如 13905710001", width=16),
     Column("role", "岗位", "技术员 或 主管（technician / supervisor），空白 = 技术员",
            choices=("技术员", "主管"), width=10),
-    Column("base_salary", "基本工资(元)", "元，两位小数；主管空白 = 设置中的主管基本工资（2640）",
+    Column("base_salary", "基本工资(元)", "元，两位小数，如 3200.00；主管空白 = 设置中的主管基本工资（2640）",
            width=14, kind="money"),
     Column("active", "在职", "是/否，空白 = 是", choices=("是", "否"), width=8),
 ))
@@ -207,7 +207,6 @@ def _export_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             for t in list_technicians(db)]
 
 
-TECHNICIANS_SHEET = ExchangeKind(TECHNICIANS_SPEC, _import_row, _export_rows, (
-    {"name": "王建军", "phone": "13905710001", "role": "技术员", "base_salary": "3200.00", "active": "是"},
-    {"name": "李志强", "phone": "13905710002", "role": "主管", "base_salary": "", "active": "是"},
-))
+# No sample rows: the template is an empty sheet, so importing it untouched
+# creates nobody; the examples live in the column notes.
+TECHNICIANS_SHEET = ExchangeKind(TECHNICIANS_SPEC, _import_row, _export_rows)

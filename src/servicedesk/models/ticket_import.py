@@ -21,6 +21,7 @@ import sqlite_utils
 
 from servicedesk.models import customers as C
 from servicedesk.models import parts as _parts
+from servicedesk.models import pay as _pay
 from servicedesk.models import tickets as T
 from servicedesk.models.errors import DomainError, ValidationError
 from servicedesk.models.importing import (
@@ -50,23 +51,25 @@ KIND_WORDS = {"warranty": "warranty", "三包": "warranty", "三包件": "warran
 IMPORT_OVERRIDE_REASON = "历史台账记录"
 
 TICKETS_SPEC = SheetSpec("tickets", "维修工单", (
-    Column("no", "单号", "空白 = 自动编号（部门代码+年月+流水号）；已有单号不得重复", width=13),
+    Column("no", "单号", "如 YX2610001；空白 = 自动编号（部门代码+年月+流水号）；已有单号不得重复", width=13),
     Column("type", "类型", "维修/安装/巡检/技术服务/投诉（repair, installation, inspection, "
            "technical_service, complaint）", required=True,
            choices=tuple(T.TYPE_LABELS.values()), width=10),
     Column("channel", "受理渠道", "电话/区域经理/经销商/网络/来访", required=True,
            choices=tuple(T.CHANNEL_LABELS.values()), width=10),
-    Column("customer", "用户姓名/单位", "须与客户档案一致", required=True, width=26),
-    Column("phone", "联系电话", "同名客户时用电话区分；空白 = 客户电话", width=15),
-    Column("model", "型号", "与机号一起指明设备档案中的设备", width=11),
-    Column("serial_no", "机号", width=12),
+    Column("customer", "用户姓名/单位", "须与客户档案一致，如 杭州建工集团有限公司", required=True, width=26),
+    Column("phone", "联系电话", "如 13812345678；同名客户时用电话区分；空白 = 客户电话", width=15),
+    Column("model", "型号", "如 QTZ80；与机号一起指明设备档案中的设备", width=11),
+    Column("serial_no", "机号", "如 T2025-0101", width=12),
     Column("fault_level", "故障等级", "1–4 或 一级–四级；维修、投诉必填，其他可空",
            choices=tuple(T.LEVEL_LABELS.values()), width=9),
-    Column("reported_at", "报修时间", "2026-10-03 14:30", required=True, width=17, kind="datetime"),
-    Column("fault", "报修内容", "故障现象", width=28),
-    Column("technicians", "维修人员", "姓名用 、 或 , 分隔，第一位为负责人", width=16),
-    Column("arrived_at", "到达时间", "2026-10-03 16:10", width=17, kind="datetime"),
-    Column("completed_at", "完工时间", "维修结果为完成时必填", width=17, kind="datetime"),
+    Column("reported_at", "报修时间", "如 2026-10-03 14:30；不得晚于当前时间（决定单号的年月）",
+           required=True, width=17, kind="datetime"),
+    Column("fault", "报修内容", "故障现象，如 变幅小车不能行走", width=28),
+    Column("technicians", "维修人员", "姓名用 、 或 , 分隔，第一位为负责人，如 王建军、李志强", width=16),
+    Column("arrived_at", "到达时间", "如 2026-10-04 09:10", width=17, kind="datetime"),
+    Column("completed_at", "完工时间", "如 2026-10-04 15:00；维修结果为完成时必填；"
+           "不得落在已审批锁定的工资月份", width=17, kind="datetime"),
     Column("result", "维修结果", "完成 / 未完成", choices=("完成", "未完成"), width=9),
     Column("work", "工时", "工时标准代码*数量，用 ; 分隔，如 SMALL_REPAIR*1; WELD_SITE*3", width=26),
     Column("parts", "配件", "配件编码*数量，用 ; 分隔，如 P-1001*2; P-2002*1；"
@@ -75,7 +78,7 @@ TICKETS_SPEC = SheetSpec("tickets", "维修工单", (
            choices=("在保", "保外"), width=8),
     Column("status", "状态", "受理/已派工/已完工/已审核/已结案/已取消；空白 = 按日期和结果推定",
            choices=tuple(T.STATUS_LABELS.values()), width=9),
-    Column("dealer", "经销商", "经销商报修时填写", width=14),
+    Column("dealer", "经销商", "经销商报修时填写，如 浙江恒力机械", width=14),
     Column("dealer_diagnosis", "经销商诊断", "经销商报修时的初步诊断", width=20),
 ))
 
@@ -196,7 +199,7 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
         ("channel", lambda: _word(values.get("channel"), CHANNEL_WORDS, "channel", "Channel", required=True)),
         ("phone", lambda: parse_phone(values.get("phone"), "phone")),
         ("fault_level", lambda: _word(values.get("fault_level"), LEVEL_WORDS, "fault_level", "Fault level")),
-        ("reported_at", lambda: parse_datetime(values.get("reported_at"), "reported_at", required=True)),
+        ("reported_at", lambda: _reported(values.get("reported_at"))),
         ("arrived_at", lambda: parse_datetime(values.get("arrived_at"), "arrived_at")),
         ("completed_at", lambda: parse_datetime(values.get("completed_at"), "completed_at")),
         ("result", lambda: _word(values.get("result"), RESULT_WORDS, "result", "Result")),
@@ -209,10 +212,12 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
         ("work", lambda: _work_lines(db, parse_items(values.get("work"), "work"))),
         ("parts", lambda: _part_items(db, parse_items(values.get("parts"), "parts", whole=True))),
         ("times", lambda: _check_times(p)),
+        ("lock", lambda: _check_pay_lock(db, p)),
         ("no", lambda: _check_no(db, values.get("no"))),
     )
     needs = {"equipment": ("customer",), "customer": ("phone",),
-             "times": ("reported_at", "arrived_at", "completed_at", "result", "status")}
+             "times": ("reported_at", "arrived_at", "completed_at", "result", "status"),
+             "lock": ("completed_at", "status")}
     failed = False
     for key, check in checks:
         if any(k not in p for k in needs.get(key, ())):
@@ -324,6 +329,23 @@ def _check_times(p: dict[str, Any]) -> None:
         raise ValidationError("result 完成 needs the completion time", "completed_at")
 
 
+def _reported(value: object) -> str:
+    """The report time: required, and not in the future (it numbers the ticket)."""
+    reported = parse_datetime(value, "reported_at", required=True)
+    T.check_reported_not_future(reported)
+    return reported
+
+
+def _check_pay_lock(db: sqlite_utils.Database, p: dict[str, Any]) -> None:
+    """A historical row completed inside an approved (locked) pay month is
+    refused: its work would change the approved figures behind the manager's
+    back. The same rule as a visit completing into a locked month
+    (pay.ensure_ticket_editable); a cancelled row never counts, so it passes.
+    A new row cannot already feed a month otherwise (its number must be new)."""
+    if p["completed_at"] and p["status"] != "cancelled":
+        _pay.ensure_month_open(db, p["completed_at"][:7], "completed_at")
+
+
 def _check_no(db: sqlite_utils.Database, value: object) -> str | None:
     no = normalise_text(value).upper()
     if not no:
@@ -395,16 +417,6 @@ def export_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return out
 
 
-TICKETS_SHEET = ExchangeKind(TICKETS_SPEC, _import_row, export_rows, (
-    {"no": "YX2610001", "type": "维修", "channel": "电话", "customer": "杭州建工集团有限公司",
-     "phone": "13812345678", "model": "QTZ80", "serial_no": "T2025-0101", "fault_level": "二级",
-     "reported_at": "2026-10-03 14:30", "fault": "变幅小车不能行走", "technicians": "王建军、李志强",
-     "arrived_at": "2026-10-04 09:10", "completed_at": "2026-10-04 15:00", "result": "完成",
-     "work": "SMALL_REPAIR*1; WELD_SITE*3", "parts": "P-1001*2; P-2002*1", "warranty": "",
-     "status": "已结案", "dealer": "", "dealer_diagnosis": ""},
-    {"no": "", "type": "安装", "channel": "经销商", "customer": "杭州建工集团有限公司",
-     "phone": "", "model": "QTZ80", "serial_no": "T2025-0101", "fault_level": "",
-     "reported_at": "2026-10-20 08:00", "fault": "新机安装", "technicians": "王建军",
-     "arrived_at": "", "completed_at": "", "result": "", "work": "", "parts": "", "warranty": "",
-     "status": "", "dealer": "浙江恒力机械", "dealer_diagnosis": ""},
-))
+# No sample rows: the template is an empty sheet, so importing it untouched
+# creates nothing; the examples live in the column notes.
+TICKETS_SHEET = ExchangeKind(TICKETS_SPEC, _import_row, export_rows)

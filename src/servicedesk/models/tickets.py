@@ -10,7 +10,10 @@ the same code the clerk uses.
 Statuses: open (受理) -> dispatched (已派工) -> completed (已完工, after a visit
 with result 完成) -> reviewed (已审核, 待回访) -> closed (已结案). cancelled
 (已取消) from any state but closed; reopen: closed/cancelled -> dispatched (or
-open when never dispatched). A 未完成 visit keeps the ticket dispatched.
+open when never dispatched), clearing the previous visit's outcome (kept in
+the event log) so the job needs another visit. A 未完成 visit keeps the ticket
+dispatched. KPI and pay count a ticket only while it is completed, reviewed
+or closed.
 
 Cross-area hooks are called inside our transactions (the owning areas
 implement them): parts.sync_ticket_parts after the parts of a ticket change
@@ -46,6 +49,9 @@ TYPES = ("repair", "installation", "inspection", "technical_service", "complaint
 CHANNELS = ("hotline", "regional_manager", "dealer", "online", "walk_in")
 STATUSES = ("open", "dispatched", "completed", "reviewed", "closed", "cancelled")
 RESULTS = ("done", "not_done")
+# The statuses in which a ticket's completion counts (KPI repairs, pay work):
+# not open/dispatched (not finished, e.g. reopened) and not cancelled.
+COUNTED_STATUSES = ("completed", "reviewed", "closed")
 PART_KINDS = ("warranty", "bought")
 
 TYPE_LABELS: dict[str, str] = {"repair": "维修", "installation": "安装", "inspection": "巡检",
@@ -183,8 +189,8 @@ class Quote:
     lines: list[QuoteLine]         # transport, lodging, meals, labour, materials
     subtotal_fen: int              # cost before tax
     tax_fen: int                   # subtotal x 15 %
-    management_fen: int            # (subtotal + tax) x 40 %
-    total_fen: int                 # (subtotal + tax) x 1.40, rounded half-up once
+    management_fen: int            # (subtotal + tax) x 40 %, rounded half-up on its own
+    total_fen: int                 # subtotal + tax + management (the sum of the printed lines)
     applies: bool = True           # out of warranty: the customer pays
 
 
@@ -539,6 +545,27 @@ def _warranty(db: sqlite_utils.Database, equipment: C.Equipment | None, reported
             "warranty_override_reason": _free(override_reason) if override else ""}
 
 
+# How far a report time may lie ahead of the clock (two PCs' clocks differ a little).
+REPORTED_AHEAD_LIMIT = _dt.timedelta(minutes=10)
+
+
+def check_reported_not_future(reported_at: str, field_name: str = "reported_at",
+                              now: str | None = None) -> None:
+    """Refuse a report time more than 10 minutes ahead of the clock.
+
+    The ticket number comes from the report month: a typo such as 2027 for
+    2026 would open next year's sequence and burn its numbers for good
+    (numbers are never reused), and the deadlines would lie in the future.
+    Applies to the clerk's intake, corrections and the historical import alike.
+    """
+    clock = R.parse_ts(now or now_iso())
+    limit = clock + REPORTED_AHEAD_LIMIT
+    if R.parse_ts(reported_at) > limit:
+        raise ValidationError(
+            f"Report time {reported_at[:16]} is in the future (the clock says {clock.isoformat(sep=' ')[:16]}; "
+            f"at most 10 minutes ahead is accepted). Check the year and month.", field_name)
+
+
 def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer: bool = True,
                   default_reported: str | None = None) -> dict[str, Any]:
     """Validated ticket columns from the intake form (raises naming the field)."""
@@ -557,6 +584,8 @@ def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer
                 f"Equipment {equipment.model} {equipment.serial_no} belongs to {equipment.customer_name}, "
                 f"not to {customer.name}.", "equipment_id")
     reported = _parse_time(data.reported_at, "reported_at", "Report time") or default_reported or now_iso()
+    if reported != default_reported:     # an unchanged report time of an existing ticket stays valid
+        check_reported_not_future(reported)
     requested = _parse_time(data.requested_at, "requested_at", "Requested service time")
     level = _clean_level(data.fault_level, data.type)
     fault = _free(data.fault)
@@ -906,8 +935,14 @@ def record_signoff(db: sqlite_utils.Database, ticket_id: int, opinion: str, sign
                    signed_at: str | None = None, complaint_accepted: bool | None = None,
                    who: str = "") -> TicketDetail:
     """The customer's opinion and signature (用户意见、签名、日期); for a
-    complaint also whether the customer accepted the answer."""
-    stamp = _now(signed_at)
+    complaint also whether the customer accepted the answer.
+
+    `who` is the clerk entering it (the event log's who); the customer's name
+    is the signature. The customer signs after the work: a sign-off time
+    before the completion (or, for an unfinished visit, the arrival) is
+    refused, field signed_at — as the review refuses a time before completion.
+    """
+    stamp = parse_datetime(signed_at, "signed_at") if signed_at else now_iso()
     name = normalise_text(signature)
     if not name:
         raise ValidationError("Give the name of the person who signed.", "signature")
@@ -916,11 +951,15 @@ def record_signoff(db: sqlite_utils.Database, ticket_id: int, opinion: str, sign
         _require_state(row, "signoff")
         if not row["arrived_at"] and not row["result"]:
             raise StateError("The customer signs after the visit; record the visit first.", "status")
+        if row["completed_at"]:
+            _not_before(stamp, row["completed_at"], "signed_at", "Sign-off time", "the completion")
+        else:
+            _not_before(stamp, row["arrived_at"], "signed_at", "Sign-off time", "the arrival")
         changes: dict[str, Any] = {"customer_opinion": _free(opinion), "customer_signature": name,
                                    "signed_at": stamp}
         if complaint_accepted is not None:
             changes["complaint_accepted"] = 1 if complaint_accepted else 0
-        _apply_changes(db, ticket_id, row, changes, who or name, "signoff", stamp)
+        _apply_changes(db, ticket_id, row, changes, who, "signoff", stamp)
     return get_ticket(db, ticket_id)
 
 
@@ -958,10 +997,35 @@ def cancel_ticket(db: sqlite_utils.Database, ticket_id: int, reason: str, who: s
     return get_ticket(db, ticket_id)
 
 
+# What a reopen clears: the outcome of the previous visit and what followed it.
+# Each old value is written to the event log (reopen, field, old -> "").
+REOPEN_CLEARS: dict[str, Any] = {
+    "arrived_at": None, "result": None, "repair_from": None, "repair_to": None, "completed_at": None,
+    "reviewed_by": "", "reviewed_at": None, "review_notes": "",
+    "customer_opinion": "", "customer_signature": "", "signed_at": None, "complaint_accepted": None,
+}
+
+
 def reopen_ticket(db: sqlite_utils.Database, ticket_id: int, reason: str, who: str,
                   at: str | None = None) -> TicketDetail:
-    """Back to work: dispatched (open when never dispatched). The visit record
-    stays so it can be corrected; the reason is logged."""
+    """Back to work: dispatched (open when never dispatched); the reason is logged.
+
+    A ticket is reopened because the job is not finished (the fault came
+    back, the customer disputes the repair, or it was cancelled by mistake),
+    so it needs another visit. The previous visit's outcome is archived in
+    the event log and cleared on the ticket: arrival, result 完成, repair
+    times, completion, review and the customer's sign-off. Until the next
+    visit the ticket is therefore not complete for everyone: KPI and pay do
+    not count it, the lists show it as dispatched, and its live deadline
+    state runs again from the report time (overdue when the limit has
+    passed). The next visit's arrival decides on-time, as it already does for
+    a 未完成 -> 完成 sequence (DOMAIN §6 judges the arrival of the repair
+    that resolves the fault; nothing there keeps a first, failed visit).
+    Diagnosis, cause, measures, work lines and parts stay, to be corrected.
+
+    Refused (LockedError, nothing changed) when the ticket feeds an approved
+    pay month: reopening would take its work out of a locked month.
+    """
     stamp = _now(at)
     text = _free(reason)
     if not text:
@@ -975,7 +1039,7 @@ def reopen_ticket(db: sqlite_utils.Database, ticket_id: int, reason: str, who: s
         status = "dispatched" if (has_team or row["dispatched_at"]) else "open"
         log_event(db, ticket_id, who, "reopen", "reason", "", text, stamp)
         _apply_changes(db, ticket_id, row, {"status": status, "closed_at": None, "cancelled_at": None,
-                                            "cancel_reason": ""}, who, "reopen", stamp)
+                                            "cancel_reason": "", **REOPEN_CLEARS}, who, "reopen", stamp)
         _parts.sync_ticket_parts(db, ticket_id, who, stamp)
     return get_ticket(db, ticket_id)
 
@@ -1055,9 +1119,14 @@ def compute_quote(settings: dict[str, Any], *, transport_fen: int, lodging_days:
     """Paid-service quote (003 table 1, 4.5.3.1), integer fen.
 
     cost = transport + lodging×150 + meals×50 + labour×200 + materials;
-    quote = cost × (1 + 15 % tax) × (1 + 40 % management), rounded half-up
-    ONCE on the total; the tax line is rounded on its own and the management
-    line is the remainder, so the lines add up exactly to the total.
+    tax = cost × 15 %; management = (cost + tax) × 40 %; quote = cost + tax +
+    management (= cost × 1.15 × 1.40 before rounding).
+
+    Each printed line is rounded half-up to the fen ONCE, on its own, and the
+    total is the plain sum of the printed lines, so the quote adds up on paper
+    line by line (a clerk checking 673.27 × 40 % finds 269.31 on the sheet).
+    Rounding the total once instead would make the management line a
+    remainder that does not match its own percentage.
     """
     lodging_rate = int(settings["quote.lodging_per_day_fen"])
     meal_rate = int(settings["quote.meals_per_day_fen"])
@@ -1073,8 +1142,8 @@ def compute_quote(settings: dict[str, Any], *, transport_fen: int, lodging_days:
     ]
     subtotal = sum(line.amount_fen for line in lines)
     tax = _half_up(subtotal * tax_bp, 10_000)
-    total = _half_up(subtotal * (10_000 + tax_bp) * (10_000 + mgmt_bp), 10_000 * 10_000)
-    return Quote(lines, subtotal, tax, total - subtotal - tax, total, applies)
+    management = _half_up((subtotal + tax) * mgmt_bp, 10_000)
+    return Quote(lines, subtotal, tax, management, subtotal + tax + management, applies)
 
 
 def _quote(db: sqlite_utils.Database, detail: TicketDetail) -> Quote:
