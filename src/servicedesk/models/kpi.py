@@ -1,7 +1,9 @@
 """The monthly figures head office judges the office by (DOMAIN §6). Pure queries.
 
 - Repairs of the month: repair and complaint tickets (ticket_rules.REPAIR_TYPES)
-  completed in the month (completed_at inside it), not cancelled.
+  completed in the month (completed_at inside it) whose status is completed,
+  reviewed or closed (tickets.COUNTED_STATUSES, as pay counts them): not a
+  cancelled one, nor a reopened one waiting for its next visit.
 - 维修及时率 = on-time repairs / repairs, on time as ticket_rules.is_on_time says
   (a level 1-3 repair without an arrival time is late; level 4 is judged by its
   remote completion).
@@ -42,6 +44,7 @@ from servicedesk.models.db import now_iso, transaction
 from servicedesk.models.errors import ValidationError
 from servicedesk.models.followups import KIND_LABELS, SATISFACTION_LABELS, SATISFIED
 from servicedesk.models.settings import get_settings
+from servicedesk.models.tickets import COUNTED_STATUSES
 from servicedesk.models.tickets import RESULT_LABELS as RESULT_WORDS
 from servicedesk.models.tickets import TYPE_LABELS as TYPE_WORDS
 
@@ -379,6 +382,10 @@ def _next_no_sql(alias: str = "t") -> str:
     return "(SELECT n.no" + base[len("(SELECT min(n.reported_at)"):-1] + " ORDER BY n.reported_at, n.id LIMIT 1)"
 
 
+# "+" keeps the planner on the completed_at index (a month is a narrow range).
+_COUNTED_SQL = ", ".join(f"'{s}'" for s in COUNTED_STATUSES)
+
+
 def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits | None = None,
                      today: str | None = None) -> list[TicketDecision]:
     """Every repair counted in the month with its on-time and success decision.
@@ -396,7 +403,7 @@ def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits 
                t.result, {R.next_repair_sql('t')} AS next_reported, {_next_no_sql('t')} AS next_no
         FROM tickets t JOIN customers c ON c.id = t.customer_id
         LEFT JOIN equipment e ON e.id = t.equipment_id
-        WHERE t.type IN ({types}) AND t.status != 'cancelled'
+        WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
           AND t.completed_at >= ? AND t.completed_at < ?
         ORDER BY t.completed_at, t.no""", [start, end]).fetchall()
     teams: dict[int, list[tuple[int, str]]] = {}
@@ -404,7 +411,7 @@ def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits 
         SELECT tt.ticket_id, tt.technician_id, tech.name FROM ticket_technicians tt
         JOIN technicians tech ON tech.id = tt.technician_id
         JOIN tickets t ON t.id = tt.ticket_id
-        WHERE t.type IN ({types}) AND t.status != 'cancelled'
+        WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
           AND t.completed_at >= ? AND t.completed_at < ?
         ORDER BY tt.ticket_id, tt.is_leader DESC, tech.name""", [start, end]):
         teams.setdefault(tid, []).append((tech_id, name))
@@ -521,7 +528,7 @@ def _repair_counts(db: sqlite_utils.Database, month: str, limits: R.Limits) -> t
     repairs = on_time = successful = 0
     for level, reported, arrived, completed, result, next_reported in db.execute(f"""
             SELECT t.fault_level, t.reported_at, t.arrived_at, t.completed_at, t.result, {R.next_repair_sql('t')}
-            FROM tickets t WHERE t.type IN ({types}) AND t.status != 'cancelled'
+            FROM tickets t WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
               AND t.completed_at >= ? AND t.completed_at < ?""", [start, end]):
         repairs += 1
         on_time += R.is_on_time(level, reported, arrived, completed, limits)
