@@ -623,7 +623,7 @@ class ReasonDialog(_StepDialog):
             note = QLabel(self.tr("The number %1 stays used; parts on the ticket go back to stock.")
                           .replace("%1", detail.no))
         else:
-            note = QLabel(self.tr("The ticket goes back to work; its visit record stays and can be corrected."))
+            note = QLabel(self.tr("The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #606060;")
         self.outer.addWidget(note)
