@@ -115,3 +115,39 @@ def test_kpi_tab_figures_check_export_and_mark_sent(ctx, qtbot, tmp_path):
     record = tab.mark_sent_with(path, sha, figures)
     assert record.workbook_sha256 == sha and K.sent_record(ctx.db, "2026-10").sent_by == "测试员"
     assert "SHA-256" in tab.banner.text()
+
+
+def test_dashboard_old_parts_item_and_whole_call_kinds(ctx, qtbot, today_data):
+    """Old parts not returned (UI.md): two exchanges without the old part
+    booked back, one 3 days old (due 16 h after it: overdue), one an hour
+    old (due in 15 h) -> "2 (1 overdue)", opening the parts tab's list.
+    The call list's kind column fits the longest kind and cells carry tooltips."""
+    from PySide6.QtCore import Qt
+
+    from servicedesk.models import parts as P
+    from servicedesk.ui.dialogs.followup_call import kind_text
+
+    now = _dt.datetime.now()
+    P.add_part(ctx.db, P.PartInput(code="KZ-3210", name="交流接触器"))
+    P.receive(ctx.db, "KZ-3210", 5, at=_ts(now - _dt.timedelta(days=5)))
+    for hours in (72, 1):
+        P.exchange(ctx.db, "KZ-3210", 1, recipient="张伟", old_condition="触点烧蚀",
+                   at=_ts(now - _dt.timedelta(hours=hours)))
+    opened = []
+    ctx.open = lambda kind, key: opened.append((kind, key))
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 800)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)
+    assert tab.data.old_parts == (2, 1)
+    assert tab.old_parts_btn.isVisibleTo(tab)
+    assert tab.old_parts_btn.text() == "Old parts not returned: 2 (1 overdue)"
+    tab.old_parts_btn.click()
+    assert opened == [("parts", "old_parts")]
+
+    kind_col = [c.key for c in tab.call_model.columns].index("kind")
+    longest = max(tab.fontMetrics().horizontalAdvance(kind_text(k)) for k in F.KIND_LABELS)
+    assert tab.call_table.columnWidth(kind_col) > longest
+    tip = tab.call_model.data(tab.call_model.index(0, kind_col), Qt.ToolTipRole)
+    assert kind_text(tab.call_model.row(0).kind) in tip and "杭州建工集团有限公司" in tip

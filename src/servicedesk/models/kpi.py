@@ -861,6 +861,7 @@ class DashboardData:
     status_counts: dict[str, int]
     low_stock: int | None                 # None while the parts area is missing
     check_items: int                      # this month's pre-export check items
+    old_parts: tuple[int, int] | None = None   # (pending, overdue) old parts not returned (parts area)
 
     @property
     def this_month(self) -> MonthKpi:
@@ -878,12 +879,13 @@ def dashboard_data(db: sqlite_utils.Database, now: str | None = None, list_limit
         parts = importlib.import_module("servicedesk.models.parts")
         count_parts = getattr(parts, "count_parts", None)
         low = int(count_parts(db, low_only=True)) if count_parts is not None else None
+        old_parts = parts.old_parts_summary(db, now) if hasattr(parts, "old_parts_summary") else None
     except ImportError:
-        low = None
+        low = old_parts = None
     return DashboardData(
         now=now, month=month, trend=kpi_trend(db, month), sent_changes=sent_changes(db),
         overdue_tickets=Q.list_tickets(db, flt, now=now, limit=list_limit, order_by="deadline", descending=False),
         overdue_total=Q.count_tickets(db, flt, now=now),
         calls_due=F.list_followups(db, "due", kind="calls", now=now, limit=list_limit),
         due=F.due_counts(db, now), status_counts=Q.status_counts(db, now=now), low_stock=low,
-        check_items=len(export_check(db, month, now=now)))
+        check_items=len(export_check(db, month, now=now)), old_parts=old_parts)

@@ -3,8 +3,9 @@
 - a red banner when data behind a month already sent to head office changed
   ("this changes the figures already sent"), one click to that month;
 - this month's four figures so far, with a 12-month trend chart;
-- overdue tickets, calls due today and overdue, tickets by status, low stock
-  and inspections due. Every line opens its record (ctx.open).
+- overdue tickets, calls due today and overdue, tickets by status, low stock,
+  old parts not returned (旧件待返) and inspections due. Every line opens its
+  record (ctx.open).
 
 All figures come from the model layer (kpi, followups, ticket_queries, parts);
 the tab is refreshed when shown and when data changes while it is visible.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import followups as F
@@ -147,20 +148,31 @@ class DashboardTab(QWidget):
 
         self.call_box = QGroupBox(self.tr("Calls due today and overdue"))
         cl = QVBoxLayout(self.call_box)
+        # The kind column is as wide as the longest kind ("3rd call after installation
+        # (6 months)" / 安装后第三次回访（6个月前后一周）) so it is never cut; every
+        # cell also carries the whole call as a tooltip.
+        kind_width = max(self.fontMetrics().horizontalAdvance(kind_text(k)) for k in F.KIND_LABELS) + 18
         self.call_model = RecordTableModel([
-            ColumnDef("due_at", self.tr("Due by"), display=lambda r: r.due_at[5:16], width=95),
-            ColumnDef("kind", self.tr("Kind"), display=lambda r: kind_text(r.kind), width=150),
-            ColumnDef("customer_name", self.tr("Customer"), width=160),
-            ColumnDef("phone", self.tr("Phone"), width=110),
+            ColumnDef("due_at", self.tr("Due by"), display=lambda r: r.due_at[5:16], width=95,
+                      tooltip=self._call_tip),
+            ColumnDef("kind", self.tr("Kind"), display=lambda r: kind_text(r.kind), width=kind_width,
+                      tooltip=self._call_tip),
+            ColumnDef("customer_name", self.tr("Customer"), width=160, tooltip=self._call_tip),
+            ColumnDef("phone", self.tr("Phone"), width=110, tooltip=self._call_tip),
         ], self, row_color=lambda r: "red" if r.overdue else "amber")
         self.call_table = record_table(self.call_model, "calls_due", sortable=False, row_height=22)
+        # the customer's name takes the spare width (it is the longest text), not the phone
+        header = self.call_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode([c.key for c in self.call_model.columns].index("customer_name"),
+                                    QHeaderView.Stretch)
         self.call_table.doubleClicked.connect(lambda i: self.ctx.open("followup", self.call_model.row(i.row()).id))
         self.call_table.activated.connect(lambda i: self.ctx.open("followup", self.call_model.row(i.row()).id))
         cl.addWidget(self.call_table)
         self.call_empty = QLabel(self.tr("No calls due."))
         self.call_empty.setStyleSheet("color: #1E6B2A;")
         cl.addWidget(self.call_empty)
-        lists.addWidget(self.call_box, 3)
+        lists.addWidget(self.call_box, 4)
 
         side = QGroupBox(self.tr("Work in progress"))
         sl = QVBoxLayout(side)
@@ -174,6 +186,10 @@ class DashboardTab(QWidget):
         self.low_stock_btn = self._link_button()
         self.low_stock_btn.clicked.connect(lambda: self.ctx.open("parts", "low_stock"))
         sl.addWidget(self.low_stock_btn)
+        self.old_parts_btn = self._link_button()
+        self.old_parts_btn.setObjectName("old_parts")
+        self.old_parts_btn.clicked.connect(lambda: self.ctx.open("parts", "old_parts"))
+        sl.addWidget(self.old_parts_btn)
         self.inspection_btn = self._link_button()
         self.inspection_btn.clicked.connect(self._open_first_inspection)
         sl.addWidget(self.inspection_btn)
@@ -200,6 +216,18 @@ class DashboardTab(QWidget):
         if hours >= 24:
             return self.tr("%1 d %2 h").replace("%1", str(hours // 24)).replace("%2", str(hours % 24))
         return self.tr("%1 h").replace("%1", str(hours))
+
+    def _call_tip(self, row) -> str:
+        """The whole call, for the cells the column width cuts."""
+        state = self.tr("overdue") if row.overdue else self.tr("due today")
+        return "\n".join(x for x in (f"{kind_text(row.kind)} · {state}", self.tr("Due by %1").replace(
+            "%1", row.due_at[:16]), row.customer_name or "", row.phone or "") if x)
+
+    def _old_parts_text(self, pending: int, overdue: int) -> str:
+        text = self.tr("Old parts not returned: %1").replace("%1", str(pending))
+        if overdue:
+            text += self.tr(" (%1 overdue)").replace("%1", str(overdue))
+        return text
 
     def _status_text(self, status: str, n: int) -> str:
         label = {"open": self.tr("To dispatch"), "dispatched": self.tr("In progress"),
@@ -266,6 +294,12 @@ class DashboardTab(QWidget):
         self.low_stock_btn.setVisible(data.low_stock is not None)
         if data.low_stock is not None:
             self.low_stock_btn.setText(self.tr("Parts below safety stock: %1").replace("%1", str(data.low_stock)))
+        self.old_parts_btn.setVisible(data.old_parts is not None)
+        if data.old_parts is not None:
+            pending, overdue = data.old_parts
+            self.old_parts_btn.setText(self._old_parts_text(pending, overdue))
+            self.old_parts_btn.setStyleSheet("text-align: left; padding: 3px; color: %s;"
+                                             % ("#B3261E" if overdue else "#0B57D0"))
         self.inspection_btn.setText(self.tr("Inspections due: %1").replace("%1", str(data.due.inspections_due)))
         self.kpi_btn.setText(self.tr("Month report check items: %1").replace("%1", str(data.check_items)))
         self.loaded.emit()

@@ -4482,8 +4482,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_steps.py" line="626" />
-        <source>The ticket goes back to work; its visit record stays and can be corrected.</source>
-        <translation>工单恢复处理；原现场记录保留，可以修改。</translation>
+        <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
+        <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/ticket_steps.py" line="630" />
