@@ -168,8 +168,13 @@ def test_count_sheet_pdf_and_old_part_dialog(qtbot, ctx, tmp_path, monkeypatch):
     assert back.exchange_id == ex.id and back.old_condition == "烧毁" and back.qty == 0
 
 
-def test_import_parts_button(qtbot, ctx, tmp_path, monkeypatch):
+def test_parts_import_export_through_the_shared_sheet_flow(qtbot, ctx, tmp_path, monkeypatch):
+    """Import / Export ▸ Import parts: the shared flow (options, worker thread);
+    the list reloads and the opening quantity is booked. Export re-reads the list."""
+    from openpyxl import load_workbook
+
     from servicedesk.reports.sheets import write_template
+    from servicedesk.ui import import_export as IE
 
     path = write_template(P.PARTS_SPEC, tmp_path / "parts.xlsx", (
         {"code": "QS-MOT-160L6", "name": "起升电机", "unit": "台", "price": "4860.00", "opening_qty": 3},
@@ -178,10 +183,29 @@ def test_import_parts_button(qtbot, ctx, tmp_path, monkeypatch):
     qtbot.addWidget(tab)
     assert not tab.parts_empty.isHidden()                       # empty state explains what to do
     ctx.data_changed = tab.on_data_changed
-    monkeypatch.setattr(tab_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    qtbot.mouseClick(tab.import_parts_btn, Qt.LeftButton)
+    statuses: list[str] = []
+    ctx.status = statuses.append
+    monkeypatch.setattr(IE.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    asked: list[IE.ImportOptionsDialog] = []
+    monkeypatch.setattr(IE.ImportOptionsDialog, "exec", lambda d: asked.append(d) or QDialog.Accepted)
+    texts = [a.text() for a in tab.sheet_button.menu().actions() if a.text()]
+    assert texts == ["Import parts from Excel…", "Check a parts file (write nothing)…",
+                     "Export parts to Excel…", "Save an empty parts template…"]
+    tab.sheet_button.menu().actions()[0].trigger()
+    assert asked and set(asked[0].options()) == {"update", "date"}   # the parts options are asked
+    qtbot.waitUntil(lambda: tab.sheets.job is None, timeout=10_000)
+    assert statuses[-1] == "Imported 2 rows from parts.xlsx: 2 new, 0 updated"
     assert tab.parts_model.total() == 2 and tab.parts_empty.isHidden()
     assert P.balance_of(ctx.db, "QS-MOT-160L6") == 3            # opening quantity booked
+
+    out = tmp_path / "out.xlsx"
+    monkeypatch.setattr(IE.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.sheet_button.menu().actions()[2].trigger()
+    assert not tab.sheet_button.isEnabled()                     # one job at a time, off the GUI thread
+    qtbot.waitUntil(lambda: tab.sheets.job is None, timeout=10_000)
+    assert tab.sheet_button.isEnabled() and statuses[-1] == f"Exported 2 rows to {out}"
+    codes = sorted(row[0] for row in load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    assert codes == ["KZ-CJX2-3210", "QS-MOT-160L6"]
 
 
 def test_ledger_export_runs_in_a_worker(qtbot, ctx, tmp_path, monkeypatch):

@@ -226,3 +226,121 @@ def test_role_and_line_words_follow_the_interface_language(tab, qapp):
     finally:
         for tr in translators:
             qapp.removeTranslator(tr)
+
+
+# ---------------------------------------------------------------- attendance sheets, empty state, words
+@pytest.fixture
+def sheets(monkeypatch):
+    """Answer the shared Excel flow's file and options dialogs like the clerk."""
+    from PySide6.QtWidgets import QDialog
+
+    from servicedesk.ui import import_export as IE
+
+    answers: dict = {"open": "", "save": "", "dialogs": []}
+    monkeypatch.setattr(IE.QFileDialog, "getOpenFileName", lambda *a, **k: (answers["open"], ""))
+    monkeypatch.setattr(IE.QFileDialog, "getSaveFileName", lambda *a, **k: (answers["save"], ""))
+    monkeypatch.setattr(IE.ImportOptionsDialog, "exec", lambda d: answers["dialogs"].append(d) or QDialog.Accepted)
+    return answers
+
+
+def _attendance_file(path, rows) -> str:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "出勤天数", "远差天数"])
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return str(path)
+
+
+def _menu(tab, text: str):
+    return next(a for a in tab.sheet_button.menu().actions() if a.text() == text)
+
+
+def test_attendance_import_through_the_pay_tab(tab, qtbot, sheets, tmp_path):
+    """Good file for the month shown: the grid shows the new numbers (张伟 20
+    days, 5 long trips -> 15 days x 6.00 = 90.00 allowance; 王主管 18 days)."""
+    statuses: list[str] = []
+    tab.ctx.status = statuses.append
+    tab.ctx.data_changed = lambda kind: None
+    sheets["open"] = _attendance_file(tmp_path / "att.xlsx", [["张伟", 20, 5], ["王主管", 18, None]])
+    _menu(tab, "Import attendance from Excel…").trigger()
+    assert sheets["dialogs"][0].options()["month"] == MONTH           # defaults to the month in the tab
+    qtbot.waitUntil(lambda: tab.sheets.job is None, timeout=10_000)
+    assert statuses[-1] == "Imported 2 rows from att.xlsx: 0 new, 2 updated"
+    grid = {r.name: r for r in tab.attendance_model.rows()}
+    assert (grid["张伟"].days_worked, grid["张伟"].long_trip_days) == (20, 5)
+    assert grid["张伟"].allowance_fen == P.compute_month(tab.ctx.db, MONTH).technician(tab.ids["A"]).allowance_fen
+    assert grid["王主管"].days_worked == 18 and grid["李强"].days_worked == 22   # not in the file: unchanged
+    assert tab.details.currentIndex() == 1                             # the attendance page is shown
+
+    # Export writes the tab's month (not today's), named after it.
+    sheets["save"] = str(tmp_path / "out.xlsx")
+    _menu(tab, "Export attendance to Excel…").trigger()
+    qtbot.waitUntil(lambda: tab.sheets.job is None, timeout=10_000)
+    rows = list(load_workbook(tmp_path / "out.xlsx").active.iter_rows(min_row=2, values_only=True))
+    assert ("张伟", 20, 5) in [tuple(r[:3]) for r in rows]
+
+
+def test_attendance_import_into_a_locked_month_is_refused(tab, qtbot, sheets, tmp_path):
+    from servicedesk.ui import import_export as IE
+
+    P.approve_month(tab.ctx.db, MONTH, "2580")
+    tab.reload()
+    sheets["open"] = _attendance_file(tmp_path / "att.xlsx", [["张伟", 20, 5]])
+    _menu(tab, "Import attendance from Excel…").trigger()
+    assert tab.sheets.job is None                                      # no worker started
+    box = tab.sheets.last_message
+    assert isinstance(box, IE.ProblemsDialog) and box.windowTitle() == "Nothing was imported"
+    assert f"Pay month {MONTH} is approved and locked" in box.text() and "Nothing was imported." in box.text()
+    assert {r.name: r.days_worked for r in P.attendance_grid(tab.ctx.db, MONTH)}["张伟"] == 24
+    box.close()
+
+
+def test_no_technicians_says_how_to_add_them(ctx, qtbot, qapp):
+    from servicedesk.ui.app import install_translator
+    from servicedesk.ui.pay_tab import PayTab
+
+    widget = PayTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    assert widget.summary_empty.isVisible() and not widget.summary.isVisible()
+    assert "Settings ▸ Technicians…" in widget.summary_empty.text()
+    assert "no work" not in widget.summary_empty.text().lower() and not widget.lines_empty.isVisible()
+    translators = install_translator(qapp, "zh_CN")
+    try:
+        zh = PayTab(ctx)
+        qtbot.addWidget(zh)
+        assert "设置 ▸ 服务人员档案…" in zh.summary_empty.text()
+    finally:
+        for tr in translators:
+            qapp.removeTranslator(tr)
+
+
+def test_deduction_dialog_words_follow_the_interface_language(tab, qtbot, qapp):
+    """Documents and who found a defect: English on an English screen, the
+    office's words (pay.DOCUMENTS / DEFECT_SOURCES) from pay.tsv in Chinese."""
+    from servicedesk.ui.app import install_translator
+    from servicedesk.ui.dialogs.pay_deduction import DeductionDialog
+
+    def words(dlg):
+        return ([dlg.document.itemText(i) for i in range(dlg.document.count())],
+                [dlg.source.itemText(i) for i in range(dlg.source.count())], dlg.ticket_info.text())
+
+    dlg = DeductionDialog(tab.ctx, MONTH, "YX2603003", tab)
+    qtbot.addWidget(dlg)
+    documents, sources, info = words(dlg)
+    assert "Dispatch slip" in documents and "Company inspection" in sources
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in "".join(documents + sources))
+    assert [dlg.document.itemData(i) for i in range(dlg.document.count())] == list(P.DOCUMENTS)
+    translators = install_translator(qapp, "zh_CN")
+    try:
+        zh = DeductionDialog(tab.ctx, MONTH, "YX2603003", tab)
+        qtbot.addWidget(zh)
+        documents, sources, info = words(zh)
+        assert documents == list(P.DOCUMENTS.values()) and sources == list(P.DEFECT_SOURCES.values())
+    finally:
+        for tr in translators:
+            qapp.removeTranslator(tr)

@@ -29,6 +29,7 @@ from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.parts_count import CountDialog, StartCountDialog
 from servicedesk.ui.dialogs.parts_move import MOVE_KINDS, MoveDialog, OldPartDialog, kind_text
 from servicedesk.ui.dialogs.parts_part import PartDialog
+from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.table_model import ROW_ROLE, ColumnDef, RecordTableModel
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -130,8 +131,12 @@ class PartsTab(QWidget):
         actions.addSpacing(12)
         self.count_btn = self._button(actions, self.tr("Stock count…"), self.stock_count)
         actions.addStretch(1)
-        self.import_parts_btn = self._button(actions, self.tr("Import parts…"), self.import_parts)
-        self.export_parts_btn = self._button(actions, self.tr("Export parts…"), self.export_parts)
+        # The shared Excel flow: options (update existing, opening stock date), Check only,
+        # worker thread with Cancel, the problems list with Copy, empty template.
+        self.sheets = SheetExchange(ctx, self)     # a real import announces data_changed("parts")
+        self.sheet_button = sheet_button(self, self.sheets, ["parts"])
+        self.sheet_button.setObjectName("parts_sheets")
+        actions.addWidget(self.sheet_button)
         lay.addLayout(actions)
 
         # ---- parts list
@@ -540,44 +545,6 @@ class PartsTab(QWidget):
     def _save_path(self, title: str, name: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("Excel workbook (*.xlsx)"))
         return path
-
-    def import_parts(self) -> None:
-        """Parts list from Excel (the template of `servicedesk template parts`):
-        all rows or none; an opening quantity is booked as an opening receipt today."""
-        from servicedesk.models.importing import run_import
-        from servicedesk.reports.sheets import read_rows
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import parts"), "", self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        try:
-            rows = read_rows(P.PARTS_SPEC, path)
-            result = run_import(self.ctx.db, P.PARTS_SPEC, rows, P.PARTS_SHEET.import_row,
-                                options={"who": self.ctx.user})
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        if not result.ok:
-            QMessageBox.warning(self, self.tr("Nothing was imported"),
-                                "\n".join(str(p) for p in result.problems[:30]))
-            return
-        self.ctx.status(self.tr("Imported %1 part(s)").replace("%1", str(result.created)))
-        self.ctx.data_changed("parts")
-
-    def export_parts(self) -> None:
-        from servicedesk.models.kinds import get_kind
-        from servicedesk.reports.sheets import write_rows
-
-        path = self._save_path(self.tr("Export parts"), "配件档案.xlsx")
-        if not path:
-            return
-        kind = get_kind("parts")
-        try:
-            write_rows(kind.spec, kind.export_rows(self.ctx.db), path)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.status(self.tr("Written to %1").replace("%1", path))
 
     def export_low_stock(self) -> None:
         from servicedesk.reports.sheets import write_rows

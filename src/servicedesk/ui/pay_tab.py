@@ -27,7 +27,8 @@ from servicedesk.models.errors import DomainError
 from servicedesk.models.validation import fen_to_yuan_str
 from servicedesk.ui.common import EmptyState, record_table, show_error
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.dialogs.pay_common import dispute_word, leader_suffix, line_kind_word, role_word
+from servicedesk.ui.dialogs.pay_common import dispute_word, leader_suffix, line_kind_word, log_action_word, role_word
+from servicedesk.ui.import_export import SheetExchange, SheetJob, SheetTask, sheet_button
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -93,6 +94,81 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(self.serial, str(exc))
             return
         self.signals.finished.emit(self.serial, str(path))
+
+
+# ---------------------------------------------------------------- attendance sheets
+class AttendanceExportJob(SheetJob):
+    """Writes the attendance grid of one month (the tab's), not only this month's."""
+
+    def run(self) -> None:
+        from servicedesk.models.db import open_db
+        from servicedesk.reports.sheets import write_rows
+
+        try:
+            db = open_db(self.db_path, create=False)
+            try:
+                rows = [{"technician": r.name, "days_worked": r.days_worked, "long_trip_days": r.long_trip_days}
+                        for r in P.attendance_grid(db, self.task.options["month"])]
+            finally:
+                db.close()
+            write_rows(P.ATTENDANCE_SPEC, rows, self.task.path)
+        except DomainError as exc:
+            self.signals.failed.emit(exc.message)
+            return
+        except Exception as exc:  # disk full, permission: reported, never raised in a thread
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.done.emit(len(rows))
+
+
+class AttendanceExchange(SheetExchange):
+    """The shared Excel flow for attendance, tied to the month shown in the tab.
+
+    The import's Month option starts at the tab's month; a locked month is
+    refused with the lock message before the file is read; the export writes
+    the tab's month. After an import the tab shows the month imported.
+    """
+
+    def __init__(self, tab: "PayTab"):
+        super().__init__(tab.ctx, tab, announce=tab.attendance_imported)
+        self.tab = tab
+        self.imported_month = ""
+
+    def choose_save(self, kind: str, template: bool = False, name: str = "") -> str:
+        if kind == "attendance" and not template and not name:
+            name = f"出勤-{self.tab.month()}"
+        return super().choose_save(kind, template, name)
+
+    def options_dialog(self, kind, path, dry_run=False, options=None):
+        dialog = super().options_dialog(kind, path, dry_run, options)
+        if dialog.month_edit is not None:
+            dialog.month_edit.setDate(self.tab.month_edit.date())
+        return dialog
+
+    def start(self, action, kind, path, *, options=None, dry_run=False, importer=None):
+        if kind == "attendance" and action == "import":
+            month = str((options or {}).get("month") or self.tab.month())
+            try:
+                P.ensure_month_open(self.ctx.db, month)
+            except DomainError as exc:
+                self.show_problems(QCoreApplication.translate("PayTab", "Nothing was imported"),
+                                   exc.message + " " + QCoreApplication.translate(
+                                       "PayTab", "Nothing was imported."))
+                self.ctx.status(exc.message)
+                return None
+            self.imported_month = month
+        if kind == "attendance" and action == "export":
+            job = AttendanceExportJob(self.ctx.db_path, SheetTask(action, kind, str(path),
+                                                                  {"month": self.tab.month()}))
+            job.setAutoDelete(False)
+            self.job = job
+            for w in self.busy:
+                w.setEnabled(False)
+            job.signals.done.connect(self._done)
+            job.signals.failed.connect(self._failed)
+            QThreadPool.globalInstance().start(job)
+            return job
+        return super().start(action, kind, path, options=options, dry_run=dry_run, importer=importer)
 
 
 # ---------------------------------------------------------------- attendance grid
@@ -205,6 +281,10 @@ class PayTab(QWidget):
         self.summary = self._table(self.summary_model, "paySummary")
         self.summary.selectionModel().selectionChanged.connect(lambda *_: self._show_lines())
         top_lay.addWidget(self.summary)
+        self.summary_empty = EmptyState("", top)
+        self.summary_empty.setObjectName("payEmpty")
+        self.summary_empty.hide()
+        top_lay.addWidget(self.summary_empty, 1)
         self.totals_label = QLabel(self)
         self.totals_label.setObjectName("payTotals")
         top_lay.addWidget(self.totals_label)
@@ -274,12 +354,17 @@ class PayTab(QWidget):
     def _attendance_page(self) -> QWidget:
         page = QWidget(self)
         lay = QVBoxLayout(page)
+        bar = QHBoxLayout()
         hint = QLabel(self.tr("Double-click a number to change it. Long-trip days (远差) earn no living "
-                              "allowance. Import a month from Excel with: servicedesk import attendance FILE "
-                              "--month YYYY-MM"), page)
+                              "allowance. Import / Export fills a whole month from an Excel sheet."), page)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        lay.addWidget(hint)
+        bar.addWidget(hint, 1)
+        self.sheets = AttendanceExchange(self)
+        self.sheet_button = sheet_button(page, self.sheets, ["attendance"])
+        self.sheet_button.setObjectName("payAttendanceSheets")
+        bar.addWidget(self.sheet_button, 0, Qt.AlignTop)
+        lay.addLayout(bar)
         self.attendance_model = AttendanceModel(self)
         self.attendance = self._table(self.attendance_model, "payAttendance")
         self.attendance.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed
@@ -340,7 +425,7 @@ class PayTab(QWidget):
         self.log_model = RecordTableModel([
             ColumnDef("at", self.tr("When"), width=140),
             ColumnDef("who", self.tr("Who"), width=90),
-            ColumnDef("action", self.tr("Action"), width=130),
+            ColumnDef("action", self.tr("Action"), lambda e: log_action_word(e.action), width=130),
             ColumnDef("detail", self.tr("Detail"), width=500),
         ], self)
         return self._table(self.log_model, "payLog")
@@ -401,6 +486,7 @@ class PayTab(QWidget):
         self.approve_button.setEnabled(not pay.locked)
         self.unlock_button.setEnabled(pay.locked)
         self.summary_model.set_rows(pay.technicians)
+        self._show_empty_state(pay)
         totals = pay.totals()
         self.totals_label.setText(
             self.tr("%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan")
@@ -417,12 +503,29 @@ class PayTab(QWidget):
         self.log_model.set_rows(P.list_log(self.ctx.db, month))
         self._dirty = False
 
+    def _show_empty_state(self, pay: P.MonthPay) -> None:
+        """An empty month says what to do: with no technicians in the register,
+        how to add them (nothing here can be filled in without them)."""
+        empty = not pay.technicians
+        if empty and not P.active_technicians(self.ctx.db):
+            self.summary_empty.setText(self.tr(
+                "No technicians in the register yet. Add them in Settings ▸ Technicians… (or import the "
+                "register from Excel there); then their attendance, work hours and pay appear here."))
+        elif empty:
+            self.summary_empty.setText(self.tr("Nobody has work, attendance or deductions in %1.")
+                                       .replace("%1", pay.month))
+        self.summary_empty.setVisible(empty)
+        self.summary.setVisible(not empty)
+        self.totals_label.setVisible(not empty)
+
     def _show_lines(self) -> None:
         t = self.selected_technician()
         self.lines_model.set_rows(t.lines if t else [])
         has = bool(t and t.lines)
-        self.lines.setVisible(has)
-        self.lines_empty.setVisible(not has)
+        # No technician at all: the summary's empty state already says what to do,
+        # so the (empty) table stays and keeps the buttons at the top of the page.
+        self.lines.setVisible(has or t is None)
+        self.lines_empty.setVisible(not has and t is not None)
         if t:
             self.lines_title.setText(
                 self.tr("%1: %2 work hours, total %3 yuan").replace("%1", t.name)
@@ -468,6 +571,16 @@ class PayTab(QWidget):
             return False
         self._changed(self.tr("Attendance saved"))
         return True
+
+    def attendance_imported(self, kind: str) -> None:
+        """A real attendance import wrote rows: show its month and tell the other tabs."""
+        month = self.sheets.imported_month
+        self.details.setCurrentIndex(1)
+        if month and month != self.month():
+            self.set_month(month)           # reloads
+        else:
+            self.reload()
+        self.ctx.data_changed("pay")
 
     def _exec(self, dialog: QDialog, message: str) -> bool:
         if dialog.exec() == QDialog.Accepted:

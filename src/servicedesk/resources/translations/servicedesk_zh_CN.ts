@@ -3044,528 +3044,496 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PartsTab</name>
     <message>
-        <location filename="../../ui/parts_tab.py" line="106" />
+        <location filename="../../ui/parts_tab.py" line="107" />
         <source>Search code, name, spec or location</source>
         <translation>搜索编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="109" />
+        <location filename="../../ui/parts_tab.py" line="110" />
         <source>Low stock only</source>
         <translation>只看低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="112" />
+        <location filename="../../ui/parts_tab.py" line="113" />
         <source>Show parts not in use</source>
         <translation>显示停用配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="116" />
+        <location filename="../../ui/parts_tab.py" line="117" />
         <source>New part</source>
         <translation>新建配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="117" />
+        <location filename="../../ui/parts_tab.py" line="118" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="123" />
+        <location filename="../../ui/parts_tab.py" line="124" />
         <source>Receive (F2)</source>
         <translation>入库 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="123" />
+        <location filename="../../ui/parts_tab.py" line="124" />
         <source>Issue (F3)</source>
         <translation>领用 (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="124" />
+        <location filename="../../ui/parts_tab.py" line="125" />
         <source>Return (F4)</source>
         <translation>退库 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="124" />
+        <location filename="../../ui/parts_tab.py" line="125" />
         <source>Exchange (F5)</source>
         <translation>以旧换新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="125" />
+        <location filename="../../ui/parts_tab.py" line="126" />
         <source>Scrap</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="131" />
+        <location filename="../../ui/parts_tab.py" line="132" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="133" />
-        <source>Import parts…</source>
-        <translation>导入配件档案…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="134" />
-        <source>Export parts…</source>
-        <translation>导出配件档案…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="143" />
-        <location filename="../../ui/parts_tab.py" line="236" />
-        <location filename="../../ui/parts_tab.py" line="355" />
-        <location filename="../../ui/parts_tab.py" line="395" />
+        <location filename="../../ui/parts_tab.py" line="148" />
+        <location filename="../../ui/parts_tab.py" line="241" />
+        <location filename="../../ui/parts_tab.py" line="360" />
+        <location filename="../../ui/parts_tab.py" line="400" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="144" />
-        <location filename="../../ui/parts_tab.py" line="237" />
-        <location filename="../../ui/parts_tab.py" line="356" />
-        <location filename="../../ui/parts_tab.py" line="396" />
+        <location filename="../../ui/parts_tab.py" line="149" />
+        <location filename="../../ui/parts_tab.py" line="242" />
+        <location filename="../../ui/parts_tab.py" line="361" />
+        <location filename="../../ui/parts_tab.py" line="401" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="145" />
-        <location filename="../../ui/parts_tab.py" line="238" />
-        <location filename="../../ui/parts_tab.py" line="357" />
-        <location filename="../../ui/parts_tab.py" line="397" />
+        <location filename="../../ui/parts_tab.py" line="150" />
+        <location filename="../../ui/parts_tab.py" line="243" />
+        <location filename="../../ui/parts_tab.py" line="362" />
+        <location filename="../../ui/parts_tab.py" line="402" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="146" />
-        <location filename="../../ui/parts_tab.py" line="358" />
+        <location filename="../../ui/parts_tab.py" line="151" />
+        <location filename="../../ui/parts_tab.py" line="363" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="147" />
-        <location filename="../../ui/parts_tab.py" line="365" />
+        <location filename="../../ui/parts_tab.py" line="152" />
+        <location filename="../../ui/parts_tab.py" line="370" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="148" />
-        <location filename="../../ui/parts_tab.py" line="359" />
+        <location filename="../../ui/parts_tab.py" line="153" />
+        <location filename="../../ui/parts_tab.py" line="364" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="149" />
-        <location filename="../../ui/parts_tab.py" line="360" />
+        <location filename="../../ui/parts_tab.py" line="154" />
+        <location filename="../../ui/parts_tab.py" line="365" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="150" />
+        <location filename="../../ui/parts_tab.py" line="155" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="152" />
-        <location filename="../../ui/parts_tab.py" line="403" />
-        <location filename="../../ui/parts_tab.py" line="462" />
+        <location filename="../../ui/parts_tab.py" line="157" />
+        <location filename="../../ui/parts_tab.py" line="408" />
+        <location filename="../../ui/parts_tab.py" line="467" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="153" />
+        <location filename="../../ui/parts_tab.py" line="158" />
         <source>Last move</source>
         <translation>最近变动</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="159" />
+        <location filename="../../ui/parts_tab.py" line="164" />
         <source>No parts yet. Add a part, or import the parts list from Excel.</source>
         <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="166" />
+        <location filename="../../ui/parts_tab.py" line="171" />
         <source>Ledger</source>
         <translation>台账明细</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="167" />
-        <location filename="../../ui/parts_tab.py" line="192" />
+        <location filename="../../ui/parts_tab.py" line="172" />
+        <location filename="../../ui/parts_tab.py" line="197" />
         <source>Low stock</source>
         <translation>低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="168" />
+        <location filename="../../ui/parts_tab.py" line="173" />
         <source>Old parts to return</source>
         <translation>旧件待返</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="169" />
+        <location filename="../../ui/parts_tab.py" line="174" />
         <source>Stock counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="192" />
+        <location filename="../../ui/parts_tab.py" line="197" />
         <source>Not in use</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="207" />
+        <location filename="../../ui/parts_tab.py" line="212" />
         <source>Selected part only</source>
         <translation>只看所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="212" />
+        <location filename="../../ui/parts_tab.py" line="217" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="217" />
+        <location filename="../../ui/parts_tab.py" line="222" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="220" />
+        <location filename="../../ui/parts_tab.py" line="225" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="223" />
+        <location filename="../../ui/parts_tab.py" line="228" />
         <source>Ticket no</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="231" />
+        <location filename="../../ui/parts_tab.py" line="236" />
         <source>Correct line…</source>
         <translation>冲销更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="232" />
+        <location filename="../../ui/parts_tab.py" line="237" />
         <source>Export ledger…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="235" />
+        <location filename="../../ui/parts_tab.py" line="240" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="239" />
+        <location filename="../../ui/parts_tab.py" line="244" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="240" />
-        <location filename="../../ui/parts_tab.py" line="398" />
+        <location filename="../../ui/parts_tab.py" line="245" />
+        <location filename="../../ui/parts_tab.py" line="403" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="241" />
+        <location filename="../../ui/parts_tab.py" line="246" />
         <source>Balance</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="244" />
-        <location filename="../../ui/parts_tab.py" line="394" />
+        <location filename="../../ui/parts_tab.py" line="249" />
+        <location filename="../../ui/parts_tab.py" line="399" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="245" />
+        <location filename="../../ui/parts_tab.py" line="250" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="247" />
+        <location filename="../../ui/parts_tab.py" line="252" />
         <source>Supplier / document</source>
         <translation>供应商/单据</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="249" />
+        <location filename="../../ui/parts_tab.py" line="254" />
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="251" />
+        <location filename="../../ui/parts_tab.py" line="256" />
         <source>Reason / note</source>
         <translation>原因/备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="252" />
+        <location filename="../../ui/parts_tab.py" line="257" />
         <source>Booked by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="259" />
+        <location filename="../../ui/parts_tab.py" line="264" />
         <source>Select a part in the list above to see its ledger lines, or untick 'Selected part only' to see the lines of all parts.</source>
         <translation>请在上方列表中选择一个配件查看其台账；或取消勾选“只看所选配件”查看全部配件的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="272" />
+        <location filename="../../ui/parts_tab.py" line="277" />
         <source>Stock right after this line, in date order</source>
         <translation>按日期顺序，此笔之后的库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="274" />
+        <location filename="../../ui/parts_tab.py" line="279" />
         <source>Book stock when this line was booked: %1 (lines were booked out of date order)</source>
         <translation>记此笔账时账面库存为 %1（有记录未按日期顺序录入）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="283" />
+        <location filename="../../ui/parts_tab.py" line="288" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="331" />
+        <location filename="../../ui/parts_tab.py" line="336" />
         <source>Correct line</source>
         <translation>冲销更正</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="332" />
+        <location filename="../../ui/parts_tab.py" line="337" />
         <source>Book an opposite line for #%1 (%2 %3 %4). Reason:</source>
         <translation>为第 %1 条（%2 %3 %4）记一条冲销记录。原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="352" />
+        <location filename="../../ui/parts_tab.py" line="357" />
         <source>Export purchase list…</source>
         <translation>导出采购建议…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="361" />
+        <location filename="../../ui/parts_tab.py" line="366" />
         <source>Monthly use</source>
         <translation>月均用量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="362" />
+        <location filename="../../ui/parts_tab.py" line="367" />
         <source>Suggested order</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="363" />
+        <location filename="../../ui/parts_tab.py" line="368" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="377" />
+        <location filename="../../ui/parts_tab.py" line="382" />
         <source>%1 part(s) below safety stock. Suggested order = (safety stock − book stock) + average monthly use of the last %2 months.</source>
         <translation>%1 种配件低于安全库存。建议采购量 =（安全库存 − 账面库存）+ 近 %2 个月月均用量。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="389" />
+        <location filename="../../ui/parts_tab.py" line="394" />
         <source>Book old part back…</source>
         <translation>旧件入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="390" />
+        <location filename="../../ui/parts_tab.py" line="395" />
         <source>Export list…</source>
         <translation>导出清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="393" />
+        <location filename="../../ui/parts_tab.py" line="398" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="399" />
+        <location filename="../../ui/parts_tab.py" line="404" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="400" />
+        <location filename="../../ui/parts_tab.py" line="405" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="401" />
+        <location filename="../../ui/parts_tab.py" line="406" />
         <source>Exchanged</source>
         <translation>换件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="402" />
+        <location filename="../../ui/parts_tab.py" line="407" />
         <source>Due back</source>
         <translation>应返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="413" />
+        <location filename="../../ui/parts_tab.py" line="418" />
         <source>Overdue %1 h</source>
         <translation>逾期 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="415" />
+        <location filename="../../ui/parts_tab.py" line="420" />
         <source>Due in %1 h</source>
         <translation>%1 小时内应返库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="428" />
+        <location filename="../../ui/parts_tab.py" line="433" />
         <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse %3 h after the technician's return.</source>
         <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 %3 小时内入库。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="443" />
+        <location filename="../../ui/parts_tab.py" line="448" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="444" />
+        <location filename="../../ui/parts_tab.py" line="449" />
         <source>Choose an old part in the list first.</source>
         <translation>请先在列表中选择一件旧件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="454" />
+        <location filename="../../ui/parts_tab.py" line="459" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="455" />
+        <location filename="../../ui/parts_tab.py" line="460" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="461" />
+        <location filename="../../ui/parts_tab.py" line="466" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="463" />
+        <location filename="../../ui/parts_tab.py" line="468" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="464" />
+        <location filename="../../ui/parts_tab.py" line="469" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="465" />
+        <location filename="../../ui/parts_tab.py" line="470" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="466" />
+        <location filename="../../ui/parts_tab.py" line="471" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="467" />
+        <location filename="../../ui/parts_tab.py" line="472" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="468" />
+        <location filename="../../ui/parts_tab.py" line="473" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="477" />
+        <location filename="../../ui/parts_tab.py" line="482" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="477" />
+        <location filename="../../ui/parts_tab.py" line="482" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="478" />
+        <location filename="../../ui/parts_tab.py" line="483" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="481" />
+        <location filename="../../ui/parts_tab.py" line="486" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="481" />
+        <location filename="../../ui/parts_tab.py" line="486" />
         <source>on screen</source>
         <translation>屏幕录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="496" />
+        <location filename="../../ui/parts_tab.py" line="501" />
         <source>Stock accuracy %1: %2 / %3 = %4</source>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="541" />
-        <location filename="../../ui/parts_tab.py" line="550" />
+        <location filename="../../ui/parts_tab.py" line="546" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="550" />
-        <source>Import parts</source>
-        <translation>导入配件档案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="561" />
-        <source>Nothing was imported</source>
-        <translation>未导入任何数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="564" />
-        <source>Imported %1 part(s)</source>
-        <translation>已导入 %1 种配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="571" />
-        <source>Export parts</source>
-        <translation>导出配件档案</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts_tab.py" line="580" />
-        <location filename="../../ui/parts_tab.py" line="593" />
-        <location filename="../../ui/parts_tab.py" line="606" />
+        <location filename="../../ui/parts_tab.py" line="560" />
+        <location filename="../../ui/parts_tab.py" line="573" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="585" />
+        <location filename="../../ui/parts_tab.py" line="552" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="598" />
+        <location filename="../../ui/parts_tab.py" line="565" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="612" />
+        <location filename="../../ui/parts_tab.py" line="579" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="618" />
+        <location filename="../../ui/parts_tab.py" line="585" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="618" />
+        <location filename="../../ui/parts_tab.py" line="585" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="627" />
+        <location filename="../../ui/parts_tab.py" line="594" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="633" />
+        <location filename="../../ui/parts_tab.py" line="600" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="655" />
+        <location filename="../../ui/parts_tab.py" line="622" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="676" />
+        <location filename="../../ui/parts_tab.py" line="643" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="698" />
+        <location filename="../../ui/parts_tab.py" line="665" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="700" />
+        <location filename="../../ui/parts_tab.py" line="667" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
@@ -3581,474 +3549,494 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../ui/pay_tab.py" line="153" />
+        <location filename="../../ui/pay_tab.py" line="229" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="156" />
+        <location filename="../../ui/pay_tab.py" line="232" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="165" />
+        <location filename="../../ui/pay_tab.py" line="241" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="173" />
+        <location filename="../../ui/pay_tab.py" line="249" />
         <source>&amp;Approve…</source>
         <translation>审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="174" />
+        <location filename="../../ui/pay_tab.py" line="250" />
         <source>&amp;Unlock…</source>
         <translation>解锁(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="175" />
+        <location filename="../../ui/pay_tab.py" line="251" />
         <source>Work-hour &amp;catalog…</source>
         <translation>工时标准(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="176" />
+        <location filename="../../ui/pay_tab.py" line="252" />
         <source>&amp;Export workbook…</source>
         <translation>导出工资表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="177" />
+        <location filename="../../ui/pay_tab.py" line="253" />
         <source>Pay &amp;slips (PDF)…</source>
         <translation>工资条 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="107" />
-        <location filename="../../ui/pay_tab.py" line="193" />
+        <location filename="../../ui/pay_tab.py" line="183" />
+        <location filename="../../ui/pay_tab.py" line="269" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="108" />
+        <location filename="../../ui/pay_tab.py" line="154" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="155" />
+        <source>Nothing was imported.</source>
+        <translation>未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="184" />
         <source>Days worked</source>
         <translation>出勤天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="109" />
+        <location filename="../../ui/pay_tab.py" line="185" />
         <source>Long-trip days</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="110" />
+        <location filename="../../ui/pay_tab.py" line="186" />
         <source>Living allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="112" />
+        <location filename="../../ui/pay_tab.py" line="188" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="112" />
+        <location filename="../../ui/pay_tab.py" line="188" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="194" />
-        <location filename="../../ui/pay_tab.py" line="328" />
+        <location filename="../../ui/pay_tab.py" line="270" />
+        <location filename="../../ui/pay_tab.py" line="413" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="195" />
+        <location filename="../../ui/pay_tab.py" line="271" />
         <source>Long trips</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="196" />
-        <location filename="../../ui/pay_tab.py" line="329" />
+        <location filename="../../ui/pay_tab.py" line="272" />
+        <location filename="../../ui/pay_tab.py" line="414" />
         <source>Work hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="197" />
+        <location filename="../../ui/pay_tab.py" line="273" />
         <source>Performance</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="198" />
+        <location filename="../../ui/pay_tab.py" line="274" />
         <source>Allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="199" />
+        <location filename="../../ui/pay_tab.py" line="275" />
         <source>Base salary</source>
         <translation>基本工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="200" />
+        <location filename="../../ui/pay_tab.py" line="276" />
         <source>Refunds</source>
         <translation>车票报销</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="201" />
+        <location filename="../../ui/pay_tab.py" line="277" />
         <source>Deductions</source>
         <translation>考核扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="203" />
-        <location filename="../../ui/pay_tab.py" line="217" />
+        <location filename="../../ui/pay_tab.py" line="279" />
+        <location filename="../../ui/pay_tab.py" line="297" />
         <source>Disputes</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="215" />
+        <location filename="../../ui/pay_tab.py" line="295" />
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="216" />
+        <location filename="../../ui/pay_tab.py" line="296" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="218" />
+        <location filename="../../ui/pay_tab.py" line="298" />
         <source>Dealer billing</source>
         <translation>经销商结算</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="219" />
+        <location filename="../../ui/pay_tab.py" line="299" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="244" />
+        <location filename="../../ui/pay_tab.py" line="324" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="245" />
+        <location filename="../../ui/pay_tab.py" line="325" />
         <source>&amp;Deduction…</source>
         <translation>考核扣款(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="246" />
+        <location filename="../../ui/pay_tab.py" line="326" />
         <source>Void deduction…</source>
         <translation>作废扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="247" />
+        <location filename="../../ui/pay_tab.py" line="327" />
         <source>D&amp;ispute…</source>
         <translation>申诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="248" />
+        <location filename="../../ui/pay_tab.py" line="328" />
         <source>Ad&amp;justment…</source>
         <translation>调整(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="249" />
+        <location filename="../../ui/pay_tab.py" line="329" />
         <source>&amp;Refund tickets…</source>
         <translation>车票报销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="252" />
+        <location filename="../../ui/pay_tab.py" line="332" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="254" />
-        <location filename="../../ui/pay_tab.py" line="301" />
-        <location filename="../../ui/pay_tab.py" line="324" />
+        <location filename="../../ui/pay_tab.py" line="334" />
+        <location filename="../../ui/pay_tab.py" line="386" />
+        <location filename="../../ui/pay_tab.py" line="409" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="255" />
+        <location filename="../../ui/pay_tab.py" line="335" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="256" />
-        <location filename="../../ui/pay_tab.py" line="327" />
+        <location filename="../../ui/pay_tab.py" line="336" />
+        <location filename="../../ui/pay_tab.py" line="412" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="257" />
+        <location filename="../../ui/pay_tab.py" line="337" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="258" />
+        <location filename="../../ui/pay_tab.py" line="338" />
         <source>Job hours</source>
         <translation>工单工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="261" />
+        <location filename="../../ui/pay_tab.py" line="341" />
         <source>His hours</source>
         <translation>本人工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="263" />
+        <location filename="../../ui/pay_tab.py" line="343" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="264" />
+        <location filename="../../ui/pay_tab.py" line="344" />
         <source>Dispute</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="269" />
+        <location filename="../../ui/pay_tab.py" line="349" />
         <source>No work, deductions or refunds for this technician in the month.</source>
         <translation>该人员本月没有工时、扣款或报销记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="277" />
-        <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import a month from Excel with: servicedesk import attendance FILE --month YYYY-MM</source>
-        <translation>双击数字即可修改。远差天数不发生活补贴。也可从 Excel 导入整月出勤：servicedesk import attendance 文件 --month YYYY-MM</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay_tab.py" line="296" />
+        <location filename="../../ui/pay_tab.py" line="381" />
         <source>Record &amp;outcome…</source>
         <translation>处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="106" />
-        <location filename="../../ui/pay_tab.py" line="192" />
-        <location filename="../../ui/pay_tab.py" line="299" />
+        <location filename="../../ui/pay_tab.py" line="182" />
+        <location filename="../../ui/pay_tab.py" line="268" />
+        <location filename="../../ui/pay_tab.py" line="384" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="202" />
+        <location filename="../../ui/pay_tab.py" line="278" />
         <source>Total pay</source>
         <translation>应发合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="300" />
+        <location filename="../../ui/pay_tab.py" line="385" />
         <source>Line</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="302" />
+        <location filename="../../ui/pay_tab.py" line="387" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="303" />
+        <location filename="../../ui/pay_tab.py" line="388" />
         <source>Raised</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="304" />
+        <location filename="../../ui/pay_tab.py" line="389" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="316" />
+        <location filename="../../ui/pay_tab.py" line="401" />
         <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
         <translation>向经销商收费的派工：差旅标准加工时费。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="320" />
+        <location filename="../../ui/pay_tab.py" line="405" />
         <source>&amp;Travel…</source>
         <translation>差旅(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="321" />
+        <location filename="../../ui/pay_tab.py" line="406" />
         <source>&amp;Print statement…</source>
         <translation>打印核算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="305" />
+        <location filename="../../ui/pay_tab.py" line="390" />
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="325" />
+        <location filename="../../ui/pay_tab.py" line="410" />
         <source>Completed on</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="326" />
+        <location filename="../../ui/pay_tab.py" line="411" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="331" />
+        <location filename="../../ui/pay_tab.py" line="416" />
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="331" />
+        <location filename="../../ui/pay_tab.py" line="416" />
         <source>entered</source>
         <translation>已填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="112" />
-        <location filename="../../ui/pay_tab.py" line="331" />
+        <location filename="../../ui/pay_tab.py" line="188" />
+        <location filename="../../ui/pay_tab.py" line="416" />
         <source>not yet</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="330" />
+        <location filename="../../ui/pay_tab.py" line="358" />
+        <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import / Export fills a whole month from an Excel sheet.</source>
+        <translation>双击数字即可修改。远差天数不发生活补贴。用“导入 / 导出”可从 Excel 表填入整月出勤。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="415" />
         <source>Bill total</source>
         <translation>合计金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="341" />
+        <location filename="../../ui/pay_tab.py" line="426" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="342" />
+        <location filename="../../ui/pay_tab.py" line="427" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="343" />
+        <location filename="../../ui/pay_tab.py" line="428" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="344" />
+        <location filename="../../ui/pay_tab.py" line="429" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="362" />
+        <location filename="../../ui/pay_tab.py" line="447" />
         <source>%1 open</source>
         <translation>%1 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="392" />
+        <location filename="../../ui/pay_tab.py" line="477" />
         <source>Approved and locked (已审批锁定) · %1 · %2</source>
         <translation>已审批锁定 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="396" />
+        <location filename="../../ui/pay_tab.py" line="481" />
         <source>Draft (草稿): figures follow the tickets until approved</source>
         <translation>草稿：审批前数字随工单变化</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="398" />
+        <location filename="../../ui/pay_tab.py" line="483" />
         <source>%1 open dispute(s)</source>
         <translation>%1 条申诉待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="406" />
+        <location filename="../../ui/pay_tab.py" line="492" />
         <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
         <translation>%1 人 · 工时 %2 · 绩效 %3 · 扣款 %4 · 应发合计 %5 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="428" />
+        <location filename="../../ui/pay_tab.py" line="512" />
+        <source>No technicians in the register yet. Add them in Settings ▸ Technicians… (or import the register from Excel there); then their attendance, work hours and pay appear here.</source>
+        <translation>服务人员档案中还没有人员。请在 设置 ▸ 服务人员档案… 中添加（也可在那里从 Excel 导入档案）；之后他们的出勤、工时和工资会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="515" />
+        <source>Nobody has work, attendance or deductions in %1.</source>
+        <translation>%1 没有任何人的工时、出勤或扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay_tab.py" line="531" />
         <source>%1: %2 work hours, total %3 yuan</source>
         <translation>%1：工时 %2，应发合计 %3 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="469" />
+        <location filename="../../ui/pay_tab.py" line="572" />
         <source>Attendance saved</source>
         <translation>出勤已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="482" />
+        <location filename="../../ui/pay_tab.py" line="595" />
         <source>Pay month %1 approved and locked</source>
         <translation>%1 绩效工资已审批锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="488" />
+        <location filename="../../ui/pay_tab.py" line="601" />
         <source>Pay month %1 unlocked</source>
         <translation>%1 绩效工资已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="517" />
+        <location filename="../../ui/pay_tab.py" line="630" />
         <source>Deduction recorded</source>
         <translation>扣款已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="524" />
+        <location filename="../../ui/pay_tab.py" line="637" />
         <source>Choose a deduction line first.</source>
         <translation>请先选择一条扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="529" />
+        <location filename="../../ui/pay_tab.py" line="642" />
         <source>Deduction voided</source>
         <translation>扣款已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="536" />
+        <location filename="../../ui/pay_tab.py" line="649" />
         <source>Choose the line he disputes first.</source>
         <translation>请先选择申诉的明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="540" />
+        <location filename="../../ui/pay_tab.py" line="653" />
         <source>Dispute recorded</source>
         <translation>申诉已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="547" />
+        <location filename="../../ui/pay_tab.py" line="660" />
         <source>Choose a dispute first.</source>
         <translation>请先选择一条申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="551" />
+        <location filename="../../ui/pay_tab.py" line="664" />
         <source>This dispute already has an outcome.</source>
         <translation>该申诉已有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="555" />
+        <location filename="../../ui/pay_tab.py" line="668" />
         <source>Outcome recorded</source>
         <translation>处理结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="564" />
+        <location filename="../../ui/pay_tab.py" line="677" />
         <source>Adjustment added</source>
         <translation>调整已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="573" />
+        <location filename="../../ui/pay_tab.py" line="686" />
         <source>Refund added</source>
         <translation>报销已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="584" />
-        <location filename="../../ui/pay_tab.py" line="591" />
+        <location filename="../../ui/pay_tab.py" line="697" />
+        <location filename="../../ui/pay_tab.py" line="704" />
         <source>Choose a dealer ticket first.</source>
         <translation>请先选择一张经销商工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="586" />
+        <location filename="../../ui/pay_tab.py" line="699" />
         <source>Dealer billing saved</source>
         <translation>经销商结算已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="593" />
+        <location filename="../../ui/pay_tab.py" line="706" />
         <source>Save dealer statement</source>
         <translation>保存派工费用核算表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="609" />
-        <location filename="../../ui/pay_tab.py" line="662" />
+        <location filename="../../ui/pay_tab.py" line="722" />
+        <location filename="../../ui/pay_tab.py" line="775" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="617" />
+        <location filename="../../ui/pay_tab.py" line="730" />
         <source>Save pay workbook</source>
         <translation>保存绩效工资表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="619" />
+        <location filename="../../ui/pay_tab.py" line="732" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="624" />
+        <location filename="../../ui/pay_tab.py" line="737" />
         <source>Save pay slips</source>
         <translation>保存工资条</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="644" />
+        <location filename="../../ui/pay_tab.py" line="757" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -4102,59 +4090,191 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_common.py" line="48" />
+        <location filename="../../ui/dialogs/pay_common.py" line="99" />
         <source>Appeal upheld</source>
         <translation>申诉成立</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pay_common.py" line="49" />
+        <location filename="../../ui/dialogs/pay_common.py" line="100" />
         <source>Appeal rejected</source>
         <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="55" />
+        <source>Installation self-check report</source>
+        <translation>安装自检报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="56" />
+        <source>List of outsourced parts</source>
+        <translation>外协配套件明细表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="57" />
+        <source>Dispatch slip</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="58" />
+        <source>Inspection / repair record signed on site</source>
+        <translation>现场签字的巡检/维修记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="64" />
+        <source>Customer report within 30 days</source>
+        <translation>30天内工地反映</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="65" />
+        <source>Company inspection</source>
+        <translation>公司巡检发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="74" />
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="75" />
+        <source>Installation</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="76" />
+        <source>Inspection</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="77" />
+        <source>Technical service</source>
+        <translation>技术服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="78" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="84" />
+        <source>Paid in advance</source>
+        <translation>直接预付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="85" />
+        <source>Deducted by finance</source>
+        <translation>财务代扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="92" />
+        <source>Deduction recorded</source>
+        <translation>扣款已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="93" />
+        <source>Deduction voided</source>
+        <translation>扣款已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="94" />
+        <source>Adjustment added</source>
+        <translation>调整已添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="95" />
+        <source>Adjustment deleted</source>
+        <translation>调整已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="96" />
+        <source>Refund added</source>
+        <translation>报销已添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="97" />
+        <source>Refund deleted</source>
+        <translation>报销已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="98" />
+        <source>Dispute raised</source>
+        <translation>已提出申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="101" />
+        <source>PIN set</source>
+        <translation>已设置 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="102" />
+        <source>PIN changed</source>
+        <translation>已修改 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="103" />
+        <source>Wrong PIN</source>
+        <translation>PIN 错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="104" />
+        <source>Approved and locked</source>
+        <translation>已审批锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="105" />
+        <source>Unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pay_common.py" line="106" />
+        <source>Dealer billing</source>
+        <translation>经销商结算</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="158" />
+        <location filename="../../ui/printing.py" line="249" />
         <source>Form:</source>
         <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="160" />
+        <location filename="../../ui/printing.py" line="251" />
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="170" />
+        <location filename="../../ui/printing.py" line="261" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="171" />
+        <location filename="../../ui/printing.py" line="262" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="198" />
+        <location filename="../../ui/printing.py" line="289" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="219" />
+        <location filename="../../ui/printing.py" line="321" />
         <source>Sent to %1.</source>
         <translation>已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="228" />
+        <location filename="../../ui/printing.py" line="330" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="229" />
+        <location filename="../../ui/printing.py" line="331" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="240" />
+        <location filename="../../ui/printing.py" line="342" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -4218,176 +4338,221 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>PrintSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="425" />
+        <location filename="../../ui/printing.py" line="545" />
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="435" />
+        <location filename="../../ui/printing.py" line="559" />
         <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
         <translation>自动（宋体、黑体、微软雅黑……或内置字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="437" />
+        <location filename="../../ui/printing.py" line="561" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="441" />
-        <location filename="../../ui/printing.py" line="496" />
+        <location filename="../../ui/printing.py" line="565" />
+        <location filename="../../ui/printing.py" line="740" />
         <source>Chinese font file</source>
         <translation>中文字体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="453" />
+        <location filename="../../ui/printing.py" line="595" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="456" />
+        <location filename="../../ui/printing.py" line="597" />
         <source>Continuous paper height</source>
         <translation>连续纸高度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="458" />
+        <location filename="../../ui/printing.py" line="599" />
         <source>Offset right (+) / left (−)</source>
         <translation>水平偏移（+ 向右 / − 向左）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="460" />
+        <location filename="../../ui/printing.py" line="601" />
         <source>Offset down (+) / up (−)</source>
         <translation>垂直偏移（+ 向下 / − 向上）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="464" />
+        <location filename="../../ui/printing.py" line="575" />
         <source>Copies per A4 page</source>
         <translation>每张 A4 打印联数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="466" />
+        <location filename="../../ui/printing.py" line="615" />
         <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
         <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="471" />
+        <location filename="../../ui/printing.py" line="609" />
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="497" />
+        <location filename="../../ui/printing.py" line="577" />
+        <source>Paper and position, per printer</source>
+        <translation>纸张与打印位置（按打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="582" />
+        <source>Default for PDF / all printers</source>
+        <translation>默认（PDF 及所有打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="586" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="602" />
+        <source>The offsets shift everything printed: positive x moves it right, positive y moves it down (millimetres).</source>
+        <translation>偏移使全部打印内容整体移动：水平为正向右移，垂直为正向下移（单位：毫米）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="607" />
+        <source>Use the defaults for this printer</source>
+        <translation>此打印机改用默认设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="694" />
+        <source>Saved in the data file: used by Save as PDF, the command line and every printer without settings of its own.</source>
+        <translation>保存在数据文件中：用于另存为 PDF、命令行，以及没有单独设置的所有打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="697" />
+        <source>This printer has its own settings (kept on this computer).</source>
+        <translation>此打印机有单独设置（保存在本机）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="699" />
+        <source>This printer uses the defaults; changing a value gives it its own settings.</source>
+        <translation>此打印机使用默认设置；修改任一数值即为它单独保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="741" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="507" />
+        <location filename="../../ui/printing.py" line="751" />
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="508" />
+        <location filename="../../ui/printing.py" line="752" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
         <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="513" />
+        <location filename="../../ui/printing.py" line="757" />
         <source>This font will be embedded in every form.</source>
         <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="514" />
+        <location filename="../../ui/printing.py" line="758" />
         <source>This file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="515" />
+        <location filename="../../ui/printing.py" line="759" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
         <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="517" />
+        <location filename="../../ui/printing.py" line="761" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
         <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="534" />
+        <location filename="../../ui/printing.py" line="808" />
         <source>Print settings saved.</source>
         <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="554" />
+        <location filename="../../ui/printing.py" line="827" />
         <source>Calibration page</source>
         <translation>校准页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="829" />
+        <source>Calibration page — %1</source>
+        <translation>校准页 — %1</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="49" />
+        <location filename="../../ui/printing.py" line="59" />
         <source>Repair record form (维修记录单)</source>
         <translation>售后服务维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="50" />
+        <location filename="../../ui/printing.py" line="60" />
         <source>Outside-service record (外出服务记录表)</source>
         <translation>外出服务记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="51" />
+        <location filename="../../ui/printing.py" line="61" />
         <source>Service information sheet (信息收集表)</source>
         <translation>售后服务信息收集表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="55" />
+        <location filename="../../ui/printing.py" line="65" />
         <source>A4, three labelled copies</source>
         <translation>A4（三联分页，标注联次）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="56" />
+        <location filename="../../ui/printing.py" line="66" />
         <source>Continuous paper 241 mm (dot-matrix)</source>
         <translation>241 mm 连续纸（针式打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="94" />
+        <location filename="../../ui/printing.py" line="182" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="259" />
+        <location filename="../../ui/printing.py" line="365" />
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="352" />
+        <location filename="../../ui/printing.py" line="461" />
         <source>Printing forms…</source>
         <translation>正在打印表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="353" />
+        <location filename="../../ui/printing.py" line="462" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="354" />
+        <location filename="../../ui/printing.py" line="463" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="375" />
+        <location filename="../../ui/printing.py" line="484" />
         <source>Printing forms… %1 of %2</source>
         <translation>正在打印表格… 第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="386" />
+        <location filename="../../ui/printing.py" line="495" />
         <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
         <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="388" />
+        <location filename="../../ui/printing.py" line="497" />
         <source>Printed %1 of %2 tickets (%3 pages).</source>
         <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="406" />
+        <location filename="../../ui/printing.py" line="515" />
         <source>Print %1 ticket(s)</source>
         <translation>打印 %1 张工单</translation>
     </message>

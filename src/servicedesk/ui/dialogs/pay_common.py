@@ -50,6 +50,64 @@ def dispute_word(status: str | None) -> str:
     return words.get(status or "", status or "")
 
 
+def document_word(key: str) -> str:
+    """The documents a job hands in (pay.DOCUMENTS), for the deduction dialog."""
+    words = {"self_check_report": QCoreApplication.translate("PayWords", "Installation self-check report"),
+             "outsourced_parts_list": QCoreApplication.translate("PayWords", "List of outsourced parts"),
+             "dispatch_slip": QCoreApplication.translate("PayWords", "Dispatch slip"),
+             "signed_record": QCoreApplication.translate("PayWords", "Inspection / repair record signed on site")}
+    return words.get(key, key)
+
+
+def defect_source_word(key: str) -> str:
+    """Who found a defect (pay.DEFECT_SOURCES)."""
+    words = {"customer": QCoreApplication.translate("PayWords", "Customer report within 30 days"),
+             "inspection": QCoreApplication.translate("PayWords", "Company inspection")}
+    return words.get(key, key)
+
+
+def ticket_type_word(kind: str) -> str:
+    """A ticket's type (pay.TYPE_LABELS keys; the Chinese label is accepted too)."""
+    from servicedesk.models.pay import TYPE_LABELS
+
+    kind = {label: key for key, label in TYPE_LABELS.items()}.get(kind, kind)
+    words = {"repair": QCoreApplication.translate("PayWords", "Repair"),
+             "installation": QCoreApplication.translate("PayWords", "Installation"),
+             "inspection": QCoreApplication.translate("PayWords", "Inspection"),
+             "technical_service": QCoreApplication.translate("PayWords", "Technical service"),
+             "complaint": QCoreApplication.translate("PayWords", "Complaint")}
+    return words.get(kind, kind)
+
+
+def dealer_mode_word(mode: str) -> str:
+    """How a dealer settles travel (dealer_billing.MODES)."""
+    words = {"prepay": QCoreApplication.translate("PayWords", "Paid in advance"),
+             "deduct": QCoreApplication.translate("PayWords", "Deducted by finance")}
+    return words.get(mode, mode)
+
+
+def log_action_word(action: str) -> str:
+    """The pay log's action keys in words (the detail stays as logged)."""
+    words = {
+        "deduction_add": QCoreApplication.translate("PayWords", "Deduction recorded"),
+        "deduction_void": QCoreApplication.translate("PayWords", "Deduction voided"),
+        "adjustment_add": QCoreApplication.translate("PayWords", "Adjustment added"),
+        "adjustment_delete": QCoreApplication.translate("PayWords", "Adjustment deleted"),
+        "reimbursement_add": QCoreApplication.translate("PayWords", "Refund added"),
+        "reimbursement_delete": QCoreApplication.translate("PayWords", "Refund deleted"),
+        "dispute_raise": QCoreApplication.translate("PayWords", "Dispute raised"),
+        "dispute_upheld": QCoreApplication.translate("PayWords", "Appeal upheld"),
+        "dispute_rejected": QCoreApplication.translate("PayWords", "Appeal rejected"),
+        "pin_set": QCoreApplication.translate("PayWords", "PIN set"),
+        "pin_change": QCoreApplication.translate("PayWords", "PIN changed"),
+        "pin_refused": QCoreApplication.translate("PayWords", "Wrong PIN"),
+        "approve": QCoreApplication.translate("PayWords", "Approved and locked"),
+        "unlock": QCoreApplication.translate("PayWords", "Unlocked"),
+        "dealer_billing": QCoreApplication.translate("PayWords", "Dealer billing"),
+    }
+    return words.get(action, action)
+
+
 class PayFormDialog(QDialog):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None):
         super().__init__(parent)

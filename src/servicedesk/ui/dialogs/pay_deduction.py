@@ -16,7 +16,7 @@ from servicedesk.models import pay as P
 from servicedesk.models.errors import DomainError, ValidationError
 from servicedesk.models.validation import parse_money_fen
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.dialogs.pay_common import PayFormDialog
+from servicedesk.ui.dialogs.pay_common import PayFormDialog, defect_source_word, document_word, ticket_type_word
 
 
 class DeductionDialog(PayFormDialog):
@@ -49,13 +49,13 @@ class DeductionDialog(PayFormDialog):
             (self.tr("Other deduction (amount per person)"), "other"),
         ])
         self.document = self.combo("document", self.tr("Missing document"),
-                                   [(label, key) for key, label in P.DOCUMENTS.items()])
+                                   [(document_word(key), key) for key in P.DOCUMENTS])
         self.cost = self.line("cost_fen", self.tr("Accident cost (yuan)"), self.tr("at most 300"))
         self.items = QSpinBox(self)
         self.items.setObjectName("items")
         self.items.setRange(1, 99)
         self.form.add_row("items", self.tr("Defective items"), self.items)
-        self.source = self.combo("source", self.tr("Found by"), [(v, k) for k, v in P.DEFECT_SOURCES.items()])
+        self.source = self.combo("source", self.tr("Found by"), [(defect_source_word(k), k) for k in P.DEFECT_SOURCES])
         self.amount = self.line("amount_fen", self.tr("Amount per person (yuan)"))
         self.occurred = self.date("occurred_on", self.tr("Date of the event / report"))
         self.persons = QListWidget(self)
@@ -102,7 +102,7 @@ class DeductionDialog(PayFormDialog):
             self.ticket_info.setText("")
             return
         t = self.ticket
-        self.ticket_info.setText(f"{t.no} · {P.TYPE_LABELS.get(t.type, t.type)} · {t.customer} · "
+        self.ticket_info.setText(f"{t.no} · {ticket_type_word(t.type)} · {t.customer} · "
                                  + (t.completed_at or self.tr("not completed")))
         for tid, name, leader in t.team:
             item = QListWidgetItem(name + (self.tr(" · leader") if leader else ""), self.persons)

@@ -10,7 +10,7 @@ from servicedesk.models import pay as P
 from servicedesk.models.errors import ValidationError
 from servicedesk.models.validation import fen_to_yuan_str, parse_hundredths, parse_money_fen
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.dialogs.pay_common import PayFormDialog
+from servicedesk.ui.dialogs.pay_common import PayFormDialog, dealer_mode_word, ticket_type_word
 
 
 def _ticket_id(ctx: AppContext, text: str, required: bool) -> int | None:
@@ -85,7 +85,7 @@ class DealerTravelDialog(PayFormDialog):
         self.setObjectName("payDealerDialog")
         self.ticket_id = ticket_id
         s = D.dealer_statement(ctx.db, ticket_id)
-        self.set_intro(f"{s.ticket_no} · {s.customer} · {s.ticket_type} · "
+        self.set_intro(f"{s.ticket_no} · {s.customer} · {ticket_type_word(s.ticket_type)} · "
                        + self.tr("%1 work hours").replace("%1", f"{s.hours_x100 / 100:.2f}"))
         self.dealer = self.line("dealer", self.tr("Dealer"), "", s.dealer)
         self.transport = self.line("transport_fen", self.tr("Round-trip transport (yuan)"), "",
@@ -100,7 +100,7 @@ class DealerTravelDialog(PayFormDialog):
         self.persons.setRange(1, 50)
         self.persons.setValue(s.persons)
         self.form.add_row("persons", self.tr("Persons"), self.persons)
-        self.mode = self.combo("mode", self.tr("Settlement"), [(v, k) for k, v in D.MODES.items()])
+        self.mode = self.combo("mode", self.tr("Settlement"), [(dealer_mode_word(k), k) for k in D.MODES])
         self.mode.setCurrentIndex(max(self.mode.findData(s.mode), 0))
         self.notes = self.line("notes", self.tr("Notes"), "", s.notes)
 
