@@ -145,8 +145,8 @@ def test_tickets_and_followups_tabs_have_the_menu(qtbot, ctx, seen, choose, tmp_
     tickets = TicketsTab(ctx)
     qtbot.addWidget(tickets)
     texts = [a.text() for a in tickets.sheet_button.menu().actions()]
-    assert texts == ["Import tickets from Excel…", "Check a tickets file (write nothing)…",
-                     "Export tickets to Excel…", "Save an empty tickets template…"]
+    assert texts == ["Import tickets from Excel…", "Check a file of tickets (write nothing)…",
+                     "Export tickets to Excel…", "Save an empty template for tickets…"]
     follow = FollowupsTab(ctx)
     qtbot.addWidget(follow)
     assert follow.sheet_button.menu().actions()[0].text() == "Import follow-up calls from Excel…"

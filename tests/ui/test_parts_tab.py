@@ -189,8 +189,8 @@ def test_parts_import_export_through_the_shared_sheet_flow(qtbot, ctx, tmp_path,
     asked: list[IE.ImportOptionsDialog] = []
     monkeypatch.setattr(IE.ImportOptionsDialog, "exec", lambda d: asked.append(d) or QDialog.Accepted)
     texts = [a.text() for a in tab.sheet_button.menu().actions() if a.text()]
-    assert texts == ["Import parts from Excel…", "Check a parts file (write nothing)…",
-                     "Export parts to Excel…", "Save an empty parts template…"]
+    assert texts == ["Import parts from Excel…", "Check a file of parts (write nothing)…",
+                     "Export parts to Excel…", "Save an empty template for parts…"]
     tab.sheet_button.menu().actions()[0].trigger()
     assert asked and set(asked[0].options()) == {"update", "date"}   # the parts options are asked
     qtbot.waitUntil(lambda: tab.sheets.job is None, timeout=10_000)

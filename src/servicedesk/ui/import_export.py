@@ -512,11 +512,11 @@ def add_sheet_actions(menu: QMenu, exchange: SheetExchange, kind: str, *, import
     if importable:
         menu.addAction(QCoreApplication.translate("Sheets", "Import %1 from Excel…").replace("%1", noun),
                        lambda: exchange.ask_import(kind))
-        menu.addAction(QCoreApplication.translate("Sheets", "Check a %1 file (write nothing)…").replace("%1", noun),
+        menu.addAction(QCoreApplication.translate("Sheets", "Check a file of %1 (write nothing)…").replace("%1", noun),
                        lambda: exchange.ask_import(kind, dry_run=True))
     if exportable:
         menu.addAction(QCoreApplication.translate("Sheets", "Export %1 to Excel…").replace("%1", noun), lambda: exchange.ask_export(kind))
-    menu.addAction(QCoreApplication.translate("Sheets", "Save an empty %1 template…").replace("%1", noun),
+    menu.addAction(QCoreApplication.translate("Sheets", "Save an empty template for %1…").replace("%1", noun),
                    lambda: exchange.ask_template(kind))
 
 
