@@ -10,6 +10,7 @@ import io
 
 import pypdf
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
@@ -18,7 +19,7 @@ from servicedesk.models.print_log import print_history
 from servicedesk.reports import fonts
 from servicedesk.ui import printing
 from tests import factories
-from tests.reports.test_repair_form import full_ticket, size_mm
+from tests.reports.test_repair_form import _title_position, full_ticket, reader, runs, size_mm
 
 
 @pytest.fixture(autouse=True)
@@ -157,3 +158,150 @@ def test_calibration_page_preview_uses_the_values_in_the_dialog(qtbot, ctx):
     size = preview.document.pagePointSize(0)
     assert (round(size.width() / 72 * 25.4, 1), round(size.height() / 72 * 25.4, 1)) == (241.0, 200.0)
     assert "打印校准页" in preview.document.getAllText(0).text()
+
+
+# ---------------------------------------------------------------- per-printer offsets (QSettings)
+EPSON = "Epson LQ-630K"
+
+
+def test_offsets_are_kept_per_printer_in_qsettings_and_others_use_the_data_file(ctx):
+    save_print_settings(ctx.db, PrintSettings(offset_x_mm=1.0, offset_y_mm=2.0))
+    defaults = load_print_settings(ctx.db)
+    assert printing.settings_for_printer(EPSON, defaults) is defaults      # nothing saved yet
+    printing.save_printer_settings(EPSON, PrintSettings(layout="continuous", continuous_height_mm=152.4,
+                                                        offset_x_mm=-1.5, offset_y_mm=3.0))
+    stored = QSettings()
+    assert float(stored.value(f"printers/{EPSON}/offset_x_mm")) == -1.5
+    assert float(stored.value(f"printers/{EPSON}/offset_y_mm")) == 3.0
+    epson = printing.settings_for_printer(EPSON, defaults)
+    assert (epson.layout, epson.continuous_height_mm, epson.offset_x_mm, epson.offset_y_mm) == (
+        "continuous", 152.4, -1.5, 3.0)
+    assert printing.settings_for_printer("HP LaserJet", defaults) is defaults
+    assert printing.settings_for_printer("", defaults) is defaults          # PDF / CLI / preview
+    # a network printer's name holds backslashes: still one printer, read back by its name
+    network = "\\\\office-pc\\Epson"
+    printing.save_printer_settings(network, PrintSettings(offset_x_mm=4.0))
+    assert printing.settings_for_printer(network, defaults).offset_x_mm == 4.0
+    assert printing.printers_with_settings() == sorted([EPSON, network])
+    # a hand-damaged value falls back to the defaults rather than refusing to print
+    stored.setValue(f"printers/{EPSON}/offset_x_mm", "abc")
+    assert printing.settings_for_printer(EPSON, defaults) is defaults
+    printing.forget_printer_settings(EPSON)
+    assert printing.printers_with_settings() == [network]
+
+
+def test_a_pdf_file_printer_has_no_printer_name():
+    printer = QPrinter(QPrinter.ScreenResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    assert printing.chosen_printer_name(printer) == ""
+
+
+def test_settings_dialog_edits_each_printer_on_its_own(qtbot, ctx):
+    save_print_settings(ctx.db, PrintSettings(offset_x_mm=1.0, offset_y_mm=2.0))
+    dialog = printing.open_print_settings(None, ctx, printer_names=[EPSON, "HP LaserJet"])
+    qtbot.addWidget(dialog)
+    box = dialog.printer_box
+    assert [box.itemData(i) for i in range(box.count())] == ["", EPSON, "HP LaserJet"]
+    assert box.currentData() == "" and dialog.offset_x.value() == 1.0
+    dialog.select_printer(EPSON)
+    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (1.0, 2.0)  # defaults until changed
+    assert not dialog.forget_button.isEnabled()
+    dialog.offset_x.setValue(2.5)
+    dialog.offset_y.setValue(-1.0)
+    dialog.select_printer("HP LaserJet")
+    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (1.0, 2.0)  # Epson's edit is Epson's
+    dialog.select_printer(EPSON)
+    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (2.5, -1.0)
+    assert dialog.save()
+    assert printing.printers_with_settings() == [EPSON]
+    defaults = load_print_settings(ctx.db)
+    assert (defaults.offset_x_mm, defaults.offset_y_mm) == (1.0, 2.0)        # data file untouched
+    epson = printing.settings_for_printer(EPSON, defaults)
+    assert (epson.offset_x_mm, epson.offset_y_mm) == (2.5, -1.0)
+
+    again = printing.open_print_settings(None, ctx, printer_names=[])       # Epson unplugged: still listed
+    qtbot.addWidget(again)
+    again.select_printer(EPSON)
+    assert (again.offset_x.value(), again.forget_button.isEnabled()) == (2.5, True)
+    again.forget_button.click()
+    assert (again.offset_x.value(), again.offset_y.value()) == (1.0, 2.0)
+    assert again.save()
+    assert printing.printers_with_settings() == []
+
+
+def test_calibration_page_of_a_printer_carries_its_offsets(qtbot, ctx):
+    save_print_settings(ctx.db, PrintSettings(layout="continuous"))
+    printing.save_printer_settings(EPSON, PrintSettings(layout="continuous", offset_x_mm=1.5, offset_y_mm=-2))
+    dialog = printing.open_print_settings(None, ctx, printer_names=[EPSON])
+    qtbot.addWidget(dialog)
+    dialog.select_printer(EPSON)
+    preview = dialog.calibration()
+    qtbot.addWidget(preview)
+    assert preview.printer_name == EPSON                  # Print… preselects that printer
+
+    def cross(pdf):
+        return next((x, y) for t, x, y, _ in runs(reader(pdf).pages[0]) if t == "(20, 20)")
+
+    x, y = cross(preview.pdf)
+    # the label sits at (22.5, 17.5) mm from the top-left of a 140 mm page; +1.5 right, -2 = 2 mm up
+    assert x == pytest.approx(22.5 + 1.5, abs=0.01)
+    assert y == pytest.approx(140 - 17.5 + 2.0, abs=0.01)
+
+
+@pytest.fixture
+def painted(monkeypatch):
+    """The PDFs handed to the printer (paint_pdf rasterises them; the text is measured before)."""
+    pdfs: list[bytes] = []
+    real = printing.paint_pdf
+
+    def capture(pdf, printer, *args, **kwargs):
+        pdfs.append(pdf)
+        return real(pdf, printer, *args, **kwargs)
+
+    monkeypatch.setattr(printing, "paint_pdf", capture)
+    return pdfs
+
+
+def test_printing_to_a_printer_uses_its_offsets_and_a_pdf_file_the_defaults(qtbot, ctx, tmp_path, monkeypatch,
+                                                                             painted):
+    tid, no = full_ticket(ctx.db)
+    save_print_settings(ctx.db, PrintSettings(offset_x_mm=1.0, offset_y_mm=2.0))
+    printing.save_printer_settings(EPSON, PrintSettings(offset_x_mm=4.5, offset_y_mm=-1.0))
+    dialog = printing.preview_ticket(None, ctx, no)
+    qtbot.addWidget(dialog)
+    x0, y0 = _title_position(dialog.pdf)                  # the preview: data-file offsets
+    monkeypatch.setattr(printing, "chosen_printer_name", lambda printer: EPSON)
+    assert dialog.print_pages(printer=pdf_printer(tmp_path / "epson.pdf"))
+    x1, y1 = _title_position(painted[-1])
+    # Epson: x 4.5 - 1.0 = 3.5 mm further right; y -1.0 - 2.0 = 3 mm further UP the paper
+    # (PDF y grows upwards, so +3 mm)
+    assert x1 - x0 == pytest.approx(3.5, abs=0.01)
+    assert y1 - y0 == pytest.approx(3.0, abs=0.01)
+    monkeypatch.setattr(printing, "chosen_printer_name", lambda printer: "HP LaserJet")
+    assert dialog.print_pages(printer=pdf_printer(tmp_path / "hp.pdf"))
+    assert _title_position(painted[-1]) == pytest.approx((x0, y0), abs=0.01)   # no own offsets
+    pdf_file = tmp_path / "saved.pdf"
+    assert dialog.save_pdf(path=str(pdf_file))
+    assert _title_position(pdf_file.read_bytes()) == pytest.approx((x0, y0), abs=0.01)
+    assert len(print_history(ctx.db, tid)) == 3
+
+
+def test_batch_on_a_printer_uses_its_layout_and_offsets(qtbot, ctx, tmp_path, monkeypatch, painted):
+    _, no = full_ticket(ctx.db)
+    printing.save_printer_settings(EPSON, PrintSettings(layout="continuous", continuous_height_mm=152.4,
+                                                        offset_x_mm=-2.0, offset_y_mm=5.0))
+    monkeypatch.setattr(printing, "chosen_printer_name", lambda printer: EPSON)
+    out = tmp_path / "batch.pdf"
+    job = printing.print_tickets(None, ctx, [no], printer=pdf_printer(out))   # configured for A4 ...
+    qtbot.waitUntil(lambda: job.result is not None, timeout=60000)
+    assert job.result == (1, 1, False)                    # ... but Epson prints continuous: one page
+    (page,) = read(out).pages
+    assert size_mm(page) == pytest.approx((241, 152.4), abs=0.6)
+    from servicedesk.reports.repair_form import FormOptions, render_ticket_pdf
+
+    plain = render_ticket_pdf(ctx.db, [no], options=FormOptions(layout="continuous", continuous_height_mm=152.4),
+                              log=False).pdf
+    x0, y0 = _title_position(plain)
+    x1, y1 = _title_position(painted[-1])
+    assert x1 - x0 == pytest.approx(-2.0, abs=0.01)       # 2 mm left
+    assert y1 - y0 == pytest.approx(-5.0, abs=0.01)       # 5 mm down the paper

@@ -4354,132 +4354,132 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="565" />
-        <location filename="../../ui/printing.py" line="740" />
+        <location filename="../../ui/printing.py" line="743" />
         <source>Chinese font file</source>
         <translation>中文字体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="595" />
+        <location filename="../../ui/printing.py" line="598" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="597" />
+        <location filename="../../ui/printing.py" line="600" />
         <source>Continuous paper height</source>
         <translation>连续纸高度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="599" />
+        <location filename="../../ui/printing.py" line="602" />
         <source>Offset right (+) / left (−)</source>
         <translation>水平偏移（+ 向右 / − 向左）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="601" />
+        <location filename="../../ui/printing.py" line="604" />
         <source>Offset down (+) / up (−)</source>
         <translation>垂直偏移（+ 向下 / − 向上）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="575" />
+        <location filename="../../ui/printing.py" line="576" />
         <source>Copies per A4 page</source>
         <translation>每张 A4 打印联数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="615" />
+        <location filename="../../ui/printing.py" line="618" />
         <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
         <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="609" />
+        <location filename="../../ui/printing.py" line="612" />
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="577" />
+        <location filename="../../ui/printing.py" line="578" />
         <source>Paper and position, per printer</source>
         <translation>纸张与打印位置（按打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="582" />
+        <location filename="../../ui/printing.py" line="584" />
         <source>Default for PDF / all printers</source>
         <translation>默认（PDF 及所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="586" />
+        <location filename="../../ui/printing.py" line="588" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="602" />
+        <location filename="../../ui/printing.py" line="605" />
         <source>The offsets shift everything printed: positive x moves it right, positive y moves it down (millimetres).</source>
         <translation>偏移使全部打印内容整体移动：水平为正向右移，垂直为正向下移（单位：毫米）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="607" />
+        <location filename="../../ui/printing.py" line="610" />
         <source>Use the defaults for this printer</source>
         <translation>此打印机改用默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="694" />
+        <location filename="../../ui/printing.py" line="697" />
         <source>Saved in the data file: used by Save as PDF, the command line and every printer without settings of its own.</source>
         <translation>保存在数据文件中：用于另存为 PDF、命令行，以及没有单独设置的所有打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="697" />
+        <location filename="../../ui/printing.py" line="700" />
         <source>This printer has its own settings (kept on this computer).</source>
         <translation>此打印机有单独设置（保存在本机）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="699" />
+        <location filename="../../ui/printing.py" line="702" />
         <source>This printer uses the defaults; changing a value gives it its own settings.</source>
         <translation>此打印机使用默认设置；修改任一数值即为它单独保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="741" />
+        <location filename="../../ui/printing.py" line="744" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="751" />
+        <location filename="../../ui/printing.py" line="754" />
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="752" />
+        <location filename="../../ui/printing.py" line="755" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
         <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="757" />
+        <location filename="../../ui/printing.py" line="760" />
         <source>This font will be embedded in every form.</source>
         <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="758" />
+        <location filename="../../ui/printing.py" line="761" />
         <source>This file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="759" />
+        <location filename="../../ui/printing.py" line="762" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
         <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="761" />
+        <location filename="../../ui/printing.py" line="764" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
         <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="808" />
+        <location filename="../../ui/printing.py" line="811" />
         <source>Print settings saved.</source>
         <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="827" />
+        <location filename="../../ui/printing.py" line="830" />
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="829" />
+        <location filename="../../ui/printing.py" line="832" />
         <source>Calibration page — %1</source>
         <translation>校准页 — %1</translation>
     </message>
@@ -5303,18 +5303,18 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/import_export.py" line="515" />
-        <source>Check a %1 file (write nothing)…</source>
+        <source>Check a file of %1 (write nothing)…</source>
         <translation>检查%1文件（不写入）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="519" />
+        <source>Save an empty template for %1…</source>
+        <translation>保存空白%1模板…</translation>
     </message>
     <message>
         <location filename="../../ui/import_export.py" line="518" />
         <source>Export %1 to Excel…</source>
         <translation>导出%1到 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_export.py" line="519" />
-        <source>Save an empty %1 template…</source>
-        <translation>保存空白%1模板…</translation>
     </message>
     <message>
         <location filename="../../ui/import_export.py" line="528" />
