@@ -7,13 +7,21 @@ so nothing is half-saved.
 
 from __future__ import annotations
 
+from servicedesk.models.messages import display_language, localize
+
 
 class DomainError(Exception):
-    """A problem the user can fix (bad input, a rule refused the action)."""
+    """A problem the user can fix (bad input, a rule refused the action).
+
+    `english` is the message as written in the code (CLI, logs, tests);
+    `message` is what a person reads: the same in the display language the
+    GUI chose (see models/messages.py), English when no translation exists.
+    """
 
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
-        self.message = message
+        self.english = message
+        self.message = localize(message, display_language())
         self.field = field
 
     def __str__(self) -> str:  # pragma: no cover - trivial

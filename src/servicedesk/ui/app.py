@@ -49,7 +49,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db_path: Path, lang: str | None = None) -> int:
     app = make_application()
-    install_translator(app, choose_language(lang))
+    language = choose_language(lang)
+    install_translator(app, language)
+    from servicedesk.models.messages import set_display_language
+
+    set_display_language(language)  # domain messages in the clerk's language
     from servicedesk.models.db import open_db
     from servicedesk.ui.context import AppContext
     from servicedesk.ui.main_window import MainWindow

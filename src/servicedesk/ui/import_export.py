@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QProgressDialog, QPushButton, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.messages import display_language, localize
 from servicedesk.models.errors import DomainError
 from servicedesk.models.importing import ImportResult
 from servicedesk.ui.common import ValidatedForm
@@ -450,6 +451,10 @@ class SheetExchange(QObject):
         box.open()      # window-modal, non-blocking
 
     def show_problems(self, title: str, text: str, details: str = "") -> ProblemsDialog:
+        # Problem lines ("row 7, column 电话: …") are built in English by the
+        # models; show them in the clerk's language.
+        lang = display_language()
+        details = "\n".join(localize(line, lang) for line in details.splitlines())
         box = ProblemsDialog(title, text, details, self.widget)
         self._show(box)
         return box
