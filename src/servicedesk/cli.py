@@ -183,5 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except OSError as exc:
+        # A folder that cannot be created, a file in use, no permission: say
+        # which file and why, instead of a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        sys.stderr.write(f"error: {exc.strerror or exc}{where}; nothing was changed\n")
+        return 1
     except KeyboardInterrupt:
         return 130
