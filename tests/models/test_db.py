@@ -144,3 +144,105 @@ def test_transaction_rolls_back_everything_on_error(db):
         except RuntimeError:
             pass
     assert [c.name for c in C.list_customers(db)] == ["乙"]
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
+    # A file written by some other program: SQLite, tables, but no record of
+    # any ServiceDesk schema step. Opening it must not switch on WAL, add a
+    # migrations table or half-create ours before failing.
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, foo TEXT)")
+    other.execute("INSERT INTO customers (foo) VALUES ('bar')")
+    other.commit()
+    other.close()
+    before = _sha(path)
+
+    with pytest.raises(DatabaseError) as err:
+        open_db(path)
+    message = err.value.message
+    assert "is not a ServiceDesk data file" in message and "not changed" in message
+    assert str(path) in message and "customers" in message
+    assert "already exists" not in message
+    assert _sha(path) == before and _side_files(path) == []   # no -wal, -shm, backup
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    check.close()
+
+
+def test_another_sqlite_utils_programs_migrations_are_not_ours(tmp_path):
+    # The other program uses sqlite-utils migrations too: its record names
+    # none of our sets, so it is "not ours", not "written by a newer version".
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT)")
+    other.execute("INSERT INTO _sqlite_migrations VALUES ('shop', '0001_init', '2025-01-01')")
+    other.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)")
+    other.commit()
+    other.close()
+    before = _sha(path)
+    with pytest.raises(DatabaseError, match="is not a ServiceDesk data file"):
+        open_db(path)
+    assert _sha(path) == before and _side_files(path) == []
+
+
+def test_an_empty_sqlite_file_is_initialised(tmp_path):
+    path = tmp_path / "blank.sqlite3"
+    blank = sqlite3.connect(path)
+    blank.execute("PRAGMA user_version = 1")   # writes the header; no tables
+    blank.commit()
+    blank.close()
+    assert path.stat().st_size > 0
+    db = open_db(path)
+    assert _applied(db) == known_migrations()
+    db.close()
+
+
+@pytest.mark.parametrize("where", ["proc", "under_a_file", "a_folder"])
+def test_file_system_refusals_are_database_errors_naming_the_path(tmp_path, where):
+    if where == "proc":
+        path = Path("/proc/sd/x.sqlite3")      # /proc accepts no new folders
+        if not Path("/proc").is_dir():
+            pytest.skip("no /proc here")
+    elif where == "under_a_file":
+        (tmp_path / "plain.txt").write_text("not a folder")
+        path = tmp_path / "plain.txt" / "x.sqlite3"
+    else:
+        path = tmp_path / "x.sqlite3"
+        path.mkdir()
+    with pytest.raises(DatabaseError) as err:
+        open_db(path)
+    assert str(path) in err.value.message
+    assert "Errno" not in err.value.message and "Traceback" not in err.value.message
+    if where == "a_folder":
+        assert "folder" in err.value.message and path.is_dir() and not any(path.iterdir())
+
+
+def test_a_file_sqlite_cannot_open_is_a_database_error(tmp_path, monkeypatch):
+    # (Tests run as root, so chmod cannot take permission away: make SQLite
+    # itself refuse the way it does for a file without read/write permission.)
+    import servicedesk.models.db as dbmod
+
+    def refuse(path, readonly=False):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(dbmod, "_connect", refuse)
+    path = tmp_path / "office.sqlite3"
+    with pytest.raises(DatabaseError) as err:
+        open_db(path)
+    assert str(path) in err.value.message and "unable to open" in err.value.message
+
+
+def test_chinese_display_shows_the_refusal_in_chinese(tmp_path):
+    from servicedesk.models import messages
+
+    path = tmp_path / "x.sqlite3"
+    path.mkdir()
+    previous = messages.set_display_language("zh_CN")
+    try:
+        with pytest.raises(DatabaseError) as err:
+            open_db(path)
+    finally:
+        messages.set_display_language(previous)
+    assert "文件夹" in err.value.message and str(path) in err.value.message
+    assert err.value.english.startswith(str(path))

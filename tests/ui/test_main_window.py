@@ -91,3 +91,87 @@ def test_dashboard_status_link_opens_that_ticket_list(qtbot, ctx):
     assert window.tabs.currentWidget() is window.pages["tickets"]
     tab = window.pages["tickets"]
     assert tab.status_tabs.currentIndex() == 2  # all, open, dispatched, ...
+
+
+# ---- opening the data file from the GUI: a message box, never a traceback ----------------
+
+class _Boxes:
+    """Records QMessageBox.critical calls instead of showing them."""
+
+    def __init__(self, monkeypatch):
+        from PySide6.QtWidgets import QMessageBox
+
+        self.shown: list[tuple[str, str]] = []
+        monkeypatch.setattr(QMessageBox, "critical",
+                            staticmethod(lambda parent, title, text, *a, **k: self.shown.append((title, text))))
+
+
+def test_gui_open_step_shows_a_refused_file_in_a_message_box(qapp, tmp_path, monkeypatch):
+    from servicedesk.ui.app import open_data_file
+
+    boxes = _Boxes(monkeypatch)
+    folder = tmp_path / "office.sqlite3"
+    folder.mkdir()  # a folder where the data file should be
+    assert open_data_file(folder) is None
+    assert len(boxes.shown) == 1
+    title, text = boxes.shown[0]
+    assert title == "Cannot open the data file"
+    assert str(folder) in text and "folder" in text and "Errno" not in text
+
+
+def test_gui_open_step_shows_an_unexpected_error_in_a_message_box(qapp, tmp_path, monkeypatch):
+    import servicedesk.models.db as dbmod
+    from servicedesk.ui.app import open_data_file
+
+    boxes = _Boxes(monkeypatch)
+
+    def broken(path, **kw):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(dbmod, "open_db", broken)
+    path = tmp_path / "office.sqlite3"
+    assert open_data_file(path) is None
+    assert boxes.shown and str(path) in boxes.shown[0][1] and "disk on fire" in boxes.shown[0][1]
+
+
+def test_gui_opens_a_good_file_without_a_message(qapp, tmp_path, monkeypatch):
+    from servicedesk.ui.app import open_data_file
+
+    boxes = _Boxes(monkeypatch)
+    db = open_data_file(tmp_path / "new" / "office.sqlite3")
+    assert db is not None and not boxes.shown
+    db.close()
+
+
+def test_run_gui_in_chinese_explains_a_foreign_file_in_chinese(qapp, tmp_path, monkeypatch):
+    # run_gui must set the display language BEFORE opening, so the refusal
+    # (raised while opening) reads Chinese; it returns before exec().
+    import sqlite3
+
+    from servicedesk.models import messages
+    from servicedesk.ui import app as app_module
+
+    boxes = _Boxes(monkeypatch)
+    installed = []
+    real_install = app_module.install_translator
+    monkeypatch.setattr(app_module, "install_translator",
+                        lambda a, lang: installed.extend(real_install(a, lang)) or installed)
+    names = (qapp.organizationName(), qapp.applicationName())
+    previous = messages.display_language()
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, foo TEXT)")
+    other.commit()
+    other.close()
+    try:
+        assert app_module.run_gui(path, lang="zh_CN") == 1
+    finally:
+        messages.set_display_language(previous)
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
+    assert len(boxes.shown) == 1
+    title, text = boxes.shown[0]
+    assert "不是服务内勤系统的数据文件" in text and str(path) in text and "没有被改动" in text
+    assert title != "Cannot open the data file" or not installed  # Chinese title when the .qm loaded

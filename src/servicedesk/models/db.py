@@ -1,10 +1,11 @@
 """Opening the data file safely.
 
 One SQLite file holds everything. On open we:
-1. refuse a file that is not SQLite, fails `PRAGMA quick_check`, or records a
-   migration this program does not know (it was written by a newer version) —
-   all checked through a read-only connection, so a refused file is left
-   byte-for-byte untouched;
+1. refuse a file that is not SQLite, fails `PRAGMA quick_check`, holds
+   another program's tables (no ServiceDesk schema step recorded), or records
+   a migration this program does not know (it was written by a newer
+   version) — all checked through a read-only connection, so a refused file
+   is left byte-for-byte untouched;
 2. copy the file beside itself (SQLite backup API) before applying any
    pending migration to an existing file;
 3. switch on WAL, foreign keys and a busy timeout, and apply the named
@@ -90,7 +91,10 @@ def inspect_existing(path: Path) -> list[str]:
         raise DatabaseError(f"{path} is not a ServiceDesk data file (not an SQLite database).")
     if not header:
         return []  # empty file: treat as new
-    conn = _connect(path, readonly=True)
+    try:
+        conn = _connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot read the data file {path}: {exc}") from exc
     try:
         try:
             result = conn.execute("PRAGMA quick_check").fetchall()
@@ -102,14 +106,25 @@ def inspect_existing(path: Path) -> list[str]:
                 f"The data file {path} failed its integrity check ({detail}). "
                 "Restore it from a backup or run 'servicedesk check'."
             )
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
-        ).fetchone()
-        if not has_table:
-            return []
-        rows = conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        rows = (conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
+                if "_sqlite_migrations" in tables else [])
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"The data file {path} is damaged ({exc}). Restore it from a backup.") from exc
     finally:
         conn.close()
+    # Another program's database (or one of ours with the record of its schema
+    # steps lost) must not be "migrated": creating our tables beside or over
+    # its own would change it and then fail half-way. Refuse it untouched.
+    ours = {s.name for s in migration_sets()}
+    user_tables = [t for t in tables if t != "_sqlite_migrations"]
+    if user_tables and not any(s in ours for s, _n in rows):
+        shown = ", ".join(user_tables[:5]) + (", …" if len(user_tables) > 5 else "")
+        raise DatabaseError(
+            f"{path} is not a ServiceDesk data file (it holds other tables: {shown}); it was not changed."
+        )
     unknown = [f"{s}:{n}" for s, n in rows if (s, n) not in known_migrations()]
     if unknown:
         raise DatabaseError(
@@ -145,10 +160,28 @@ def _timestamp() -> str:
     return _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
+def _os_reason(exc: BaseException) -> str:
+    """'Permission denied' rather than '[Errno 13] Permission denied: /x'."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
 def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
-    """Open (and if needed create or migrate) the data file at `path`."""
+    """Open (and if needed create or migrate) the data file at `path`.
+
+    Every way the file system can refuse (a folder that cannot be created, a
+    folder where the file should be, no permission, a read-only disk) comes
+    back as a DatabaseError naming the path, so the GUI and the CLI can say
+    what is wrong instead of showing a traceback.
+    """
     path = Path(path)
-    exists = path.exists() and path.stat().st_size > 0
+    try:
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a ServiceDesk data file; choose a file inside it.")
+        exists = path.exists() and path.stat().st_size > 0
+    except OSError as exc:
+        raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
     if not exists and not create:
         raise DatabaseError(f"No data file at {path}.")
     applied = inspect_existing(path) if exists else []
@@ -157,21 +190,39 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         if f"{s.name}:{m.name}" not in applied
     ]
     if exists and pending and applied:
-        backup_to(path, path.with_name(f"{path.stem}.before-migration-{_timestamp()}{path.suffix}"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _connect(path)
-    db = sqlite_utils.Database(conn)
-    with db.ensure_autocommit_on():
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-    if pending:
-        for mset in migration_sets():
-            mset.apply(db)
-    from servicedesk.models.settings import ensure_defaults
+        backup = path.with_name(f"{path.stem}.before-migration-{_timestamp()}{path.suffix}")
+        try:
+            backup_to(path, backup)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseError(
+                f"Cannot make the backup copy {backup} before updating the data file {path}: "
+                f"{_os_reason(exc)}. The data file was not changed."
+            ) from exc
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Cannot create the folder {path.parent} for the data file {path}: {_os_reason(exc)}."
+        ) from exc
+    conn = None
+    try:
+        conn = _connect(path)
+        db = sqlite_utils.Database(conn)
+        with db.ensure_autocommit_on():
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        if pending:
+            for mset in migration_sets():
+                mset.apply(db)
+        from servicedesk.models.settings import ensure_defaults
 
-    ensure_defaults(db)
+        ensure_defaults(db)
+    except (OSError, sqlite3.Error) as exc:
+        if conn is not None:
+            conn.close()
+        raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
     return db
 
 

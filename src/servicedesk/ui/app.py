@@ -53,20 +53,54 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     install_translator(app, language)
     from servicedesk.models.messages import set_display_language
 
+    # Before opening: a refused file's message (DatabaseError) is worded in
+    # the display language at the moment it is raised.
     set_display_language(language)  # domain messages in the clerk's language
-    from servicedesk.models.db import open_db
+    db = open_data_file(db_path)
+    if db is None:
+        return 1
     from servicedesk.ui.context import AppContext
     from servicedesk.ui.main_window import MainWindow
 
     try:
-        db = open_db(db_path)
-    except DomainError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), exc.message)
+        window = MainWindow(AppContext(db=db, db_path=db_path))
+    except Exception as exc:  # noqa: BLE001 - say it in a window, never a traceback
+        db.close()
+        report_open_failure(db_path, exc)
         return 1
-    window = MainWindow(AppContext(db=db, db_path=db_path))
     install_error_hook(window)
     window.show()
     return app.exec()
+
+
+def open_data_file(db_path: Path):
+    """Open the data file for the GUI; on any failure show why and return None.
+
+    A refused file (DatabaseError: not ours, newer, damaged, no permission)
+    shows its own plain message; anything unexpected still gets a message box
+    naming the file, because a double-clicked program has no console to show
+    a traceback in.
+    """
+    from servicedesk.models.db import open_db
+
+    try:
+        return open_db(db_path)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+        report_open_failure(db_path, exc)
+        return None
+
+
+def report_open_failure(db_path: Path, exc: BaseException) -> None:
+    """The "Cannot open the data file" message box for `exc`."""
+    if isinstance(exc, DomainError):
+        text = exc.message
+    else:
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__)  # for whoever reads the log
+        text = (QCoreApplication.translate("App", "The data file %1 could not be opened:\n%2")
+                .replace("%1", str(db_path)).replace("%2", str(exc) or type(exc).__name__))
+    QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), text)
 
 
 def install_error_hook(parent) -> None:

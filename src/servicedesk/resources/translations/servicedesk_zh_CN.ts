@@ -56,19 +56,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="60" />
+        <location filename="../../ui/app.py" line="101" />
+        <source>The data file %1 could not be opened:
+%2</source>
+        <translation>无法打开数据文件 %1：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="103" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="81" />
+        <location filename="../../ui/app.py" line="119" />
         <source>Something went wrong and the action was not saved:
 %1</source>
         <translation>出现错误，本次操作未保存：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="121" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -1905,93 +1912,93 @@
 <context>
     <name>ImportOptionsDialog</name>
     <message>
-        <location filename="../../ui/import_export.py" line="258" />
+        <location filename="../../ui/import_export.py" line="259" />
         <source>Import %1</source>
         <translation>导入%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="261" />
+        <location filename="../../ui/import_export.py" line="262" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="270" />
+        <location filename="../../ui/import_export.py" line="271" />
         <source>Update records that already exist</source>
         <translation>更新已存在的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="271" />
+        <location filename="../../ui/import_export.py" line="272" />
         <source>Not ticked: a row for a record that already exists is listed as a problem and nothing is imported.</source>
         <translation>不勾选：已存在记录的行列为问题，整个文件不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="273" />
+        <location filename="../../ui/import_export.py" line="274" />
         <source>Existing records</source>
         <translation>已有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="278" />
+        <location filename="../../ui/import_export.py" line="279" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="278" />
+        <location filename="../../ui/import_export.py" line="279" />
         <source>Opening stock date</source>
         <translation>期初入库日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="281" />
+        <location filename="../../ui/import_export.py" line="282" />
         <source>Also post the stock adjustments</source>
         <translation>同时过账盘点调整</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="282" />
+        <location filename="../../ui/import_export.py" line="283" />
         <source>Not ticked: the count is saved as finished and can be posted later.</source>
         <translation>不勾选：盘点保存为已完成，以后再过账。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="284" />
+        <location filename="../../ui/import_export.py" line="285" />
         <source>Adjustments</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="288" />
+        <location filename="../../ui/import_export.py" line="289" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="290" />
+        <location filename="../../ui/import_export.py" line="291" />
         <source>Issue the listed parts from stock</source>
         <translation>按所列配件出库</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="291" />
+        <location filename="../../ui/import_export.py" line="292" />
         <source>Not ticked: the tickets' parts are recorded without changing the stock.</source>
         <translation>不勾选：只记录工单配件，不改变库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="293" />
+        <location filename="../../ui/import_export.py" line="294" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="294" />
+        <location filename="../../ui/import_export.py" line="295" />
         <source>Check only: find the problems, write nothing</source>
         <translation>仅检查：找出问题，不写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="297" />
-        <location filename="../../ui/import_export.py" line="313" />
+        <location filename="../../ui/import_export.py" line="298" />
+        <location filename="../../ui/import_export.py" line="314" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="298" />
+        <location filename="../../ui/import_export.py" line="299" />
         <source>The whole file is imported or nothing: if any row has a problem, nothing is written and the problems are listed.</source>
         <translation>整个文件要么全部导入，要么都不导入：任何一行有问题，都不写入，并列出问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="313" />
+        <location filename="../../ui/import_export.py" line="314" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -4560,12 +4567,12 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../ui/import_export.py" line="228" />
+        <location filename="../../ui/import_export.py" line="229" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="230" />
+        <location filename="../../ui/import_export.py" line="231" />
         <source>Copy the message and the list to the clipboard</source>
         <translation>把提示和问题清单复制到剪贴板</translation>
     </message>
@@ -5163,93 +5170,93 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>SheetExchange</name>
     <message>
-        <location filename="../../ui/import_export.py" line="365" />
+        <location filename="../../ui/import_export.py" line="366" />
         <source>Choose the Excel file of %1 to import</source>
         <translation>选择要导入的%1 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="366" />
-        <location filename="../../ui/import_export.py" line="375" />
+        <location filename="../../ui/import_export.py" line="367" />
+        <location filename="../../ui/import_export.py" line="376" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="373" />
+        <location filename="../../ui/import_export.py" line="374" />
         <source>Save the Excel file</source>
         <translation>保存 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="421" />
+        <location filename="../../ui/import_export.py" line="422" />
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="421" />
+        <location filename="../../ui/import_export.py" line="422" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="422" />
+        <location filename="../../ui/import_export.py" line="423" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="465" />
+        <location filename="../../ui/import_export.py" line="470" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：没有导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="467" />
+        <location filename="../../ui/import_export.py" line="472" />
         <source>Empty sheet written to %1</source>
         <translation>空白模板已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="469" />
+        <location filename="../../ui/import_export.py" line="474" />
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="473" />
+        <location filename="../../ui/import_export.py" line="478" />
         <source>Check found problems</source>
         <translation>检查发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="474" />
+        <location filename="../../ui/import_export.py" line="479" />
         <source>%1 has %2 problem(s). Nothing was written (check only): fix the rows listed below before importing the file.</source>
         <translation>%1 有 %2 处问题。未写入任何数据（仅检查）：请先改正下列各行再导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="478" />
+        <location filename="../../ui/import_export.py" line="483" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="479" />
+        <location filename="../../ui/import_export.py" line="484" />
         <source>%1 has %2 problem(s). Nothing was imported: fix the rows listed below and import the file again.</source>
         <translation>%1 有 %2 处问题，没有导入任何记录。请改正下列各行后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="483" />
+        <location filename="../../ui/import_export.py" line="488" />
         <source>%1 has no problems: %2 rows can be imported (%3 new, %4 updated). Nothing was written: this was a check only.</source>
         <translation>%1 没有问题：可导入 %2 行（新增 %3，更新 %4）。这只是检查，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="488" />
+        <location filename="../../ui/import_export.py" line="493" />
         <source>Check passed</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="491" />
+        <location filename="../../ui/import_export.py" line="496" />
         <source>Imported %1 rows from %2: %3 new, %4 updated</source>
         <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="502" />
+        <location filename="../../ui/import_export.py" line="507" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="503" />
+        <location filename="../../ui/import_export.py" line="508" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -5257,67 +5264,67 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>Sheets</name>
     <message>
-        <location filename="../../ui/import_export.py" line="64" />
+        <location filename="../../ui/import_export.py" line="65" />
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="65" />
+        <location filename="../../ui/import_export.py" line="66" />
         <source>equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="66" />
+        <location filename="../../ui/import_export.py" line="67" />
         <source>technicians</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="67" />
+        <location filename="../../ui/import_export.py" line="68" />
         <source>tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="68" />
+        <location filename="../../ui/import_export.py" line="69" />
         <source>parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="69" />
+        <location filename="../../ui/import_export.py" line="70" />
         <source>counted quantities</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="70" />
+        <location filename="../../ui/import_export.py" line="71" />
         <source>attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="71" />
+        <location filename="../../ui/import_export.py" line="72" />
         <source>follow-up calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="513" />
+        <location filename="../../ui/import_export.py" line="518" />
         <source>Import %1 from Excel…</source>
         <translation>从 Excel 导入%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="515" />
+        <location filename="../../ui/import_export.py" line="520" />
         <source>Check a file of %1 (write nothing)…</source>
         <translation>检查%1文件（不写入）…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="519" />
+        <location filename="../../ui/import_export.py" line="524" />
         <source>Save an empty template for %1…</source>
         <translation>保存空白%1模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="518" />
+        <location filename="../../ui/import_export.py" line="523" />
         <source>Export %1 to Excel…</source>
         <translation>导出%1到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="528" />
+        <location filename="../../ui/import_export.py" line="533" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
