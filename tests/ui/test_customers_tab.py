@@ -283,3 +283,30 @@ def test_import_and_export_run_off_the_gui_thread(tab, ctx, qtbot, tmp_path):
     tab.start_job("export", "customers", str(out))
     qtbot.waitUntil(lambda: tab.job is None, timeout=10_000)
     assert out.exists() and tab.statuses[-1] == f"Exported 2 rows to {out}"
+
+
+def test_warranty_column_shows_the_whole_words_with_the_reason_as_tooltip(tab, ctx, qtbot):
+    cid = F.customer(ctx.db, name="张三")
+    F.equipment(ctx.db, cid, model="QTZ80", serial_no="T1", acceptance_date="2020-01-01")
+    tab.show_record("customer", cid)
+    qtbot.waitUntil(lambda: tab.eq_model.rowCount() == 1, timeout=2000)
+    column = next(i for i, c in enumerate(tab.eq_model.columns) if c.key == "warranty")
+    text = tab.eq_model.index(0, column).data()
+    assert text == "Out of warranty since 2020-12-31"   # 12 months from 2020-01-01
+    # the column is at least as wide as its longest text needs: nothing elided ("since 20…")
+    assert tab.eq_table.columnWidth(column) >= tab.eq_table.sizeHintForColumn(column)
+    assert tab.eq_table.columnWidth(column) >= tab.eq_table.fontMetrics().horizontalAdvance(text)
+    tooltip = tab.eq_model.index(0, column).data(Qt.ToolTipRole)
+    assert tooltip == tab.eq_model.row(0).warranty.reason and tooltip
+
+
+def test_import_export_button_has_room_for_its_text_and_menu_arrow(tab):
+    from PySide6.QtWidgets import QPushButton, QStyle
+
+    button = tab.sheet_button
+    assert isinstance(button, QPushButton) and button.menu() is not None
+    assert [a.text() for a in button.menu().actions() if a.text()][0] == "Import customers from Excel…"
+    arrow = button.style().pixelMetric(QStyle.PM_MenuButtonIndicator, None, button)
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    assert button.width() >= text + arrow + 8, (button.width(), text, arrow)
+    assert button.width() >= button.sizeHint().width()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.errors import DomainError
@@ -43,18 +43,81 @@ class EmptyState(QLabel):
         self.setStyleSheet("color: #6b6b6b; font-size: 14px; padding: 24px;")
 
 
+def fit_window(widget: QWidget) -> None:
+    """Grow the dialog holding `widget` so what just appeared in it fits.
+
+    A top-level window keeps its size when a message label appears inside
+    it, so the layout squeezes every row (a two-line error shows as half a
+    line, a notes box is cut). This grows the dialog to the height its
+    layout needs at its current width (word-wrapped labels need more when
+    narrow) and at least to its size hint — never shrinking it (the clerk
+    may have made it bigger) and never beyond the screen. Only dialogs: a
+    form inside the main window must not resize the main window.
+    """
+    win = widget.window()
+    if not isinstance(win, QDialog) or not win.isVisible() or win.isMaximized() or win.isFullScreen():
+        return
+    layout = win.layout()
+    if layout is None:
+        return
+    layout.activate()
+    hint = win.sizeHint().expandedTo(win.minimumSizeHint())
+    width = max(win.width(), hint.width())
+    height = hint.height()
+    if layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    screen = win.screen()
+    if screen is not None:
+        room = screen.availableGeometry().size()
+        width = min(width, max(win.width(), room.width()))
+        height = min(height, max(win.height(), room.height()))
+    if width > win.width() or height > win.height():
+        win.resize(max(width, win.width()), max(height, win.height()))
+
+
 class FieldError(QLabel):
-    """Red message under a form field, naming the problem."""
+    """Red message under a form field, naming the problem.
+
+    Showing a message grows the dialog when the message would not fit (see
+    fit_window), so a long, wrapped message is never cut off.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setStyleSheet("color: #B3261E;")
         self.setWordWrap(True)
+        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)  # right under its field, whatever room it gets
         self.hide()
 
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+        if text:
+            fit_window(self)
+
+
+class NotesEdit(QPlainTextEdit):
+    """A free-text box a few lines high that a form never squeezes below that.
+
+    (A fixed height lets a crowded layout clip it; this has a real minimum
+    of `lines` lines and grows when the dialog is made taller.)
+    """
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 3):
+        super().__init__(parent)
+        self._lines = lines
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def _height(self) -> int:
+        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2)
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * self._lines + frame + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self._height())
 
 
 class ValidatedForm(QWidget):
@@ -73,6 +136,9 @@ class ValidatedForm(QWidget):
 
     def add_row(self, key: str, label: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
+        if widget.sizePolicy().verticalPolicy() in (QSizePolicy.Expanding, QSizePolicy.MinimumExpanding):
+            # a notes box takes the spare height of a taller dialog, not the message labels
+            box.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(1)

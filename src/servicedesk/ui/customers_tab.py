@@ -14,8 +14,8 @@ import html
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
-    QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import customers as C
@@ -25,7 +25,7 @@ from servicedesk.ui.common import EmptyState, confirm, debounce, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.dialogs.customer_dialog import CustomerDialog
 from servicedesk.ui.dialogs.equipment_dialog import EquipmentDialog, warranty_style, warranty_words
-from servicedesk.ui.import_export import SheetExchange, SheetJob
+from servicedesk.ui.import_export import SheetExchange, SheetJob, menu_button
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -86,10 +86,9 @@ class CustomersTab(QWidget):
         self.delete_button.setToolTip(self.tr("Delete the selected customer (Del)"))
         self.delete_button.clicked.connect(self.delete_customer)
 
-        self.sheet_button = QToolButton(self)
-        self.sheet_button.setText(self.tr("Import / Export"))
-        self.sheet_button.setPopupMode(QToolButton.InstantPopup)
-        sheet_menu = QMenu(self.sheet_button)
+        # A push button with a menu keeps room for its arrow (a tool button drew it over the text).
+        self.sheet_button = menu_button(self, self.tr("Import / Export"))
+        sheet_menu = self.sheet_button.menu()
         sheet_menu.addAction(self.tr("Import customers from Excel…"), lambda: self.ask_import("customers"))
         sheet_menu.addAction(self.tr("Import equipment from Excel…"), lambda: self.ask_import("equipment"))
         sheet_menu.addSeparator()
@@ -98,7 +97,6 @@ class CustomersTab(QWidget):
         sheet_menu.addSeparator()
         sheet_menu.addAction(self.tr("Empty customers sheet…"), lambda: self.ask_export("customers", True))
         sheet_menu.addAction(self.tr("Empty equipment sheet…"), lambda: self.ask_export("equipment", True))
-        self.sheet_button.setMenu(sheet_menu)
         # The shared worker-thread flow (ui/import_export.py); this tab reloads itself first.
         self.sheets = SheetExchange(ctx, self, announce=self._imported, busy=[self.sheet_button])
 
@@ -278,6 +276,16 @@ class CustomersTab(QWidget):
                 view.setColumnWidth(i, col.width)
         return view
 
+    def _fit_warranty_column(self) -> None:
+        """Widen the warranty column to its longest text ("Out of warranty since
+        2025-12-31" must not end in "20…"); a wider column the clerk chose is kept.
+        The full reason is the cell's tooltip and shows under the table."""
+        column = next(i for i, c in enumerate(self.eq_model.columns) if c.key == "warranty")
+        need = max(self.eq_table.sizeHintForColumn(column),
+                   self.eq_table.horizontalHeader().sectionSizeHint(column))
+        if self.eq_table.columnWidth(column) < need:
+            self.eq_table.setColumnWidth(column, min(need, 360))
+
     def _warranty_text(self, row: C.EquipmentWarranty) -> str:
         w = row.warranty
         if w.overridden:
@@ -426,6 +434,7 @@ class CustomersTab(QWidget):
             keep = current.equipment.id if current and current.equipment.customer_id == customer.id else None
         rows = C.equipment_with_warranty(self.ctx.db, customer.id)
         self.eq_model.set_rows(rows)
+        self._fit_warranty_column()
         self.eq_stack.setCurrentWidget(self.eq_table if rows else self.eq_empty)
         row = next((i for i, r in enumerate(rows) if r.equipment.id == keep), 0 if rows else -1)
         if row >= 0:

@@ -525,18 +525,26 @@ def add_sheet_actions(menu: QMenu, exchange: SheetExchange, kind: str, *, import
                    lambda: exchange.ask_template(kind))
 
 
+def menu_button(parent: QWidget, text: str) -> QPushButton:
+    """A button that opens a menu, sized so its text and menu arrow never overlap.
+
+    A QPushButton with a menu reserves the arrow's width in its size hint (a
+    QToolButton in instant-popup mode draws the arrow over the text), and
+    looks like the push buttons beside it in the tab's bar.
+    """
+    button = QPushButton(text, parent)
+    button.setMenu(QMenu(button))  # the caller fills button.menu()
+    button.setMinimumWidth(button.sizeHint().width())
+    return button
+
+
 def sheet_button(parent: QWidget, exchange: SheetExchange, kinds: Sequence[str]):
     """An "Import / Export" menu button for the given kinds (separator between kinds)."""
-    from PySide6.QtWidgets import QToolButton
-
-    button = QToolButton(parent)
-    button.setText(QCoreApplication.translate("Sheets", "Import / Export"))
-    button.setPopupMode(QToolButton.InstantPopup)
-    menu = QMenu(button)
+    button = menu_button(parent, QCoreApplication.translate("Sheets", "Import / Export"))
+    menu = button.menu()
     for i, kind in enumerate(kinds):
         if i:
             menu.addSeparator()
         add_sheet_actions(menu, exchange, kind)
-    button.setMenu(menu)
     exchange.busy.append(button)
     return button

@@ -519,38 +519,38 @@
         <translation>销售设备的经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="56" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="55" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="70" />
-        <location filename="../../ui/dialogs/customer_dialog.py" line="154" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="153" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="70" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="121" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="120" />
         <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
         <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="124" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="123" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="161" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="160" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialog.py" line="163" />
+        <location filename="../../ui/dialogs/customer_dialog.py" line="162" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
@@ -603,292 +603,292 @@
         <translation>导入 / 导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="93" />
+        <location filename="../../ui/customers_tab.py" line="92" />
         <source>Import customers from Excel…</source>
         <translation>从 Excel 导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="94" />
+        <location filename="../../ui/customers_tab.py" line="93" />
         <source>Import equipment from Excel…</source>
         <translation>从 Excel 导入设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="96" />
+        <location filename="../../ui/customers_tab.py" line="95" />
         <source>Export customers to Excel…</source>
         <translation>导出客户到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="97" />
+        <location filename="../../ui/customers_tab.py" line="96" />
         <source>Export equipment to Excel…</source>
         <translation>导出设备到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="99" />
+        <location filename="../../ui/customers_tab.py" line="98" />
         <source>Empty customers sheet…</source>
         <translation>客户导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="100" />
+        <location filename="../../ui/customers_tab.py" line="99" />
         <source>Empty equipment sheet…</source>
         <translation>设备导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="114" />
+        <location filename="../../ui/customers_tab.py" line="112" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="115" />
-        <location filename="../../ui/customers_tab.py" line="446" />
+        <location filename="../../ui/customers_tab.py" line="113" />
+        <location filename="../../ui/customers_tab.py" line="455" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="116" />
-        <location filename="../../ui/customers_tab.py" line="446" />
+        <location filename="../../ui/customers_tab.py" line="114" />
+        <location filename="../../ui/customers_tab.py" line="455" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="117" />
-        <location filename="../../ui/customers_tab.py" line="447" />
+        <location filename="../../ui/customers_tab.py" line="115" />
+        <location filename="../../ui/customers_tab.py" line="456" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="118" />
-        <location filename="../../ui/customers_tab.py" line="448" />
+        <location filename="../../ui/customers_tab.py" line="116" />
+        <location filename="../../ui/customers_tab.py" line="457" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="119" />
+        <location filename="../../ui/customers_tab.py" line="117" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="151" />
+        <location filename="../../ui/customers_tab.py" line="149" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="153" />
+        <location filename="../../ui/customers_tab.py" line="151" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="155" />
-        <location filename="../../ui/customers_tab.py" line="561" />
+        <location filename="../../ui/customers_tab.py" line="153" />
+        <location filename="../../ui/customers_tab.py" line="570" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="157" />
+        <location filename="../../ui/customers_tab.py" line="155" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="162" />
+        <location filename="../../ui/customers_tab.py" line="160" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="169" />
+        <location filename="../../ui/customers_tab.py" line="167" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="170" />
+        <location filename="../../ui/customers_tab.py" line="168" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="171" />
+        <location filename="../../ui/customers_tab.py" line="169" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="173" />
+        <location filename="../../ui/customers_tab.py" line="171" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="175" />
+        <location filename="../../ui/customers_tab.py" line="173" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="177" />
+        <location filename="../../ui/customers_tab.py" line="175" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="179" />
+        <location filename="../../ui/customers_tab.py" line="177" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="187" />
+        <location filename="../../ui/customers_tab.py" line="185" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="198" />
+        <location filename="../../ui/customers_tab.py" line="196" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="199" />
+        <location filename="../../ui/customers_tab.py" line="197" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="200" />
+        <location filename="../../ui/customers_tab.py" line="198" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="201" />
+        <location filename="../../ui/customers_tab.py" line="199" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="231" />
+        <location filename="../../ui/customers_tab.py" line="229" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="284" />
+        <location filename="../../ui/customers_tab.py" line="292" />
         <source>In warranty (manual)</source>
         <translation>在保（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="284" />
+        <location filename="../../ui/customers_tab.py" line="292" />
         <source>Out of warranty (manual)</source>
         <translation>保外（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="286" />
+        <location filename="../../ui/customers_tab.py" line="294" />
         <source>In warranty until %1</source>
         <translation>在保，至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="288" />
+        <location filename="../../ui/customers_tab.py" line="296" />
         <source>Out of warranty since %1</source>
         <translation>保外，%1 已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="289" />
+        <location filename="../../ui/customers_tab.py" line="297" />
         <source>Out of warranty (no dates)</source>
         <translation>保外（无日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="292" />
+        <location filename="../../ui/customers_tab.py" line="300" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="292" />
+        <location filename="../../ui/customers_tab.py" line="300" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="292" />
+        <location filename="../../ui/customers_tab.py" line="300" />
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="293" />
+        <location filename="../../ui/customers_tab.py" line="301" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="360" />
+        <location filename="../../ui/customers_tab.py" line="368" />
         <source>Showing %1 of %2 customers</source>
         <translation>显示 %1 / 共 %2 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="367" />
+        <location filename="../../ui/customers_tab.py" line="375" />
         <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
         <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="370" />
+        <location filename="../../ui/customers_tab.py" line="378" />
         <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
         <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="447" />
+        <location filename="../../ui/customers_tab.py" line="456" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="448" />
+        <location filename="../../ui/customers_tab.py" line="457" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="463" />
+        <location filename="../../ui/customers_tab.py" line="472" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="465" />
+        <location filename="../../ui/customers_tab.py" line="474" />
         <source>Select a unit to see its tickets, parts and calls.</source>
         <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="473" />
+        <location filename="../../ui/customers_tab.py" line="482" />
         <source>History of %1 %2</source>
         <translation>%1 %2 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="481" />
+        <location filename="../../ui/customers_tab.py" line="490" />
         <source>No tickets, parts or calls for this unit yet.</source>
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="508" />
+        <location filename="../../ui/customers_tab.py" line="517" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="521" />
+        <location filename="../../ui/customers_tab.py" line="530" />
         <source>%1 still has %2 unit(s) of equipment. Delete or move the equipment first.</source>
         <translation>%1 还有 %2 台设备。请先删除或转移设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="524" />
+        <location filename="../../ui/customers_tab.py" line="533" />
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="525" />
+        <location filename="../../ui/customers_tab.py" line="534" />
         <source>Delete customer %1? This cannot be undone.</source>
         <translation>删除客户 %1？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="533" />
+        <location filename="../../ui/customers_tab.py" line="542" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="550" />
+        <location filename="../../ui/customers_tab.py" line="559" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="562" />
+        <location filename="../../ui/customers_tab.py" line="571" />
         <source>Delete %1 %2 from the archive? This cannot be undone.</source>
         <translation>从档案中删除 %1 %2？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="570" />
+        <location filename="../../ui/customers_tab.py" line="579" />
         <source>Deleted equipment %1 %2</source>
         <translation>已删除设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers_tab.py" line="621" />
+        <location filename="../../ui/customers_tab.py" line="630" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -1377,136 +1377,136 @@
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="73" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="72" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="74" />
         <source>Model*</source>
         <translation>型号*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="73" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="75" />
         <source>Serial no*</source>
         <translation>机号*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="74" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="76" />
         <source>unique for the model</source>
         <translation>同一型号下唯一</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="78" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="80" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="79" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="81" />
         <source>2026-03-01 or 2026/3/1</source>
         <translation>2026-03-01 或 2026/3/1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="80" />
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="175" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="82" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="177" />
         <source>Factory date</source>
         <translation>出厂日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="82" />
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="175" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="84" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="177" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="84" />
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="176" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="86" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="178" />
         <source>Delivery date</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="86" />
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="176" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="88" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="178" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="88" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="90" />
         <source>Warranty months</source>
         <translation>保修月数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="91" />
         <source>blank = office default</source>
         <translation>空白 = 默认</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="90" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="92" />
         <source>Invoice no</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="91" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="93" />
         <source>First site of use</source>
         <translation>设备第一次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="92" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="94" />
         <source>Project name</source>
         <translation>工程名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="94" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="96" />
         <source>Project no (AB)</source>
         <translation>AB号（工程编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="95" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="97" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="99" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="100" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="112" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="181" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="183" />
         <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ delivery ≤ acceptance.</source>
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 送货 ≤ 验收。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="185" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="187" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="188" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="190" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="190" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="192" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="192" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="194" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/equipment_dialog.py" line="233" />
+        <location filename="../../ui/dialogs/equipment_dialog.py" line="236" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -5324,7 +5324,7 @@ Offline program for an after-sales service office.</source>
         <translation>导出%1到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="533" />
+        <location filename="../../ui/import_export.py" line="543" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>

@@ -12,13 +12,13 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout,
     QWidget,
 )
 
 from servicedesk.models import customers as C
 from servicedesk.models.errors import DomainError, ValidationError
-from servicedesk.ui.common import ValidatedForm, debounce, show_error
+from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window, show_error
 from servicedesk.ui.context import AppContext
 
 WARNING_STYLE = ("QLabel { background: #FFF1CC; color: #5C3D00; border: 1px solid #E0C27A;"
@@ -50,9 +50,8 @@ class CustomerDialog(QDialog):
         self.address = self._line("address", self.tr("Address"))
         self.region = self._line("region", self.tr("Region"), self.tr("e.g. 杭州"))
         self.dealer = self._line("dealer", self.tr("Dealer"), self.tr("who sold the equipment"))
-        self.notes = QPlainTextEdit(self)
+        self.notes = NotesEdit(self)  # never squeezed when messages appear
         self.notes.setObjectName("notes")
-        self.notes.setFixedHeight(60)
         self.form.add_row("notes", self.tr("Notes"), self.notes)
         self._complete(self.title_edit, "title")
         self._complete(self.region, "region")
@@ -163,6 +162,7 @@ class CustomerDialog(QDialog):
             + html.escape(self.tr("Check the list before saving. To save a new customer anyway, "
                                   "press “Save anyway”.")))
         self.duplicates.show()
+        fit_window(self.duplicates)  # the warning gets room; the other rows keep theirs
         return found
 
     # ---- saving ----------------------------------------------------------------------

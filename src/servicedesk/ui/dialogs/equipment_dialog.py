@@ -11,13 +11,13 @@ import datetime as _dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models import customers as C
 from servicedesk.models.errors import DomainError, ValidationError
-from servicedesk.ui.common import ValidatedForm, debounce, show_error
+from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.table_model import COLORS, TEXT_COLORS
 
@@ -63,6 +63,8 @@ class EquipmentDialog(QDialog):
         self.model.setObjectName("model")
         self.model.setEditable(True)
         self.model.setInsertPolicy(QComboBox.NoInsert)
+        # as wide as the other fields (a combo box does not grow in a form by itself)
+        self.model.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         try:
             self.model.addItems(C.known_values(ctx.db, "model"))
         except Exception:  # completion only
@@ -93,11 +95,11 @@ class EquipmentDialog(QDialog):
                                       self._line("project_name"))
         self.project_no = self._add(right, "project_no", self.tr("Project no (AB)"), self._line("project_no"))
         self.dealer = self._add(right, "dealer", self.tr("Dealer"), self._line("dealer"))
-        self.notes = QPlainTextEdit(self)
+        self.notes = NotesEdit(self)  # never squeezed when messages appear
         self.notes.setObjectName("notes")
-        self.notes.setFixedHeight(60)
         self._add(right, "notes", self.tr("Notes"), self.notes)
         self.customer_error = QLabel(self)  # problems with no field of their own
+        self.customer_error.setWordWrap(True)
         self.customer_error.setStyleSheet("color: #B3261E;")
         self.customer_error.hide()
 
@@ -216,6 +218,7 @@ class EquipmentDialog(QDialog):
             if form is None:
                 self.customer_error.setText(exc.message)
                 self.customer_error.show()
+                fit_window(self.customer_error)
                 continue
             form.show_error(key, self.message_for(key, exc))
             first = first or key
