@@ -41,9 +41,43 @@ def test_search_two_characters_and_phone_part(db_path):
     code, out, _ = run_cli("search", "8888", "--db", str(db_path))
     assert code == 0 and out.startswith("张三\t")
     code, out, _ = run_cli("search", "无此人", "--db", str(db_path), "--json")
-    assert code == 0 and json.loads(out) == {"query": "无此人", "customers": [], "equipment": []}
+    assert code == 0 and json.loads(out) == {"query": "无此人", "total": 0, "truncated": False,
+                                             "customers": [], "equipment": []}
     code, out, _ = run_cli("search", "无此人", "--db", str(db_path))
     assert out.strip() == "No matches."
+
+
+def test_search_says_when_the_limit_cut_the_list(db_path):
+    db = open_db(db_path)
+    for i in range(5):
+        F.customer(db, name=f"建工{i}号", phone=f"1380000000{i}")
+    db.close()
+    code, out, err = run_cli("search", "建工", "--db", str(db_path), "--json", "--limit", "3")
+    data = json.loads(out)
+    assert (code, err) == (0, "")
+    assert (data["total"], data["truncated"], len(data["customers"])) == (5, True, 3)
+    code, out, _ = run_cli("search", "建工", "--db", str(db_path), "--json", "--limit", "5")
+    data = json.loads(out)
+    assert (data["total"], data["truncated"], len(data["customers"])) == (5, False, 5)
+    code, out, _ = run_cli("search", "建工", "--db", str(db_path), "--limit", "3")
+    lines = out.strip().splitlines()
+    assert len(lines) == 4 and lines[-1].startswith("… 2 more (showing 3 of 5")
+
+
+def test_search_finds_serials_with_a_dash(db_path):
+    db = open_db(db_path)
+    hz = F.customer(db, name="杭州建工集团有限公司", phone="13812345678")
+    F.equipment(db, hz, model="QTZ80", serial_no="T2501-0001")
+    zs = F.customer(db, name="张三", phone="0571-88886666")
+    F.equipment(db, zs, model="QTZ63", serial_no="2023-0456")
+    db.close()
+    code, out, _ = run_cli("search", "2501-0001", "--db", str(db_path), "--json")
+    assert [e["serial_no"] for e in json.loads(out)["equipment"]] == ["T2501-0001"]
+    code, out, _ = run_cli("search", "2023-0456", "--db", str(db_path), "--json")
+    assert [e["serial_no"] for e in json.loads(out)["equipment"]] == ["2023-0456"]
+    # a phone typed with dashes still finds the digits
+    code, out, _ = run_cli("search", "0571-8888-6666", "--db", str(db_path), "--json")
+    assert [c["name"] for c in json.loads(out)["customers"]] == ["张三"]
 
 
 def test_search_on_a_missing_file_is_a_user_error(tmp_path):
@@ -75,7 +109,7 @@ def test_templates_have_chinese_headers_notes_and_validation(tmp_path):
     code, _, _ = run_cli("template", "customers", "--out", str(tmp_path / "c.xlsx"))
     ws = load_workbook(tmp_path / "c.xlsx").worksheets[0]
     assert [c.value for c in ws[1]] == ["用户姓名/单位", "联系人", "职务", "联系电话", "备用电话", "地址",
-                                        "区域", "经销商", "备注"]
+                                        "区域", "经销商", "备注", "客户编号"]
 
 
 def test_template_lists_fixed_choices(tmp_path):

@@ -130,13 +130,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from servicedesk.models.customers import search
+    """Customers (and their matching equipment) for TEXT; says when --limit cut the list."""
+    from servicedesk.models.customers import count_customers, search
 
     db = open_database(args, create=False)
     hits = search(db, args.text, limit=args.limit)
+    # Counting is only needed when the page is full: fewer hits than the
+    # limit means that is all of them.
+    total = count_customers(db, args.text) if args.text.strip() and len(hits) >= args.limit else len(hits)
+    truncated = total > len(hits)
     if args.json:
         print_json({
             "query": args.text,
+            "total": total,
+            "truncated": truncated,
             "customers": [{"id": h.customer_id, "name": h.name, "contact": h.contact, "phone": h.phone,
                            "address": h.address, "dealer": h.dealer} for h in hits],
             "equipment": [{"id": e["id"], "customer_id": h.customer_id, "customer": h.name,
@@ -150,6 +157,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"{h.name}\t{h.contact}\t{h.phone}\t{h.address}")
             for e in h.equipment:
                 print(f"    {e['model']}\t{e['serial_no']}")
+        if truncated:
+            print(f"… {total - len(hits)} more (showing {len(hits)} of {total}; use --limit to see more)")
     return 0
 
 

@@ -119,9 +119,9 @@ def test_every_bad_row_is_reported_and_nothing_is_written(office, db_path, tmp_p
         'row 6, column 数量: "两台" is not a whole number',
         'row 6, column 出厂日期: "2025-13-01" is not a date (use 2026-03-01)',
         "row 7, column 购机日期: Purchase date 2025-04-30 is before factory date 2025-05-01; "
-        "the order is factory <= purchase <= delivery <= acceptance.",
+        "the order is factory <= purchase <= acceptance, with delivery between factory and acceptance.",
         "row 8, column 机号: QTZ80 OLD-1 already exists (customer 杭州建工集团有限公司; use --update to update it)",
-        "row 9, column 机号: QTZ80 GOOD-1 already exists (customer 杭州建工集团有限公司; use --update to update it)",
+        "row 9, column 机号: QTZ80 GOOD-1 appears twice in this file (rows 2 and 9)",
         'row 10, column 用户姓名/单位: 2 customers are named "张三"; give the phone to choose one.',
     ]
     assert lines[-1] == "error: 9 problem(s) in 9 row(s); nothing was imported"
@@ -229,3 +229,148 @@ def test_export_reimports_to_the_same_data(office, db_path, tmp_path):
     assert _snapshot(db2) == expected
     assert [h.name for h in C.search(db2, "T3")] == ["张三"]
     db2.close()
+
+
+# ------------------------------------------------------------ review fixes
+def test_update_keeps_the_columns_the_sheet_leaves_out(office, db_path, tmp_path):
+    hz = C.find_customer(office, "杭州建工集团有限公司").id
+    C.update_customer(office, hz, C.CustomerInput(
+        name="杭州建工集团有限公司", phone="13812345678", contact="王立新", title="设备科长",
+        address="杭州市滨江区", region="杭州", dealer="浙江恒力机械", notes="老客户"))
+    F.equipment(office, hz, model="QTZ80", serial_no="T1", factory_date="2025-09-01",
+                purchase_date="2025-10-08", delivery_date="2025-10-10", acceptance_date="2025-12-01",
+                invoice_no="0012", first_site="滨江工地", project_name="江南大道", project_no="AB1",
+                dealer="恒力", warranty_months=18, notes="带附着")
+    # only some optional columns: contact changes; an empty 备注 cell clears the notes
+    f = _sheet(tmp_path / "c.xlsx", ["用户姓名/单位", "联系电话", "联系人", "备注"],
+               [["杭州建工集团有限公司", "13812345678", "李明", None]])
+    code, out, err = run_cli("import", "customers", str(f), "--db", str(db_path), "--update")
+    assert (code, err) == (0, ""), err
+    c = C.get_customer(office, hz)
+    assert (c.contact, c.title, c.address, c.region, c.dealer, c.notes) == \
+        ("李明", "设备科长", "杭州市滨江区", "杭州", "浙江恒力机械", "")
+    f = _sheet(tmp_path / "e.xlsx", ["用户姓名/单位", "型号", "机号", "数量", "发票号"],
+               [["杭州建工集团有限公司", "QTZ80", "T1", 2, None]])
+    code, out, err = run_cli("import", "equipment", str(f), "--db", str(db_path), "--update")
+    assert (code, err) == (0, ""), err
+    e = C.find_equipment(office, "QTZ80", "T1")
+    assert (e.quantity, e.invoice_no) == (2, "")          # present: changed / cleared
+    assert (e.factory_date, e.purchase_date, e.delivery_date, e.acceptance_date, e.first_site,
+            e.project_name, e.project_no, e.dealer, e.warranty_months, e.notes) == \
+        ("2025-09-01", "2025-10-08", "2025-10-10", "2025-12-01", "滨江工地", "江南大道", "AB1", "恒力",
+         18, "带附着")                                     # absent: kept
+
+
+def test_read_rows_has_a_key_for_every_column_present_and_none_for_others(tmp_path):
+    from servicedesk.models.customer_sheets import CUSTOMER_SPEC
+    from servicedesk.reports.sheets import read_rows
+
+    f = _sheet(tmp_path / "c.xlsx", ["name", "phone", "notes"], [["张三", None, None], ["李四"]])
+    assert read_rows(CUSTOMER_SPEC, f) == [
+        (2, {"name": "张三", "phone": None, "notes": None}),
+        (3, {"name": "李四", "phone": None, "notes": None})]
+
+
+def test_export_reimports_two_same_name_customers_without_phone_into_a_new_file(db_path, tmp_path):
+    db = open_db(db_path)
+    a = F.customer(db, name="张三", phone="", address="杭州")
+    b = F.customer(db, name="张三", phone="", address="")
+    c = F.customer(db, name="张三", phone="", address="")       # even indistinguishable ones
+    F.equipment(db, a, model="QTZ80", serial_no="A1")
+    F.equipment(db, b, model="QTZ80", serial_no="B1")
+    F.equipment(db, c, model="QTZ80", serial_no="C1")
+    expected = _snapshot(db)
+    owners = {s: C.find_equipment(db, "QTZ80", s).customer_id for s in ("A1", "B1", "C1")}
+    db.close()
+    cx, ex = tmp_path / "customers.xlsx", tmp_path / "equipment.xlsx"
+    assert run_cli("export", "customers", "--db", str(db_path), "--out", str(cx))[0] == 0
+    assert run_cli("export", "equipment", "--db", str(db_path), "--out", str(ex))[0] == 0
+
+    fresh = tmp_path / "new-office.sqlite3"                      # does not exist yet
+    code, out, err = run_cli("import", "customers", str(cx), "--db", str(fresh))
+    assert (code, err) == (0, ""), err
+    assert "3 new" in out and fresh.exists()
+    code, out, err = run_cli("import", "equipment", str(ex), "--db", str(fresh))
+    assert (code, err) == (0, ""), err
+    db2 = open_db(fresh)
+    assert _snapshot(db2) == expected
+    assert {s: C.find_equipment(db2, "QTZ80", s).customer_id for s in owners} == owners
+    db2.close()
+    # re-import into the same archive with --update changes nothing
+    code, out, err = run_cli("import", "customers", str(cx), "--db", str(fresh), "--update")
+    assert (code, err) == (0, "") and "0 new, 3 updated" in out
+
+
+def test_import_into_a_new_file_that_fails_leaves_no_file(tmp_path):
+    f = _sheet(tmp_path / "c.xlsx", ["name", "phone"], [["张三", "12a"]])
+    fresh = tmp_path / "new.sqlite3"
+    code, out, err = run_cli("import", "customers", str(f), "--db", str(fresh))
+    assert code == 1 and "nothing was imported" in err
+    assert not fresh.exists()
+    good = _sheet(tmp_path / "g.xlsx", ["name", "phone"], [["张三", "13812345678"]])
+    code, out, err = run_cli("import", "customers", str(good), "--db", str(fresh), "--dry-run")
+    assert code == 0 and not fresh.exists()
+
+
+def test_existing_customer_without_phone_message_has_no_double_space(office, db_path, tmp_path):
+    F.customer(office, name="李四", phone="")
+    f = _sheet(tmp_path / "c.xlsx", ["name"], [["李四"]])
+    code, out, err = run_cli("import", "customers", str(f), "--db", str(db_path))
+    assert code == 1
+    assert "row 2, column 用户姓名/单位: customer 李四 already exists (use --update to update it)" in err
+    f = _sheet(tmp_path / "d.xlsx", ["name", "phone"], [["王五", None], ["赵六", "13912345678"], ["王五", None]])
+    code, out, err = run_cli("import", "customers", str(f), "--db", str(db_path))
+    assert "row 4, column 用户姓名/单位: customer 王五 appears twice in this file (rows 2 and 4)" in err
+
+
+def test_header_problems_are_printed_once_and_a_repeated_column_is_refused(office, db_path, tmp_path):
+    f = _sheet(tmp_path / "c.xlsx", ["用户姓名/单位", "name", "联系电话", "电话号码"], [["张三", "张三", None, None]])
+    code, out, err = run_cli("import", "customers", str(f), "--db", str(db_path))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines == [
+        "error: c.xlsx: the header row (row 1) has 2 problem(s); nothing was imported",
+        "row 1: column 用户姓名/单位 appears twice (columns A and B)",
+        "row 1, column 电话号码: unknown column (see the template's 说明 sheet)",
+    ]
+
+
+def test_general_format_date_numbers_and_the_delivery_date_rule(office, db_path, tmp_path):
+    header = ["用户姓名/单位", "联系电话", "型号", "机号", "出厂日期", "购机日期", "送货日期", "安装验收日期"]
+    f = _sheet(tmp_path / "e.xlsx", header, [
+        # 46082 = 2026-03-01 typed into a General cell; delivered before it was bought: fine
+        ["杭州建工集团有限公司", None, "QTZ80", "N1", 46082, "2026-03-20", "2026-03-10", 46112.0],
+        ["杭州建工集团有限公司", None, "QTZ80", "N2", None, "2026-03-20", "2026-04-10", "2026-04-01"],
+        ["杭州建工集团有限公司", None, "QTZ80", "N3", "2026-03-01", None, "2026-02-27", None],
+        ["杭州建工集团有限公司", None, "QTZ80", "N4", 5, None, None, None],
+    ])
+    code, out, err = run_cli("import", "equipment", str(f), "--db", str(db_path))
+    assert code == 1
+    assert err.strip().splitlines()[:-1] == [
+        "row 3, column 安装验收日期: Acceptance date 2026-04-01 is before delivery date 2026-04-10; "
+        "the order is factory <= purchase <= acceptance, with delivery between factory and acceptance.",
+        "row 4, column 送货日期: Delivery date 2026-02-27 is before factory date 2026-03-01; "
+        "the order is factory <= purchase <= acceptance, with delivery between factory and acceptance.",
+        'row 5, column 出厂日期: "5" is not a date (use 2026-03-01)',
+    ]
+    f = _sheet(tmp_path / "ok.xlsx", header, [
+        ["杭州建工集团有限公司", None, "QTZ80", "N1", 46082, "2026-03-20", "2026-03-10", 46112.0]])
+    code, out, err = run_cli("import", "equipment", str(f), "--db", str(db_path))
+    assert (code, err) == (0, ""), err
+    e = C.find_equipment(office, "QTZ80", "N1")
+    assert (e.factory_date, e.delivery_date, e.acceptance_date) == ("2026-03-01", "2026-03-10", "2026-03-31")
+
+
+def test_template_code_columns_are_text_so_leading_zeros_stay(tmp_path):
+    out = tmp_path / "equipment.xlsx"
+    assert run_cli("template", "equipment", "--out", str(out))[0] == 0
+    ws = load_workbook(out).worksheets[0]
+    formats = {ws.cell(1, i).value: ws.column_dimensions[ws.cell(1, i).column_letter].number_format
+               for i in range(1, ws.max_column + 1)}
+    for label in ("联系电话", "型号", "机号", "发票号", "AB号"):
+        assert formats[label] == "@", label
+    assert formats["用户姓名/单位"] == "General" and formats["出厂日期"] == "General"
+    ex = tmp_path / "c.xlsx"
+    assert run_cli("template", "customers", "--out", str(ex))[0] == 0
+    ws = load_workbook(ex).worksheets[0]
+    assert ws.column_dimensions["D"].number_format == "@" and ws.column_dimensions["E"].number_format == "@"

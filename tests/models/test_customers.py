@@ -368,3 +368,68 @@ def test_equipment_history_newest_first(db):
     assert items[1].title == "更换 接触器 × 2" and items[1].detail == "三包件，编码 P-100"
     assert "报修内容：起升无力" in items[2].detail and "维修结果：完成" in items[2].detail
     assert equipment_history(db, F.equipment(db, cid)) == []
+
+
+# ------------------------------------------------------------ review fixes
+@pytest.mark.parametrize("typed, stored", [
+    ("010 12345678", "010-12345678"),          # Beijing: 3-digit area code
+    ("01012345678", "010-12345678"),
+    ("02112345678", "021-12345678"),           # 020-029: 3 digits
+    ("(010)12345678-8", "010-12345678-8"),
+    ("057188886666", "0571-88886666"),         # everything else: 4 digits
+    ("+86-571-88886666", "0571-88886666"),     # abroad the area code loses its 0
+    ("+86 10 12345678", "010-12345678"),
+    ("(0571)88886666", "0571-88886666"),
+    ("0571-88886666-806", "0571-88886666-806"),
+    ("0571-88886666转806", "0571-88886666-806"),
+    ("400-123-4567", "400-123-4567"),
+    ("4001234567", "400-123-4567"),
+    ("800 123 4567", "800-123-4567"),
+    ("+86 138 1234 5678", "13812345678"),
+])
+def test_parse_phone_knows_the_area_codes(typed, stored):
+    from servicedesk.models.validation import parse_phone
+    assert parse_phone(typed) == stored
+
+
+@pytest.mark.parametrize("bad", ["12a", "1391234567", "0571-1", "0101", "13812345678转8"])
+def test_parse_phone_refuses(bad):
+    from servicedesk.models.validation import parse_phone
+    with pytest.raises(ValidationError, match="is not a phone number"):
+        parse_phone(bad)
+
+
+def test_excel_serial_numbers_are_dates_in_a_sane_range():
+    from servicedesk.models.validation import parse_date, parse_datetime
+    assert parse_date(46082) == "2026-03-01"               # 46082 days after 1899-12-30
+    assert parse_date(46082.0) == "2026-03-01"
+    assert parse_datetime(46082.604166666664) == "2026-03-01 14:30:00"
+    assert parse_date(32874) == "1990-01-01"
+    for bad in (5, 32873, 80000, True):
+        with pytest.raises(ValidationError):
+            parse_date(bad)
+
+
+def test_no_duplicate_warning_for_the_same_company_name_in_another_city(db):
+    jx = F.customer(db, name="嘉兴基础工程集团有限公司", phone="13700000001")
+    F.customer(db, name="张家港市建设工程有限公司", phone="13700000002")
+    one = F.customer(db, name="杭州市第一建工有限公司", phone="13700000003")
+    ids = lambda name: [c.id for c in C.possible_duplicates(db, C.CustomerInput(name=name))]  # noqa: E731
+    assert ids("绍兴基础工程股份有限公司") == []          # other city, same rest
+    assert ids("张家口市建设工程有限公司") == []          # 3-character place names too
+    assert ids("湖兴基础工程集团有限公司") == []          # unknown place: first two characters differ
+    # real near-duplicates (one character off after the place name) are still found
+    assert ids("嘉兴基础工程集团有限公司 ") == [jx]
+    assert ids("嘉兴基础工桯集团有限公司") == [jx]
+    assert ids("杭州市第一建二有限公司") == [one]
+
+
+def test_search_finds_dashed_serials_and_dashed_phones(db):
+    hz = F.customer(db, name="杭州建工集团有限公司", phone="0571-88886666")
+    F.equipment(db, hz, model="QTZ80", serial_no="T2501-0001")
+    F.equipment(db, hz, model="QTZ63", serial_no="2023-0456")
+    assert [e["serial_no"] for h in C.search(db, "2501-0001") for e in h.equipment] == ["T2501-0001"]
+    assert [e["serial_no"] for h in C.search(db, "2023-0456") for e in h.equipment] == ["2023-0456"]
+    assert [h.customer_id for h in C.search(db, "0571-8888-6666")] == [hz]
+    assert [h.customer_id for h in C.search(db, "571-88886")] == [hz]
+    assert C.count_customers(db, "2501-0001") == 1

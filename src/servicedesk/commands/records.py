@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from servicedesk.models.kinds import KINDS, get_kind
 
@@ -42,6 +43,14 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Import a sheet, all-or-nothing.
+
+    A data file that does not exist yet is created, so a new office can start
+    its archive from Excel. If that import writes nothing (a problem, or a dry
+    run) the new file is removed again: a failed first import leaves no empty
+    archive behind.
+    """
+    from servicedesk.config import resolve_db_path
     from servicedesk.cli import open_database
     from servicedesk.models.importing import run_import
     from servicedesk.reports.sheets import read_rows
@@ -51,9 +60,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stderr.write(f"error: {args.kind} cannot be imported\n")
         return 1
     rows = read_rows(kind.spec, args.file)
-    db = open_database(args, create=False)
+    path = resolve_db_path(getattr(args, "db", None))
+    new_file = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    db = open_database(args, create=True)
     options = {k: getattr(args, k) for k in ("update", "date", "month", "post", "move_stock", "who")}
-    result = run_import(db, kind.spec, rows, kind.import_row, dry_run=args.dry_run, options=options)
+    try:
+        result = run_import(db, kind.spec, rows, kind.import_row, dry_run=args.dry_run, options=options)
+    except BaseException:
+        if new_file:
+            _remove_new_file(db, path)
+        raise
+    if new_file and not result.written:
+        _remove_new_file(db, path)
     if not result.ok:
         for problem in result.problems:
             sys.stderr.write(f"{problem}\n")
@@ -61,8 +79,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     verb = "would import" if args.dry_run else "imported"
     print(f"{verb} {result.rows} row(s): {result.created} new, {result.updated} updated"
-          + (" (dry run: nothing written)" if args.dry_run else ""))
+          + (" (dry run: nothing written)" if args.dry_run else "")
+          + (f"; new data file {path}" if new_file and result.written else ""))
     return 0
+
+
+def _remove_new_file(db, path: Path) -> None:
+    """Close and delete a data file this import created but did not fill."""
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -100,7 +100,8 @@ _EQUIPMENT_FIELDS = [f.name for f in fields(EquipmentInput)]
 
 # ---------------------------------------------------------------- validation
 class DateOrderError(ValidationError):
-    """A date earlier than the one that must come before it (factory <= purchase <= acceptance).
+    """A date earlier than the one that must come before it (factory <= purchase <= acceptance;
+    factory <= delivery <= acceptance).
 
     Carries both fields and values so the UI can word it in the clerk's language.
     """
@@ -108,7 +109,8 @@ class DateOrderError(ValidationError):
     def __init__(self, field: str, value: str, earlier_field: str, earlier_value: str):
         super().__init__(
             f"{_DATE_LABELS[field]} {value} is before {_DATE_LABELS[earlier_field].lower()} "
-            f"{earlier_value}; the order is factory <= purchase <= delivery <= acceptance.", field)
+            f"{earlier_value}; the order is factory <= purchase <= acceptance, "
+            "with delivery between factory and acceptance.", field)
         self.value = value
         self.earlier_field = earlier_field
         self.earlier_value = earlier_value
@@ -199,6 +201,9 @@ def _normalise_code(value: object) -> str:
     return text
 
 
+normalise_code = _normalise_code   # public: importers key plates the way the archive does
+
+
 def _parse_equipment(data: EquipmentInput) -> tuple[dict[str, Any], dict[str, ValidationError]]:
     """Parse every field; then check the order of the dates that did parse.
 
@@ -275,16 +280,25 @@ def _looks_like_code(model: object) -> bool:
     return bool(text) and text.isascii()
 
 
+# (earlier, later) pairs of the dates of a plate, checked in this order.
+# Factory <= purchase <= acceptance; delivery lies between factory and
+# acceptance but is NOT compared with purchase: equipment is often delivered
+# before it is bought (trial use, hire-purchase) or invoiced after it arrived.
+_DATE_ORDER = (
+    ("factory_date", "purchase_date"),
+    ("purchase_date", "acceptance_date"),
+    ("factory_date", "acceptance_date"),
+    ("factory_date", "delivery_date"),
+    ("delivery_date", "acceptance_date"),
+)
+
+
 def _date_order_error(eq: EquipmentInput) -> DateOrderError | None:
-    """factory <= purchase <= delivery <= acceptance, skipping dates not given."""
-    previous: tuple[str, str] | None = None
-    for key in ("factory_date", "purchase_date", "delivery_date", "acceptance_date"):
-        value = getattr(eq, key)
-        if not value:
-            continue
-        if previous and value < previous[1]:
-            return DateOrderError(key, value, previous[0], previous[1])
-        previous = (key, value)
+    """The first date out of order (see _DATE_ORDER), skipping dates not given."""
+    for earlier, later in _DATE_ORDER:
+        first, second = getattr(eq, earlier), getattr(eq, later)
+        if first and second and second < first:
+            return DateOrderError(later, second, earlier, first)
     return None
 
 
@@ -318,7 +332,9 @@ def possible_duplicates(db: sqlite_utils.Database, data: CustomerInput,
     company suffixes (杭州建工集团有限公司 ~ 杭州建工), one name containing the
     other (张三 ~ 张三（个人）), or one character different in names of six or
     more characters (杭州市第一建工 ~ 杭州市第一建二 — shorter names differ in
-    one character too often: 杭州城建 and 温州城建 are different companies).
+    one character too often: 杭州城建 and 温州城建 are different companies),
+    unless that character is in the leading place name (嘉兴基础工程集团 and
+    绍兴基础工程股份 are companies of two cities, not a typo).
     Bad phone text is ignored here; the field validation reports it.
     """
     phones = []
@@ -363,7 +379,56 @@ def _names_near(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= 2 and shorter in longer:
         return True
-    return len(shorter) >= 6 and _edit_distance_at_most_one(a, b)
+    return len(shorter) >= 6 and _one_typo_apart(a, b)
+
+
+# Place names a company name often starts with. Two names that start with
+# different places are different companies, however alike the rest is
+# (嘉兴基础工程集团 / 绍兴基础工程股份): the one-character rule skips them.
+_PLACES = tuple(sorted("""
+浙江 江苏 上海 北京 天津 重庆 安徽 福建 江西 山东 河南 河北 湖北 湖南 广东 广西 海南 四川 贵州 云南
+山西 陕西 甘肃 青海 宁夏 新疆 西藏 内蒙古 辽宁 吉林 黑龙江
+杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水
+余杭 萧山 富阳 临安 临平 桐庐 建德 淳安 慈溪 余姚 奉化 宁海 象山 鄞州 镇海 北仑
+瑞安 乐清 永嘉 平阳 苍南 文成 泰顺 海宁 平湖 桐乡 嘉善 海盐 德清 长兴 安吉
+诸暨 上虞 嵊州 新昌 柯桥 义乌 东阳 永康 兰溪 武义 浦江 磐安 江山 常山 开化 龙游
+岱山 嵊泗 温岭 临海 玉环 三门 天台 仙居 黄岩 路桥 椒江 龙泉 青田 缙云 遂昌 松阳 云和 庆元 景宁
+南京 苏州 无锡 常州 镇江 扬州 泰州 南通 盐城 淮安 宿迁 徐州 连云港 昆山 江阴 张家港 常熟
+合肥 芜湖 马鞍山 蚌埠 安庆 黄山 福州 厦门 泉州 莆田 漳州 南昌 九江 上饶 赣州
+济南 青岛 烟台 潍坊 临沂 济宁 郑州 洛阳 石家庄 唐山 保定 张家口 武汉 宜昌 襄阳 长沙 株洲 岳阳
+广州 深圳 东莞 佛山 珠海 中山 南宁 海口 成都 绵阳 贵阳 昆明 太原 西安 兰州 西宁 银川 乌鲁木齐
+拉萨 呼和浩特 沈阳 大连 长春 哈尔滨
+""".split(), key=len, reverse=True))
+_PLACE_SUFFIXES = ("特别行政区", "自治区", "省", "市", "县", "区")
+
+
+def _leading_place(name: str) -> str:
+    """The known place name `name` starts with ('' when none): '嘉兴基础…' -> '嘉兴'."""
+    for place in _PLACES:
+        if name.startswith(place):
+            return place
+    return ""
+
+
+def _one_typo_apart(a: str, b: str) -> bool:
+    """One character added, dropped or changed — but not in the place name.
+
+    A difference in the first two characters, or in a known place name at the
+    start, is a different place (湖州建设… / 杭州建设…, 张家港… / 张家口…),
+    not a typo of the same company.
+    """
+    place_a, place_b = _leading_place(a), _leading_place(b)
+    if place_a != place_b:
+        return False
+    start = len(place_a)
+    for suffix in _PLACE_SUFFIXES:
+        if a[start:].startswith(suffix) and b[start:].startswith(suffix):
+            start += len(suffix)
+            break
+    start = max(start, 2)
+    if a[:start] != b[:start]:
+        return False
+    return _edit_distance_at_most_one(a[start:], b[start:])
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -390,11 +455,18 @@ def _name_key(name: str) -> str:
     return text
 
 
-def add_customer(db: sqlite_utils.Database, data: CustomerInput) -> Customer:
+def add_customer(db: sqlite_utils.Database, data: CustomerInput,
+                 customer_id: int | None = None) -> Customer:
+    """Archive a new customer; `customer_id` keeps a number from an exported
+    sheet when this archive has no customer of that number (else a new one)."""
     clean = clean_customer(data)
     stamp = now_iso()
     with transaction(db):
-        cid = db["customers"].insert({**asdict(clean), "created_at": stamp, "updated_at": stamp}).last_pk
+        row = {**asdict(clean), "created_at": stamp, "updated_at": stamp}
+        if customer_id and customer_id > 0 and db.execute(
+                "SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is None:
+            row["id"] = customer_id
+        cid = db["customers"].insert(row).last_pk
         reindex_customer(db, cid)
     return get_customer(db, cid)
 
@@ -421,6 +493,22 @@ def delete_customer(db: sqlite_utils.Database, customer_id: int) -> None:
         _drop_from_grams(db, customer_id)
         db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])
         db.execute("DELETE FROM customers WHERE id = ?", [customer_id])
+
+
+def customer_numbered(db: sqlite_utils.Database, customer_id: object, name: str) -> Customer | None:
+    """The customer with this number (客户编号) AND this name, or None.
+
+    Sheets carry the number so same-name customers without a phone can be told
+    apart; requiring the name as well means a sheet from another archive, whose
+    numbers mean other customers, never lands on the wrong one.
+    """
+    try:
+        number = int(customer_id)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    rows = list(db.query("SELECT * FROM customers WHERE id = ? AND name = ?",
+                         [number, normalise_text(name)]))
+    return _row_to_customer(rows[0]) if rows else None
 
 
 def customers_named(db: sqlite_utils.Database, name: str) -> list[Customer]:
@@ -765,46 +853,63 @@ _PHONE_LIKE = re.compile(r"^\+?[\d\-()（）]+$")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
 
-def _search_terms(query: str) -> list[str]:
-    """Split the search text into terms; full-width input folds to ASCII (NFKC).
+def _search_alternatives(query: str) -> list[list[str]]:
+    """Split the search text into terms, each with the forms it may match.
 
-    A phone typed with dashes (138-1234-5678, 0571-8888) becomes its digits,
-    which the index holds for every phone; dates (2026-10-01) are left alone.
+    Full-width input folds to ASCII (NFKC). A term that looks like a phone
+    (138-1234-5678, 0571-8888, (0571)8888) may also match as its digits, which
+    the index holds for every phone; but the term as typed is searched too,
+    since a serial with a dash (2501-0001, 2023-0456) looks just like a phone
+    and must still be found. Dates (2026-10-01) are left as typed.
     """
     text = unicodedata.normalize("NFKC", query or "").strip()
-    terms = []
+    out = []
     for term in re.split(r"\s+", text):
         if not term:
             continue
+        forms = [term]
         if _PHONE_LIKE.match(term) and not _DATE_LIKE.match(term):
             digits = re.sub(r"\D", "", term)
             if term.startswith("+86") and len(digits) > 2:
                 digits = digits[2:]
-            if len(digits) >= 7 or "-" not in term:
-                term = digits or term
-        terms.append(term)
-    return terms
+            if digits and digits != term and (len(digits) >= 7 or "-" not in term):
+                forms.append(digits)
+        out.append(forms)
+    return out
+
+
+def _search_terms(query: str) -> list[str]:
+    """Every form of every term (see _search_alternatives), flattened."""
+    return [form for forms in _search_alternatives(query) for form in forms]
+
+
+def _term_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str, term: str,
+                 gram_table: str | None) -> tuple[str, list[Any]]:
+    if len(term) >= 3:
+        return (f"{column_rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)",
+                ['"' + term.replace('"', '""') + '"'])
+    if gram_table and _GRAM_TERM.fullmatch(term.lower()):
+        return (f"{column_rowid} IN (SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?)",
+                [f'"{term.lower()}"'])
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return (f"{column_rowid} IN (SELECT {text_key} FROM {text_table} WHERE text LIKE ? ESCAPE '\\')",
+            [f"%{escaped}%"])
 
 
 def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str,
                   query: str, gram_table: str | None = None) -> tuple[str, list[Any]]:
     """SQL condition for substring search: FTS5 trigram for terms of 3+ characters;
     for 1-2 character terms the `gram_table` index when given (customers), else
-    LIKE over the same text (trigram cannot match those). Every term must match.
+    LIKE over the same text (trigram cannot match those). Every term must match
+    (in one of its forms: as typed, or as digits when it looks like a phone).
     Shared by every searchable list (customers, tickets)."""
     clauses, params = [], []
-    for term in _search_terms(query):
-        if len(term) >= 3:
-            clauses.append(f"{column_rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
-            params.append('"' + term.replace('"', '""') + '"')
-        elif gram_table and _GRAM_TERM.fullmatch(term.lower()):
-            clauses.append(f"{column_rowid} IN (SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?)")
-            params.append(f'"{term.lower()}"')
-        else:
-            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append(f"{column_rowid} IN (SELECT {text_key} FROM {text_table} "
-                           "WHERE text LIKE ? ESCAPE '\\')")
-            params.append(f"%{escaped}%")
+    for forms in _search_alternatives(query):
+        parts = [_term_clause(column_rowid, fts_table, text_table, text_key, form, gram_table)
+                 for form in forms]
+        clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
+        for _, p in parts:
+            params += p
     return (" AND ".join(clauses) or "1"), params
 
 

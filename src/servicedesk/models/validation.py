@@ -14,8 +14,31 @@ from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 from servicedesk.models.errors import ValidationError
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-# Area code 0 + 2-3 digits, number 7-8 digits, optional extension.
-_LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(?:(?:-|转|ext\.?|x)(\d{1,6}))?$", re.I)
+# 400/800 service numbers: 10 digits, written 400-123-4567.
+_SERVICE = re.compile(r"^([48]00)(\d{3})(\d{4})$")
+# An extension written with a word: 0571-88886666转806 / ext 806 / x806 / #806.
+_EXTENSION = re.compile(r"^(.*?)(?:转|ext\.?|x|#)(\d{1,6})$", re.I)
+
+
+def _area_length(digits: str) -> int:
+    """Length of the area code a landline starts with (with its leading 0).
+
+    Beijing 010 and the 02X cities (020 Guangzhou … 029 Xi'an) have 0 + 2
+    digits; every other area code has 0 + 3 (0571 Hangzhou). Knowing this,
+    01012345678 is 010-12345678 and never 0101-2345678.
+    """
+    return 3 if digits.startswith("010") or digits.startswith("02") else 4
+
+
+def _landline(digits: str) -> str | None:
+    """'057188886666' -> '0571-88886666'; None when it is not a landline."""
+    if not digits.startswith("0"):
+        return None
+    area = _area_length(digits)
+    number = digits[area:]
+    if 7 <= len(number) <= 8:
+        return f"{digits[:area]}-{number}"
+    return None
 
 
 def normalise_text(value: object) -> str:
@@ -26,7 +49,13 @@ def normalise_text(value: object) -> str:
 
 
 def parse_phone(value: object, field: str = "phone", required: bool = False) -> str:
-    """Mainland mobile or landline, normalised: 13812345678 / 0571-88886666-806."""
+    """Mainland mobile, landline or 400/800 number, normalised.
+
+    13812345678 / 0571-88886666 / 010-12345678 / 0571-88886666-806 /
+    400-123-4567. Accepts +86 / 0086 in front (+86-571-88886666), the area
+    code in brackets ((0571)88886666), spaces, and an extension after a dash
+    or 转 / ext / x.
+    """
     text = normalise_text(value)
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))  # Excel stores a typed mobile number as a float
@@ -35,17 +64,27 @@ def parse_phone(value: object, field: str = "phone", required: bool = False) -> 
         if required:
             raise ValidationError("Phone is required.", field)
         return ""
-    if text.startswith("+86"):
-        text = text[3:].lstrip("-")
-    elif text.startswith("0086"):
-        text = text[4:].lstrip("-")
-    digits_only = text.replace("-", "")
-    if digits_only.isdigit() and _MOBILE.match(digits_only):
-        return digits_only
-    m = _LANDLINE.match(text)
+    international = False
+    for prefix in ("+86", "0086"):
+        if text.startswith(prefix):
+            text, international = text[len(prefix):].lstrip("-"), True
+            break
+    main, ext = text, ""
+    m = _EXTENSION.match(text)
     if m:
-        area, number, ext = m.groups()
-        return f"{area}-{number}" + (f"-{ext}" if ext else "")
+        main, ext = m[1], m[2]
+    result = _normalise_number(main, international)
+    if result is None and not ext and "-" in main:
+        # 0571-88886666-806: the last dashed group may be the extension.
+        head, _, tail = main.rpartition("-")
+        if 1 <= len(tail) <= 6 and tail.isdigit():
+            result = _normalise_number(head, international)
+            if result is not None and not _MOBILE.match(result):
+                ext = tail
+            else:
+                result = None
+    if result is not None and (not ext or not _MOBILE.match(result)):
+        return result + (f"-{ext}" if ext else "")
     raise ValidationError(
         f'"{value}" is not a phone number (mobile: 11 digits starting with 1; '
         "landline: 0571-88886666, extension 0571-88886666-806)",
@@ -53,8 +92,46 @@ def parse_phone(value: object, field: str = "phone", required: bool = False) -> 
     )
 
 
+def _normalise_number(text: str, international: bool) -> str | None:
+    """The number without its extension: mobile, 400/800 or landline, or None."""
+    digits = text.replace("-", "")
+    if not digits.isdigit():
+        return None
+    if _MOBILE.match(digits):
+        return digits
+    m = _SERVICE.match(digits)
+    if m and not international:
+        return "-".join(m.groups())
+    if international and not digits.startswith("0"):
+        digits = "0" + digits   # +86-571-88886666: the area code loses its 0 abroad
+    return _landline(digits)
+
+
+# Excel counts days from 1899-12-30 (serial 1 = 1900-01-01, past its 1900 leap-year bug).
+_EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
+# Serial numbers accepted as dates: 1990-01-01 .. 2100-12-31. Outside that a
+# number in a date column is far more likely a typo (a quantity, an invoice no).
+_SERIAL_RANGE = ((_dt.datetime(1990, 1, 1) - _EXCEL_EPOCH).days,
+                 (_dt.datetime(2100, 12, 31) - _EXCEL_EPOCH).days)
+
+
+def _excel_serial(value: object) -> _dt.datetime | None:
+    """A date typed into a General-format cell arrives as its serial number (46082).
+
+    Returns the datetime it stands for (the fraction is the time of day), or
+    None when the value is not a number in the accepted range.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not _SERIAL_RANGE[0] <= value < _SERIAL_RANGE[1] + 1:
+        return None
+    moment = _EXCEL_EPOCH + _dt.timedelta(days=float(value))
+    return (moment + _dt.timedelta(microseconds=500_000)).replace(microsecond=0)  # to the second
+
+
 def parse_date(value: object, field: str = "date", required: bool = False) -> str | None:
-    """Excel date, datetime, or text 2026-03-01 / 2026/3/1 / 2026.3.1 -> 'YYYY-MM-DD'."""
+    """Excel date, datetime, serial number (46082), or text 2026-03-01 / 2026/3/1 /
+    2026.3.1 -> 'YYYY-MM-DD'."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError("Date is required.", field)
@@ -63,6 +140,9 @@ def parse_date(value: object, field: str = "date", required: bool = False) -> st
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
+    serial = _excel_serial(value)
+    if serial is not None:
+        return serial.date().isoformat()
     text = normalise_text(value)
     m = re.match(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$", text)
     if m:
@@ -74,7 +154,8 @@ def parse_date(value: object, field: str = "date", required: bool = False) -> st
 
 
 def parse_datetime(value: object, field: str = "time", required: bool = False) -> str | None:
-    """Excel datetime or text '2026-10-03 14:30[:00]' -> 'YYYY-MM-DD HH:MM:SS'."""
+    """Excel datetime, serial number (46082.5 = 12:00) or text '2026-10-03 14:30[:00]'
+    -> 'YYYY-MM-DD HH:MM:SS'."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError("Time is required.", field)
@@ -83,6 +164,9 @@ def parse_datetime(value: object, field: str = "time", required: bool = False) -
         return value.replace(microsecond=0).isoformat(sep=" ")
     if isinstance(value, _dt.date):
         return f"{value.isoformat()} 00:00:00"
+    serial = _excel_serial(value)
+    if serial is not None:
+        return serial.isoformat(sep=" ")
     text = normalise_text(value)
     m = re.match(
         r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$", text

@@ -40,7 +40,24 @@ class SheetError(DomainError):
         self.problems = problems or []
 
 
+# Text columns that hold codes rather than words: phone numbers, serials,
+# invoice and project (AB) numbers, part and ticket numbers, models. Excel
+# would turn 0571… into 571…, a long invoice number into 1.23E+15 and a
+# serial like 3-12 into a date; the text format '@' keeps what is typed.
+CODE_KEYS = frozenset({
+    "phone", "phone2", "serial_no", "old_serial", "invoice_no", "project_no", "code", "part_code",
+    "no", "ticket_no", "document_no", "model", "spec",
+})
+TEXT_FORMAT = "@"
+
+
+def _is_code(col: Column) -> bool:
+    return col.kind == "code" or (col.kind == "text" and col.key in CODE_KEYS)
+
+
 def _number_format(col: Column) -> str | None:
+    if _is_code(col):
+        return TEXT_FORMAT
     return {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "money": "#,##0.00"}.get(col.kind)
 
 
@@ -53,7 +70,10 @@ def _build(spec: SheetSpec, rows: Iterable[dict[str, Any]]) -> Workbook:
         cell.font = Font(bold=True)
         cell.fill = REQUIRED_FILL if col.required else HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center")
-        ws.column_dimensions[get_column_letter(i)].width = max(col.width, len(col.label) * 2 + 2)
+        dim = ws.column_dimensions[get_column_letter(i)]
+        dim.width = max(col.width, len(col.label) * 2 + 2)
+        if _is_code(col):
+            dim.number_format = TEXT_FORMAT   # cells typed later in the column are text too
     ws.freeze_panes = "A2"
     count = 1
     for count, row in enumerate(rows, start=2):
@@ -61,7 +81,9 @@ def _build(spec: SheetSpec, rows: Iterable[dict[str, Any]]) -> Workbook:
             value = row.get(col.key)
             cell = ws.cell(row=count, column=i, value=value)
             fmt = _number_format(col)
-            if fmt and isinstance(value, (_dt.date, int, float)) and not isinstance(value, bool):
+            if fmt == TEXT_FORMAT:
+                cell.number_format = fmt
+            elif fmt and isinstance(value, (_dt.date, int, float)) and not isinstance(value, bool):
                 cell.number_format = fmt
     for i, col in enumerate(spec.columns, start=1):
         if col.choices:
@@ -109,7 +131,12 @@ def write_rows(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.Pa
 
 
 def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[str, Any]]]:
-    """Rows of the first sheet as (row number, {key: value}); blank rows skipped."""
+    """Rows of the first sheet as (row number, {key: value}); blank rows skipped.
+
+    Each row dict has exactly the keys of the columns the header names (value
+    None for an empty cell), never a key for a column the sheet leaves out.
+    A header naming one column twice is refused.
+    """
     path = Path(path)
     if not path.exists():
         raise SheetError(f"File not found: {path}")
@@ -128,6 +155,7 @@ def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[
         mapping = spec.header_map()
         columns: list[str | None] = []
         problems: list[Problem] = []
+        seen: dict[str, int] = {}
         for idx, cell in enumerate(header, start=1):
             text = str(cell).strip() if cell is not None else ""
             if not text:
@@ -136,20 +164,36 @@ def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[
             key = mapping.get(text.lower())
             if key is None:
                 problems.append(Problem(1, text, "unknown column (see the template's 说明 sheet)"))
+            elif key in seen:
+                # Which of the two would win is a guess: refuse rather than lose one.
+                problems.append(Problem(1, "", f"column {spec.label_for(key)} appears twice "
+                                               f"(columns {get_column_letter(seen[key])} and "
+                                               f"{get_column_letter(idx)})"))
+                key = None
+            else:
+                seen[key] = idx
             columns.append(key)
         for col in spec.columns:
             if col.required and col.key not in columns:
                 problems.append(Problem(1, col.label, "required column is missing"))
         if problems:
-            raise SheetError("; ".join(str(p) for p in problems), problems)
+            # The message is the summary line; the problems follow it one per
+            # line (CLI and import window alike), so each is shown once.
+            raise SheetError(f"{path.name}: the header row (row 1) has {len(problems)} problem(s); "
+                             "nothing was imported", problems)
         rows: list[tuple[int, dict[str, Any]]] = []
         for row_no, values in enumerate(it, start=2):
             if row_no > MAX_ROWS:
                 raise SheetError(f"{path.name} has more than {MAX_ROWS} rows; split it.")
+            # Every column the header names gets a key, even where the row is
+            # shorter than the header: a key that is present means "this column
+            # is in the sheet" (an --update may clear it), an absent key means
+            # the sheet does not have the column (the record keeps its value).
             record = {}
-            for key, value in zip(columns, values):
+            for idx, key in enumerate(columns):
                 if key is None:
                     continue
+                value = values[idx] if idx < len(values) else None
                 if isinstance(value, str):
                     value = value.strip()
                     if value == "":
