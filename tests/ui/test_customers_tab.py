@@ -164,7 +164,7 @@ def test_equipment_dialog_marks_every_problem_and_saves_nothing(tab, ctx, qtbot)
         "Serial no T1 of model QTZ80 is already registered (customer 张三)."
     assert d._forms["purchase_date"].message("purchase_date") == (
         "Purchase date 2026-04-30 is before Factory date 2026-05-01. "
-        "The order is factory ≤ purchase ≤ delivery ≤ acceptance.")
+        "The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.")
     assert d._forms["acceptance_date"].message("acceptance_date").startswith("Not a date.")
     assert len(C.equipment_for_customer(ctx.db, cid)) == 1
     d.reject()

@@ -1482,8 +1482,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/equipment_dialog.py" line="183" />
-        <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ delivery ≤ acceptance.</source>
-        <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 送货 ≤ 验收。</translation>
+        <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.</source>
+        <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/equipment_dialog.py" line="187" />

@@ -180,7 +180,7 @@ class EquipmentDialog(QDialog):
     def message_for(self, key: str, exc: DomainError) -> str:
         """The clerk's words for a field problem (model messages are the fallback)."""
         if isinstance(exc, C.DateOrderError):
-            return (self.tr("%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ delivery ≤ acceptance.")
+            return (self.tr("%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.")
                     .replace("%1", self._date_label(key)).replace("%2", exc.value)
                     .replace("%3", self._date_label(exc.earlier_field)).replace("%4", exc.earlier_value))
         if isinstance(exc, C.DuplicateSerialError):
