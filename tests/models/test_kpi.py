@@ -390,3 +390,30 @@ def test_counting_path_for_the_trend_agrees_with_the_lines(db):
     assert [m.month for m in trend][-2:] == ["2026-10", "2026-11"] and trend[-2].repairs == 6
     # November: X4 (completed 11-01 00:00) and K5 (11-01 00:00)
     assert (trend[-1].repairs, trend[-1].calls_reached) == (1, 1)
+
+
+def test_export_check_calls_not_yet_due_are_a_note_not_a_problem(db):
+    # Today is 2026-11-25 10:00. Two pending calls of November, both windows open:
+    #   A due 2026-11-24 23:59:59 -> past its due time -> problem "本月应回访未回访"
+    #   B due 2026-11-29 23:59:59 -> still 4 days to go -> only a "still due" note
+    c = f.customer(db, "杭州建工集团有限公司", "13812345678")
+    e = f.equipment(db, c)
+    t = f.technician(db, "张伟")
+    tid = f.ticket(db, customer_id=c, equipment_id=e, no="YX2611001", fault_level=2,
+                   reported_at="2026-11-18 09:00:00", arrived_at="2026-11-18 12:00:00",
+                   completed_at="2026-11-18 15:00:00", result="done", closed_at="2026-11-18 18:00:00",
+                   team=(t,))
+    F.schedule_for_ticket(db, tid)
+    a, b = _fid(db, tid, "satisfaction"), _fid(db, tid, "service_first")
+    db.execute("UPDATE followups SET due_from = '2026-11-18 00:00:00', due_at = '2026-11-24 23:59:59' WHERE id = ?", [a])
+    db.execute("UPDATE followups SET due_from = '2026-11-19 00:00:00', due_at = '2026-11-29 23:59:59' WHERE id = ?", [b])
+    db.conn.commit()
+    now = "2026-11-25 10:00:00"
+    problems = [(c.problem, c.key) for c in K.export_check(db, "2026-11", now=now) if c.kind == "followup"]
+    assert problems == [("call_not_made", a)]
+    notes = K.calls_still_due(db, "2026-11", now=now)
+    assert [(n.problem, n.key) for n in notes] == [("call_still_due", b)]
+    assert "不计为问题" in notes[0].title
+    # once B's due time has passed it becomes a problem too
+    later = [c.key for c in K.export_check(db, "2026-11", now="2026-11-30 00:00:00") if c.problem == "call_not_made"]
+    assert later == [a, b]

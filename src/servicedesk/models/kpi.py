@@ -611,6 +611,7 @@ CHECK_TITLES = {
     "no_arrival": "完工无到场时间（计为不及时）",
     "no_result": "完工无维修结果（计为不成功）",
     "call_not_made": "本月应回访未回访",
+    "call_still_due": "本月尚未到期的回访（提示，不计为问题）",
     "count_not_posted": "盘点未过账",
 }
 
@@ -629,10 +630,34 @@ class CheckItem:
         return CHECK_TITLES.get(self.problem, self.problem)
 
 
+def _pending_calls(db: sqlite_utils.Database, start: str, end: str, now: str, *, overdue: bool) -> list[tuple]:
+    """Pending calls of the month whose window has opened by `now`: those already
+    past their due time (overdue=True) or those still within it (overdue=False)."""
+    due_test = "f.due_at < ?" if overdue else "f.due_at >= ?"
+    return db.execute(f"""
+        SELECT f.id, f.kind, f.due_at, c.name, COALESCE(t.no, '') FROM followups f
+        JOIN customers c ON c.id = f.customer_id LEFT JOIN tickets t ON t.id = f.ticket_id
+        WHERE f.status = 'pending' AND f.kind != 'inspection' AND f.due_from < ? AND f.due_at >= ?
+          AND f.due_from <= ? AND {due_test} AND (t.status IS NULL OR t.status != 'cancelled')
+        ORDER BY f.due_at, f.id""", [end, start, now, now]).fetchall()
+
+
+def calls_still_due(db: sqlite_utils.Database, month: str, *, now: str | None = None) -> list[CheckItem]:
+    """Calls of the month that can be made now and are not yet overdue: a note for
+    the clerk (make them before exporting), not a problem with the figures."""
+    month = parse_month(month)
+    start, end = month_bounds(month)
+    now = now or now_iso()
+    return [CheckItem("call_still_due", f"{KIND_LABELS.get(kind, kind)} {ticket_no} {customer}（应于 {_short(due_at)} 前）"
+                      .replace("  ", " "), "followup", fid)
+            for fid, kind, due_at, customer, ticket_no in _pending_calls(db, start, end, now, overdue=False)]
+
+
 def export_check(db: sqlite_utils.Database, month: str, *, now: str | None = None,
                  decisions: list[TicketDecision] | None = None) -> list[CheckItem]:
-    """Tickets completed without arrival or result, calls due in the month not
-    yet made, stock counts of the month not posted."""
+    """Tickets completed without arrival or result, calls of the month whose due
+    time has passed without being made, stock counts of the month not posted.
+    Calls still open but not yet due are not problems: see `calls_still_due`."""
     month = parse_month(month)
     start, end = month_bounds(month)
     now = now or now_iso()
@@ -646,12 +671,7 @@ def export_check(db: sqlite_utils.Database, month: str, *, now: str | None = Non
         if d.result is None:
             items.append(CheckItem("no_result", f"{d.no} {d.customer_name}（完工 {_short(d.completed_at)}）",
                                    "ticket", d.no))
-    for fid, kind, due_at, customer, ticket_no in db.execute("""
-        SELECT f.id, f.kind, f.due_at, c.name, COALESCE(t.no, '') FROM followups f
-        JOIN customers c ON c.id = f.customer_id LEFT JOIN tickets t ON t.id = f.ticket_id
-        WHERE f.status = 'pending' AND f.kind != 'inspection' AND f.due_from < ? AND f.due_at >= ?
-          AND f.due_from <= ? AND (t.status IS NULL OR t.status != 'cancelled')
-        ORDER BY f.due_at, f.id""", [end, start, now]):
+    for fid, kind, due_at, customer, ticket_no in _pending_calls(db, start, end, now, overdue=True):
         label = KIND_LABELS.get(kind, kind)
         items.append(CheckItem("call_not_made", f"{label} {ticket_no} {customer}（应于 {_short(due_at)} 前）".replace("  ", " "),
                                "followup", fid))

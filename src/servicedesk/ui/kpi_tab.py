@@ -264,7 +264,7 @@ class KpiTab(QWidget):
         self.check_model = RecordTableModel([
             ColumnDef("title", self.tr("Problem"), display=lambda r: self._check_title(r.problem), width=300),
             ColumnDef("text", self.tr("Record (double-click to open)"), width=500),
-        ], self, row_color=lambda r: "amber")
+        ], self, row_color=lambda r: None if r.problem == "call_still_due" else "amber")
         self.check_table = record_table(self.check_model, "check_table")
         self.check_table.doubleClicked.connect(self._open_check)
         self.check_table.activated.connect(self._open_check)
@@ -353,6 +353,7 @@ class KpiTab(QWidget):
             "no_arrival": self.tr("Completed without an arrival time (counts as late)"),
             "no_result": self.tr("Completed without a result (counts as unsuccessful)"),
             "call_not_made": self.tr("Follow-up call due this month not made yet"),
+            "call_still_due": self.tr("Note: follow-up call still due this month (not overdue yet)"),
             "count_not_posted": self.tr("Stock count not posted"),
         }.get(problem, problem)
 
@@ -406,7 +407,12 @@ class KpiTab(QWidget):
         mean = k.mean
         self.cards["grade"].set_text(k.grade or K.DASH, self.tr("Mean of the rates: %1")
                                      .replace("%1", K.DASH if mean is None else f"{mean:.2f}%"))
-        self.check_model.set_rows(report.checks)
+        try:
+            notes = K.calls_still_due(self.ctx.db, month)
+        except DomainError:
+            notes = []
+        # problems first; calls not yet due are listed after them as notes, not counted
+        self.check_model.set_rows(list(report.checks) + notes)
         self.details.setTabText(0, self.tr("Pre-export check (%1)").replace("%1", str(len(report.checks))))
         self.tech_model.set_rows(k.technicians)
         self.dealer_model.set_rows(k.dealers)

@@ -2037,7 +2037,7 @@
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="236" />
-        <location filename="../../ui/kpi_tab.py" line="427" />
+        <location filename="../../ui/kpi_tab.py" line="433" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
@@ -2266,112 +2266,117 @@
     </message>
     <message>
         <location filename="../../ui/kpi_tab.py" line="356" />
+        <source>Note: follow-up call still due this month (not overdue yet)</source>
+        <translation>提示：本月尚未到期的回访（未超期，不计为问题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi_tab.py" line="357" />
         <source>Stock count not posted</source>
         <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="398" />
+        <location filename="../../ui/kpi_tab.py" line="399" />
         <source>%1 on time of %2 repairs</source>
         <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="400" />
+        <location filename="../../ui/kpi_tab.py" line="401" />
         <source>%1 successful of %2 repairs</source>
         <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="402" />
+        <location filename="../../ui/kpi_tab.py" line="403" />
         <source>%1 satisfied of %2 calls reached</source>
         <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="404" />
+        <location filename="../../ui/kpi_tab.py" line="405" />
         <source>%1 matching of %2 parts counted</source>
         <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="407" />
+        <location filename="../../ui/kpi_tab.py" line="408" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="410" />
+        <location filename="../../ui/kpi_tab.py" line="416" />
         <source>Pre-export check (%1)</source>
         <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="426" />
+        <location filename="../../ui/kpi_tab.py" line="432" />
         <source>Not sent to head office yet.</source>
         <translation>本月尚未报送总部。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="430" />
+        <location filename="../../ui/kpi_tab.py" line="436" />
         <source>Sent to head office on %1</source>
         <translation>已于 %1 报送总部</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="433" />
+        <location filename="../../ui/kpi_tab.py" line="439" />
         <source>Mark as sent again…</source>
         <translation>重新标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="436" />
+        <location filename="../../ui/kpi_tab.py" line="442" />
         <source>Sent</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="441" />
+        <location filename="../../ui/kpi_tab.py" line="447" />
         <source>Changed after sending</source>
         <translation>报送后数据有变动</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="443" />
+        <location filename="../../ui/kpi_tab.py" line="449" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="456" />
+        <location filename="../../ui/kpi_tab.py" line="462" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="457" />
-        <location filename="../../ui/kpi_tab.py" line="505" />
+        <location filename="../../ui/kpi_tab.py" line="463" />
+        <location filename="../../ui/kpi_tab.py" line="511" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="471" />
+        <location filename="../../ui/kpi_tab.py" line="477" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="471" />
+        <location filename="../../ui/kpi_tab.py" line="477" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="472" />
+        <location filename="../../ui/kpi_tab.py" line="478" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="488" />
+        <location filename="../../ui/kpi_tab.py" line="494" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="496" />
+        <location filename="../../ui/kpi_tab.py" line="502" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="504" />
+        <location filename="../../ui/kpi_tab.py" line="510" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="514" />
+        <location filename="../../ui/kpi_tab.py" line="520" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2380,12 +2385,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="516" />
+        <location filename="../../ui/kpi_tab.py" line="522" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi_tab.py" line="527" />
+        <location filename="../../ui/kpi_tab.py" line="533" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -6713,7 +6718,7 @@ Offline program for an after-sales service office.</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1002" />
+        <location filename="../../ui/tickets_tab.py" line="1023" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -6734,7 +6739,7 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="581" />
-        <location filename="../../ui/tickets_tab.py" line="1015" />
+        <location filename="../../ui/tickets_tab.py" line="1036" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -6864,74 +6869,74 @@ Offline program for an after-sales service office.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="864" />
+        <location filename="../../ui/tickets_tab.py" line="873" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="942" />
-        <location filename="../../ui/tickets_tab.py" line="952" />
+        <location filename="../../ui/tickets_tab.py" line="961" />
+        <location filename="../../ui/tickets_tab.py" line="971" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="953" />
+        <location filename="../../ui/tickets_tab.py" line="972" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="954" />
+        <location filename="../../ui/tickets_tab.py" line="973" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="955" />
+        <location filename="../../ui/tickets_tab.py" line="974" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="956" />
+        <location filename="../../ui/tickets_tab.py" line="975" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="964" />
+        <location filename="../../ui/tickets_tab.py" line="983" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="965" />
+        <location filename="../../ui/tickets_tab.py" line="984" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="957" />
+        <location filename="../../ui/tickets_tab.py" line="976" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="958" />
+        <location filename="../../ui/tickets_tab.py" line="977" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="959" />
+        <location filename="../../ui/tickets_tab.py" line="978" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="997" />
+        <location filename="../../ui/tickets_tab.py" line="1018" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1003" />
-        <location filename="../../ui/tickets_tab.py" line="1016" />
+        <location filename="../../ui/tickets_tab.py" line="1024" />
+        <location filename="../../ui/tickets_tab.py" line="1037" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1010" />
+        <location filename="../../ui/tickets_tab.py" line="1031" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
