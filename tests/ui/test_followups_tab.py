@@ -47,7 +47,7 @@ def test_record_a_reached_call_from_the_tab(ctx, qtbot, due_call, monkeypatch):
     assert tab.model.rowCount() == 1
     row = tab.model.row(0)
     assert row.id == due_call and row.phone == "13812345678" and row.overdue
-    assert tab._state_text(row) in ("Overdue", "Overdue 1 d")
+    assert tab._state_text(row) in ("Overdue today", "Overdue 1 d")
 
     def fill(dialog):  # (no nested QTest mouse events inside the outer click)
         dialog.sat_buttons["satisfied"].click()
@@ -100,3 +100,22 @@ def test_show_record_selects_the_followup(ctx, qtbot, due_call):
     assert "13812345678" in tab.detail.toPlainText()
     tab.pages.setCurrentIndex(1)
     assert tab.plan_model.rowCount() == 0
+
+
+def test_state_words_by_calendar_day_and_count_unit(ctx, qtbot, due_call):
+    tab = followups_tab.FollowupsTab(ctx)
+    qtbot.addWidget(tab)
+    tab._now = "2026-11-25 10:00:00"
+    # due yesterday 23:59:59 -> 1 calendar day overdue; 3 days ago -> 3
+    assert tab._due_words("2026-11-24 23:59:59", True) == "Overdue 1 d"
+    assert tab._due_words("2026-11-22 23:59:59", True) == "Overdue 3 d"
+    assert tab._due_words("2026-11-25 08:00:00", True) == "Overdue today"
+    # window open, due later: never plain "Due"
+    assert tab._due_words("2026-11-25 23:59:59", False) == "Due today"
+    assert tab._due_words("2026-11-29 23:59:59", False) == "Due in 4 d"
+    assert tab.count_label.text() == "Showing 1 of 1 follow-ups"
+    # the customer column takes the spare width; the last column is not stretched
+    header = tab.table.horizontalHeader()
+    keys = [c.key for c in tab.model.columns]
+    assert header.sectionResizeMode(keys.index("customer_name")) == header.ResizeMode.Stretch
+    assert not header.stretchLastSection()

@@ -13,7 +13,7 @@ import html
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter,
+    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QSplitter,
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -110,7 +110,8 @@ class FollowupsTab(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.model = RecordTableModel([
             ColumnDef("state", self.tr("State"), display=self._state_text, sort_key="due_at", width=90),
-            ColumnDef("due_at", self.tr("Due by"), display=lambda r: r.due_at[:16], width=120),
+            ColumnDef("due_at", self.tr("Due by"), display=lambda r: r.due_at[5:16], width=120,
+                      tooltip=lambda r: r.due_at[:16]),
             ColumnDef("kind", self.tr("Kind"), display=lambda r: kind_text(r.kind), width=190),
             ColumnDef("customer_name", self.tr("Customer"), width=200),
             ColumnDef("phone", self.tr("Phone"), width=120),
@@ -118,10 +119,17 @@ class FollowupsTab(QWidget):
             ColumnDef("ticket_no", self.tr("Ticket"), width=100),
             ColumnDef("attempts", self.tr("Attempts"), display=lambda r: str(r.attempts) if r.attempts else "",
                       align=Qt.AlignRight | Qt.AlignVCenter, width=60),
-            ColumnDef("last_called_at", self.tr("Last call"), display=lambda r: (r.last_called_at or "")[:16],
-                      width=120),
+            ColumnDef("last_called_at", self.tr("Last call"), display=lambda r: (r.last_called_at or "")[5:16],
+                      width=120, tooltip=lambda r: (r.last_called_at or "")[:16]),
         ], self, row_color=lambda r: STATE_COLORS.get(state_of(r, self._now)))
         self.table = record_table(self.model, "followups_table")
+        # the customer's name (the longest text) takes the spare width; the other
+        # columns are as wide as their text, so the last one is never hidden
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for i, col in enumerate(self.model.columns):
+            header.setSectionResizeMode(i, QHeaderView.Stretch if col.key == "customer_name"
+                                        else QHeaderView.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.record_selected())
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.activated.connect(lambda _i: self.record_selected())
@@ -143,13 +151,23 @@ class FollowupsTab(QWidget):
         lay.addWidget(split, 1)
         return page
 
+    def _due_words(self, due_at: str, overdue: bool) -> str:
+        """One wording for every due date: 超期 N 天 / 今日到期 / N 天后到期, counted
+        in calendar days from today (a call due yesterday 23:59 is 超期 1 天)."""
+        today = _dt.date.fromisoformat(self._now[:10])
+        days = (_dt.date.fromisoformat(due_at[:10]) - today).days
+        if overdue:
+            return (self.tr("Overdue %1 d").replace("%1", str(-days)) if days < 0
+                    else self.tr("Overdue today"))
+        if days <= 0:
+            return self.tr("Due today")
+        return self.tr("Due in %1 d").replace("%1", str(days))
+
     def _state_text(self, fu: F.Followup) -> str:
         state = state_of(fu, self._now)
-        if state == "overdue":
-            days = (_dt.datetime.fromisoformat(self._now) - _dt.datetime.fromisoformat(fu.due_at)).days
-            return self.tr("Overdue %1 d").replace("%1", str(days)) if days >= 1 else self.tr("Overdue")
-        return {"due": self.tr("Due"), "upcoming": self.tr("Upcoming"), "done": self.tr("Done"),
-                "cancelled": self.tr("Cancelled")}[state]
+        if state in ("overdue", "due", "upcoming"):
+            return self._due_words(fu.due_at, state == "overdue")
+        return {"done": self.tr("Done"), "cancelled": self.tr("Cancelled")}[state]
 
     # ---------------------------------------------------------------- plan page
     def _build_plan_page(self) -> QWidget:
@@ -193,10 +211,8 @@ class FollowupsTab(QWidget):
     def _plan_state(self, row: F.InspectionPlanRow) -> str:
         if row.next_due_at is None:
             return self.tr("No plan")
-        if row.overdue:
-            return self.tr("Overdue")
-        if row.next_due_from and row.next_due_from <= self._now[:10] + " 23:59:59":
-            return self.tr("Due")
+        if row.overdue or (row.next_due_from and row.next_due_from <= self._now[:10] + " 23:59:59"):
+            return self._due_words(row.next_due_at, bool(row.overdue))
         return self.tr("Planned")
 
     def _plan_color(self, row: F.InspectionPlanRow) -> str | None:
@@ -236,7 +252,7 @@ class FollowupsTab(QWidget):
         empty = self.model.total() == 0
         self.table.setVisible(not empty)
         self.empty.setVisible(empty)
-        self.count_label.setText(self.tr("Showing %1 of %2").replace("%1", str(self.model.rowCount()))
+        self.count_label.setText(self.tr("Showing %1 of %2 follow-ups").replace("%1", str(self.model.rowCount()))
                                  .replace("%2", str(self.model.total())))
         if keep is not None and self._select_id(keep):
             return
@@ -251,7 +267,7 @@ class FollowupsTab(QWidget):
             lambda offset, limit: F.inspection_plan(self.ctx.db, query=text, now=self._now, offset=offset,
                                                     limit=limit),
             lambda: F.count_inspection_plan(self.ctx.db, query=text))
-        self.plan_count.setText(self.tr("Showing %1 of %2").replace("%1", str(self.plan_model.rowCount()))
+        self.plan_count.setText(self.tr("Showing %1 of %2 machines").replace("%1", str(self.plan_model.rowCount()))
                                 .replace("%2", str(self.plan_model.total())))
 
     def _select_id(self, followup_id: int) -> bool:

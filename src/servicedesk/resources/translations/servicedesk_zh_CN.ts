@@ -1638,14 +1638,13 @@
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="71" />
-        <location filename="../../ui/followups_tab.py" line="151" />
         <source>Upcoming</source>
         <translation>未到期</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="72" />
-        <location filename="../../ui/followups_tab.py" line="151" />
-        <location filename="../../ui/followups_tab.py" line="313" />
+        <location filename="../../ui/followups_tab.py" line="170" />
+        <location filename="../../ui/followups_tab.py" line="329" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1676,14 +1675,14 @@
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="89" />
-        <location filename="../../ui/followups_tab.py" line="168" />
-        <location filename="../../ui/followups_tab.py" line="302" />
+        <location filename="../../ui/followups_tab.py" line="186" />
+        <location filename="../../ui/followups_tab.py" line="318" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="92" />
-        <location filename="../../ui/followups_tab.py" line="302" />
+        <location filename="../../ui/followups_tab.py" line="318" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
@@ -1694,7 +1693,7 @@
     </message>
     <message>
         <location filename="../../ui/followups_tab.py" line="112" />
-        <location filename="../../ui/followups_tab.py" line="173" />
+        <location filename="../../ui/followups_tab.py" line="191" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1704,207 +1703,214 @@
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="114" />
+        <location filename="../../ui/followups_tab.py" line="115" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="115" />
-        <location filename="../../ui/followups_tab.py" line="180" />
-        <location filename="../../ui/followups_tab.py" line="303" />
+        <location filename="../../ui/followups_tab.py" line="116" />
+        <location filename="../../ui/followups_tab.py" line="198" />
+        <location filename="../../ui/followups_tab.py" line="319" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="116" />
-        <location filename="../../ui/followups_tab.py" line="181" />
+        <location filename="../../ui/followups_tab.py" line="117" />
+        <location filename="../../ui/followups_tab.py" line="199" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="117" />
-        <location filename="../../ui/followups_tab.py" line="178" />
+        <location filename="../../ui/followups_tab.py" line="118" />
+        <location filename="../../ui/followups_tab.py" line="196" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="118" />
+        <location filename="../../ui/followups_tab.py" line="119" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="119" />
+        <location filename="../../ui/followups_tab.py" line="120" />
         <source>Attempts</source>
-        <translation>未接通次数</translation>
+        <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="121" />
+        <location filename="../../ui/followups_tab.py" line="122" />
         <source>Last call</source>
         <translation>最近回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="129" />
+        <location filename="../../ui/followups_tab.py" line="137" />
         <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>没有到期的回访。工单完工和结案后会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="150" />
-        <location filename="../../ui/followups_tab.py" line="197" />
-        <source>Overdue</source>
-        <translation>超时</translation>
+        <location filename="../../ui/followups_tab.py" line="161" />
+        <source>Overdue today</source>
+        <translation>今日超期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="150" />
+        <location filename="../../ui/followups_tab.py" line="163" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="164" />
+        <source>Due in %1 d</source>
+        <translation>%1 天后到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="255" />
+        <source>Showing %1 of %2 follow-ups</source>
+        <translation>显示 %1 / 共 %2 个回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="270" />
+        <source>Showing %1 of %2 machines</source>
+        <translation>显示 %1 / 共 %2 台设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups_tab.py" line="160" />
         <source>Overdue %1 d</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="151" />
-        <location filename="../../ui/followups_tab.py" line="199" />
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="152" />
-        <location filename="../../ui/followups_tab.py" line="313" />
+        <location filename="../../ui/followups_tab.py" line="170" />
+        <location filename="../../ui/followups_tab.py" line="329" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="159" />
+        <location filename="../../ui/followups_tab.py" line="177" />
         <source>Search customer, phone, model, serial no</source>
         <translation>搜索客户、电话、型号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="162" />
+        <location filename="../../ui/followups_tab.py" line="180" />
         <source>Record inspection</source>
         <translation>记录巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="165" />
+        <location filename="../../ui/followups_tab.py" line="183" />
         <source>Change date…</source>
         <translation>修改日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="174" />
+        <location filename="../../ui/followups_tab.py" line="192" />
         <source>Inspect by</source>
         <translation>巡检截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="176" />
+        <location filename="../../ui/followups_tab.py" line="194" />
         <source>Last inspection</source>
         <translation>上次巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="182" />
-        <location filename="../../ui/followups_tab.py" line="328" />
+        <location filename="../../ui/followups_tab.py" line="200" />
+        <location filename="../../ui/followups_tab.py" line="344" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="195" />
+        <location filename="../../ui/followups_tab.py" line="213" />
         <source>No plan</source>
         <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="200" />
+        <location filename="../../ui/followups_tab.py" line="216" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="239" />
-        <location filename="../../ui/followups_tab.py" line="254" />
-        <source>Showing %1 of %2</source>
-        <translation>显示 %1 / 共 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followups_tab.py" line="303" />
+        <location filename="../../ui/followups_tab.py" line="319" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="303" />
+        <location filename="../../ui/followups_tab.py" line="319" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="304" />
+        <location filename="../../ui/followups_tab.py" line="320" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="304" />
+        <location filename="../../ui/followups_tab.py" line="320" />
         <source>Calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="313" />
+        <location filename="../../ui/followups_tab.py" line="329" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="325" />
+        <location filename="../../ui/followups_tab.py" line="341" />
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="327" />
+        <location filename="../../ui/followups_tab.py" line="343" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="327" />
+        <location filename="../../ui/followups_tab.py" line="343" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="328" />
+        <location filename="../../ui/followups_tab.py" line="344" />
         <source>Our service</source>
         <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="329" />
+        <location filename="../../ui/followups_tab.py" line="345" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="329" />
+        <location filename="../../ui/followups_tab.py" line="345" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="359" />
-        <location filename="../../ui/followups_tab.py" line="412" />
+        <location filename="../../ui/followups_tab.py" line="375" />
+        <location filename="../../ui/followups_tab.py" line="428" />
         <source>Inspection recorded; the next one is planned in a year.</source>
         <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="367" />
+        <location filename="../../ui/followups_tab.py" line="383" />
         <source>Call recorded; complaint ticket %1 opened.</source>
         <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="371" />
+        <location filename="../../ui/followups_tab.py" line="387" />
         <source>Not reached: call again from %1.</source>
         <translation>未接通：%1 起再次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="373" />
+        <location filename="../../ui/followups_tab.py" line="389" />
         <source>Call recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="380" />
+        <location filename="../../ui/followups_tab.py" line="396" />
         <source>Cancel follow-up</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="381" />
+        <location filename="../../ui/followups_tab.py" line="397" />
         <source>Why will this follow-up not be made?</source>
         <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups_tab.py" line="389" />
+        <location filename="../../ui/followups_tab.py" line="405" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
     </message>
@@ -6718,7 +6724,7 @@ Offline program for an after-sales service office.</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1023" />
+        <location filename="../../ui/tickets_tab.py" line="1025" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -6739,7 +6745,7 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/tickets_tab.py" line="581" />
-        <location filename="../../ui/tickets_tab.py" line="1036" />
+        <location filename="../../ui/tickets_tab.py" line="1038" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -6869,74 +6875,74 @@ Offline program for an after-sales service office.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="873" />
+        <location filename="../../ui/tickets_tab.py" line="875" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="961" />
-        <location filename="../../ui/tickets_tab.py" line="971" />
+        <location filename="../../ui/tickets_tab.py" line="963" />
+        <location filename="../../ui/tickets_tab.py" line="973" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="972" />
+        <location filename="../../ui/tickets_tab.py" line="974" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="973" />
+        <location filename="../../ui/tickets_tab.py" line="975" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="974" />
+        <location filename="../../ui/tickets_tab.py" line="976" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="975" />
+        <location filename="../../ui/tickets_tab.py" line="977" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="983" />
+        <location filename="../../ui/tickets_tab.py" line="985" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="984" />
+        <location filename="../../ui/tickets_tab.py" line="986" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="976" />
+        <location filename="../../ui/tickets_tab.py" line="978" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="977" />
+        <location filename="../../ui/tickets_tab.py" line="979" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="978" />
+        <location filename="../../ui/tickets_tab.py" line="980" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1018" />
+        <location filename="../../ui/tickets_tab.py" line="1020" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1024" />
-        <location filename="../../ui/tickets_tab.py" line="1037" />
+        <location filename="../../ui/tickets_tab.py" line="1026" />
+        <location filename="../../ui/tickets_tab.py" line="1039" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1031" />
+        <location filename="../../ui/tickets_tab.py" line="1033" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
