@@ -151,3 +151,17 @@ def test_dashboard_old_parts_item_and_whole_call_kinds(ctx, qtbot, today_data):
     assert tab.call_table.columnWidth(kind_col) > longest
     tip = tab.call_model.data(tab.call_model.index(0, kind_col), Qt.ToolTipRole)
     assert kind_text(tab.call_model.row(0).kind) in tip and "杭州建工集团有限公司" in tip
+
+
+def test_overdue_ticket_columns_fit_and_customer_stretches(ctx, qtbot):
+    from PySide6.QtWidgets import QHeaderView
+
+    from servicedesk.ui.dashboard import DashboardTab
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    header = tab.ticket_table.horizontalHeader()
+    keys = [c.key for c in tab.ticket_model.columns]
+    assert not header.stretchLastSection()
+    for i, key in enumerate(keys):
+        expected = QHeaderView.Stretch if key == "customer_name" else QHeaderView.ResizeToContents
+        assert header.sectionResizeMode(i) == expected, key

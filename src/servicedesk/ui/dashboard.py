@@ -138,6 +138,13 @@ class DashboardTab(QWidget):
             ColumnDef("technicians", self.tr("Technicians"), width=100),
         ], self, row_color=lambda r: "red")
         self.ticket_table = record_table(self.ticket_model, "overdue_tickets", sortable=False, row_height=22)
+        # the customer's name takes the spare width; the other columns are as wide
+        # as their text (header included), so 已超时 and 维修人员 are never cut
+        header = self.ticket_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for i, col in enumerate(self.ticket_model.columns):
+            header.setSectionResizeMode(i, QHeaderView.Stretch if col.key == "customer_name"
+                                        else QHeaderView.ResizeToContents)
         self.ticket_table.doubleClicked.connect(lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
         self.ticket_table.activated.connect(lambda i: self.ctx.open("ticket", self.ticket_model.row(i.row()).no))
         tl.addWidget(self.ticket_table)
