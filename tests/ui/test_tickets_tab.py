@@ -479,3 +479,43 @@ def test_buttons_show_shortcuts_and_visit_tables_stretch_the_names(qtbot, ctx, o
     assert parts.sectionResizeMode(2) == QHeaderView.Stretch           # 名称, not 合计
     assert parts.sectionResizeMode(6) == QHeaderView.ResizeToContents
     assert d.repair_from.edit.placeholderText() == "YYYY-MM-DD HH:MM"   # a format, not a real-looking time
+
+
+def test_new_ticket_after_dashboard_search_is_listed_selected_and_printed(qtbot, ctx, office, monkeypatch):
+    """Acceptance finding: opening a ticket from the dashboard puts its number in
+    the search box; a new ticket made next must be in the list and selected, and
+    Print must print the ticket the detail shows."""
+    db = ctx.db
+    old = T.open_ticket(db, T.TicketInput("repair", "hotline", office["customer"], office["equipment"],
+                                          fault="旧故障", fault_level=3), "测试员")
+    tab = TicketsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.status_tabs.setCurrentIndex(STATUS_GROUPS.index("closed"))   # old one not listed here
+    tab.show_record("ticket", old.no)
+    assert tab.search.text() == old.no
+    assert [r.no for r in tab.selected_rows()] == [old.no] and tab.detail.detail.no == old.no
+
+    def fake_exec(self):
+        self.saved = T.open_ticket(db, T.TicketInput("repair", "hotline", office["customer"],
+                                                     office["equipment"], fault="新故障", fault_level=2),
+                                   "测试员")
+        return 1
+
+    monkeypatch.setattr(ticket_new.NewTicketDialog, "exec", fake_exec)
+    tab.new_ticket()
+    new_no = tab.detail.detail.no
+    assert new_no != old.no
+    assert tab.search.text() == ""
+    assert [r.no for r in tab.selected_rows()] == [new_no]
+    assert tab.current_row().no == new_no
+
+    calls = []
+    import servicedesk.ui.printing as printing
+
+    monkeypatch.setattr(printing, "print_tickets", lambda parent, c, nos: calls.append(list(nos)))
+    tab.print_selected()
+    # detail and highlight forced apart: Print follows the detail
+    tab._select_row(tab.model.find_row(lambda r: r.no == old.no))
+    tab.detail.show_ticket(T.get_ticket(db, new_no))
+    tab.print_selected()
+    assert calls == [[new_no], [new_no]]

@@ -780,7 +780,7 @@ class TicketsTab(QWidget):
             self._loaded_once = True
             self._apply_widths()
         if not self.select_ticket(keep_id) and shown:
-            self.view.selectRow(0)
+            self._select_row(0)
         elif not shown:
             self.detail.show_ticket(None)
 
@@ -816,7 +816,9 @@ class TicketsTab(QWidget):
         return self.model.row(index.row())
 
     def selected_rows(self) -> list[Q.TicketRow]:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        # selectedIndexes, not selectedRows: with a restored header that hides or
+        # moves columns, a highlighted row need not have every column selected.
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
         return [self.model.row(r) for r in rows]
 
     def select_ticket(self, ticket_id: int | None) -> bool:
@@ -825,10 +827,28 @@ class TicketsTab(QWidget):
         row = self.model.find_row(lambda r: r.id == ticket_id)
         if row < 0:
             return False
-        self.view.selectRow(row)
+        self._select_row(row)
         self.view.scrollTo(self.model.index(row, 0))
         self._on_current(row)
         return True
+
+    def _select_row(self, row: int) -> None:
+        """Make `row` the only highlighted row and the current one.
+
+        Not QTableView.selectRow: with Ctrl still held (Ctrl+S just saved a
+        dialog) it TOGGLES the row, leaving list and detail out of step."""
+        flags = (self.view.selectionModel().SelectionFlag.ClearAndSelect
+                 | self.view.selectionModel().SelectionFlag.Rows)
+        self.view.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    def _clear_list_selection(self) -> None:
+        """No row highlighted and no current row, without blanking the detail."""
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        selection.setCurrentIndex(self.model.index(-1, -1), selection.SelectionFlag.NoUpdate)
+        selection.blockSignals(False)
+        self.view.viewport().update()
 
     def _on_current(self, row: int) -> None:
         if row < 0 or row >= self.model.rowCount():
@@ -875,6 +895,9 @@ class TicketsTab(QWidget):
         self.search.setText(detail.no)
         self.search.blockSignals(False)
         self.reload(keep_id=ticket_id)
+        if not self.select_ticket(ticket_id):
+            self._clear_list_selection()
+            self.show_detail(ticket_id)
 
     def on_data_changed(self, kind: str) -> None:
         if self._emitting:
@@ -905,6 +928,9 @@ class TicketsTab(QWidget):
         self._fill_filters()
         self.reload(keep_id=ticket_id)
         if ticket_id is not None and not self.select_ticket(ticket_id):
+            # No longer in the filtered list (e.g. closed while on 待派工): show it
+            # without leaving another row highlighted, so list and detail agree.
+            self._clear_list_selection()
             self.show_detail(ticket_id)
         self.ctx.status(message)
         self._emitting = True
@@ -937,7 +963,11 @@ class TicketsTab(QWidget):
         saved = dialog.saved
         dialog.deleteLater()
         if accepted and saved is not None:
-            if self.current_filter() != Q.TicketFilter() and self.status_tabs.currentIndex() not in (0, 1):
+            # The new ticket must be IN the list and selected (a search left by the
+            # dashboard would otherwise keep the old ticket highlighted while the
+            # detail shows the new one, and Print would print the old one).
+            self.reload(keep_id=saved.id)
+            if not self.select_ticket(saved.id):
                 self.clear_filters()
             self._changed(saved.id, self.tr("Saved %1").replace("%1", saved.no))
 
@@ -991,8 +1021,10 @@ class TicketsTab(QWidget):
 
     def print_selected(self) -> None:
         nos = [r.no for r in self.selected_rows()]
-        if not nos and self.detail.detail is not None:
-            nos = [self.detail.detail.no]
+        shown = self.detail.detail
+        if shown is not None and shown.no not in nos:
+            # What the clerk sees in the detail is what gets printed.
+            nos = [shown.no]
         if not nos:
             self.ctx.status(self.tr("Choose the tickets to print first."))
             return
