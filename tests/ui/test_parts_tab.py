@@ -252,3 +252,23 @@ def test_ledger_selected_part_only_without_a_selection_says_to_select_one(qtbot,
     assert tab.current_part().code == "QS-160L6"
     assert tab.ledger_model.total() == 1 and tab.ledger_model.row(0).part_code == "QS-160L6"
     assert tab.ledger_table.isVisibleTo(tab)
+
+
+def test_first_part_selected_on_open_and_moved_part_selected_after_booking(qtbot, ctx, monkeypatch):
+    _setup(ctx)
+    P.receive(ctx.db, "KZ-3210", 10, at="2026-10-01 08:00")
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    # opening the tab selects the first part: its ledger is shown, not an empty list
+    assert tab.current_part().code == "KZ-3210"
+    assert [m.part_code for m in tab.ledger_model.rows()] == ["KZ-3210"]
+
+    class AutoMove(MoveDialog):            # the clerk receives 2 motors and presses OK
+        def exec(self):
+            self.move = P.receive(ctx.db, "QS-160L6", 2, at="2026-10-02 08:00")
+            return QDialog.Accepted
+
+    monkeypatch.setattr(tab_module, "MoveDialog", AutoMove)
+    tab.book("receipt")                     # booked while KZ-3210 was selected
+    assert tab.current_part().code == "QS-160L6"
+    assert [(m.part_code, m.qty) for m in tab.ledger_model.rows()] == [("QS-160L6", 2)]

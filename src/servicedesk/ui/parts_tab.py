@@ -345,6 +345,7 @@ class PartsTab(QWidget):
             show_error(self, exc)
             return
         self.ctx.data_changed("parts")
+        self.select_part(move.part_id, move.part_code)
 
     # ---- low stock sub-tab ---------------------------------------------------
     def _build_low_stock(self) -> QWidget:
@@ -529,7 +530,8 @@ class PartsTab(QWidget):
     def book(self, kind: str) -> None:
         part = self.current_part()
         dialog = MoveDialog(self.ctx, kind, part.code if part else None, parent=self)
-        dialog.exec()
+        if dialog.exec() and dialog.move is not None:
+            self.select_part(dialog.move.part_id, dialog.move.part_code)
 
     def new_part(self) -> None:
         dialog = PartDialog(self.ctx, None, self)
@@ -622,11 +624,26 @@ class PartsTab(QWidget):
         self.count_label.setText(self.tr("Showing %1 of %2 parts · %3 below safety stock")
                                  .replace("%1", str(self.parts_model.total())).replace("%2", str(total))
                                  .replace("%3", str(P.count_low_stock(self.ctx.db))))
-        if selected is not None:
-            row = self.parts_model.find_row(lambda p: p.id == selected.id)
-            if row >= 0:
-                self.parts_table.selectRow(row)
-                return
+        # keep the part the clerk was on; otherwise the first one, so the ledger
+        # below is never an unexplained empty list
+        row = self.parts_model.find_row(lambda p: p.id == selected.id) if selected is not None else -1
+        if row < 0 and self.parts_model.rowCount():
+            row = 0
+        if row >= 0:
+            self.parts_table.selectRow(row)
+        self.reload_ledger()
+
+    def select_part(self, part_id: int, code: str) -> None:
+        """Show a part that just moved, with its ledger (the new line on top): in
+        the list as filtered if it is there, otherwise by searching for its code."""
+        self.reload()
+        row = self.parts_model.find_row(lambda p: p.id == part_id)
+        if row < 0:
+            self.show_record("part", code)
+            return
+        self.parts_table.selectRow(row)
+        self.parts_table.scrollTo(self.parts_model.index(row, 0))
+        self.sub.setCurrentIndex(0)
         self.reload_ledger()
 
     def _on_part_selected(self) -> None:
