@@ -164,6 +164,11 @@ def test_take_a_call_dispatch_visit_and_close(qtbot, ctx, office, monkeypatch):
         d.part_qty.setValue(2)
         d.part_add.click()
         assert d.work_table.rowCount() == 1 and d.parts_table.rowCount() == 1
+        # the catalog's name, never the raw code (the code is only a tooltip)
+        assert d.work_code.currentText() == "小配件维修（保内保外）"
+        assert d.work_code.toolTip() == "SMALL_REPAIR"
+        assert d.work_table.item(0, 0).text() == "小配件维修（保内保外）"
+        assert d.work_table.item(0, 0).toolTip() == "SMALL_REPAIR"
         save_with_ctrl_s(qtbot, d, d.cause)
 
     drive(monkeypatch, qtbot, ticket_steps.VisitDialog, visit)
@@ -176,6 +181,17 @@ def test_take_a_call_dispatch_visit_and_close(qtbot, ctx, office, monkeypatch):
     assert [(w.code, w.quantity_x100) for w in detail.work] == [("SMALL_REPAIR", 100)]
     assert [(p.name, p.kind, p.quantity) for p in detail.parts] == [("制动片", "warranty", 2)]
     assert tab.detail.work_model.rowCount() == 1 and tab.detail.parts_model.rowCount() == 1
+    wm = tab.detail.work_model
+    assert wm.data(wm.index(0, 0)) == "小配件维修（保内保外）"
+    assert wm.data(wm.index(0, 0), Qt.ToolTipRole) == "SMALL_REPAIR"
+    lm = tab.detail.log_model
+    new_col = next(i for i, c in enumerate(lm.columns) if c.key == "new")
+    work_row = lm.find_row(lambda e: e.field == "work")
+    assert lm.data(lm.index(work_row, new_col)) == "小配件维修（保内保外）×1"
+    # repair times in the log read HH:MM like every other time
+    for key in ("repair_from", "repair_to"):
+        r = lm.find_row(lambda e, k=key: e.field == k)
+        assert len(lm.data(lm.index(r, new_col))) == 16
     assert buttons["review"].isEnabled() and not buttons["close"].isEnabled()
 
     # ---- 4. the supervisor reviews, the customer signs
@@ -474,8 +490,8 @@ def test_buttons_show_shortcuts_and_visit_tables_stretch_the_names(qtbot, ctx, o
     d = ticket_steps.VisitDialog(ctx, T.get_ticket(db, ticket.id))
     qtbot.addWidget(d)
     work, parts = d.work_table.horizontalHeader(), d.parts_table.horizontalHeader()
-    assert work.sectionResizeMode(1) == QHeaderView.Stretch            # 工作内容, not 数量
-    assert work.sectionResizeMode(2) == QHeaderView.ResizeToContents
+    assert work.sectionResizeMode(0) == QHeaderView.Stretch            # 工作内容, not 数量
+    assert work.sectionResizeMode(1) == QHeaderView.ResizeToContents
     assert parts.sectionResizeMode(2) == QHeaderView.Stretch           # 名称, not 合计
     assert parts.sectionResizeMode(6) == QHeaderView.ResizeToContents
     assert d.repair_from.edit.placeholderText() == "YYYY-MM-DD HH:MM"   # a format, not a real-looking time

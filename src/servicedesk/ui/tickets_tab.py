@@ -25,6 +25,7 @@ from servicedesk.models import ticket_queries as Q
 from servicedesk.models import tickets as T
 from servicedesk.models.db import now_iso
 from servicedesk.models.errors import DomainError
+from servicedesk.models.standards import WORK_CATALOG
 from servicedesk.models.ticket_rules import load_limits, parse_ts
 from servicedesk.models.validation import fen_to_yuan_str
 from servicedesk.ui.common import EmptyState, confirm, line_edit, show_error
@@ -152,6 +153,7 @@ class TicketDetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.detail: T.TicketDetail | None = None
+        self.catalog: dict[str, str] = {}     # work code -> catalog name, for the log
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 0, 0, 0)
 
@@ -217,8 +219,9 @@ class TicketDetailPane(QWidget):
         work_lay.setContentsMargins(0, 4, 0, 0)
         work_lay.addWidget(QLabel(self.tr("Work done (work-hour catalog)")))
         self.work_model = RecordTableModel([
-            ColumnDef("code", self.tr("Code")),
-            ColumnDef("name", self.tr("Work")),
+            # the catalog's name; the code (SMALL_REPAIR) only as a tooltip
+            ColumnDef("name", self.tr("Work"), display=lambda w: w.name or w.code,
+                      tooltip=lambda w: w.code),
             ColumnDef("quantity_x100", self.tr("Quantity"), display=lambda w: _qty(w.quantity_x100),
                       align=Qt.AlignRight | Qt.AlignVCenter),
             ColumnDef("notes", self.tr("Notes")),
@@ -252,8 +255,10 @@ class TicketDetailPane(QWidget):
             ColumnDef("who", self.tr("Who")),
             ColumnDef("action", self.tr("Step"), display=lambda e: event_action_text(e.action)),
             ColumnDef("field", self.tr("Field"), display=lambda e: field_text(e.field)),
-            ColumnDef("old", self.tr("Old"), display=lambda e: value_text(e.field, e.old)),
-            ColumnDef("new", self.tr("New"), display=lambda e: value_text(e.field, e.new)),
+            ColumnDef("old", self.tr("Old"), display=lambda e: value_text(e.field, e.old, self.catalog),
+                      tooltip=lambda e: e.old if e.field == "work" else ""),
+            ColumnDef("new", self.tr("New"), display=lambda e: value_text(e.field, e.new, self.catalog),
+                      tooltip=lambda e: e.new if e.field == "work" else ""),
         ], self)
         self.log_view = _small_table(self.log_model)
         self.log_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
@@ -504,10 +509,23 @@ def field_text(key: str) -> str:
     return words.get(key, key)
 
 
-def value_text(key: str, value: str) -> str:
-    """Logged values that are keys (status, result, warranty…) in words."""
+def value_text(key: str, value: str, catalog: dict[str, str] | None = None) -> str:
+    """Logged values that are keys (status, result, warranty…) in words.
+
+    Work is logged as 'SMALL_REPAIR*1; JACK_TC*3' (codes, stable keys); the
+    clerk reads the catalog names ('小配件维修（保内保外）×1')."""
     if not value:
         return ""
+    if key == "work":
+        names = dict(catalog_names())
+        names.update(catalog or {})
+        out = []
+        for part in value.split(";"):
+            code, sep, qty = part.strip().partition("*")
+            out.append(f"{names.get(code) or code}×{qty}" if sep else names.get(code) or code)
+        return "; ".join(out)
+    if key in ("repair_from", "repair_to"):
+        return short_time(value)
     if key == "status":
         return status_text(value)
     if key == "result":
@@ -523,6 +541,12 @@ def value_text(key: str, value: str) -> str:
     if key.endswith("_at"):
         return short_time(value)
     return value
+
+
+def catalog_names() -> dict[str, str]:
+    """The shipped work-hour catalog names (fallback when the pay area's table
+    has no row for a code)."""
+    return {code: spec[0] for code, spec in WORK_CATALOG.items()}
 
 
 def _qty(x100: int) -> str:
@@ -859,6 +883,7 @@ class TicketsTab(QWidget):
     def show_detail(self, ticket_id: int) -> None:
         try:
             detail = T.get_ticket(self.ctx.db, ticket_id)
+            self.detail.catalog = T.catalog_codes(self.ctx.db)
         except DomainError as exc:
             show_error(self, exc)
             self.detail.show_ticket(None)

@@ -268,7 +268,13 @@ class VisitDialog(_StepDialog):
         self.work_code.setObjectName("work_code")
         usual = {"repair": "SMALL_REPAIR", "complaint": "SMALL_REPAIR", "installation": "INSTALL_TC",
                  "inspection": "INSPECTION", "technical_service": "TECH_SERVICE"}.get(detail.type)
-        fill_combo(self.work_code, [(f"{code} — {name}", code) for code, name in self.catalog.items()], usual)
+        # The clerk picks by the catalog's Chinese name; the code is only a tooltip.
+        fill_combo(self.work_code, [(name or code, code) for code, name in self.catalog.items()], usual)
+        for i in range(self.work_code.count()):
+            self.work_code.setItemData(i, self.work_code.itemData(i), Qt.ToolTipRole)
+        self.work_code.setToolTip(self.work_code.currentData() or "")
+        self.work_code.currentIndexChanged.connect(
+            lambda _i: self.work_code.setToolTip(self.work_code.currentData() or ""))
         self.work_qty = line_edit("1", "1")
         self.work_qty.setMaximumWidth(70)
         self.work_add = QPushButton(self.tr("Add work"))
@@ -278,7 +284,7 @@ class VisitDialog(_StepDialog):
         add_row.addWidget(self.work_qty)
         add_row.addWidget(self.work_add)
         wl.addLayout(add_row)
-        self.work_table = _line_table([self.tr("Code"), self.tr("Work"), self.tr("Quantity")], stretch=1)
+        self.work_table = _line_table([self.tr("Work"), self.tr("Quantity")], stretch=0)
         wl.addWidget(self.work_table)
         self.work_remove = QPushButton(self.tr("Remove selected work"))
         self.work_remove.setAutoDefault(False)
@@ -462,8 +468,10 @@ class VisitDialog(_StepDialog):
     def _show_lines(self) -> None:
         self.work_table.setRowCount(len(self.work_lines))
         for r, w in enumerate(self.work_lines):
-            for c, text in enumerate((w.code, self.catalog.get(w.code, ""), _qty(w.quantity_x100))):
-                self.work_table.setItem(r, c, QTableWidgetItem(text))
+            for c, text in enumerate((self.catalog.get(w.code) or w.code, _qty(w.quantity_x100))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(w.code)
+                self.work_table.setItem(r, c, item)
         self.parts_table.setRowCount(len(self.part_lines))
         for r, p in enumerate(self.part_lines):
             bought = p.kind == "bought"
