@@ -344,3 +344,23 @@ def test_deduction_dialog_words_follow_the_interface_language(tab, qtbot, qapp):
     finally:
         for tr in translators:
             qapp.removeTranslator(tr)
+
+
+def test_default_selection_is_the_first_person_with_lines(ctx, qtbot):
+    from servicedesk.ui.pay_tab import PayTab
+    from tests import factories as f
+
+    f.technician(ctx.db, "陈主管", role="supervisor")     # listed first, no lines in March
+    build_march(ctx.db)
+    widget = PayTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show_record("pay_month", MONTH)
+    first = widget.pay.technicians[0]
+    assert first.name == "陈主管" and not first.lines
+    selected = widget.selected_technician()
+    assert selected.lines and selected.name == next(t.name for t in widget.pay.technicians if t.lines)
+    assert widget.lines_model.rowCount() == len(selected.lines)
+    # a person the clerk picks stays picked when the month is reloaded
+    _select(widget, "李强")
+    widget.reload()
+    assert widget.selected_technician().name == "李强"

@@ -464,9 +464,11 @@ class PayTab(QWidget):
         return self.lines_model.row(rows[0].row()) if rows else None
 
     def reload(self) -> None:
-        keep = self.selected_technician()
-        keep_id = keep.technician_id if keep else None
         month = self.month()
+        # the person picked stays picked while the same month is reloaded; a
+        # different month starts again from the default below
+        keep = self.selected_technician() if getattr(self, "_loaded_month", None) == month else None
+        keep_id = keep.technician_id if keep else None
         try:
             self.pay = P.month_pay(self.ctx.db, month)
         except DomainError as exc:
@@ -485,6 +487,7 @@ class PayTab(QWidget):
             self.banner.setStyleSheet(DRAFT_STYLE)
         self.approve_button.setEnabled(not pay.locked)
         self.unlock_button.setEnabled(pay.locked)
+        self._loaded_month = month
         self.summary_model.set_rows(pay.technicians)
         self._show_empty_state(pay)
         totals = pay.totals()
@@ -494,6 +497,10 @@ class PayTab(QWidget):
             .replace("%3", _y(totals["performance_fen"])).replace("%4", _y(totals["deductions_fen"]))
             .replace("%5", _y(totals["total_fen"])))
         row = self.summary_model.find_row(lambda t: t.technician_id == keep_id) if keep_id else -1
+        if row < 0:
+            # by default the first person with pay lines this month (a supervisor
+            # listed first with none would show an empty detail)
+            row = self.summary_model.find_row(lambda t: bool(t.lines))
         if self.summary_model.rowCount():
             self.summary.selectRow(max(row, 0))
         self._show_lines()
