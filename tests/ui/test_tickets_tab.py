@@ -255,7 +255,8 @@ def test_new_ticket_shows_field_errors_and_creates_a_customer_on_the_spot(qtbot,
         assert d.customer is not None and d.customer.name == "良渚塔吊租赁站"
         assert d.equipment_combo.currentData() is not None
         # bought 2020: out of warranty, and the reason says so
-        assert d.warranty_badge.text() == "Out of warranty" and "保外" in d.warranty_reason.text()
+        assert d.warranty_badge.text() == "Out of warranty" and "到期" in d.warranty_reason.text()
+        assert not d.warranty_reason.text().startswith("保外")      # the badge says it once
         # a repair needs a level: the model refuses and the form shows it beside the level
         type_into(qtbot, d.fault, "吊笼异响")
         save.click()
@@ -285,6 +286,21 @@ def test_prefilled_new_ticket_from_another_tab(qtbot, ctx, office, monkeypatch):
     def check(d: ticket_new.NewTicketDialog):
         assert d.customer.id == office["customer"]
         assert d.equipment_combo.currentData() == office["equipment"]
+        # acceptance findings: no empty match list, no deadline before a level,
+        # the warranty word once (badge), the reason without it
+        assert d.matches.isHidden()
+        assert d.deadline_label.text() == ""
+        assert d.warranty_badge.text() == "In warranty"
+        assert d.warranty_reason.text() and not d.warranty_reason.text().startswith(("保内", "保外"))
+        d.level_combo.setCurrentIndex(d.level_combo.findData(2))
+        assert "on site by" in d.deadline_label.text()
+        d.level_combo.setCurrentIndex(0)
+        assert d.deadline_label.text() == ""
+        # the reason box of the manual decision shows its whole placeholder
+        reason = d.override_reason
+        assert reason.width() >= reason.fontMetrics().horizontalAdvance(reason.placeholderText())
+        type_into(qtbot, d.caller, "王五")
+        qtbot.waitUntil(lambda: d.matches.isVisible())
         d.reject()
 
     seen = drive(monkeypatch, qtbot, ticket_new.NewTicketDialog, check)
@@ -418,6 +434,12 @@ def test_visit_dialog_picks_parts_from_the_master_and_quotes_paid_service(qtbot,
     assert d.work_code.currentData() == "SMALL_REPAIR"        # the usual work of a repair
     completer = d.part_code.completer()
     assert completer is not None and completer.model().rowCount() == 1
+    # the picker's placeholder fits its box (the long hint is the tooltip)
+    d.show()
+    qtbot.waitExposed(d)
+    box = d.part_code
+    assert box.placeholderText() == "Part code or name…" and "as you type" in box.toolTip()
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 12
     completer.activated.emit(completer.model().index(0, 0).data())
     qtbot.waitUntil(lambda: d.part_name.text() == "制动片")
     assert d.part_code.text() == "P-1001" and d.part_price.text() == "120.00"
@@ -535,3 +557,9 @@ def test_new_ticket_after_dashboard_search_is_listed_selected_and_printed(qtbot,
     tab.detail.show_ticket(T.get_ticket(db, new_no))
     tab.print_selected()
     assert calls == [[new_no], [new_no]]
+
+
+def test_warranty_reason_drops_the_verdict_word_the_badge_shows():
+    assert ticket_new.reason_without_verdict("保外：已于 2025-06-07 到期") == "已于 2025-06-07 到期"
+    assert ticket_new.reason_without_verdict("保内: 购机 12 个月内") == "购机 12 个月内"
+    assert ticket_new.reason_without_verdict("人工判定：保外") == "人工判定：保外"

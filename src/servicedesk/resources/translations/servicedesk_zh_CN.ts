@@ -942,7 +942,7 @@
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="135" />
-        <location filename="../../ui/dashboard.py" line="160" />
+        <location filename="../../ui/dashboard.py" line="167" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -962,132 +962,132 @@
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="144" />
+        <location filename="../../ui/dashboard.py" line="151" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="149" />
+        <location filename="../../ui/dashboard.py" line="156" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="161" />
+        <location filename="../../ui/dashboard.py" line="168" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="172" />
+        <location filename="../../ui/dashboard.py" line="179" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="184" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="217" />
+        <location filename="../../ui/dashboard.py" line="224" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="218" />
+        <location filename="../../ui/dashboard.py" line="225" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="222" />
+        <location filename="../../ui/dashboard.py" line="229" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="222" />
+        <location filename="../../ui/dashboard.py" line="229" />
         <source>due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="223" />
+        <location filename="../../ui/dashboard.py" line="230" />
         <source>Due by %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="227" />
+        <location filename="../../ui/dashboard.py" line="234" />
         <source>Old parts not returned: %1</source>
         <translation>旧件未返库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="229" />
+        <location filename="../../ui/dashboard.py" line="236" />
         <source> (%1 overdue)</source>
         <translation>（逾期 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="233" />
+        <location filename="../../ui/dashboard.py" line="240" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="233" />
+        <location filename="../../ui/dashboard.py" line="240" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="234" />
+        <location filename="../../ui/dashboard.py" line="241" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="234" />
+        <location filename="../../ui/dashboard.py" line="241" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="269" />
+        <location filename="../../ui/dashboard.py" line="276" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="276" />
+        <location filename="../../ui/dashboard.py" line="283" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="281" />
+        <location filename="../../ui/dashboard.py" line="288" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="284" />
+        <location filename="../../ui/dashboard.py" line="291" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="288" />
+        <location filename="../../ui/dashboard.py" line="295" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="296" />
+        <location filename="../../ui/dashboard.py" line="303" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="303" />
+        <location filename="../../ui/dashboard.py" line="310" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="304" />
+        <location filename="../../ui/dashboard.py" line="311" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -2680,242 +2680,242 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="120" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="130" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="121" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="131" />
         <source>Correct the intake of %1</source>
         <translation>修改工单 %1 的受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="126" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="136" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="129" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="139" />
         <source>Caller's phone or name, serial no… (matches appear as you type)</source>
         <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="132" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="142" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="140" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="150" />
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="155" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="165" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="166" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="178" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="169" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="181" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="170" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="182" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="171" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="183" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="172" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="184" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="178" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="194" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="193" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="209" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="196" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="212" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="202" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="218" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="204" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="220" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="215" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="231" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="217" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="233" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="218" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="234" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="223" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="239" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="224" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="240" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="227" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="243" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="229" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="245" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="230" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="246" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="236" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="252" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="239" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="255" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="241" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="257" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="247" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="263" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="248" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="264" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="249" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="265" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="253" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="269" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="259" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="275" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="263" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="279" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="343" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="360" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="382" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="399" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="392" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="414" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="421" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="443" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="422" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="444" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="429" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="451" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="433" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="455" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="435" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="457" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="464" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="442" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="464" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="457" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="483" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="459" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="485" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="459" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="485" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="523" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="549" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -3119,48 +3119,48 @@ Offline program for an after-sales service office.</source>
     <message>
         <location filename="../../ui/parts_tab.py" line="148" />
         <location filename="../../ui/parts_tab.py" line="241" />
-        <location filename="../../ui/parts_tab.py" line="360" />
-        <location filename="../../ui/parts_tab.py" line="400" />
+        <location filename="../../ui/parts_tab.py" line="361" />
+        <location filename="../../ui/parts_tab.py" line="401" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="149" />
         <location filename="../../ui/parts_tab.py" line="242" />
-        <location filename="../../ui/parts_tab.py" line="361" />
-        <location filename="../../ui/parts_tab.py" line="401" />
+        <location filename="../../ui/parts_tab.py" line="362" />
+        <location filename="../../ui/parts_tab.py" line="402" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="150" />
         <location filename="../../ui/parts_tab.py" line="243" />
-        <location filename="../../ui/parts_tab.py" line="362" />
-        <location filename="../../ui/parts_tab.py" line="402" />
+        <location filename="../../ui/parts_tab.py" line="363" />
+        <location filename="../../ui/parts_tab.py" line="403" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="151" />
-        <location filename="../../ui/parts_tab.py" line="363" />
+        <location filename="../../ui/parts_tab.py" line="364" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="152" />
-        <location filename="../../ui/parts_tab.py" line="370" />
+        <location filename="../../ui/parts_tab.py" line="371" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="153" />
-        <location filename="../../ui/parts_tab.py" line="364" />
+        <location filename="../../ui/parts_tab.py" line="365" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="154" />
-        <location filename="../../ui/parts_tab.py" line="365" />
+        <location filename="../../ui/parts_tab.py" line="366" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
@@ -3171,8 +3171,8 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="157" />
-        <location filename="../../ui/parts_tab.py" line="408" />
-        <location filename="../../ui/parts_tab.py" line="467" />
+        <location filename="../../ui/parts_tab.py" line="409" />
+        <location filename="../../ui/parts_tab.py" line="468" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -3259,7 +3259,7 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="245" />
-        <location filename="../../ui/parts_tab.py" line="403" />
+        <location filename="../../ui/parts_tab.py" line="404" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
@@ -3270,7 +3270,7 @@ Offline program for an after-sales service office.</source>
     </message>
     <message>
         <location filename="../../ui/parts_tab.py" line="249" />
-        <location filename="../../ui/parts_tab.py" line="399" />
+        <location filename="../../ui/parts_tab.py" line="400" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
@@ -3330,228 +3330,228 @@ Offline program for an after-sales service office.</source>
         <translation>为第 %1 条（%2 %3 %4）记一条冲销记录。原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="357" />
+        <location filename="../../ui/parts_tab.py" line="358" />
         <source>Export purchase list…</source>
         <translation>导出采购建议…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="366" />
+        <location filename="../../ui/parts_tab.py" line="367" />
         <source>Monthly use</source>
         <translation>月均用量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="367" />
+        <location filename="../../ui/parts_tab.py" line="368" />
         <source>Suggested order</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="368" />
+        <location filename="../../ui/parts_tab.py" line="369" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="382" />
+        <location filename="../../ui/parts_tab.py" line="383" />
         <source>%1 part(s) below safety stock. Suggested order = (safety stock − book stock) + average monthly use of the last %2 months.</source>
         <translation>%1 种配件低于安全库存。建议采购量 =（安全库存 − 账面库存）+ 近 %2 个月月均用量。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="394" />
+        <location filename="../../ui/parts_tab.py" line="395" />
         <source>Book old part back…</source>
         <translation>旧件入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="395" />
+        <location filename="../../ui/parts_tab.py" line="396" />
         <source>Export list…</source>
         <translation>导出清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="398" />
+        <location filename="../../ui/parts_tab.py" line="399" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="404" />
+        <location filename="../../ui/parts_tab.py" line="405" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="405" />
+        <location filename="../../ui/parts_tab.py" line="406" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="406" />
+        <location filename="../../ui/parts_tab.py" line="407" />
         <source>Exchanged</source>
         <translation>换件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="407" />
+        <location filename="../../ui/parts_tab.py" line="408" />
         <source>Due back</source>
         <translation>应返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="418" />
+        <location filename="../../ui/parts_tab.py" line="419" />
         <source>Overdue %1 h</source>
         <translation>逾期 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="420" />
+        <location filename="../../ui/parts_tab.py" line="421" />
         <source>Due in %1 h</source>
         <translation>%1 小时内应返库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="433" />
+        <location filename="../../ui/parts_tab.py" line="434" />
         <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse %3 h after the technician's return.</source>
         <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 %3 小时内入库。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="448" />
+        <location filename="../../ui/parts_tab.py" line="449" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="449" />
+        <location filename="../../ui/parts_tab.py" line="450" />
         <source>Choose an old part in the list first.</source>
         <translation>请先在列表中选择一件旧件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="459" />
+        <location filename="../../ui/parts_tab.py" line="460" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="460" />
+        <location filename="../../ui/parts_tab.py" line="461" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="466" />
+        <location filename="../../ui/parts_tab.py" line="467" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="468" />
+        <location filename="../../ui/parts_tab.py" line="469" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="469" />
+        <location filename="../../ui/parts_tab.py" line="470" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="470" />
+        <location filename="../../ui/parts_tab.py" line="471" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="471" />
+        <location filename="../../ui/parts_tab.py" line="472" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="472" />
+        <location filename="../../ui/parts_tab.py" line="473" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="473" />
+        <location filename="../../ui/parts_tab.py" line="474" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="482" />
+        <location filename="../../ui/parts_tab.py" line="483" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="482" />
+        <location filename="../../ui/parts_tab.py" line="483" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="483" />
+        <location filename="../../ui/parts_tab.py" line="484" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="486" />
+        <location filename="../../ui/parts_tab.py" line="487" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="486" />
+        <location filename="../../ui/parts_tab.py" line="487" />
         <source>on screen</source>
         <translation>屏幕录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="501" />
+        <location filename="../../ui/parts_tab.py" line="502" />
         <source>Stock accuracy %1: %2 / %3 = %4</source>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="546" />
+        <location filename="../../ui/parts_tab.py" line="548" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="560" />
-        <location filename="../../ui/parts_tab.py" line="573" />
+        <location filename="../../ui/parts_tab.py" line="562" />
+        <location filename="../../ui/parts_tab.py" line="575" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="552" />
+        <location filename="../../ui/parts_tab.py" line="554" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="565" />
+        <location filename="../../ui/parts_tab.py" line="567" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="579" />
+        <location filename="../../ui/parts_tab.py" line="581" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="585" />
+        <location filename="../../ui/parts_tab.py" line="587" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="585" />
+        <location filename="../../ui/parts_tab.py" line="587" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="594" />
+        <location filename="../../ui/parts_tab.py" line="596" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="600" />
+        <location filename="../../ui/parts_tab.py" line="602" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="622" />
+        <location filename="../../ui/parts_tab.py" line="624" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="643" />
+        <location filename="../../ui/parts_tab.py" line="660" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="665" />
+        <location filename="../../ui/parts_tab.py" line="682" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts_tab.py" line="667" />
+        <location filename="../../ui/parts_tab.py" line="684" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
@@ -3917,144 +3917,144 @@ Offline program for an after-sales service office.</source>
         <translation>%1 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="477" />
+        <location filename="../../ui/pay_tab.py" line="479" />
         <source>Approved and locked (已审批锁定) · %1 · %2</source>
         <translation>已审批锁定 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="481" />
+        <location filename="../../ui/pay_tab.py" line="483" />
         <source>Draft (草稿): figures follow the tickets until approved</source>
         <translation>草稿：审批前数字随工单变化</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="483" />
+        <location filename="../../ui/pay_tab.py" line="485" />
         <source>%1 open dispute(s)</source>
         <translation>%1 条申诉待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="492" />
+        <location filename="../../ui/pay_tab.py" line="495" />
         <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
         <translation>%1 人 · 工时 %2 · 绩效 %3 · 扣款 %4 · 应发合计 %5 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="512" />
+        <location filename="../../ui/pay_tab.py" line="519" />
         <source>No technicians in the register yet. Add them in Settings ▸ Technicians… (or import the register from Excel there); then their attendance, work hours and pay appear here.</source>
         <translation>服务人员档案中还没有人员。请在 设置 ▸ 服务人员档案… 中添加（也可在那里从 Excel 导入档案）；之后他们的出勤、工时和工资会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="515" />
+        <location filename="../../ui/pay_tab.py" line="522" />
         <source>Nobody has work, attendance or deductions in %1.</source>
         <translation>%1 没有任何人的工时、出勤或扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="531" />
+        <location filename="../../ui/pay_tab.py" line="538" />
         <source>%1: %2 work hours, total %3 yuan</source>
         <translation>%1：工时 %2，应发合计 %3 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="572" />
+        <location filename="../../ui/pay_tab.py" line="579" />
         <source>Attendance saved</source>
         <translation>出勤已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="595" />
+        <location filename="../../ui/pay_tab.py" line="602" />
         <source>Pay month %1 approved and locked</source>
         <translation>%1 绩效工资已审批锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="601" />
+        <location filename="../../ui/pay_tab.py" line="608" />
         <source>Pay month %1 unlocked</source>
         <translation>%1 绩效工资已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="630" />
+        <location filename="../../ui/pay_tab.py" line="637" />
         <source>Deduction recorded</source>
         <translation>扣款已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="637" />
+        <location filename="../../ui/pay_tab.py" line="644" />
         <source>Choose a deduction line first.</source>
         <translation>请先选择一条扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="642" />
+        <location filename="../../ui/pay_tab.py" line="649" />
         <source>Deduction voided</source>
         <translation>扣款已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="649" />
+        <location filename="../../ui/pay_tab.py" line="656" />
         <source>Choose the line he disputes first.</source>
         <translation>请先选择申诉的明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="653" />
+        <location filename="../../ui/pay_tab.py" line="660" />
         <source>Dispute recorded</source>
         <translation>申诉已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="660" />
+        <location filename="../../ui/pay_tab.py" line="667" />
         <source>Choose a dispute first.</source>
         <translation>请先选择一条申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="664" />
+        <location filename="../../ui/pay_tab.py" line="671" />
         <source>This dispute already has an outcome.</source>
         <translation>该申诉已有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="668" />
+        <location filename="../../ui/pay_tab.py" line="675" />
         <source>Outcome recorded</source>
         <translation>处理结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="677" />
+        <location filename="../../ui/pay_tab.py" line="684" />
         <source>Adjustment added</source>
         <translation>调整已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="686" />
+        <location filename="../../ui/pay_tab.py" line="693" />
         <source>Refund added</source>
         <translation>报销已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="697" />
         <location filename="../../ui/pay_tab.py" line="704" />
+        <location filename="../../ui/pay_tab.py" line="711" />
         <source>Choose a dealer ticket first.</source>
         <translation>请先选择一张经销商工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="699" />
+        <location filename="../../ui/pay_tab.py" line="706" />
         <source>Dealer billing saved</source>
         <translation>经销商结算已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="706" />
+        <location filename="../../ui/pay_tab.py" line="713" />
         <source>Save dealer statement</source>
         <translation>保存派工费用核算表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="722" />
-        <location filename="../../ui/pay_tab.py" line="775" />
+        <location filename="../../ui/pay_tab.py" line="729" />
+        <location filename="../../ui/pay_tab.py" line="782" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="730" />
+        <location filename="../../ui/pay_tab.py" line="737" />
         <source>Save pay workbook</source>
         <translation>保存绩效工资表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="732" />
+        <location filename="../../ui/pay_tab.py" line="739" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="737" />
+        <location filename="../../ui/pay_tab.py" line="744" />
         <source>Save pay slips</source>
         <translation>保存工资条</translation>
     </message>
     <message>
-        <location filename="../../ui/pay_tab.py" line="757" />
+        <location filename="../../ui/pay_tab.py" line="764" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -4591,57 +4591,57 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>QuickCustomerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="47" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="48" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="52" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="53" />
         <source>Customer (unit or person)</source>
         <translation>用户姓名（单位、人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="54" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="55" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="55" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="56" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="56" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="57" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="57" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="58" />
         <source>Equipment model</source>
         <translation>设备型号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="57" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="58" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="58" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="59" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="59" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="60" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="60" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="61" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_new.py" line="63" />
+        <location filename="../../ui/dialogs/ticket_new.py" line="64" />
         <source>Equipment is optional here; without a purchase or acceptance date the job is out of warranty.</source>
         <translation>设备可以稍后补登；没有购机或验收日期时按保外处理。</translation>
     </message>
@@ -4649,42 +4649,42 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="619" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="631" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="621" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="633" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="623" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="635" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="626" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="638" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="630" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="642" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="630" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="642" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="635" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="647" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="636" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="648" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -4914,32 +4914,32 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="542" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="554" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="550" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="562" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="551" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="563" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="552" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="564" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="555" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="567" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="556" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="568" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -5343,47 +5343,47 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="575" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="587" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="581" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="593" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="582" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="594" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="585" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="597" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="589" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="601" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="593" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="605" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="593" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="605" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="594" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="606" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="595" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="607" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -5429,43 +5429,43 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>StepLine</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="84" />
+        <location filename="../../ui/tickets_tab.py" line="85" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="85" />
-        <location filename="../../ui/tickets_tab.py" line="92" />
+        <location filename="../../ui/tickets_tab.py" line="86" />
+        <location filename="../../ui/tickets_tab.py" line="93" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="86" />
+        <location filename="../../ui/tickets_tab.py" line="87" />
         <source>Remote fix</source>
         <translation>远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="86" />
+        <location filename="../../ui/tickets_tab.py" line="87" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="87" />
+        <location filename="../../ui/tickets_tab.py" line="88" />
         <source>Completion</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="88" />
+        <location filename="../../ui/tickets_tab.py" line="89" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="89" />
+        <location filename="../../ui/tickets_tab.py" line="90" />
         <source>Close-out</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="142" />
+        <location filename="../../ui/tickets_tab.py" line="143" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -5668,487 +5668,482 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>TicketDetailPane</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="192" />
+        <location filename="../../ui/tickets_tab.py" line="194" />
         <source>Dispatch…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="193" />
+        <location filename="../../ui/tickets_tab.py" line="195" />
         <source>Record visit…</source>
         <translation>现场记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="194" />
+        <location filename="../../ui/tickets_tab.py" line="196" />
         <source>Review…</source>
         <translation>审核…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="195" />
+        <location filename="../../ui/tickets_tab.py" line="197" />
         <source>Customer sign-off…</source>
         <translation>客户签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="196" />
+        <location filename="../../ui/tickets_tab.py" line="198" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="197" />
+        <location filename="../../ui/tickets_tab.py" line="199" />
         <source>Cancel ticket…</source>
         <translation>取消工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="198" />
+        <location filename="../../ui/tickets_tab.py" line="200" />
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="213" />
+        <location filename="../../ui/tickets_tab.py" line="215" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="218" />
+        <location filename="../../ui/tickets_tab.py" line="220" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="220" />
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tickets_tab.py" line="221" />
+        <location filename="../../ui/tickets_tab.py" line="223" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="222" />
+        <location filename="../../ui/tickets_tab.py" line="225" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="224" />
+        <location filename="../../ui/tickets_tab.py" line="227" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="228" />
+        <location filename="../../ui/tickets_tab.py" line="231" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="230" />
+        <location filename="../../ui/tickets_tab.py" line="233" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="231" />
+        <location filename="../../ui/tickets_tab.py" line="234" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="232" />
+        <location filename="../../ui/tickets_tab.py" line="235" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="233" />
+        <location filename="../../ui/tickets_tab.py" line="236" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="234" />
+        <location filename="../../ui/tickets_tab.py" line="237" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="235" />
+        <location filename="../../ui/tickets_tab.py" line="238" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="238" />
+        <location filename="../../ui/tickets_tab.py" line="241" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="245" />
+        <location filename="../../ui/tickets_tab.py" line="248" />
         <source>Work and parts</source>
         <translation>工时与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="248" />
+        <location filename="../../ui/tickets_tab.py" line="251" />
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="251" />
-        <location filename="../../ui/tickets_tab.py" line="420" />
+        <location filename="../../ui/tickets_tab.py" line="254" />
+        <location filename="../../ui/tickets_tab.py" line="425" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="252" />
+        <location filename="../../ui/tickets_tab.py" line="255" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="253" />
+        <location filename="../../ui/tickets_tab.py" line="256" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="254" />
+        <location filename="../../ui/tickets_tab.py" line="257" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="255" />
+        <location filename="../../ui/tickets_tab.py" line="258" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="256" />
+        <location filename="../../ui/tickets_tab.py" line="260" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="260" />
+        <location filename="../../ui/tickets_tab.py" line="265" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="263" />
+        <location filename="../../ui/tickets_tab.py" line="268" />
         <source>Choose a ticket in the list to see its steps and log.</source>
         <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="298" />
+        <location filename="../../ui/tickets_tab.py" line="303" />
         <source>Repeat fault: %1</source>
         <translation>重复故障：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="329" />
+        <location filename="../../ui/tickets_tab.py" line="334" />
         <source>Respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="334" />
+        <location filename="../../ui/tickets_tab.py" line="339" />
         <source>Remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="334" />
+        <location filename="../../ui/tickets_tab.py" line="339" />
         <source>On site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="338" />
+        <location filename="../../ui/tickets_tab.py" line="343" />
         <source>met</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="338" />
+        <location filename="../../ui/tickets_tab.py" line="343" />
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="369" />
+        <location filename="../../ui/tickets_tab.py" line="374" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="370" />
+        <location filename="../../ui/tickets_tab.py" line="375" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="371" />
+        <location filename="../../ui/tickets_tab.py" line="376" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="371" />
+        <location filename="../../ui/tickets_tab.py" line="376" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="372" />
+        <location filename="../../ui/tickets_tab.py" line="377" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="372" />
+        <location filename="../../ui/tickets_tab.py" line="377" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="373" />
+        <location filename="../../ui/tickets_tab.py" line="378" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="374" />
+        <location filename="../../ui/tickets_tab.py" line="379" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="375" />
+        <location filename="../../ui/tickets_tab.py" line="380" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="375" />
+        <location filename="../../ui/tickets_tab.py" line="380" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="376" />
+        <location filename="../../ui/tickets_tab.py" line="381" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="377" />
+        <location filename="../../ui/tickets_tab.py" line="382" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="377" />
+        <location filename="../../ui/tickets_tab.py" line="382" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="378" />
+        <location filename="../../ui/tickets_tab.py" line="383" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="378" />
+        <location filename="../../ui/tickets_tab.py" line="383" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="379" />
+        <location filename="../../ui/tickets_tab.py" line="384" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="379" />
+        <location filename="../../ui/tickets_tab.py" line="384" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="380" />
+        <location filename="../../ui/tickets_tab.py" line="385" />
         <source>Install self-check</source>
         <translation>安装自检</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="382" />
+        <location filename="../../ui/tickets_tab.py" line="387" />
         <source> (leader)</source>
         <translation>（负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="384" />
+        <location filename="../../ui/tickets_tab.py" line="389" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="385" />
+        <location filename="../../ui/tickets_tab.py" line="390" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="385" />
+        <location filename="../../ui/tickets_tab.py" line="390" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="397" />
+        <location filename="../../ui/tickets_tab.py" line="402" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="403" />
+        <location filename="../../ui/tickets_tab.py" line="408" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="408" />
+        <location filename="../../ui/tickets_tab.py" line="413" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="386" />
+        <location filename="../../ui/tickets_tab.py" line="391" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="191" />
+        <location filename="../../ui/tickets_tab.py" line="193" />
         <source>Correct intake…</source>
         <translation>修改受理…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="386" />
+        <location filename="../../ui/tickets_tab.py" line="391" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="387" />
+        <location filename="../../ui/tickets_tab.py" line="392" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="388" />
+        <location filename="../../ui/tickets_tab.py" line="393" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="388" />
+        <location filename="../../ui/tickets_tab.py" line="393" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="393" />
+        <location filename="../../ui/tickets_tab.py" line="398" />
         <source>Visit</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="394" />
+        <location filename="../../ui/tickets_tab.py" line="399" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="394" />
+        <location filename="../../ui/tickets_tab.py" line="399" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="395" />
+        <location filename="../../ui/tickets_tab.py" line="400" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="395" />
+        <location filename="../../ui/tickets_tab.py" line="400" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="396" />
+        <location filename="../../ui/tickets_tab.py" line="401" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="396" />
+        <location filename="../../ui/tickets_tab.py" line="401" />
         <source>Repair time</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="401" />
-        <location filename="../../ui/tickets_tab.py" line="412" />
-        <location filename="../../ui/tickets_tab.py" line="414" />
+        <location filename="../../ui/tickets_tab.py" line="406" />
+        <location filename="../../ui/tickets_tab.py" line="417" />
+        <location filename="../../ui/tickets_tab.py" line="419" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="401" />
-        <location filename="../../ui/tickets_tab.py" line="412" />
-        <location filename="../../ui/tickets_tab.py" line="414" />
+        <location filename="../../ui/tickets_tab.py" line="406" />
+        <location filename="../../ui/tickets_tab.py" line="417" />
+        <location filename="../../ui/tickets_tab.py" line="419" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="402" />
+        <location filename="../../ui/tickets_tab.py" line="407" />
         <source>Review and sign-off</source>
         <translation>审核与签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="403" />
+        <location filename="../../ui/tickets_tab.py" line="408" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="404" />
+        <location filename="../../ui/tickets_tab.py" line="409" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="405" />
+        <location filename="../../ui/tickets_tab.py" line="410" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="406" />
+        <location filename="../../ui/tickets_tab.py" line="411" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="406" />
+        <location filename="../../ui/tickets_tab.py" line="411" />
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="407" />
+        <location filename="../../ui/tickets_tab.py" line="412" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="412" />
+        <location filename="../../ui/tickets_tab.py" line="417" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="414" />
+        <location filename="../../ui/tickets_tab.py" line="419" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="416" />
+        <location filename="../../ui/tickets_tab.py" line="421" />
         <source>Repeat fault</source>
         <translation>重复故障</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="417" />
+        <location filename="../../ui/tickets_tab.py" line="422" />
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="420" />
+        <location filename="../../ui/tickets_tab.py" line="425" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="421" />
+        <location filename="../../ui/tickets_tab.py" line="426" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="431" />
+        <location filename="../../ui/tickets_tab.py" line="436" />
         <source>Out of warranty: the customer pays this quote (cost plus tax, plus management fee).</source>
         <translation>保外：按此报价向客户收费（成本加税金，再加管理费）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="433" />
+        <location filename="../../ui/tickets_tab.py" line="438" />
         <source>In warranty: the customer pays nothing; the quote below is for reference.</source>
         <translation>在保：客户无需付费，以下报价仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="437" />
+        <location filename="../../ui/tickets_tab.py" line="442" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="437" />
+        <location filename="../../ui/tickets_tab.py" line="442" />
         <source>Tax</source>
         <translation>税金</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="438" />
+        <location filename="../../ui/tickets_tab.py" line="443" />
         <source>Management fee</source>
         <translation>管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="438" />
+        <location filename="../../ui/tickets_tab.py" line="443" />
         <source>Quote total (yuan)</source>
         <translation>报价合计（元）</translation>
     </message>
@@ -6459,249 +6454,249 @@ Offline program for an after-sales service office.</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="616" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="628" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="616" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="628" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="454" />
+        <location filename="../../ui/tickets_tab.py" line="459" />
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="455" />
+        <location filename="../../ui/tickets_tab.py" line="460" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="456" />
+        <location filename="../../ui/tickets_tab.py" line="461" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="457" />
-        <location filename="../../ui/tickets_tab.py" line="458" />
+        <location filename="../../ui/tickets_tab.py" line="462" />
+        <location filename="../../ui/tickets_tab.py" line="463" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="459" />
+        <location filename="../../ui/tickets_tab.py" line="464" />
         <source>三包 exclusion</source>
         <translation>三包除外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="460" />
+        <location filename="../../ui/tickets_tab.py" line="465" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="461" />
+        <location filename="../../ui/tickets_tab.py" line="466" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="462" />
+        <location filename="../../ui/tickets_tab.py" line="467" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="463" />
+        <location filename="../../ui/tickets_tab.py" line="468" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="464" />
+        <location filename="../../ui/tickets_tab.py" line="469" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="465" />
+        <location filename="../../ui/tickets_tab.py" line="470" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="466" />
+        <location filename="../../ui/tickets_tab.py" line="471" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="467" />
+        <location filename="../../ui/tickets_tab.py" line="472" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="468" />
+        <location filename="../../ui/tickets_tab.py" line="473" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="469" />
+        <location filename="../../ui/tickets_tab.py" line="474" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="470" />
+        <location filename="../../ui/tickets_tab.py" line="475" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="471" />
+        <location filename="../../ui/tickets_tab.py" line="476" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="472" />
+        <location filename="../../ui/tickets_tab.py" line="477" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="473" />
+        <location filename="../../ui/tickets_tab.py" line="478" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="474" />
+        <location filename="../../ui/tickets_tab.py" line="479" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="475" />
+        <location filename="../../ui/tickets_tab.py" line="480" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="476" />
+        <location filename="../../ui/tickets_tab.py" line="481" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="477" />
+        <location filename="../../ui/tickets_tab.py" line="482" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="478" />
+        <location filename="../../ui/tickets_tab.py" line="483" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="479" />
+        <location filename="../../ui/tickets_tab.py" line="484" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="480" />
+        <location filename="../../ui/tickets_tab.py" line="485" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="481" />
+        <location filename="../../ui/tickets_tab.py" line="486" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="482" />
+        <location filename="../../ui/tickets_tab.py" line="487" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="483" />
+        <location filename="../../ui/tickets_tab.py" line="488" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="484" />
+        <location filename="../../ui/tickets_tab.py" line="489" />
         <source>Repair to</source>
         <translation>修理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="485" />
+        <location filename="../../ui/tickets_tab.py" line="490" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="489" />
+        <location filename="../../ui/tickets_tab.py" line="494" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="490" />
+        <location filename="../../ui/tickets_tab.py" line="495" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="491" />
+        <location filename="../../ui/tickets_tab.py" line="496" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="493" />
+        <location filename="../../ui/tickets_tab.py" line="498" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="494" />
+        <location filename="../../ui/tickets_tab.py" line="499" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="495" />
+        <location filename="../../ui/tickets_tab.py" line="500" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="496" />
+        <location filename="../../ui/tickets_tab.py" line="501" />
         <source>Cancelled at</source>
         <translation>取消时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="497" />
-        <location filename="../../ui/tickets_tab.py" line="498" />
+        <location filename="../../ui/tickets_tab.py" line="502" />
+        <location filename="../../ui/tickets_tab.py" line="503" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="499" />
+        <location filename="../../ui/tickets_tab.py" line="504" />
         <source>Transport (fen)</source>
         <translation>交通费（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="500" />
+        <location filename="../../ui/tickets_tab.py" line="505" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="501" />
+        <location filename="../../ui/tickets_tab.py" line="506" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="502" />
+        <location filename="../../ui/tickets_tab.py" line="507" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="486" />
+        <location filename="../../ui/tickets_tab.py" line="491" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="487" />
+        <location filename="../../ui/tickets_tab.py" line="492" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="488" />
+        <location filename="../../ui/tickets_tab.py" line="493" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="492" />
+        <location filename="../../ui/tickets_tab.py" line="497" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
@@ -6709,240 +6704,240 @@ Offline program for an after-sales service office.</source>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="562" />
+        <location filename="../../ui/tickets_tab.py" line="586" />
         <source>Number, customer, phone or serial no…</source>
         <translation>工单号、客户、电话或机号…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="573" />
+        <location filename="../../ui/tickets_tab.py" line="597" />
         <source>Overdue only</source>
         <translation>只看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="578" />
+        <location filename="../../ui/tickets_tab.py" line="602" />
         <source>Take a call: new ticket (Ctrl+N)</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1025" />
+        <location filename="../../ui/tickets_tab.py" line="1059" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="580" />
+        <location filename="../../ui/tickets_tab.py" line="604" />
         <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
         <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="576" />
+        <location filename="../../ui/tickets_tab.py" line="600" />
         <source>New ticket (Ctrl+N)</source>
         <translation>新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="579" />
+        <location filename="../../ui/tickets_tab.py" line="603" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="581" />
-        <location filename="../../ui/tickets_tab.py" line="1038" />
+        <location filename="../../ui/tickets_tab.py" line="605" />
+        <location filename="../../ui/tickets_tab.py" line="1072" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="582" />
+        <location filename="../../ui/tickets_tab.py" line="606" />
         <source>Preview the current ticket's repair record form</source>
         <translation>预览当前工单的维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="666" />
+        <location filename="../../ui/tickets_tab.py" line="690" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="667" />
+        <location filename="../../ui/tickets_tab.py" line="691" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="668" />
+        <location filename="../../ui/tickets_tab.py" line="692" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="670" />
+        <location filename="../../ui/tickets_tab.py" line="694" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="671" />
+        <location filename="../../ui/tickets_tab.py" line="695" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="672" />
+        <location filename="../../ui/tickets_tab.py" line="696" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="674" />
+        <location filename="../../ui/tickets_tab.py" line="698" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="675" />
+        <location filename="../../ui/tickets_tab.py" line="699" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="677" />
+        <location filename="../../ui/tickets_tab.py" line="701" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="679" />
+        <location filename="../../ui/tickets_tab.py" line="703" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="681" />
+        <location filename="../../ui/tickets_tab.py" line="705" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="682" />
+        <location filename="../../ui/tickets_tab.py" line="706" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="683" />
+        <location filename="../../ui/tickets_tab.py" line="707" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="685" />
+        <location filename="../../ui/tickets_tab.py" line="709" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="686" />
+        <location filename="../../ui/tickets_tab.py" line="710" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="701" />
+        <location filename="../../ui/tickets_tab.py" line="725" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="702" />
+        <location filename="../../ui/tickets_tab.py" line="726" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="704" />
+        <location filename="../../ui/tickets_tab.py" line="728" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="707" />
+        <location filename="../../ui/tickets_tab.py" line="731" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="708" />
+        <location filename="../../ui/tickets_tab.py" line="732" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="711" />
+        <location filename="../../ui/tickets_tab.py" line="735" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="767" />
+        <location filename="../../ui/tickets_tab.py" line="791" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="771" />
+        <location filename="../../ui/tickets_tab.py" line="795" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="774" />
+        <location filename="../../ui/tickets_tab.py" line="798" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="875" />
+        <location filename="../../ui/tickets_tab.py" line="909" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="963" />
-        <location filename="../../ui/tickets_tab.py" line="973" />
+        <location filename="../../ui/tickets_tab.py" line="997" />
+        <location filename="../../ui/tickets_tab.py" line="1007" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="974" />
+        <location filename="../../ui/tickets_tab.py" line="1008" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="975" />
+        <location filename="../../ui/tickets_tab.py" line="1009" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="976" />
+        <location filename="../../ui/tickets_tab.py" line="1010" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="977" />
+        <location filename="../../ui/tickets_tab.py" line="1011" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="985" />
+        <location filename="../../ui/tickets_tab.py" line="1019" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="986" />
+        <location filename="../../ui/tickets_tab.py" line="1020" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="978" />
+        <location filename="../../ui/tickets_tab.py" line="1012" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="979" />
+        <location filename="../../ui/tickets_tab.py" line="1013" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="980" />
+        <location filename="../../ui/tickets_tab.py" line="1014" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1020" />
+        <location filename="../../ui/tickets_tab.py" line="1054" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1026" />
-        <location filename="../../ui/tickets_tab.py" line="1039" />
+        <location filename="../../ui/tickets_tab.py" line="1060" />
+        <location filename="../../ui/tickets_tab.py" line="1073" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets_tab.py" line="1033" />
+        <location filename="../../ui/tickets_tab.py" line="1067" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
@@ -7053,151 +7048,151 @@ Offline program for an after-sales service office.</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="274" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="280" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="277" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="281" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="283" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="287" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="281" />
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="281" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="287" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="283" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="289" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="293" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="299" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="300" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="306" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="301" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="317" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="307" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="323" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="302" />
-        <location filename="../../ui/dialogs/ticket_steps.py" line="318" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="308" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="324" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="305" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="311" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="306" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="312" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="312" />
         <location filename="../../ui/dialogs/ticket_steps.py" line="318" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="324" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="317" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="323" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="317" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="323" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="318" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="324" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="319" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="325" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="321" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="327" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="332" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="338" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="334" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="340" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="339" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="345" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="341" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="347" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="341" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="347" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="342" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="348" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="387" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="393" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="403" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="409" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="412" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="419" />
+        <source>Part code or name…</source>
+        <translation>配件编码或名称…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ticket_steps.py" line="420" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="426" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="436" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="445" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="455" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ticket_steps.py" line="491" />
+        <location filename="../../ui/dialogs/ticket_steps.py" line="503" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>

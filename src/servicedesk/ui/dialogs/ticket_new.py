@@ -12,6 +12,7 @@ the keyboard in the order the clerk asks the questions.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -103,6 +104,15 @@ class QuickCustomerDialog(QDialog):
         self.accept()
 
 
+def reason_without_verdict(reason: str) -> str:
+    """customers.warranty_status words its reason '保外：自购机日期…'; the badge
+    beside it already says 保外, so the word is shown once."""
+    return _VERDICT_PREFIX.sub("", reason or "", count=1)
+
+
+_VERDICT_PREFIX = re.compile(r"^\s*(保内|保外|in warranty|out of warranty)\s*[：:]\s*", re.IGNORECASE)
+
+
 class NewTicketDialog(QDialog):
     """Take a call: who is calling, which machine, what is wrong, how urgent."""
 
@@ -154,14 +164,16 @@ class NewTicketDialog(QDialog):
         self.equipment_combo.setMinimumWidth(260)
         self.form.add_row("equipment_id", self.tr("Equipment"), self.equipment_combo)
 
+        # Three lines: the decision (badge + reason), the 三包 exclusion, and the
+        # manual override with its reason — side by side they were squashed.
         warranty_row = QWidget()
         wl = QGridLayout(warranty_row)
         wl.setContentsMargins(0, 0, 0, 0)
         self.warranty_badge = Badge()
         self.warranty_reason = QLabel()
         self.warranty_reason.setWordWrap(True)
-        wl.addWidget(self.warranty_badge, 0, 0)
-        wl.addWidget(self.warranty_reason, 0, 1, 1, 3)
+        wl.addWidget(self.warranty_badge, 0, 0, Qt.AlignLeft | Qt.AlignTop)
+        wl.addWidget(self.warranty_reason, 0, 1)
         self.exclusion_combo = QComboBox()
         fill_combo(self.exclusion_combo, [(self.tr("No 三包 exclusion"), None)]
                    + [(label, key) for key, label in WARRANTY_EXCLUSIONS.items()])
@@ -170,11 +182,15 @@ class NewTicketDialog(QDialog):
                                          (self.tr("Manual: in warranty"), "in"),
                                          (self.tr("Manual: out of warranty"), "out")])
         self.override_reason = line_edit(self.tr("Reason for the manual decision"))
-        wl.addWidget(self.exclusion_combo, 1, 0, 1, 2)
-        wl.addWidget(self.override_combo, 1, 2)
-        wl.addWidget(self.override_reason, 1, 3)
+        self.override_reason.setMinimumWidth(
+            self.override_reason.fontMetrics().horizontalAdvance(self.override_reason.placeholderText()) + 24)
+        override_line = QHBoxLayout()
+        override_line.setContentsMargins(0, 0, 0, 0)
+        override_line.addWidget(self.override_combo)
+        override_line.addWidget(self.override_reason, 1)
+        wl.addWidget(self.exclusion_combo, 1, 0, 1, 2, Qt.AlignLeft)
+        wl.addLayout(override_line, 2, 0, 1, 2)
         wl.setColumnStretch(1, 1)
-        wl.setColumnStretch(3, 1)
         self.form.add_row("warranty", self.tr("Warranty"), warranty_row)
         alias_field(self.form, "warranty_exclusion", self.exclusion_combo, "warranty")
         alias_field(self.form, "warranty_override_reason", self.override_reason, "warranty")
@@ -330,6 +346,7 @@ class NewTicketDialog(QDialog):
         self.matches.clear()
         if not text:
             return
+        self.matches.show()
         hits = C.search(self.ctx.db, text, limit=30)
         for hit in hits:
             bits = [hit.name, hit.contact, hit.phone, hit.address]
@@ -386,6 +403,11 @@ class NewTicketDialog(QDialog):
         bits = [f"<b>{_esc(customer.name)}</b>", _esc(customer.contact), _esc(customer.phone),
                 _esc(customer.address)]
         self.customer_label.setText(" · ".join(b for b in bits if b))
+        if not self.caller.text().strip():
+            # Chosen without a search (prefilled, or correcting an intake): an
+            # empty match list would only take room. Typing shows it again.
+            self.matches.clear()
+            self.matches.hide()
         self._equipment = C.equipment_for_customer(self.ctx.db, customer.id)
         items = [(f"{e.model} {e.serial_no}" + (f" — {e.project_name}" if e.project_name else ""), e.id)
                  for e in self._equipment]
@@ -433,7 +455,7 @@ class NewTicketDialog(QDialog):
             self.warranty_badge.set(self.tr("In warranty"), "green")
         else:
             self.warranty_badge.set(self.tr("Out of warranty"), "red")
-        self.warranty_reason.setText(decision.reason)
+        self.warranty_reason.setText(reason_without_verdict(decision.reason))
 
     def _fill_levels(self) -> None:
         kind = self.type_combo.currentData()
@@ -446,6 +468,10 @@ class NewTicketDialog(QDialog):
 
     def _update_deadlines(self) -> None:
         level = self.level_combo.currentData()
+        if level is None:
+            # No level chosen yet: no deadline (a default one would read as a promise).
+            self.deadline_label.setText("")
+            return
         try:
             reported = parse_datetime(self.reported.text(), "reported_at") or now_iso()
         except ValidationError:

@@ -415,7 +415,11 @@ class VisitDialog(_StepDialog):
         completer.setMaxVisibleItems(12)
         completer.activated.connect(self._part_picked)
         self.part_code.setCompleter(completer)
-        self.part_code.setPlaceholderText(self.tr("Part code or name (list appears as you type)"))
+        # Short enough to show whole in the narrow box; the explanation is the tooltip.
+        self.part_code.setPlaceholderText(self.tr("Part code or name…"))
+        self.part_code.setToolTip(self.tr("Part code or name (list appears as you type)"))
+        self.part_code.setMinimumWidth(self.part_code.fontMetrics().horizontalAdvance(
+            self.part_code.placeholderText()) + 24)
 
     def _part_picked(self, text: str) -> None:
         # The completer writes the whole line into the box; keep only the code.
