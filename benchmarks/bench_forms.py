@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from servicedesk.models.db import open_db  # noqa: E402
+from servicedesk.models.core.db import open_db  # noqa: E402
 from servicedesk.reports import fonts  # noqa: E402
 from servicedesk.reports.repair_form import FormOptions, page_count, render_ticket_pdf  # noqa: E402
 from tests import factories  # noqa: E402

@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from servicedesk.demo.customers import CITIES, COMPANY_SUFFIX, COMPANY_WORDS, MODELS, mobile, person  # noqa: E402
-from servicedesk.models.db import open_db  # noqa: E402
-from servicedesk.models.standards import WORK_CATALOG  # noqa: E402
+from servicedesk.models.core.db import open_db  # noqa: E402
+from servicedesk.models.core.standards import WORK_CATALOG  # noqa: E402
 
 TYPES = ["repair"] * 7 + ["installation", "inspection", "technical_service", "complaint"]
 CHANNELS = ["hotline", "regional_manager", "dealer", "online", "walk_in"]
@@ -65,7 +65,7 @@ def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7
                      "VALUES (?,?,?,?,?,?)", techs)
     conn.execute("COMMIT")
     # Bulk inserts bypass the model: build the 1-2 character search grams the way it would.
-    from servicedesk.models.customers import rebuild_search_index
+    from servicedesk.models.archive.customers import rebuild_search_index
 
     rebuild_search_index(db)
     timings["customers+equipment"] = time.perf_counter() - t0

@@ -18,10 +18,12 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from servicedesk.models import customers as C  # noqa: E402
-from servicedesk.models import kpi, parts, pay  # noqa: E402
-from servicedesk.models import ticket_queries as Q  # noqa: E402
-from servicedesk.models.db import open_db  # noqa: E402
+from servicedesk.models.archive import customers as C  # noqa: E402
+from servicedesk.models.kpi import month as kpi  # noqa: E402
+from servicedesk.models.parts import ledger as parts  # noqa: E402
+from servicedesk.models.pay import month as pay  # noqa: E402
+from servicedesk.models.tickets import queries as Q  # noqa: E402
+from servicedesk.models.core.db import open_db  # noqa: E402
 
 
 def timed(label: str, fn: Callable[[], object], runs: int = 5) -> None:

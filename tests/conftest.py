@@ -20,7 +20,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path):
-    from servicedesk.models.db import open_db
+    from servicedesk.models.core.db import open_db
 
     database = open_db(db_path)
     yield database

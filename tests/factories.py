@@ -2,15 +2,15 @@
 
 Tests of figures (KPI, pay, forms) need tickets in exact states without
 walking the whole lifecycle; these write the rows the schema defines. Tests of
-the lifecycle itself use the model functions (servicedesk.models.tickets).
+the lifecycle itself use the model functions (servicedesk.models.tickets.lifecycle).
 """
 
 from __future__ import annotations
 
 import itertools
 
-from servicedesk.models import customers as C
-from servicedesk.models.db import now_iso, transaction
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.db import now_iso, transaction
 
 _seq = itertools.count(1)
 

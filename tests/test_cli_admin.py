@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from servicedesk.models import customers as C
-from servicedesk.models.db import open_db
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.db import open_db
 from tests.conftest import run_cli
 
 

@@ -6,9 +6,9 @@ import json
 
 from openpyxl import load_workbook
 
-from servicedesk.models import customers as C
-from servicedesk.models.db import open_db
-from servicedesk.models.importing import Column, SheetSpec
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.db import open_db
+from servicedesk.models.core.importing import Column, SheetSpec
 from servicedesk.reports.sheets import write_template
 from tests import factories as F
 from tests.conftest import run_cli

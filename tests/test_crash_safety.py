@@ -16,13 +16,13 @@ import textwrap
 
 import pytest
 
-from servicedesk.models import customers as C
-from servicedesk.models.db import check_db, open_db
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.db import check_db, open_db
 
 CHILD = textwrap.dedent("""
     import sys, time
-    from servicedesk.models import customers as C
-    from servicedesk.models.db import open_db, transaction
+    from servicedesk.models.archive import customers as C
+    from servicedesk.models.core.db import open_db, transaction
     db = open_db(sys.argv[1])
     with transaction(db):
         for i in range(500):

@@ -13,8 +13,8 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "servicedesk"
 def test_models_import_no_qt_reportlab_openpyxl():
     code = (
         "import sys, pkgutil, importlib, servicedesk.models as m\n"
-        "for info in pkgutil.iter_modules(m.__path__):\n"
-        "    importlib.import_module('servicedesk.models.' + info.name)\n"
+        "for info in pkgutil.walk_packages(m.__path__, 'servicedesk.models.'):\n"
+        "    importlib.import_module(info.name)\n"
         "bad = [n for n in ('PySide6', 'reportlab', 'openpyxl') if n in sys.modules]\n"
         "print(','.join(bad))\n"
     )
@@ -55,3 +55,4 @@ def test_translation_file_is_current_with_the_code(tmp_path):
 
     missing = sources(fresh) - sources(i18n.TS)
     assert not missing, f"run python tools/i18n.py; not in the .ts: {sorted(missing)[:10]}"
+

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from servicedesk.models import messages
-from servicedesk.models.errors import ValidationError
-from servicedesk.models.validation import parse_phone
+from servicedesk.models.core import messages
+from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.core.validation import parse_phone
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))

@@ -84,7 +84,7 @@ def templates() -> list[tuple[str, str]]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from servicedesk.models.messages import load_catalog
+    from servicedesk.models.core.messages import load_catalog
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--all", action="store_true")

@@ -19,7 +19,7 @@ from typing import Any, Sequence
 
 from servicedesk import __version__
 from servicedesk.config import resolve_db_path
-from servicedesk.models.errors import DomainError
+from servicedesk.models.core.errors import DomainError
 
 # Area modules that register their own sub-commands.
 COMMAND_MODULES = (
@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def open_database(args: argparse.Namespace, create: bool = True):
-    from servicedesk.models.db import open_db
+    from servicedesk.models.core.db import open_db
 
     return open_db(resolve_db_path(getattr(args, "db", None)), create=create)
 
@@ -97,7 +97,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path.unlink()
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-    from servicedesk.models.db import open_db
+    from servicedesk.models.core.db import open_db
 
     db = open_db(path)
     summary = build_demo(db, seed=args.seed, years=args.years)
@@ -106,7 +106,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from servicedesk.models.db import _timestamp, backup_to
+    from servicedesk.models.core.db import _timestamp, backup_to
 
     db = open_database(args, create=False)
     path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
@@ -117,7 +117,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from servicedesk.models.db import check_db
+    from servicedesk.models.core.db import check_db
 
     report = check_db(resolve_db_path(getattr(args, "db", None)))
     if args.json:
@@ -131,7 +131,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Customers (and their matching equipment) for TEXT; says when --limit cut the list."""
-    from servicedesk.models.customers import count_customers, search
+    from servicedesk.models.archive.customers import count_customers, search
 
     db = open_database(args, create=False)
     hits = search(db, args.text, limit=args.limit)

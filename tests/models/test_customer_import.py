@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from servicedesk.models import customers as C
-from servicedesk.models.db import open_db
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.db import open_db
 from tests import factories as F
 from tests.conftest import run_cli
 
@@ -262,7 +262,7 @@ def test_update_keeps_the_columns_the_sheet_leaves_out(office, db_path, tmp_path
 
 
 def test_read_rows_has_a_key_for_every_column_present_and_none_for_others(tmp_path):
-    from servicedesk.models.customer_sheets import CUSTOMER_SPEC
+    from servicedesk.models.archive.sheets import CUSTOMER_SPEC
     from servicedesk.reports.sheets import read_rows
 
     f = _sheet(tmp_path / "c.xlsx", ["name", "phone", "notes"], [["张三", None, None], ["李四"]])

@@ -7,11 +7,11 @@ import datetime as _dt
 
 import pytest
 
-from servicedesk.models import customers as C
-from servicedesk.models.errors import NotFound, ValidationError
-from servicedesk.models.history import equipment_history
-from servicedesk.models.settings import set_setting
-from servicedesk.models.validation import parse_phone
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.archive.history import equipment_history
+from servicedesk.models.core.settings import set_setting
+from servicedesk.models.core.validation import parse_phone
 from tests import factories as F
 
 
@@ -388,19 +388,19 @@ def test_equipment_history_newest_first(db):
     ("+86 138 1234 5678", "13812345678"),
 ])
 def test_parse_phone_knows_the_area_codes(typed, stored):
-    from servicedesk.models.validation import parse_phone
+    from servicedesk.models.core.validation import parse_phone
     assert parse_phone(typed) == stored
 
 
 @pytest.mark.parametrize("bad", ["12a", "1391234567", "0571-1", "0101", "13812345678转8"])
 def test_parse_phone_refuses(bad):
-    from servicedesk.models.validation import parse_phone
+    from servicedesk.models.core.validation import parse_phone
     with pytest.raises(ValidationError, match="is not a phone number"):
         parse_phone(bad)
 
 
 def test_excel_serial_numbers_are_dates_in_a_sane_range():
-    from servicedesk.models.validation import parse_date, parse_datetime
+    from servicedesk.models.core.validation import parse_date, parse_datetime
     assert parse_date(46082) == "2026-03-01"               # 46082 days after 1899-12-30
     assert parse_date(46082.0) == "2026-03-01"
     assert parse_datetime(46082.604166666664) == "2026-03-01 14:30:00"

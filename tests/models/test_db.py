@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from servicedesk.models import customers as C
-from servicedesk.models.db import check_db, known_migrations, open_db, transaction
-from servicedesk.models.errors import DatabaseError
-from servicedesk.models.schema_core import MIGRATIONS as CORE
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.db import check_db, known_migrations, open_db, transaction
+from servicedesk.models.core.errors import DatabaseError
+from servicedesk.models.archive.schema import MIGRATIONS as CORE
 
 
 def _sha(path: Path) -> str:
@@ -221,7 +221,7 @@ def test_file_system_refusals_are_database_errors_naming_the_path(tmp_path, wher
 def test_a_file_sqlite_cannot_open_is_a_database_error(tmp_path, monkeypatch):
     # (Tests run as root, so chmod cannot take permission away: make SQLite
     # itself refuse the way it does for a file without read/write permission.)
-    import servicedesk.models.db as dbmod
+    import servicedesk.models.core.db as dbmod
 
     def refuse(path, readonly=False):
         raise sqlite3.OperationalError("unable to open database file")
@@ -234,7 +234,7 @@ def test_a_file_sqlite_cannot_open_is_a_database_error(tmp_path, monkeypatch):
 
 
 def test_chinese_display_shows_the_refusal_in_chinese(tmp_path):
-    from servicedesk.models import messages
+    from servicedesk.models.core import messages
 
     path = tmp_path / "x.sqlite3"
     path.mkdir()

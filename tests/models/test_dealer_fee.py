@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from servicedesk.models import followups as F
-from servicedesk.models.dealer_fee import dealer_fee
+from servicedesk.models.followups import calls as F
+from servicedesk.models.kpi.dealer_fee import dealer_fee
 from tests import factories as f
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models import followups as F
-from servicedesk.models.errors import StateError, ValidationError
-from servicedesk.models.settings import set_setting
+from servicedesk.models.followups import calls as F
+from servicedesk.models.core.errors import StateError, ValidationError
+from servicedesk.models.core.settings import set_setting
 from tests import factories as f
 
 
@@ -220,7 +220,7 @@ def test_due_list_and_counts(db, unit):
 
 
 def test_equipment_history_lists_calls_and_inspections(db, unit):
-    from servicedesk.models.history import equipment_history
+    from servicedesk.models.archive.history import equipment_history
 
     c, e = unit
     t = f.ticket(db, customer_id=c, equipment_id=e, type="installation", status="closed",
@@ -236,7 +236,7 @@ def test_equipment_history_lists_calls_and_inspections(db, unit):
 
 
 def test_import_followups_sheet(db, unit, tmp_path):
-    from servicedesk.models.importing import run_import
+    from servicedesk.models.core.importing import run_import
     from servicedesk.reports.sheets import read_rows, write_rows
     from tests.conftest import run_cli
 

@@ -51,9 +51,9 @@ import json
 
 import pytest
 
-from servicedesk.models import followups as F
-from servicedesk.models import kpi as K
-from servicedesk.models.errors import ValidationError
+from servicedesk.models.followups import calls as F
+from servicedesk.models.kpi import month as K
+from servicedesk.models.core.errors import ValidationError
 from tests import factories as f
 from tests.conftest import run_cli
 
@@ -334,7 +334,7 @@ def test_dealer_fee_worked_by_hand(db, db_path, tmp_path):
       fee = 2 x 1000.00 x 0.75 = 1500.00
     杭州华建设备: ue acceptance 2025-07-01 -> ends 2026-06-30, no calls -> fee "—" (None)
     """
-    from servicedesk.models.dealer_fee import dealer_fee
+    from servicedesk.models.kpi.dealer_fee import dealer_fee
 
     c = f.customer(db, "杭州建工集团有限公司", dealer="浙江恒力机械")
     ua = f.equipment(db, c, acceptance_date="2025-03-01", purchase_date="2025-02-01")

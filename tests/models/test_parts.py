@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from servicedesk.models import parts as P
-from servicedesk.models.db import open_db, transaction
-from servicedesk.models.errors import DomainError, NotFound, StateError, ValidationError
-from servicedesk.models.importing import run_import
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.core.db import open_db, transaction
+from servicedesk.models.core.errors import DomainError, NotFound, StateError, ValidationError
+from servicedesk.models.core.importing import run_import
 from tests import factories as F
 from tests.conftest import run_cli
 
@@ -323,7 +323,7 @@ def test_return_from_ticket_cannot_exceed_what_it_holds(db):
 
 
 def test_record_visit_end_to_end_moves_stock(db):
-    tickets = pytest.importorskip("servicedesk.models.tickets")
+    tickets = pytest.importorskip("servicedesk.models.tickets.lifecycle")
     if not hasattr(tickets, "record_visit"):
         pytest.skip("tickets model not built yet")
     cust = F.customer(db)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models import catalog as K
-from servicedesk.models import pay as P
-from servicedesk.models.errors import NotFound, ValidationError
-from servicedesk.models.standards import WORK_CATALOG
+from servicedesk.models.pay import catalog as K
+from servicedesk.models.pay import month as P
+from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.standards import WORK_CATALOG
 
 
 def test_new_file_has_the_shipped_catalog(db):

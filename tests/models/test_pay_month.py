@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models import pay as P
+from servicedesk.models.pay import month as P
 from tests import factories as F
 
 MONTH = "2026-03"

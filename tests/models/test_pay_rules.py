@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models import catalog as K
-from servicedesk.models import pay as P
-from servicedesk.models.errors import LockedError, StateError, ValidationError
-from servicedesk.models.settings import set_setting
+from servicedesk.models.pay import catalog as K
+from servicedesk.models.pay import month as P
+from servicedesk.models.core.errors import LockedError, StateError, ValidationError
+from servicedesk.models.core.settings import set_setting
 from tests import factories as F
 
 MONTH = "2026-03"
@@ -298,7 +298,7 @@ def test_unlock_needs_pin_and_reason_and_is_logged(base):
 
 
 def test_attendance_import_uses_month_option(base, tmp_path):
-    from servicedesk.models.importing import run_import
+    from servicedesk.models.core.importing import run_import
 
     db, a, b = base["db"], base["a"], base["b"]
     rows = [(2, {"technician": "张伟", "days_worked": 24, "long_trip_days": 6}),
@@ -317,7 +317,7 @@ def test_attendance_import_uses_month_option(base, tmp_path):
 def test_attendance_import_refuses_the_same_technician_twice(base):
     """Two rows for 张伟 would silently keep the last one: the second row is
     refused, nothing is written; each run keeps its own list of rows seen."""
-    from servicedesk.models.importing import run_import
+    from servicedesk.models.core.importing import run_import
 
     db, a = base["db"], base["a"]
     rows = [(2, {"technician": "张伟", "days_worked": 24, "long_trip_days": 6}),

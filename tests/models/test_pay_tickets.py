@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("servicedesk.models.tickets")
+pytest.importorskip("servicedesk.models.tickets.lifecycle")
 
-from servicedesk.models import pay as P  # noqa: E402
-from servicedesk.models import tickets as T  # noqa: E402
-from servicedesk.models.errors import LockedError  # noqa: E402
+from servicedesk.models.pay import month as P  # noqa: E402
+from servicedesk.models.tickets import lifecycle as T  # noqa: E402
+from servicedesk.models.core.errors import LockedError  # noqa: E402
 from tests import factories as F  # noqa: E402
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from servicedesk.models import parts as P
-from servicedesk.models import stockcount as S
-from servicedesk.models.db import open_db
-from servicedesk.models.errors import StateError, ValidationError
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.parts import stockcount as S
+from servicedesk.models.core.db import open_db
+from servicedesk.models.core.errors import StateError, ValidationError
 from tests.conftest import run_cli
 
 

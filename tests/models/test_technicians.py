@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from servicedesk.models import technicians as TE
-from servicedesk.models.errors import NotFound, ValidationError
+from servicedesk.models.tickets import technicians as TE
+from servicedesk.models.core.errors import NotFound, ValidationError
 from tests.conftest import run_cli
 
 
@@ -94,7 +94,7 @@ def test_export_reimports_and_template(db_path, tmp_path, db):
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
     assert ["李志强", None, "主管", "2640.00", "否"] in [r[:5] for r in rows] or \
         ["李志强", "", "主管", "2640.00", "否"] in [r[:5] for r in rows]
-    from servicedesk.models.db import open_db
+    from servicedesk.models.core.db import open_db
     other = tmp_path / "other.sqlite3"
     open_db(other).close()
     code, out, err = run_cli("import", "technicians", str(out_file), "--db", str(other))

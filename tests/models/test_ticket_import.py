@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from servicedesk.models import parts as P
-from servicedesk.models import technicians as TE
-from servicedesk.models import tickets as T
-from servicedesk.models.db import open_db
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.tickets import technicians as TE
+from servicedesk.models.tickets import lifecycle as T
+from servicedesk.models.core.db import open_db
 from tests import factories as F
 from tests.conftest import run_cli
 
@@ -165,7 +165,7 @@ def test_bad_rows_each_reported_and_nothing_written(archive, db_path, tmp_path):
 
 def test_chinese_headers_and_export_reimports(archive, db_path, tmp_path):
     db = archive
-    from servicedesk.models.ticket_import import TICKETS_SPEC
+    from servicedesk.models.tickets.sheets import TICKETS_SPEC
 
     labels = [TICKETS_SPEC.label_for(k) for k in KEYS]
     path = tmp_path / "zh.xlsx"
@@ -196,7 +196,7 @@ def test_chinese_headers_and_export_reimports(archive, db_path, tmp_path):
     P.add_part(db2, P.PartInput("P-2002", "限位开关", price_fen=5000))
     code, out, err = run_cli("import", "tickets", str(out_file), "--db", str(other))
     assert code == 0, err
-    from servicedesk.models.ticket_import import export_rows
+    from servicedesk.models.tickets.sheets import export_rows
 
     assert export_rows(db2) == export_rows(db)
     db2.close()
@@ -212,7 +212,7 @@ def test_template_has_the_keys(tmp_path):
 
 
 def test_a_row_completed_in_a_locked_pay_month_is_refused(archive, db_path, tmp_path):
-    from servicedesk.models import pay
+    from servicedesk.models.pay import month as pay
 
     db = archive
     pay.approve_month(db, "2025-10", "1357", who="经理")

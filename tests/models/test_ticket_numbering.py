@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import threading
 
-from servicedesk.models import tickets as T
-from servicedesk.models.db import open_db, transaction
-from servicedesk.models.settings import set_setting
+from servicedesk.models.tickets import lifecycle as T
+from servicedesk.models.core.db import open_db, transaction
+from servicedesk.models.core.settings import set_setting
 from tests import factories as F
 
 

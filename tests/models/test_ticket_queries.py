@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models import customers as C
-from servicedesk.models import ticket_queries as Q
-from servicedesk.models.db import transaction
-from servicedesk.models.errors import ValidationError
-from servicedesk.models.ticket_queries import TicketFilter as F
+from servicedesk.models.archive import customers as C
+from servicedesk.models.tickets import queries as Q
+from servicedesk.models.core.db import transaction
+from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.tickets.queries import TicketFilter as F
 from tests import factories as fx
 
 
@@ -154,7 +154,7 @@ def test_arrival_exactly_at_the_limit_is_met_and_level_4_uses_completion(db, off
 
 
 def test_deadlines_follow_the_settings(db, office):
-    from servicedesk.models.settings import set_setting
+    from servicedesk.models.core.settings import set_setting
 
     set_setting(db, "level.1.onsite_minutes", 180)   # the office allows 3 h
     row = Q.ticket_row(db, office["open_nov"], now=NOW)
@@ -239,7 +239,7 @@ def test_choices_for_the_filter_bar(db, office):
 def test_sql_state_agrees_with_ticket_rules(db, office):
     """The list computes deadlines and states in SQL; models/ticket_rules.py is
     the definition. Compare them over every level and times around each limit."""
-    from servicedesk.models import ticket_rules as R
+    from servicedesk.models.tickets import rules as R
 
     limits = R.load_limits(db)
     a, ea = office["a"], office["ea"]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models import followups, parts, pay
-from servicedesk.models import technicians as TE
-from servicedesk.models import tickets as T
-from servicedesk.models.errors import LockedError, StateError, ValidationError
+from servicedesk.models.followups import calls as followups
+from servicedesk.models.parts import ledger as parts
+from servicedesk.models.pay import month as pay
+from servicedesk.models.tickets import technicians as TE
+from servicedesk.models.tickets import lifecycle as T
+from servicedesk.models.core.errors import LockedError, StateError, ValidationError
 from tests import factories as F
 
 
@@ -222,7 +224,7 @@ def test_quote_arithmetic_in_fen():
     # + materials 2 x 88.88 = 12345 + 30000 + 15000 + 40000 + 17776 = 115121 fen.
     # tax 15 % = 17268.15 -> 17268; cost with tax 115121 + 17268 = 132389;
     # management 40 % = 52955.6 -> 52956; quote = 115121 + 17268 + 52956 = 185345.
-    from servicedesk.models.standards import QUOTE
+    from servicedesk.models.core.standards import QUOTE
 
     q = T.compute_quote(QUOTE, transport_fen=12345, lodging_days=2, meal_days=3, labour_days=2,
                         materials_fen=2 * 8888)
@@ -247,7 +249,7 @@ def test_quote_lines_add_up_on_paper():
     # total 58545 + 8782 + 26931 = 94258 (942.58).
     # The old "round the total once" gave 58545 x 1.61 = 94257.45 -> 94257 and a management
     # line of 94257 - 67327 = 26930 (269.30), one fen off its own percentage.
-    from servicedesk.models.standards import QUOTE
+    from servicedesk.models.core.standards import QUOTE
 
     q = T.compute_quote(QUOTE, transport_fen=58545, lodging_days=0, meal_days=0, labour_days=0,
                         materials_fen=0)
@@ -563,7 +565,7 @@ def _closed(o, reported="2026-11-03 09:00:00", arrived="2026-11-03 13:00:00", do
 
 
 def test_reopen_archives_the_outcome_so_kpi_pay_and_lists_agree(office, db):
-    from servicedesk.models import kpi
+    from servicedesk.models.kpi import month as kpi
 
     t = _closed(office)
     assert t.successful and t.sla == "met"
@@ -597,7 +599,7 @@ def test_reopen_archives_the_outcome_so_kpi_pay_and_lists_agree(office, db):
 
 
 def test_kpi_counts_a_ticket_only_while_completed_reviewed_or_closed(office, db):
-    from servicedesk.models import kpi
+    from servicedesk.models.kpi import month as kpi
 
     # Rows as an old import could leave them: a completion on a ticket that is not
     # (or no longer) complete. Only the completed/reviewed/closed ones count,

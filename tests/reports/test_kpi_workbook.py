@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from servicedesk.models import kpi as K
+from servicedesk.models.kpi import month as K
 from servicedesk.reports.kpi_workbook import write_kpi_workbook
 from tests.models.test_kpi import build_october
 

@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
-from servicedesk.models import dealer_billing as D
-from servicedesk.models import pay as P
+from servicedesk.models.pay import billing as D
+from servicedesk.models.pay import month as P
 from servicedesk.reports.dealer_statement import amount_in_words, write_dealer_statements
 from servicedesk.reports.pay_slip import export_pay_slips
 from servicedesk.reports.pay_workbook import export_pay_month

@@ -14,9 +14,9 @@ import re
 import pypdf
 import pytest
 
-from servicedesk.models import forms as F
-from servicedesk.models.errors import NotFound, ValidationError
-from servicedesk.models.print_log import log_print, next_marks, print_history, reprint_count
+from servicedesk.models.printing import forms as F
+from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.printing.print_log import log_print, next_marks, print_history, reprint_count
 from servicedesk.reports import fonts
 from servicedesk.reports.calibration import render_calibration_pdf
 from servicedesk.reports.repair_form import (

@@ -42,7 +42,7 @@ def test_outside_service_record_has_every_field_filled_from_the_ticket(db, layou
 
 
 def test_outside_record_ticks_the_service_type_and_result(db):
-    from servicedesk.models.forms import load_ticket_form
+    from servicedesk.models.printing.forms import load_ticket_form
     from servicedesk.reports.service_forms import outside_ticks
 
     _, no = full_ticket(db)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from servicedesk.models import customers as C
-from servicedesk.ui.customers_tab import CustomersTab
+from servicedesk.models.archive import customers as C
+from servicedesk.ui.customers.tab import CustomersTab
 from tests import factories as F
 
 
@@ -221,10 +221,10 @@ def test_enter_edits_and_delete_asks_first(tab, ctx, qtbot, monkeypatch):
     assert C.get_customer(ctx.db, cid).contact == "张经理"
 
     answers = []
-    monkeypatch.setattr("servicedesk.ui.customers_tab.confirm", lambda *a: answers.append(a) or False)
+    monkeypatch.setattr("servicedesk.ui.customers.tab.confirm", lambda *a: answers.append(a) or False)
     qtbot.mouseClick(tab.delete_button, Qt.LeftButton)
     assert len(answers) == 1 and C.count_customers(ctx.db) == 1      # said No: kept
-    monkeypatch.setattr("servicedesk.ui.customers_tab.confirm", lambda *a: True)
+    monkeypatch.setattr("servicedesk.ui.customers.tab.confirm", lambda *a: True)
     qtbot.mouseClick(tab.delete_button, Qt.LeftButton)
     assert C.count_customers(ctx.db) == 0
     assert tab.list_stack.currentWidget() is tab.list_empty

@@ -8,10 +8,10 @@ import datetime as _dt
 import pytest
 from openpyxl import load_workbook
 
-from servicedesk.models import followups as F
-from servicedesk.models import kpi as K
-from servicedesk.ui.dashboard import DashboardTab
-from servicedesk.ui.kpi_tab import KpiTab
+from servicedesk.models.followups import calls as F
+from servicedesk.models.kpi import month as K
+from servicedesk.ui.dashboard.tab import DashboardTab
+from servicedesk.ui.kpi.tab import KpiTab
 from tests import factories as f
 from tests.models.test_kpi import EXPECTED_JSON, build_october
 
@@ -124,8 +124,8 @@ def test_dashboard_old_parts_item_and_whole_call_kinds(ctx, qtbot, today_data):
     The call list's kind column fits the longest kind and cells carry tooltips."""
     from PySide6.QtCore import Qt
 
-    from servicedesk.models import parts as P
-    from servicedesk.ui.dialogs.followup_call import kind_text
+    from servicedesk.models.parts import ledger as P
+    from servicedesk.ui.followups.call_dialog import kind_text
 
     now = _dt.datetime.now()
     P.add_part(ctx.db, P.PartInput(code="KZ-3210", name="交流接触器"))
@@ -156,7 +156,7 @@ def test_dashboard_old_parts_item_and_whole_call_kinds(ctx, qtbot, today_data):
 def test_overdue_ticket_columns_fit_and_customer_stretches(ctx, qtbot):
     from PySide6.QtWidgets import QHeaderView
 
-    from servicedesk.ui.dashboard import DashboardTab
+    from servicedesk.ui.dashboard.tab import DashboardTab
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
     header = tab.ticket_table.horizontalHeader()

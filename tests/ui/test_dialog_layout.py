@@ -3,10 +3,10 @@ no error is cut off and the notes box is never squashed."""
 
 from __future__ import annotations
 
-from servicedesk.models import customers as C
+from servicedesk.models.archive import customers as C
 from servicedesk.ui.common import FieldError
-from servicedesk.ui.dialogs.customer_dialog import CustomerDialog
-from servicedesk.ui.dialogs.equipment_dialog import EquipmentDialog
+from servicedesk.ui.customers.customer_dialog import CustomerDialog
+from servicedesk.ui.customers.equipment_dialog import EquipmentDialog
 from tests import factories as F
 
 

@@ -7,9 +7,9 @@ import datetime as _dt
 import pytest
 from PySide6.QtCore import Qt
 
-from servicedesk.models import followups as F
-from servicedesk.ui import followups_tab
-from servicedesk.ui.dialogs.followup_call import RecordCallDialog
+from servicedesk.models.followups import calls as F
+from servicedesk.ui.followups import tab as followups_tab
+from servicedesk.ui.followups.call_dialog import RecordCallDialog
 from tests import factories as f
 
 

@@ -7,9 +7,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QApplication, QDialog
 
-from servicedesk.models import technicians as TM
+from servicedesk.models.tickets import technicians as TM
 from servicedesk.ui import import_export as IE
-from servicedesk.ui.technicians_dialog import TechniciansDialog
+from servicedesk.ui.settings.technicians_dialog import TechniciansDialog
 
 
 def _workbook(path, header, rows) -> str:
@@ -139,8 +139,8 @@ def test_options_dialog_asks_what_each_kind_needs(qtbot):
 
 
 def test_tickets_and_followups_tabs_have_the_menu(qtbot, ctx, seen, choose, tmp_path):
-    from servicedesk.ui.followups_tab import FollowupsTab
-    from servicedesk.ui.tickets_tab import TicketsTab
+    from servicedesk.ui.followups.tab import FollowupsTab
+    from servicedesk.ui.tickets.tab import TicketsTab
 
     tickets = TicketsTab(ctx)
     qtbot.addWidget(tickets)
@@ -171,9 +171,9 @@ def test_broken_file_says_so_and_nothing_was_imported(qtbot, ctx, seen, choose, 
 
 
 def test_stock_count_import_runs_on_the_shared_worker(qtbot, ctx, seen, choose, tmp_path):
-    from servicedesk.models import parts as P
-    from servicedesk.models import stockcount as S
-    from servicedesk.ui.dialogs.parts_count import CountDialog
+    from servicedesk.models.parts import ledger as P
+    from servicedesk.models.parts import stockcount as S
+    from servicedesk.ui.parts.count_dialog import CountDialog
 
     P.add_part(ctx.db, P.PartInput(code="KZ-3210", name="交流接触器"))
     P.receive(ctx.db, "KZ-3210", 4, at="2026-10-01 08:00")

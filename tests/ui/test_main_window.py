@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from servicedesk.models.settings import get_setting
+from servicedesk.models.core.settings import get_setting
 from servicedesk.ui.main_window import MainWindow, TABS
-from servicedesk.ui.settings_dialog import SettingsDialog
+from servicedesk.ui.settings.settings_dialog import SettingsDialog
 
 
 def test_main_window_has_all_tabs(qtbot, ctx):
@@ -120,7 +120,7 @@ def test_gui_open_step_shows_a_refused_file_in_a_message_box(qapp, tmp_path, mon
 
 
 def test_gui_open_step_shows_an_unexpected_error_in_a_message_box(qapp, tmp_path, monkeypatch):
-    import servicedesk.models.db as dbmod
+    import servicedesk.models.core.db as dbmod
     from servicedesk.ui.app import open_data_file
 
     boxes = _Boxes(monkeypatch)
@@ -148,7 +148,7 @@ def test_run_gui_in_chinese_explains_a_foreign_file_in_chinese(qapp, tmp_path, m
     # (raised while opening) reads Chinese; it returns before exec().
     import sqlite3
 
-    from servicedesk.models import messages
+    from servicedesk.models.core import messages
     from servicedesk.ui import app as app_module
 
     boxes = _Boxes(monkeypatch)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from servicedesk.models import parts as P
-from servicedesk.models import stockcount as S
-from servicedesk.ui import parts_tab as tab_module
-from servicedesk.ui.dialogs import parts_count
-from servicedesk.ui.dialogs.parts_move import MoveDialog
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.parts import stockcount as S
+from servicedesk.ui.parts import tab as tab_module
+from servicedesk.ui.parts import count_dialog as parts_count
+from servicedesk.ui.parts.move_dialog import MoveDialog
 from tests import factories as F
 
 
@@ -144,7 +144,7 @@ def test_dashboard_links_open_the_lists(qtbot, ctx):
 def test_count_sheet_pdf_and_old_part_dialog(qtbot, ctx, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
-    from servicedesk.ui.dialogs.parts_move import OldPartDialog
+    from servicedesk.ui.parts.move_dialog import OldPartDialog
 
     tech = _setup(ctx)
     P.receive(ctx.db, "QS-160L6", 2, at="2026-10-01 08:00")

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from servicedesk.models import catalog as K
-from servicedesk.models import pay as P
-from servicedesk.models.errors import LockedError
+from servicedesk.models.pay import catalog as K
+from servicedesk.models.pay import month as P
+from servicedesk.models.core.errors import LockedError
 from tests.models.test_pay_month import MONTH, build_march
 
 
@@ -20,15 +20,15 @@ from tests.models.test_pay_month import MONTH, build_march
 def errors(monkeypatch):
     """Collect what would be shown in a message box (no modal box in tests)."""
     shown: list[Exception] = []
-    monkeypatch.setattr("servicedesk.ui.pay_tab.show_error", lambda parent, exc, title=None: shown.append(exc))
-    monkeypatch.setattr("servicedesk.ui.dialogs.pay_common.show_error",
+    monkeypatch.setattr("servicedesk.ui.pay.tab.show_error", lambda parent, exc, title=None: shown.append(exc))
+    monkeypatch.setattr("servicedesk.ui.pay.dialog_common.show_error",
                         lambda parent, exc, title=None: shown.append(exc))
     return shown
 
 
 @pytest.fixture
 def tab(ctx, qtbot):
-    from servicedesk.ui.pay_tab import PayTab
+    from servicedesk.ui.pay.tab import PayTab
 
     ids = build_march(ctx.db)
     opened: list[tuple[str, object]] = []
@@ -86,7 +86,7 @@ def test_attendance_grid_edit_saves_and_updates_pay(tab, errors):
 
 
 def test_approve_with_pin_then_locked_month_refuses_edits(tab, errors, qtbot):
-    from servicedesk.ui.dialogs.pay_pin import PinDialog
+    from servicedesk.ui.pay.pin_dialog import PinDialog
 
     dlg = PinDialog(tab.ctx, MONTH, "approve", tab)
     qtbot.addWidget(dlg)
@@ -130,8 +130,8 @@ def test_approve_with_pin_then_locked_month_refuses_edits(tab, errors, qtbot):
 
 
 def test_deduction_and_dispute_dialogs(tab, errors, qtbot):
-    from servicedesk.ui.dialogs.pay_deduction import DeductionDialog
-    from servicedesk.ui.dialogs.pay_dispute import DisputeDialog, ResolveDisputeDialog
+    from servicedesk.ui.pay.deduction_dialog import DeductionDialog
+    from servicedesk.ui.pay.dispute_dialog import DisputeDialog, ResolveDisputeDialog
 
     dlg = DeductionDialog(tab.ctx, MONTH, "YX2603003", tab)
     qtbot.addWidget(dlg)
@@ -170,7 +170,7 @@ def test_deduction_and_dispute_dialogs(tab, errors, qtbot):
 
 
 def test_catalog_editor_rerate(ctx, qtbot, errors):
-    from servicedesk.ui.dialogs.pay_catalog import CatalogEditor, CatalogItemDialog
+    from servicedesk.ui.pay.catalog_dialog import CatalogEditor, CatalogItemDialog
 
     editor = CatalogEditor(ctx)
     qtbot.addWidget(editor)
@@ -300,7 +300,7 @@ def test_attendance_import_into_a_locked_month_is_refused(tab, qtbot, sheets, tm
 
 def test_no_technicians_says_how_to_add_them(ctx, qtbot, qapp):
     from servicedesk.ui.app import install_translator
-    from servicedesk.ui.pay_tab import PayTab
+    from servicedesk.ui.pay.tab import PayTab
 
     widget = PayTab(ctx)
     qtbot.addWidget(widget)
@@ -323,7 +323,7 @@ def test_deduction_dialog_words_follow_the_interface_language(tab, qtbot, qapp):
     """Documents and who found a defect: English on an English screen, the
     office's words (pay.DOCUMENTS / DEFECT_SOURCES) from pay.tsv in Chinese."""
     from servicedesk.ui.app import install_translator
-    from servicedesk.ui.dialogs.pay_deduction import DeductionDialog
+    from servicedesk.ui.pay.deduction_dialog import DeductionDialog
 
     def words(dlg):
         return ([dlg.document.itemText(i) for i in range(dlg.document.count())],
@@ -347,7 +347,7 @@ def test_deduction_dialog_words_follow_the_interface_language(tab, qtbot, qapp):
 
 
 def test_default_selection_is_the_first_person_with_lines(ctx, qtbot):
-    from servicedesk.ui.pay_tab import PayTab
+    from servicedesk.ui.pay.tab import PayTab
     from tests import factories as f
 
     f.technician(ctx.db, "陈主管", role="supervisor")     # listed first, no lines in March

@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
-from servicedesk.models.forms import PrintSettings, load_print_settings, save_print_settings
-from servicedesk.models.print_log import print_history
+from servicedesk.models.printing.forms import PrintSettings, load_print_settings, save_print_settings
+from servicedesk.models.printing.print_log import print_history
 from servicedesk.reports import fonts
-from servicedesk.ui import printing
+from servicedesk.ui.printing import dialogs as printing
 from tests import factories
 from tests.reports.test_repair_form import _title_position, full_ticket, reader, runs, size_mm
 

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from servicedesk.models import technicians as TM
-from servicedesk.models import tickets as T
-from servicedesk.ui import technicians_dialog as module
-from servicedesk.ui.dialogs.ticket_steps import DispatchDialog
-from servicedesk.ui.technicians_dialog import TechniciansDialog
+from servicedesk.models.tickets import technicians as TM
+from servicedesk.models.tickets import lifecycle as T
+from servicedesk.ui.settings import technicians_dialog as module
+from servicedesk.ui.tickets.step_dialogs import DispatchDialog
+from servicedesk.ui.settings.technicians_dialog import TechniciansDialog
 from tests import factories as fx
 
 

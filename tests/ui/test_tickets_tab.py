@@ -13,11 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from servicedesk.models import tickets as T
-from servicedesk.models.ticket_queries import STATUS_GROUPS
-from servicedesk.ui import tickets_tab as tab_module
-from servicedesk.ui.dialogs import ticket_new, ticket_steps
-from servicedesk.ui.tickets_tab import TicketsTab
+from servicedesk.models.tickets import lifecycle as T
+from servicedesk.models.tickets.queries import STATUS_GROUPS
+from servicedesk.ui.tickets import tab as tab_module
+from servicedesk.ui.tickets import new_dialog as ticket_new
+from servicedesk.ui.tickets import step_dialogs as ticket_steps
+from servicedesk.ui.tickets.tab import TicketsTab
 from tests import factories as fx
 
 
@@ -404,7 +405,7 @@ def test_print_and_preview_call_the_printing_helper(qtbot, ctx, office, monkeypa
     tab = TicketsTab(ctx)
     qtbot.addWidget(tab)
     calls = []
-    import servicedesk.ui.printing as printing
+    import servicedesk.ui.printing.dialogs as printing
 
     monkeypatch.setattr(printing, "print_tickets", lambda parent, c, nos: calls.append(("print", list(nos))))
     monkeypatch.setattr(printing, "preview_ticket", lambda parent, c, no: calls.append(("preview", no)))
@@ -418,7 +419,7 @@ def test_visit_dialog_picks_parts_from_the_master_and_quotes_paid_service(qtbot,
     """Out of warranty: 2 bought 制动片 at 120.00 from the parts master, transport 80.00,
     1 labour day at 200.00 -> cost 240.00 + 80.00 + 200.00 = 520.00;
     quote = 520.00 x 1.15 (tax) x 1.40 (management) = 837.20 yuan = 83 720 fen."""
-    from servicedesk.models import parts as P
+    from servicedesk.models.parts import ledger as P
 
     db = ctx.db
     P.add_part(db, P.PartInput("P-1001", "制动片", spec="QTZ80", price_fen=120_00))
@@ -548,7 +549,7 @@ def test_new_ticket_after_dashboard_search_is_listed_selected_and_printed(qtbot,
     assert tab.current_row().no == new_no
 
     calls = []
-    import servicedesk.ui.printing as printing
+    import servicedesk.ui.printing.dialogs as printing
 
     monkeypatch.setattr(printing, "print_tickets", lambda parent, c, nos: calls.append(list(nos)))
     tab.print_selected()

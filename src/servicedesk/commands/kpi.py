@@ -27,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-from servicedesk.models.errors import ValidationError
+from servicedesk.models.core.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -69,7 +69,7 @@ def resolve_out(out: str | None, default_name: str) -> Path:
 
 def cmd_kpi(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database, print_json
-    from servicedesk.models import kpi as K
+    from servicedesk.models.kpi import month as K
 
     month = K.parse_month(args.month)
     db = open_database(args, create=False)
@@ -103,8 +103,8 @@ def cmd_kpi(args: argparse.Namespace) -> int:
 
 def cmd_dealer_fee(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database, print_json
-    from servicedesk.models.dealer_fee import dealer_fee
-    from servicedesk.models.validation import fen_to_yuan_str
+    from servicedesk.models.kpi.dealer_fee import dealer_fee
+    from servicedesk.models.core.validation import fen_to_yuan_str
 
     text = str(args.year).strip()
     if not (text.isdigit() and len(text) == 4):

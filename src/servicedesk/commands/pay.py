@@ -73,7 +73,7 @@ def pay_json_text(pay) -> str:
 
 def cmd_pay(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database
-    from servicedesk.models.pay import month_pay, parse_month
+    from servicedesk.models.pay.month import month_pay, parse_month
 
     month = parse_month(args.month)
     db = open_database(args, create=False)
@@ -88,7 +88,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
         sys.stdout.write(pay_json_text(pay))
         return 0
     if not args.out:
-        from servicedesk.models.validation import fen_to_yuan_str as y
+        from servicedesk.models.core.validation import fen_to_yuan_str as y
 
         print(f"{month}  {pay.state_label}" + (f"  ({pay.approved_by} {pay.approved_at})" if pay.locked else ""))
         print("name\thours\tperformance\tallowance\tbase\treimbursement\tdeductions\ttotal")
@@ -104,7 +104,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
 
 def cmd_pay_slip(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database
-    from servicedesk.models.pay import find_technician_id, parse_month
+    from servicedesk.models.pay.month import find_technician_id, parse_month
     from servicedesk.reports.pay_slip import export_pay_slips
 
     month = parse_month(args.month)
@@ -117,7 +117,7 @@ def cmd_pay_slip(args: argparse.Namespace) -> int:
 
 def cmd_pay_approve(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database
-    from servicedesk.models.pay import approve_month
+    from servicedesk.models.pay.month import approve_month
 
     db = open_database(args, create=False)
     state = approve_month(db, args.month, args.pin, who=args.who)
@@ -127,7 +127,7 @@ def cmd_pay_approve(args: argparse.Namespace) -> int:
 
 def cmd_pay_unlock(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database
-    from servicedesk.models.pay import unlock_month
+    from servicedesk.models.pay.month import unlock_month
 
     db = open_database(args, create=False)
     state = unlock_month(db, args.month, args.pin, args.reason, who=args.who)
@@ -137,9 +137,9 @@ def cmd_pay_unlock(args: argparse.Namespace) -> int:
 
 def cmd_dealer_statement(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database
-    from servicedesk.models.dealer_billing import dealer_statement, dealer_statements_for_month
-    from servicedesk.models.pay import find_ticket
-    from servicedesk.models.settings import get_setting
+    from servicedesk.models.pay.billing import dealer_statement, dealer_statements_for_month
+    from servicedesk.models.pay.month import find_ticket
+    from servicedesk.models.core.settings import get_setting
     from servicedesk.reports.dealer_statement import write_dealer_statements
 
     if bool(args.ticket) == bool(args.month):

@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction, common) -> None:
 
 def cmd_print_ticket(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database, print_json
-    from servicedesk.models.errors import ValidationError
-    from servicedesk.models.forms import load_print_settings
+    from servicedesk.models.core.errors import ValidationError
+    from servicedesk.models.printing.forms import load_print_settings
     from servicedesk.reports.repair_form import FormOptions, page_count, render_ticket_pdf, write_pdf
 
     db = open_database(args, create=False)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from servicedesk.models.kinds import KINDS, get_kind
+from servicedesk.models.core.kinds import KINDS, get_kind
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -52,7 +52,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """
     from servicedesk.config import resolve_db_path
     from servicedesk.cli import open_database
-    from servicedesk.models.importing import run_import
+    from servicedesk.models.core.importing import run_import
     from servicedesk.reports.sheets import read_rows
 
     kind = get_kind(args.kind)

@@ -24,7 +24,7 @@ import dataclasses
 import getpass
 from typing import Any
 
-from servicedesk.models.errors import ValidationError
+from servicedesk.models.core.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -134,8 +134,8 @@ def detail_json(detail) -> dict[str, Any]:
 
 def _print_detail(args: argparse.Namespace, detail) -> int:
     from servicedesk.cli import print_json
-    from servicedesk.models.tickets import SLA_LABELS
-    from servicedesk.models.validation import fen_to_yuan_str
+    from servicedesk.models.tickets.lifecycle import SLA_LABELS
+    from servicedesk.models.core.validation import fen_to_yuan_str
 
     if getattr(args, "json", False):
         print_json(detail_json(detail))
@@ -192,15 +192,15 @@ def _given(value, current):
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from servicedesk.models import tickets as T
+    from servicedesk.models.tickets import lifecycle as T
 
     return _print_detail(args, T.get_ticket(_db(args), args.no))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    from servicedesk.models import ticket_import as TI
-    from servicedesk.models import tickets as T
-    from servicedesk.models.validation import normalise_text, parse_phone
+    from servicedesk.models.tickets import sheets as TI
+    from servicedesk.models.tickets import lifecycle as T
+    from servicedesk.models.core.validation import normalise_text, parse_phone
 
     db = _db(args)
     customer = TI._customer(db, normalise_text(args.customer), parse_phone(args.phone, "phone"))
@@ -223,8 +223,8 @@ def cmd_dispatch(args: argparse.Namespace) -> int:
     """Dispatch, or on a dispatched ticket reassign/correct the slip: every
     option not given keeps the ticket's current value (team included), and
     the first dispatch time stays."""
-    from servicedesk.models import ticket_import as TI
-    from servicedesk.models import tickets as T
+    from servicedesk.models.tickets import sheets as TI
+    from servicedesk.models.tickets import lifecycle as T
 
     db = _db(args)
     t = T.get_ticket(db, args.no)
@@ -243,9 +243,9 @@ def cmd_dispatch(args: argparse.Namespace) -> int:
 def cmd_visit(args: argparse.Namespace) -> int:
     """Record the visit, or correct it: every option not given keeps the
     ticket's current value (work and parts lines included)."""
-    from servicedesk.models import ticket_import as TI
-    from servicedesk.models import tickets as T
-    from servicedesk.models.validation import parse_money_fen
+    from servicedesk.models.tickets import sheets as TI
+    from servicedesk.models.tickets import lifecycle as T
+    from servicedesk.models.core.validation import parse_money_fen
 
     db = _db(args)
     t = T.get_ticket(db, args.no)
@@ -286,7 +286,7 @@ def cmd_visit(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from servicedesk.models import tickets as T
+    from servicedesk.models.tickets import lifecycle as T
 
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
@@ -296,7 +296,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_signoff(args: argparse.Namespace) -> int:
     """The customer's signature; the log's who is the clerk entering it."""
-    from servicedesk.models import tickets as T
+    from servicedesk.models.tickets import lifecycle as T
 
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
@@ -307,7 +307,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 
 
 def cmd_simple(args: argparse.Namespace) -> int:
-    from servicedesk.models import tickets as T
+    from servicedesk.models.tickets import lifecycle as T
 
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
@@ -323,8 +323,8 @@ def cmd_simple(args: argparse.Namespace) -> int:
 
 def cmd_technicians(args: argparse.Namespace) -> int:
     from servicedesk.cli import print_json
-    from servicedesk.models import technicians as TE
-    from servicedesk.models.validation import fen_to_yuan_str
+    from servicedesk.models.tickets import technicians as TE
+    from servicedesk.models.core.validation import fen_to_yuan_str
 
     techs = TE.list_technicians(_db(args), active_only=not args.all)
     if args.json:

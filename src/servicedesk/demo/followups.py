@@ -29,10 +29,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from servicedesk.models import followups as F
-from servicedesk.models import kpi as K
-from servicedesk.models.db import transaction
-from servicedesk.models.errors import DomainError
+from servicedesk.models.followups import calls as F
+from servicedesk.models.kpi import month as K
+from servicedesk.models.core.db import transaction
+from servicedesk.models.core.errors import DomainError
 
 CLERKS = ["林芳", "何静"]
 USAGE = ["设备运行正常", "使用频繁，运行平稳", "偶有小故障，不影响使用", "已停用待转场", "运行正常，按时保养"]
@@ -142,7 +142,7 @@ def _dealer_served_units(db: sqlite_utils.Database, rng: random.Random, today: _
     served them): two whose 12-month warranty ended last year, two ending this
     year, so last year's and this year's dealer fee are not all zero."""
     from servicedesk.demo.customers import MODELS
-    from servicedesk.models import customers as C
+    from servicedesk.models.archive import customers as C
 
     added = 0
     dealers = [r[0] for r in db.execute("SELECT DISTINCT dealer FROM customers WHERE dealer != '' ORDER BY dealer")]

@@ -13,8 +13,8 @@ import random
 
 import sqlite_utils
 
-from servicedesk.models import parts as P
-from servicedesk.models.db import transaction
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.core.db import transaction
 
 # (code prefix, location aisle, unit, price range yuan, safety stock range,
 #  name, [specs]) — names and specs as the office's suppliers write them.

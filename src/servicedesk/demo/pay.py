@@ -17,10 +17,10 @@ import random
 
 import sqlite_utils
 
-from servicedesk.models import dealer_billing as D
-from servicedesk.models import pay as P
-from servicedesk.models.db import now_iso
-from servicedesk.models.errors import DomainError
+from servicedesk.models.pay import billing as D
+from servicedesk.models.pay import month as P
+from servicedesk.models.core.db import now_iso
+from servicedesk.models.core.errors import DomainError
 
 DEMO_PIN = "1234"
 MANAGER = "李经理"

@@ -14,10 +14,10 @@ import random
 
 import sqlite_utils
 
-from servicedesk.models import parts as P
-from servicedesk.models import stockcount as S
-from servicedesk.models.db import transaction
-from servicedesk.models.errors import DomainError
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.parts import stockcount as S
+from servicedesk.models.core.db import transaction
+from servicedesk.models.core.errors import DomainError
 
 CONDITIONS = {
     "电机": ["绕组烧毁", "轴承异响", "绝缘击穿", "转子扫膛"],

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from servicedesk.models import technicians as TE
-from servicedesk.models import tickets as T
-from servicedesk.models.db import transaction
-from servicedesk.models.errors import DomainError
+from servicedesk.models.tickets import technicians as TE
+from servicedesk.models.tickets import lifecycle as T
+from servicedesk.models.core.db import transaction
+from servicedesk.models.core.errors import DomainError
 
 TECHNICIANS = [("王建军", "technician", 3200_00), ("刘海涛", "technician", 3000_00),
                ("陈国庆", "technician", 3100_00), ("张志强", "technician", 2900_00),

@@ -17,8 +17,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from servicedesk.models.dealer_fee import DealerFeeReport
-from servicedesk.models.kpi import DASH
+from servicedesk.models.kpi.dealer_fee import DealerFeeReport
+from servicedesk.models.kpi.month import DASH
 from servicedesk.reports.kpi_workbook import (
     BOLD, BOX, PERCENT, _fit_columns, _print_setup, _table,
 )

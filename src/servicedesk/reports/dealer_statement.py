@@ -15,9 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from servicedesk.models.dealer_billing import DealerStatement
-from servicedesk.models.errors import DomainError
-from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.models.pay.billing import DealerStatement
+from servicedesk.models.core.errors import DomainError
+from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.reports.files import atomic_target
 from servicedesk.reports.fonts import cjk_font
 

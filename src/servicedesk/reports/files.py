@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from servicedesk.models.errors import DomainError
+from servicedesk.models.core.errors import DomainError
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

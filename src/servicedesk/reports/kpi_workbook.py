@@ -28,8 +28,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from servicedesk.models.errors import DomainError
-from servicedesk.models.kpi import DASH, KpiReport, Rate
+from servicedesk.models.core.errors import DomainError
+from servicedesk.models.kpi.month import DASH, KpiReport, Rate
 from servicedesk.reports.files import save_workbook
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

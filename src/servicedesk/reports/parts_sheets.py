@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from servicedesk.models.importing import SheetSpec
+from servicedesk.models.core.importing import SheetSpec
 from servicedesk.reports.files import atomic_target, save_workbook
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

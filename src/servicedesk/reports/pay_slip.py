@@ -18,9 +18,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from servicedesk.models.errors import DomainError
-from servicedesk.models.pay import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
-from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.models.core.errors import DomainError
+from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
+from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.reports.files import atomic_target
 from servicedesk.reports.fonts import cjk_font
 
@@ -130,8 +130,8 @@ def write_pay_slips(pay: MonthPay, out: str | os.PathLike, *, technician_ids: li
 
 def export_pay_slips(db, month: str, out: str | os.PathLike, technician_ids: list[int] | None = None,
                      progress: Progress | None = None) -> Path:
-    from servicedesk.models.pay import month_pay
-    from servicedesk.models.settings import get_setting
+    from servicedesk.models.pay.month import month_pay
+    from servicedesk.models.core.settings import get_setting
 
     return write_pay_slips(month_pay(db, month), out, technician_ids=technician_ids,
                            office=str(get_setting(db, "office.name", "") or ""),

@@ -20,8 +20,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from servicedesk.models.dealer_billing import DealerStatement
-from servicedesk.models.pay import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
+from servicedesk.models.pay.billing import DealerStatement
+from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.reports.files import save_workbook
 
 MONEY = "#,##0.00"
@@ -259,9 +259,9 @@ def write_pay_workbook(pay: MonthPay, out: str | os.PathLike, *, dealer: list[De
 
 def export_pay_month(db, month: str, out: str | os.PathLike, progress: Progress | None = None) -> Path:
     """Everything the workbook needs, read through the models (CLI and GUI worker)."""
-    from servicedesk.models.dealer_billing import dealer_statements_for_month
-    from servicedesk.models.pay import month_pay
-    from servicedesk.models.settings import get_setting, get_settings
+    from servicedesk.models.pay.billing import dealer_statements_for_month
+    from servicedesk.models.pay.month import month_pay
+    from servicedesk.models.core.settings import get_setting, get_settings
 
     pay = month_pay(db, month)
     statements = dealer_statements_for_month(db, pay.month)

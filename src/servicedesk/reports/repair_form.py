@@ -35,13 +35,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from servicedesk.models.db import transaction
-from servicedesk.models.errors import ValidationError
-from servicedesk.models.forms import (
+from servicedesk.models.core.db import transaction
+from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.printing.forms import (
     HEIGHT_RANGE_MM, FormPart, PrintSettings, TicketForm, load_print_settings, load_ticket_forms,
 )
-from servicedesk.models.print_log import FORMS, PrintMark, log_print, next_marks
-from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.models.printing.print_log import FORMS, PrintMark, log_print, next_marks
+from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.reports.fonts import cjk_font
 
 CONTINUOUS_WIDTH_MM = 241.0

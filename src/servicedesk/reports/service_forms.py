@@ -16,9 +16,9 @@ from typing import Callable, Sequence
 
 from reportlab.lib.units import mm
 
-from servicedesk.models.forms import TicketForm
-from servicedesk.models.print_log import PrintMark
-from servicedesk.models.validation import fen_to_yuan_str
+from servicedesk.models.printing.forms import TicketForm
+from servicedesk.models.printing.print_log import PrintMark
+from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.reports.fonts import cjk_font
 from servicedesk.reports.repair_form import (
     CONTINUED, COMPACT, FormOptions, Overflow, PageWriter, Pen, draw_continuation, draw_header, money,

@@ -23,8 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from servicedesk.models.errors import DomainError
-from servicedesk.models.importing import Column, Problem, SheetSpec
+from servicedesk.models.core.errors import DomainError
+from servicedesk.models.core.importing import Column, Problem, SheetSpec
 from servicedesk.reports.files import save_workbook
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from servicedesk import APP_NAME, __version__
 from servicedesk.config import TRANSLATIONS
-from servicedesk.models.errors import DomainError
+from servicedesk.models.core.errors import DomainError
 
 
 def choose_language(lang: str | None) -> str:
@@ -51,7 +51,7 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     app = make_application()
     language = choose_language(lang)
     install_translator(app, language)
-    from servicedesk.models.messages import set_display_language
+    from servicedesk.models.core.messages import set_display_language
 
     # Before opening: a refused file's message (DatabaseError) is worded in
     # the display language at the moment it is raised.
@@ -81,7 +81,7 @@ def open_data_file(db_path: Path):
     naming the file, because a double-clicked program has no console to show
     a traceback in.
     """
-    from servicedesk.models.db import open_db
+    from servicedesk.models.core.db import open_db
 
     try:
         return open_db(db_path)

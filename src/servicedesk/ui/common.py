@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
-from servicedesk.models.errors import DomainError
+from servicedesk.models.core.errors import DomainError
 
 if TYPE_CHECKING:
     from servicedesk.ui.table_model import RecordTableModel

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QProgressDialog, QPushButton, QVBoxLayout, QWidget,
 )
 
-from servicedesk.models.messages import display_language, localize
-from servicedesk.models.errors import DomainError
-from servicedesk.models.importing import ImportResult
+from servicedesk.models.core.messages import display_language, localize
+from servicedesk.models.core.errors import DomainError
+from servicedesk.models.core.importing import ImportResult
 from servicedesk.ui.common import ValidatedForm
 from servicedesk.ui.context import AppContext
 
@@ -141,7 +141,7 @@ class SheetJob(QRunnable):
     def _run_importer(self, db: sqlite_utils.Database, rows: list[tuple[int, dict[str, Any]]]) -> ImportResult:
         """A given importer; for Check only it runs inside an outer transaction
         that is always rolled back (its own transaction becomes a savepoint)."""
-        from servicedesk.models.db import transaction
+        from servicedesk.models.core.db import transaction
 
         task = self.task
         if not task.dry_run:
@@ -157,9 +157,9 @@ class SheetJob(QRunnable):
         return outcome[0]
 
     def run(self) -> None:
-        from servicedesk.models.db import open_db
-        from servicedesk.models.importing import run_import
-        from servicedesk.models.kinds import get_kind
+        from servicedesk.models.core.db import open_db
+        from servicedesk.models.core.importing import run_import
+        from servicedesk.models.core.kinds import get_kind
         from servicedesk.reports.sheets import read_rows, write_rows, write_template
 
         task = self.task

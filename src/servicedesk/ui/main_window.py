@@ -17,13 +17,13 @@ from servicedesk.ui.context import AppContext
 
 # (area key, module, class) in tab order; titles are translated in _title().
 TABS = (
-    ("dashboard", "servicedesk.ui.dashboard", "DashboardTab"),
-    ("customers", "servicedesk.ui.customers_tab", "CustomersTab"),
-    ("tickets", "servicedesk.ui.tickets_tab", "TicketsTab"),
-    ("parts", "servicedesk.ui.parts_tab", "PartsTab"),
-    ("followups", "servicedesk.ui.followups_tab", "FollowupsTab"),
-    ("pay", "servicedesk.ui.pay_tab", "PayTab"),
-    ("kpi", "servicedesk.ui.kpi_tab", "KpiTab"),
+    ("dashboard", "servicedesk.ui.dashboard.tab", "DashboardTab"),
+    ("customers", "servicedesk.ui.customers.tab", "CustomersTab"),
+    ("tickets", "servicedesk.ui.tickets.tab", "TicketsTab"),
+    ("parts", "servicedesk.ui.parts.tab", "PartsTab"),
+    ("followups", "servicedesk.ui.followups.tab", "FollowupsTab"),
+    ("pay", "servicedesk.ui.pay.tab", "PayTab"),
+    ("kpi", "servicedesk.ui.kpi.tab", "KpiTab"),
 )
 
 # Which tab shows which kind of record for ctx.open(kind, key); the tab's
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     # ---- actions ---------------------------------------------------------------
     def backup(self) -> None:
-        from servicedesk.models.db import _timestamp, backup_to
+        from servicedesk.models.core.db import _timestamp, backup_to
 
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the backup"),
                                                   str(self.ctx.db_path.parent))
@@ -155,22 +155,22 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("Backup written to %1").replace("%1", str(target)))
 
     def open_settings(self) -> None:
-        from servicedesk.ui.settings_dialog import SettingsDialog
+        from servicedesk.ui.settings.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
 
     def open_print_settings(self) -> None:
-        from servicedesk.ui.printing import open_print_settings
+        from servicedesk.ui.printing.dialogs import open_print_settings
 
         open_print_settings(self, self.ctx)
 
     def open_catalog_editor(self) -> None:
-        from servicedesk.ui.dialogs.pay_catalog import open_catalog_editor
+        from servicedesk.ui.pay.catalog_dialog import open_catalog_editor
 
         open_catalog_editor(self, self.ctx)
 
     def open_technicians(self) -> None:
-        from servicedesk.ui.technicians_dialog import open_technicians
+        from servicedesk.ui.settings.technicians_dialog import open_technicians
 
         open_technicians(self, self.ctx)
 

@@ -1,0 +1,1 @@
+"""Customer archive (客户档案): customers, equipment, warranty, search, history and their sheets."""

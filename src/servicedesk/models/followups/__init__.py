@@ -1,0 +1,1 @@
+"""Follow-ups (回访/巡检): schedules, calls, inspections."""

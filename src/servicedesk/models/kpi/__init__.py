@@ -1,0 +1,1 @@
+"""Monthly KPI (月报) and the yearly dealer service fee."""

@@ -1,0 +1,911 @@
+"""The monthly figures head office judges the office by (DOMAIN §6). Pure queries.
+
+- Repairs of the month: repair and complaint tickets (ticket_rules.REPAIR_TYPES)
+  completed in the month (completed_at inside it) whose status is completed,
+  reviewed or closed (tickets.COUNTED_STATUSES, as pay counts them): not a
+  cancelled one, nor a reopened one waiting for its next visit.
+- 维修及时率 = on-time repairs / repairs, on time as ticket_rules.is_on_time says
+  (a level 1-3 repair without an arrival time is late; level 4 is judged by its
+  remote completion).
+- 维修成功率 = successful repairs / repairs (ticket_rules.is_successful with the
+  next repair from ticket_rules.next_repair_sql). A repeat reported early next
+  month makes this month's ticket unsuccessful when the figure is computed
+  again later: that is the definition, and the month-close check flags it.
+- 客户满意度 = reached calls made in the month answered 非常满意 or 满意 /
+  reached calls made in the month (every reached call counts once).
+- 配件库存准确率 = part kinds matching / part kinds counted, from the stock
+  counts of the month (parts area: stockcount.stock_accuracy).
+
+Per technician every member of a team is credited with the whole ticket and
+with the calls about the tickets they worked on. Per dealer: the calls to the
+customers of the units the dealer sold (the equipment's dealer, else the
+customer's dealer). A rate with a zero denominator is None — shown "—",
+null in JSON — never 0 % or 100 %. The grade comes from the mean of the rates
+that exist (settings kpi.grade.*: ≥95 优秀, ≥90 良好, ≥80 合格, else 不合格).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import importlib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Iterable
+
+import sqlite_utils
+
+from servicedesk.models.tickets import rules as R
+from servicedesk.models.core.db import now_iso, transaction
+from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.followups.calls import KIND_LABELS, SATISFACTION_LABELS, SATISFIED
+from servicedesk.models.core.settings import get_settings
+from servicedesk.models.tickets.lifecycle import COUNTED_STATUSES
+from servicedesk.models.tickets.lifecycle import RESULT_LABELS as RESULT_WORDS
+from servicedesk.models.tickets.lifecycle import TYPE_LABELS as TYPE_WORDS
+
+GRADES = ("优秀", "良好", "合格", "不合格")
+DASH = "—"
+
+
+# ---------------------------------------------------------------- months
+def parse_month(value: object, field: str = "month") -> str:
+    """'2026-10' (also 2026/10, 2026-1, 2026年10月) -> '2026-10'."""
+    text = str(value or "").strip()
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", text)
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise ValidationError(f'"{text}" is not a month (use 2026-10)', field)
+    return f"{int(m[1]):04d}-{int(m[2]):02d}"
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """[first moment of the month, first moment of the next month)."""
+    month = parse_month(month)
+    year, mon = int(month[:4]), int(month[5:])
+    nxt = f"{year + (mon == 12):04d}-{mon % 12 + 1:02d}"
+    return f"{month}-01 00:00:00", f"{nxt}-01 00:00:00"
+
+
+def shift_month(month: str, delta: int) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    index = year * 12 + mon - 1 + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def current_month(today: _dt.date | None = None) -> str:
+    return (today or _dt.date.today()).strftime("%Y-%m")
+
+
+# ---------------------------------------------------------------- rates and grades
+@dataclass(frozen=True)
+class Rate:
+    """numerator / denominator, exact. None when the denominator is zero."""
+
+    num: int
+    den: int
+
+    @property
+    def value(self) -> Fraction | None:
+        return Fraction(self.num, self.den) if self.den else None
+
+    @property
+    def percent(self) -> float | None:
+        """77.27 for 17/22: two decimals, rounded half up (the JSON and UI figure)."""
+        if not self.den:
+            return None
+        exact = Decimal(self.num * 100) / Decimal(self.den)
+        return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+    @property
+    def fraction(self) -> float | None:
+        """0.772727… for a workbook cell formatted 0.00%."""
+        return self.num / self.den if self.den else None
+
+    @property
+    def text(self) -> str:
+        pct = self.percent
+        return DASH if pct is None else f"{pct:.2f}%"
+
+
+def grade_for(rates: Iterable[Rate], settings: dict[str, Any]) -> str | None:
+    """Grade from the mean of the rates that exist; None when none exists."""
+    values = [r.value for r in rates if r.value is not None]
+    if not values:
+        return None
+    mean = sum(values, Fraction(0)) / len(values) * 100
+    if mean >= Fraction(str(settings.get("kpi.grade.excellent", 95))):
+        return GRADES[0]
+    if mean >= Fraction(str(settings.get("kpi.grade.good", 90))):
+        return GRADES[1]
+    if mean >= Fraction(str(settings.get("kpi.grade.pass", 80))):
+        return GRADES[2]
+    return GRADES[3]
+
+
+def mean_percent(rates: Iterable[Rate]) -> float | None:
+    values = [r.value for r in rates if r.value is not None]
+    if not values:
+        return None
+    mean = sum(values, Fraction(0)) / len(values) * 100
+    exact = Decimal(mean.numerator) / Decimal(mean.denominator)
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+# ---------------------------------------------------------------- the lines behind the figures
+@dataclass
+class TicketDecision:
+    """One repair counted in the month, with both decisions and why."""
+
+    id: int
+    no: str
+    type: str
+    fault_level: int | None
+    customer_name: str
+    equipment: str
+    dealer: str
+    technicians: str
+    technician_ids: tuple[int, ...]
+    reported_at: str
+    arrived_at: str | None
+    completed_at: str | None
+    result: str | None
+    deadline: str | None
+    on_time: bool
+    on_time_why: str
+    next_no: str | None
+    next_reported_at: str | None
+    successful: bool
+    success_why: str
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_WORDS.get(self.type, self.type)
+
+    @property
+    def level_label(self) -> str:
+        return R.LEVEL_LABELS.get(self.fault_level, "") if self.fault_level else ""
+
+    @property
+    def result_label(self) -> str:
+        return RESULT_WORDS.get(self.result or "", "")
+
+    @property
+    def missing_arrival(self) -> bool:
+        return self.fault_level != 4 and not self.arrived_at
+
+
+@dataclass
+class CallLine:
+    """One call counted in the month (reached the customer)."""
+
+    id: int
+    followup_id: int
+    kind: str
+    called_at: str
+    caller: str
+    customer_name: str
+    phone: str
+    dealer: str
+    ticket_no: str
+    satisfaction: str | None
+    complaint: str
+    complaint_ticket_no: str
+    suggestions: str
+    technician_ids: tuple[int, ...] = ()
+
+    @property
+    def satisfied(self) -> bool:
+        return self.satisfaction in SATISFIED
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def satisfaction_label(self) -> str:
+        return SATISFACTION_LABELS.get(self.satisfaction or "", "")
+
+
+@dataclass
+class CountLine:
+    """One part counted in a stock count of the month."""
+
+    count_id: int
+    count_date: str
+    part_code: str
+    name: str
+    spec: str
+    book_qty: int
+    counted_qty: int | None
+
+    @property
+    def matches(self) -> bool:
+        return self.counted_qty is not None and self.counted_qty == self.book_qty
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.counted_qty is None else self.counted_qty - self.book_qty
+
+
+class _SatisfactionRate:
+    """Satisfaction = satisfied calls / calls that reached the customer, for
+    the office, a technician or a dealer alike."""
+
+    satisfied: int
+    calls_reached: int
+
+    @property
+    def satisfaction(self) -> Rate:
+        return Rate(self.satisfied, self.calls_reached)
+
+
+class _RepairRates(_SatisfactionRate):
+    """On-time and success rates over the repairs counted (office or technician)."""
+
+    repairs: int
+    on_time: int
+    successful: int
+
+    @property
+    def on_time_rate(self) -> Rate:
+        return Rate(self.on_time, self.repairs)
+
+    @property
+    def success_rate(self) -> Rate:
+        return Rate(self.successful, self.repairs)
+
+
+@dataclass
+class TechnicianKpi(_RepairRates):
+    technician_id: int
+    name: str
+    repairs: int = 0
+    on_time: int = 0
+    successful: int = 0
+    calls_reached: int = 0
+    satisfied: int = 0
+    grade: str | None = None
+
+    @property
+    def rates(self) -> tuple[Rate, ...]:
+        return (self.on_time_rate, self.success_rate, self.satisfaction)
+
+
+@dataclass
+class DealerKpi(_SatisfactionRate):
+    name: str
+    calls_reached: int = 0
+    satisfied: int = 0
+
+
+@dataclass
+class MonthKpi(_RepairRates):
+    month: str
+    office: str
+    repairs: int
+    on_time: int
+    successful: int
+    calls_reached: int
+    satisfied: int
+    parts_counted: int
+    parts_matching: int
+    grade: str | None
+    technicians: list[TechnicianKpi] = field(default_factory=list)
+    dealers: list[DealerKpi] = field(default_factory=list)
+
+    @property
+    def stock_accuracy(self) -> Rate:
+        return Rate(self.parts_matching, self.parts_counted)
+
+    @property
+    def rates(self) -> tuple[Rate, ...]:
+        return (self.on_time_rate, self.success_rate, self.satisfaction, self.stock_accuracy)
+
+    @property
+    def mean(self) -> float | None:
+        return mean_percent(self.rates)
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the shape of `servicedesk kpi YYYY-MM --json` (rates in %, 2 decimals)."""
+        return {
+            "month": self.month,
+            "repairs": self.repairs,
+            "on_time": self.on_time,
+            "on_time_rate": self.on_time_rate.percent,
+            "successful": self.successful,
+            "success_rate": self.success_rate.percent,
+            "calls_reached": self.calls_reached,
+            "satisfied": self.satisfied,
+            "satisfaction": self.satisfaction.percent,
+            "parts_counted": self.parts_counted,
+            "parts_matching": self.parts_matching,
+            "stock_accuracy": self.stock_accuracy.percent,
+            "grade": self.grade,
+            "technicians": [{"name": t.name, "repairs": t.repairs, "on_time_rate": t.on_time_rate.percent,
+                             "success_rate": t.success_rate.percent, "satisfaction": t.satisfaction.percent,
+                             "grade": t.grade} for t in self.technicians],
+            "dealers": [{"name": d.name, "calls_reached": d.calls_reached,
+                         "satisfaction": d.satisfaction.percent} for d in self.dealers],
+        }
+
+
+# ---------------------------------------------------------------- queries
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60} 小时" if minutes % 60 == 0 else f"{minutes} 分钟"
+
+
+def _short(ts: str | None) -> str:
+    return ts[5:16] if ts else ""
+
+
+def _limit_minutes(level: int | None, limits: R.Limits) -> int:
+    return limits.onsite[level] if level in limits.onsite else limits.default_onsite
+
+
+def _on_time_why(level, arrived, completed, deadline, on_time, limits) -> str:
+    scope = f"{R.LEVEL_LABELS.get(level, '无等级')} {_hours(_limit_minutes(level, limits))}"
+    if deadline is None:
+        return "无报修时间，计为不及时"
+    if level == 4:
+        if not completed:
+            return f"四级远程：无完工时间，计为不及时（{scope}）"
+        sign = "≤" if on_time else ">"
+        return f"四级远程：完工 {_short(completed)} {sign} 时限 {_short(deadline)}（{scope}）"
+    if not arrived:
+        return f"无到场时间，计为不及时（{scope}）"
+    sign = "≤" if on_time else ">"
+    return f"到场 {_short(arrived)} {sign} 时限 {_short(deadline)}（{scope}）"
+
+
+def _success_why(result, completed, next_no, next_reported, successful, limits, today: str) -> str:
+    if result is None:
+        return "无维修结果，计为不成功"
+    if result != "done":
+        return "维修结果：未完成"
+    if not successful:
+        return f"{limits.repeat_days} 天内返修：{next_no}（{_short(next_reported)} 报修）"
+    if completed:
+        window_end = (R.parse_ts(completed) + _dt.timedelta(days=limits.repeat_days)).isoformat(sep=" ")
+        if window_end > today:
+            return f"完成；至今无返修（观察期至 {window_end[:10]}）"
+    return f"完成，{limits.repeat_days} 天内无返修"
+
+
+def _next_no_sql(alias: str = "t") -> str:
+    """The number of the ticket next_repair_sql finds (same conditions, for display)."""
+    base = R.next_repair_sql(alias)
+    assert base.startswith("(SELECT min(n.reported_at)") and base.endswith(")")
+    return "(SELECT n.no" + base[len("(SELECT min(n.reported_at)"):-1] + " ORDER BY n.reported_at, n.id LIMIT 1)"
+
+
+# "+" keeps the planner on the completed_at index (a month is a narrow range).
+_COUNTED_SQL = ", ".join(f"'{s}'" for s in COUNTED_STATUSES)
+
+
+def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits | None = None,
+                     today: str | None = None) -> list[TicketDecision]:
+    """Every repair counted in the month with its on-time and success decision.
+
+    One query for the tickets (the repeat lookup is a correlated subquery on
+    the (equipment_id, reported_at) index) and one for the teams.
+    """
+    start, end = month_bounds(month)
+    limits = limits or R.load_limits(db)
+    today = today or now_iso()
+    types = ",".join(f"'{t}'" for t in R.REPAIR_TYPES)
+    rows = db.execute(f"""
+        SELECT t.id, t.no, t.type, t.fault_level, c.name, COALESCE(e.model || ' ' || e.serial_no, ''),
+               COALESCE(NULLIF(e.dealer, ''), c.dealer, ''), t.reported_at, t.arrived_at, t.completed_at,
+               t.result, {R.next_repair_sql('t')} AS next_reported, {_next_no_sql('t')} AS next_no
+        FROM tickets t JOIN customers c ON c.id = t.customer_id
+        LEFT JOIN equipment e ON e.id = t.equipment_id
+        WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
+          AND t.completed_at >= ? AND t.completed_at < ?
+        ORDER BY t.completed_at, t.no""", [start, end]).fetchall()
+    teams: dict[int, list[tuple[int, str]]] = {}
+    for tid, tech_id, name in db.execute(f"""
+        SELECT tt.ticket_id, tt.technician_id, tech.name FROM ticket_technicians tt
+        JOIN technicians tech ON tech.id = tt.technician_id
+        JOIN tickets t ON t.id = tt.ticket_id
+        WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
+          AND t.completed_at >= ? AND t.completed_at < ?
+        ORDER BY tt.ticket_id, tt.is_leader DESC, tech.name""", [start, end]):
+        teams.setdefault(tid, []).append((tech_id, name))
+    out = []
+    for (tid, no, ttype, level, customer, equipment, dealer, reported, arrived, completed, result,
+         next_reported, next_no) in rows:
+        deadline = R.onsite_deadline(reported, level, limits)
+        on_time = R.is_on_time(level, reported, arrived, completed, limits)
+        successful = R.is_successful(result, completed, next_reported, limits)
+        deadline_s = deadline.isoformat(sep=" ") if deadline else None
+        team = teams.get(tid, [])
+        out.append(TicketDecision(
+            id=tid, no=no, type=ttype, fault_level=level, customer_name=customer, equipment=equipment.strip(),
+            dealer=dealer or "", technicians="、".join(n for _i, n in team),
+            technician_ids=tuple(i for i, _n in team), reported_at=reported, arrived_at=arrived,
+            completed_at=completed, result=result, deadline=deadline_s, on_time=on_time,
+            on_time_why=_on_time_why(level, arrived, completed, deadline_s, on_time, limits),
+            next_no=next_no if next_reported and R.is_repeat(completed, next_reported, limits) else None,
+            next_reported_at=next_reported, successful=successful,
+            success_why=_success_why(result, completed, next_no, next_reported, successful, limits, today)))
+    return out
+
+
+def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
+    """Every call made in the month that reached the customer (the satisfaction base)."""
+    start, end = month_bounds(month)
+    techs: dict[int, list[int]] = {}
+    for call_id, tech_id in db.execute("""
+        SELECT k.id, tt.technician_id FROM followup_calls k
+        JOIN followups f ON f.id = k.followup_id
+        JOIN ticket_technicians tt ON tt.ticket_id = f.ticket_id
+        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ?""", [start, end]):
+        techs.setdefault(call_id, []).append(tech_id)
+    out = []
+    for r in db.query("""
+        SELECT k.id, k.followup_id, f.kind, k.called_at, k.caller, c.name AS customer_name,
+               COALESCE(NULLIF(t.phone, ''), c.phone) AS phone,
+               COALESCE(NULLIF(e.dealer, ''), c.dealer, '') AS dealer, COALESCE(t.no, '') AS ticket_no,
+               k.satisfaction, k.complaint, COALESCE(ct.no, '') AS complaint_no, k.suggestions
+        FROM followup_calls k JOIN followups f ON f.id = k.followup_id
+        JOIN customers c ON c.id = f.customer_id
+        LEFT JOIN equipment e ON e.id = f.equipment_id
+        LEFT JOIN tickets t ON t.id = f.ticket_id
+        LEFT JOIN tickets ct ON ct.id = k.complaint_ticket_id
+        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ?
+        ORDER BY k.called_at, k.id""", [start, end]):
+        out.append(CallLine(
+            id=r["id"], followup_id=r["followup_id"], kind=r["kind"], called_at=r["called_at"],
+            caller=r["caller"], customer_name=r["customer_name"], phone=r["phone"] or "",
+            dealer=r["dealer"] or "", ticket_no=r["ticket_no"], satisfaction=r["satisfaction"],
+            complaint=r["complaint"], complaint_ticket_no=r["complaint_no"], suggestions=r["suggestions"],
+            technician_ids=tuple(techs.get(r["id"], ()))))
+    return out
+
+
+def _has_table(db: sqlite_utils.Database, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [name]).fetchone() is not None
+
+
+def _stockcount_module():
+    try:
+        return importlib.import_module("servicedesk.models.parts.stockcount")
+    except ImportError:
+        return None
+
+
+def count_lines(db: sqlite_utils.Database, month: str) -> list[CountLine]:
+    """The count lines the month's stock accuracy is computed from (parts area:
+    stockcount.count_lines_for_month — one per part kind, its latest count)."""
+    module = _stockcount_module()
+    fn = getattr(module, "count_lines_for_month", None) if module else None
+    if fn is not None:
+        return [CountLine(ln.count_id, ln.count_date, ln.part_code, ln.part_name, ln.part_spec, ln.book_qty,
+                          ln.counted_qty) for ln in fn(db, parse_month(month))]
+    if not (_has_table(db, "stock_counts") and _has_table(db, "stock_count_lines")):
+        return []
+    start, end = month_bounds(month)
+    rows = db.execute("""
+        SELECT s.id, s.count_date, p.code, p.name, p.spec, l.book_qty, l.counted_qty
+        FROM stock_count_lines l JOIN stock_counts s ON s.id = l.count_id
+        JOIN parts p ON p.id = l.part_id
+        WHERE s.status IN ('completed', 'posted') AND s.count_date >= ? AND s.count_date < ?
+          AND l.counted_qty IS NOT NULL
+        ORDER BY s.count_date, s.id, p.code""", [start[:10], end[:10]]).fetchall()
+    return [CountLine(*r) for r in rows]
+
+
+def stock_figures(db: sqlite_utils.Database, month: str) -> tuple[int, int]:
+    """(part kinds matching, part kinds counted) of the month's stock counts.
+
+    The parts area owns the definition (stockcount.stock_accuracy); while it
+    is missing, the count lines are read directly. Zero counted -> rate None.
+    """
+    module = _stockcount_module()
+    fn = getattr(module, "stock_accuracy", None) if module else None
+    if fn is not None:
+        result = fn(db, parse_month(month))
+        matching, counted = (result.matching, result.counted) if hasattr(result, "counted") else result
+        return int(matching or 0), int(counted or 0)
+    lines = [ln for ln in count_lines(db, month) if ln.counted_qty is not None]
+    return sum(1 for ln in lines if ln.matches), len(lines)
+
+
+def _dealer_names(db: sqlite_utils.Database) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT dealer FROM customers WHERE dealer != '' UNION SELECT dealer FROM equipment WHERE dealer != '' "
+        "ORDER BY 1")]
+
+
+def _repair_counts(db: sqlite_utils.Database, month: str, limits: R.Limits) -> tuple[int, int, int]:
+    """(repairs, on time, successful) without the per-ticket lines (trend, dashboard)."""
+    start, end = month_bounds(month)
+    types = ",".join(f"'{t}'" for t in R.REPAIR_TYPES)
+    repairs = on_time = successful = 0
+    for level, reported, arrived, completed, result, next_reported in db.execute(f"""
+            SELECT t.fault_level, t.reported_at, t.arrived_at, t.completed_at, t.result, {R.next_repair_sql('t')}
+            FROM tickets t WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
+              AND t.completed_at >= ? AND t.completed_at < ?""", [start, end]):
+        repairs += 1
+        on_time += R.is_on_time(level, reported, arrived, completed, limits)
+        successful += R.is_successful(result, completed, next_reported, limits)
+    return repairs, on_time, successful
+
+
+def _call_counts(db: sqlite_utils.Database, month: str) -> tuple[int, int]:
+    """(calls reached, satisfied) in the month, counted by SQLite."""
+    start, end = month_bounds(month)
+    marks = ",".join("?" * len(SATISFIED))
+    reached, satisfied = db.execute(
+        f"SELECT count(*), COALESCE(sum(satisfaction IN ({marks})), 0) FROM followup_calls "
+        "WHERE reached = 1 AND called_at >= ? AND called_at < ?", [*SATISFIED, start, end]).fetchone()
+    return int(reached), int(satisfied)
+
+
+def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
+              decisions: list[TicketDecision] | None = None, calls: list[CallLine] | None = None,
+              settings: dict[str, Any] | None = None) -> MonthKpi:
+    """The four figures of a month (and, with detail, per technician and dealer)."""
+    month = parse_month(month)
+    settings = settings or get_settings(db)
+    limits = R.Limits.from_settings(settings)
+    matching, counted = stock_figures(db, month)
+    if not detail and decisions is None and calls is None:
+        repairs, on_time, successful = _repair_counts(db, month, limits)
+        reached, satisfied = _call_counts(db, month)
+        kpi = MonthKpi(month, str(settings.get("office.name", "")), repairs, on_time, successful, reached,
+                       satisfied, counted, matching, None)
+        kpi.grade = grade_for(kpi.rates, settings)
+        return kpi
+    decisions = decisions if decisions is not None else ticket_decisions(db, month, limits=limits)
+    calls = calls if calls is not None else reached_calls(db, month)
+    kpi = MonthKpi(
+        month=month, office=str(settings.get("office.name", "")), repairs=len(decisions),
+        on_time=sum(d.on_time for d in decisions), successful=sum(d.successful for d in decisions),
+        calls_reached=len(calls), satisfied=sum(c.satisfied for c in calls),
+        parts_counted=counted, parts_matching=matching, grade=None)
+    kpi.grade = grade_for(kpi.rates, settings)
+    if detail:
+        techs: dict[int, TechnicianKpi] = {}
+        for tid, name in db.execute("SELECT id, name FROM technicians WHERE active = 1"):
+            techs[tid] = TechnicianKpi(tid, name)
+        names = dict(db.execute("SELECT id, name FROM technicians").fetchall())
+        for d in decisions:
+            for tid in d.technician_ids:
+                t = techs.setdefault(tid, TechnicianKpi(tid, names.get(tid, str(tid))))
+                t.repairs += 1
+                t.on_time += d.on_time
+                t.successful += d.successful
+        for c in calls:
+            for tid in set(c.technician_ids):
+                t = techs.setdefault(tid, TechnicianKpi(tid, names.get(tid, str(tid))))
+                t.calls_reached += 1
+                t.satisfied += c.satisfied
+        for t in techs.values():
+            t.grade = grade_for(t.rates, settings)
+        kpi.technicians = sorted(techs.values(), key=lambda t: t.name)
+        dealers = {name: DealerKpi(name) for name in _dealer_names(db)}
+        for c in calls:
+            if c.dealer:
+                d = dealers.setdefault(c.dealer, DealerKpi(c.dealer))
+                d.calls_reached += 1
+                d.satisfied += c.satisfied
+        kpi.dealers = sorted(dealers.values(), key=lambda d: d.name)
+    return kpi
+
+
+def kpi_trend(db: sqlite_utils.Database, end_month: str, months: int = 12) -> list[MonthKpi]:
+    """The office figures of the `months` months ending with `end_month`, oldest first."""
+    end_month = parse_month(end_month)
+    settings = get_settings(db)
+    return [month_kpi(db, shift_month(end_month, -i), detail=False, settings=settings)
+            for i in range(months - 1, -1, -1)]
+
+
+# ---------------------------------------------------------------- pre-export check
+CHECK_TITLES = {
+    "no_arrival": "完工无到场时间（计为不及时）",
+    "no_result": "完工无维修结果（计为不成功）",
+    "call_not_made": "本月应回访未回访",
+    "call_still_due": "本月尚未到期的回访（提示，不计为问题）",
+    "count_not_posted": "盘点未过账",
+}
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """Something that would make the month's figures wrong, with where to fix it."""
+
+    problem: str          # key of CHECK_TITLES
+    text: str             # the record in words (Chinese data)
+    kind: str             # for ctx.open(kind, key)
+    key: object
+
+    @property
+    def title(self) -> str:
+        return CHECK_TITLES.get(self.problem, self.problem)
+
+
+def _pending_calls(db: sqlite_utils.Database, start: str, end: str, now: str, *, overdue: bool) -> list[tuple]:
+    """Pending calls of the month whose window has opened by `now`: those already
+    past their due time (overdue=True) or those still within it (overdue=False)."""
+    due_test = "f.due_at < ?" if overdue else "f.due_at >= ?"
+    return db.execute(f"""
+        SELECT f.id, f.kind, f.due_at, c.name, COALESCE(t.no, '') FROM followups f
+        JOIN customers c ON c.id = f.customer_id LEFT JOIN tickets t ON t.id = f.ticket_id
+        WHERE f.status = 'pending' AND f.kind != 'inspection' AND f.due_from < ? AND f.due_at >= ?
+          AND f.due_from <= ? AND {due_test} AND (t.status IS NULL OR t.status != 'cancelled')
+        ORDER BY f.due_at, f.id""", [end, start, now, now]).fetchall()
+
+
+def calls_still_due(db: sqlite_utils.Database, month: str, *, now: str | None = None) -> list[CheckItem]:
+    """Calls of the month that can be made now and are not yet overdue: a note for
+    the clerk (make them before exporting), not a problem with the figures."""
+    month = parse_month(month)
+    start, end = month_bounds(month)
+    now = now or now_iso()
+    return [CheckItem("call_still_due", f"{KIND_LABELS.get(kind, kind)} {ticket_no} {customer}（应于 {_short(due_at)} 前）"
+                      .replace("  ", " "), "followup", fid)
+            for fid, kind, due_at, customer, ticket_no in _pending_calls(db, start, end, now, overdue=False)]
+
+
+def export_check(db: sqlite_utils.Database, month: str, *, now: str | None = None,
+                 decisions: list[TicketDecision] | None = None) -> list[CheckItem]:
+    """Tickets completed without arrival or result, calls of the month whose due
+    time has passed without being made, stock counts of the month not posted.
+    Calls still open but not yet due are not problems: see `calls_still_due`."""
+    month = parse_month(month)
+    start, end = month_bounds(month)
+    now = now or now_iso()
+    decisions = decisions if decisions is not None else ticket_decisions(db, month)
+    items: list[CheckItem] = []
+    for d in decisions:
+        if d.missing_arrival:
+            items.append(CheckItem("no_arrival", f"{d.no} {d.customer_name}（完工 {_short(d.completed_at)}）",
+                                   "ticket", d.no))
+    for d in decisions:
+        if d.result is None:
+            items.append(CheckItem("no_result", f"{d.no} {d.customer_name}（完工 {_short(d.completed_at)}）",
+                                   "ticket", d.no))
+    for fid, kind, due_at, customer, ticket_no in _pending_calls(db, start, end, now, overdue=True):
+        label = KIND_LABELS.get(kind, kind)
+        items.append(CheckItem("call_not_made", f"{label} {ticket_no} {customer}（应于 {_short(due_at)} 前）".replace("  ", " "),
+                               "followup", fid))
+    module = _stockcount_module()
+    unposted = getattr(module, "unposted_counts", None) if module else None
+    if unposted is not None:
+        counts = [(c.id, c.count_date, c.status) for c in unposted(db, month)]
+    elif _has_table(db, "stock_counts"):
+        counts = db.execute(
+            "SELECT id, count_date, status FROM stock_counts WHERE status != 'posted' "
+            "AND count_date >= ? AND count_date < ? ORDER BY count_date, id", [start[:10], end[:10]]).fetchall()
+    else:
+        counts = []
+    for cid, cdate, status in counts:
+        word = {"open": "未完成", "completed": "已完成未过账"}.get(status, status)
+        items.append(CheckItem("count_not_posted", f"盘点单 {cid}（{cdate}，{word}）", "stock_count", cid))
+    return items
+
+
+# ---------------------------------------------------------------- the whole report
+@dataclass
+class KpiReport:
+    """Everything the workbook shows, gathered in one read."""
+
+    kpi: MonthKpi
+    tickets: list[TicketDecision]
+    calls: list[CallLine]
+    counts: list[CountLine]
+    trend: list[MonthKpi]
+    checks: list[CheckItem]
+    prepared_by: str
+    prepared_at: str
+    sent: "SentRecord | None" = None
+    dealer_fee: Any = None          # dealer_fee.DealerFeeReport when asked for
+
+
+def kpi_report(db: sqlite_utils.Database, month: str, *, prepared_by: str = "",
+               with_dealer_fee: bool = False, now: str | None = None) -> KpiReport:
+    month = parse_month(month)
+    now = now or now_iso()
+    settings = get_settings(db)
+    limits = R.Limits.from_settings(settings)
+    decisions = ticket_decisions(db, month, limits=limits, today=now)
+    calls = reached_calls(db, month)
+    kpi = month_kpi(db, month, decisions=decisions, calls=calls, settings=settings)
+    trend = [month_kpi(db, shift_month(month, -i), detail=False, settings=settings) for i in range(11, 0, -1)]
+    trend.append(kpi)
+    fee = None
+    if with_dealer_fee:
+        from servicedesk.models.kpi.dealer_fee import dealer_fee
+
+        fee = dealer_fee(db, int(month[:4]))
+    return KpiReport(kpi, decisions, calls, count_lines(db, month), trend,
+                     export_check(db, month, now=now, decisions=decisions), prepared_by, now,
+                     sent_record(db, month), fee)
+
+
+def default_workbook_name(office: str, month: str) -> str:
+    """售后服务月报_<office>_<YYYY-MM>.xlsx, with characters Windows refuses removed."""
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "", office) or "服务部"
+    return f"售后服务月报_{safe}_{parse_month(month)}.xlsx"
+
+
+# ---------------------------------------------------------------- month close
+@dataclass(frozen=True)
+class SentRecord:
+    id: int
+    month: str
+    sent_at: str
+    sent_by: str
+    file_name: str
+    workbook_sha256: str
+    figures: dict[str, Any]
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def mark_month_sent(db: sqlite_utils.Database, month: str, workbook_sha256: str, who: str, *,
+                    file_name: str = "", figures: dict[str, Any] | None = None,
+                    at: str | None = None) -> SentRecord:
+    """Record that the month's workbook went to head office: its hash and the
+    figures in it (recomputed now unless the exporter passes what it wrote).
+    Sending again after a correction adds a new record; the latest counts."""
+    month = parse_month(month)
+    sha = str(workbook_sha256 or "").strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", sha):
+        raise ValidationError("The workbook's SHA-256 must be 64 hexadecimal characters.", "workbook_sha256")
+    stamp = at or now_iso()
+    with transaction(db):
+        data = figures if figures is not None else month_kpi(db, month).to_json()
+        rid = db.execute(
+            "INSERT INTO kpi_sends (month, sent_at, sent_by, file_name, workbook_sha256, figures) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [month, stamp, who or "", file_name, sha, json.dumps(data, ensure_ascii=False, sort_keys=True)]
+        ).lastrowid
+    return SentRecord(rid, month, stamp, who or "", file_name, sha, data)
+
+
+def sent_record(db: sqlite_utils.Database, month: str) -> SentRecord | None:
+    row = db.execute("SELECT id, month, sent_at, sent_by, file_name, workbook_sha256, figures FROM kpi_sends "
+                     "WHERE month = ? ORDER BY sent_at DESC, id DESC LIMIT 1", [parse_month(month)]).fetchone()
+    return SentRecord(*row[:6], json.loads(row[6])) if row else None
+
+
+def sent_months(db: sqlite_utils.Database, limit: int = 12) -> list[SentRecord]:
+    """The latest send of each of the most recent `limit` sent months."""
+    rows = db.execute("""
+        SELECT s.id, s.month, s.sent_at, s.sent_by, s.file_name, s.workbook_sha256, s.figures
+        FROM kpi_sends s WHERE s.id = (SELECT s2.id FROM kpi_sends s2 WHERE s2.month = s.month
+                                        ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1)
+        ORDER BY s.month DESC LIMIT ?""", [limit]).fetchall()
+    return [SentRecord(*r[:6], json.loads(r[6])) for r in rows]
+
+
+FIGURE_LABELS = {
+    "repairs": "维修数", "on_time": "及时数", "on_time_rate": "维修及时率", "successful": "成功数",
+    "success_rate": "维修成功率", "calls_reached": "回访接通数", "satisfied": "满意数",
+    "satisfaction": "客户满意度", "parts_counted": "盘点品种数", "parts_matching": "账实相符品种数",
+    "stock_accuracy": "配件库存准确率", "grade": "等级",
+}
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    label: str            # e.g. 维修及时率 or 技术员 张伟 维修成功率
+    sent: Any
+    now: Any
+
+
+@dataclass(frozen=True)
+class SentChange:
+    """A sent month whose figures, recomputed now, differ from what was sent."""
+
+    record: SentRecord
+    changes: list[FigureChange]
+
+
+def _fmt_figure(key: str, value: Any) -> Any:
+    if value is None:
+        return DASH
+    if key.endswith("rate") or key in ("satisfaction", "stock_accuracy"):
+        return f"{value:.2f}%"
+    return value
+
+
+def compare_figures(sent: dict[str, Any], now: dict[str, Any]) -> list[FigureChange]:
+    changes = [FigureChange(label, _fmt_figure(k, sent.get(k)), _fmt_figure(k, now.get(k)))
+               for k, label in FIGURE_LABELS.items() if sent.get(k) != now.get(k)]
+    for group, word, keys in (("technicians", "技术员", ("repairs", "on_time_rate", "success_rate",
+                                                       "satisfaction", "grade")),
+                              ("dealers", "经销商", ("calls_reached", "satisfaction"))):
+        before = {r["name"]: r for r in sent.get(group, [])}
+        after = {r["name"]: r for r in now.get(group, [])}
+        for name in sorted(set(before) | set(after)):
+            a, b = before.get(name, {}), after.get(name, {})
+            for k in keys:
+                if a.get(k) != b.get(k) and not (a.get(k) in (None, 0) and b.get(k) in (None, 0)
+                                                  and (not a or not b)):
+                    changes.append(FigureChange(f"{word} {name} {FIGURE_LABELS.get(k, k)}",
+                                                _fmt_figure(k, a.get(k)), _fmt_figure(k, b.get(k))))
+    return changes
+
+
+def sent_changes(db: sqlite_utils.Database, limit: int = 12) -> list[SentChange]:
+    """Recompute the recent sent months and list those whose figures moved:
+    'this changes the figures already sent'. Checks the latest `limit` months."""
+    out = []
+    settings = get_settings(db)
+    for record in sent_months(db, limit):
+        now = month_kpi(db, record.month, settings=settings).to_json()
+        changes = compare_figures(record.figures, now)
+        if changes:
+            out.append(SentChange(record, changes))
+    return out
+
+
+def sent_months_touched(db: sqlite_utils.Database, *moments: str | None) -> list[str]:
+    """Sent months that contain any of these moments (for a 'this changes the
+    figures already sent' warning before saving a change)."""
+    months = sorted({str(m)[:7] for m in moments if m})
+    if not months:
+        return []
+    marks = ",".join("?" * len(months))
+    return [r[0] for r in db.execute(f"SELECT DISTINCT month FROM kpi_sends WHERE month IN ({marks}) "
+                                     "ORDER BY month", months)]
+
+
+# ---------------------------------------------------------------- dashboard
+@dataclass
+class DashboardData:
+    """Everything the dashboard shows, read in one go (off the GUI thread)."""
+
+    now: str
+    month: str
+    trend: list[MonthKpi]                 # 12 months, this month last
+    sent_changes: list[SentChange]
+    overdue_tickets: list[Any]            # ticket_queries.TicketRow, most overdue first
+    overdue_total: int
+    calls_due: list[Any]                  # followups.Followup, most overdue first
+    due: Any                              # followups.DueCounts
+    status_counts: dict[str, int]
+    low_stock: int | None                 # None while the parts area is missing
+    check_items: int                      # this month's pre-export check items
+    old_parts: tuple[int, int] | None = None   # (pending, overdue) old parts not returned (parts area)
+
+    @property
+    def this_month(self) -> MonthKpi:
+        return self.trend[-1]
+
+
+def dashboard_data(db: sqlite_utils.Database, now: str | None = None, list_limit: int = 200) -> DashboardData:
+    from servicedesk.models.followups import calls as F
+    from servicedesk.models.tickets import queries as Q
+
+    now = now or now_iso()
+    month = now[:7]
+    flt = Q.TicketFilter(overdue_only=True)
+    try:
+        parts = importlib.import_module("servicedesk.models.parts.ledger")
+        count_parts = getattr(parts, "count_parts", None)
+        low = int(count_parts(db, low_only=True)) if count_parts is not None else None
+        old_parts = parts.old_parts_summary(db, now) if hasattr(parts, "old_parts_summary") else None
+    except ImportError:
+        low = old_parts = None
+    return DashboardData(
+        now=now, month=month, trend=kpi_trend(db, month), sent_changes=sent_changes(db),
+        overdue_tickets=Q.list_tickets(db, flt, now=now, limit=list_limit, order_by="deadline", descending=False),
+        overdue_total=Q.count_tickets(db, flt, now=now),
+        calls_due=F.list_followups(db, "due", kind="calls", now=now, limit=list_limit),
+        due=F.due_counts(db, now), status_counts=Q.status_counts(db, now=now), low_stock=low,
+        check_items=len(export_check(db, month, now=now)), old_parts=old_parts)

@@ -1,0 +1,1 @@
+"""Customer archive tab and its dialogs."""

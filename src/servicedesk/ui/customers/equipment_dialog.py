@@ -1,0 +1,262 @@
+"""Add or edit a customer's equipment (产品档案), with inline messages and a warranty preview.
+
+Dates are typed (2026-03-01, 2026/3/1, 2026.3.1) rather than picked, because
+most are copied from an invoice or a delivery note and may be unknown
+(blank). The warranty that follows from them is shown as they are typed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from servicedesk.models.archive import customers as C
+from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window, show_error
+from servicedesk.ui.context import AppContext
+from servicedesk.ui.table_model import COLORS, TEXT_COLORS
+
+DATE_KEYS = ("factory_date", "purchase_date", "delivery_date", "acceptance_date")
+
+
+def warranty_words(widget: QWidget, decision: C.WarrantyDecision) -> str:
+    """The decision's reason, led by the word in the interface language when it differs."""
+    word = (QCoreApplication.translate("EquipmentDialog", "In warranty") if decision.in_warranty
+            else QCoreApplication.translate("EquipmentDialog", "Out of warranty"))
+    return decision.reason if decision.reason.startswith(word) else f"{word} — {decision.reason}"
+
+
+def warranty_style(in_warranty: bool) -> str:
+    key = "green" if in_warranty else "red"
+    return (f"QLabel {{ background: {COLORS[key].name()}; color: {TEXT_COLORS[key].name()};"
+            " border-radius: 3px; padding: 4px 6px; }")
+
+
+class EquipmentDialog(QDialog):
+    """`saved` carries the stored Equipment after a successful save."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, customer: C.Customer, equipment: C.Equipment | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer = customer
+        self.equipment = equipment
+        self.result_equipment: C.Equipment | None = None
+        self.setObjectName("equipmentDialog")
+        self.setWindowTitle(self.tr("New equipment") if equipment is None else self.tr("Edit equipment"))
+        self.setMinimumWidth(760)
+
+        owner = QLabel(self.tr("Customer: %1").replace("%1", customer.name), self)
+        owner.setObjectName("owner")
+        owner.setStyleSheet("font-weight: bold;")
+
+        left, right = ValidatedForm(self), ValidatedForm(self)
+        self._forms = {}
+        self.model = QComboBox(self)
+        self.model.setObjectName("model")
+        self.model.setEditable(True)
+        self.model.setInsertPolicy(QComboBox.NoInsert)
+        # as wide as the other fields (a combo box does not grow in a form by itself)
+        self.model.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        try:
+            self.model.addItems(C.known_values(ctx.db, "model"))
+        except Exception:  # completion only
+            pass
+        self.model.setCurrentIndex(-1)
+        self.model.lineEdit().setPlaceholderText(self.tr("e.g. QTZ80"))
+        self._add(left, "model", self.tr("Model*"), self.model)
+        self.serial_no = self._add(left, "serial_no", self.tr("Serial no*"), self._line("serial_no",
+                                   self.tr("unique for the model")))
+        self.quantity = QSpinBox(self)
+        self.quantity.setObjectName("quantity")
+        self.quantity.setRange(1, 9999)
+        self._add(left, "quantity", self.tr("Quantity"), self.quantity)
+        date_hint = self.tr("2026-03-01 or 2026/3/1")
+        self.factory_date = self._add(left, "factory_date", self.tr("Factory date"),
+                                      self._line("factory_date", date_hint))
+        self.purchase_date = self._add(left, "purchase_date", self.tr("Purchase date"),
+                                       self._line("purchase_date", date_hint))
+        self.delivery_date = self._add(left, "delivery_date", self.tr("Delivery date"),
+                                       self._line("delivery_date", date_hint))
+        self.acceptance_date = self._add(left, "acceptance_date", self.tr("Acceptance date"),
+                                         self._line("acceptance_date", date_hint))
+        self.warranty_months = self._add(left, "warranty_months", self.tr("Warranty months"),
+                                         self._line("warranty_months", self.tr("blank = office default")))
+        self.invoice_no = self._add(right, "invoice_no", self.tr("Invoice no"), self._line("invoice_no"))
+        self.first_site = self._add(right, "first_site", self.tr("First site of use"), self._line("first_site"))
+        self.project_name = self._add(right, "project_name", self.tr("Project name"),
+                                      self._line("project_name"))
+        self.project_no = self._add(right, "project_no", self.tr("Project no (AB)"), self._line("project_no"))
+        self.dealer = self._add(right, "dealer", self.tr("Dealer"), self._line("dealer"))
+        self.notes = NotesEdit(self)  # never squeezed when messages appear
+        self.notes.setObjectName("notes")
+        self._add(right, "notes", self.tr("Notes"), self.notes)
+        self.customer_error = QLabel(self)  # problems with no field of their own
+        self.customer_error.setWordWrap(True)
+        self.customer_error.setStyleSheet("color: #B3261E;")
+        self.customer_error.hide()
+
+        self.warranty = QLabel(self)
+        self.warranty.setObjectName("warrantyPreview")
+        self.warranty.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        columns = QHBoxLayout()
+        columns.addWidget(left, 1)
+        columns.addWidget(right, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(owner)
+        lay.addLayout(columns)
+        lay.addWidget(self.customer_error)
+        lay.addWidget(self.warranty)
+        lay.addWidget(self.buttons)
+
+        if equipment is not None:
+            self.model.setEditText(equipment.model)
+            self.quantity.setValue(equipment.quantity or 1)
+            for key in ("serial_no", *DATE_KEYS, "invoice_no", "first_site", "project_name", "project_no",
+                        "dealer"):
+                getattr(self, key).setText(getattr(equipment, key) or "")
+            months = equipment.warranty_months
+            self.warranty_months.setText("" if months is None else str(months))
+            self.notes.setPlainText(equipment.notes or "")
+        elif customer.dealer:
+            self.dealer.setText(customer.dealer)
+
+        self._schedule_preview = debounce(self, self.refresh_warranty, 200)
+        for key in (*DATE_KEYS, "warranty_months"):
+            getattr(self, key).textChanged.connect(lambda _t: self._schedule_preview())
+            getattr(self, key).editingFinished.connect(lambda key=key: self._check_field(key))
+        self.serial_no.editingFinished.connect(lambda: self._check_field("serial_no"))
+        self.refresh_warranty()
+        self.model.setFocus()
+
+    # ---- building ------------------------------------------------------------
+    def _line(self, key: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(key)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _add(self, form: ValidatedForm, key: str, label: str, widget: QWidget):
+        form.add_row(key, label, widget)
+        self._forms[key] = form
+        return widget
+
+    # ---- values and messages ---------------------------------------------------
+    def value(self) -> C.EquipmentInput:
+        return C.EquipmentInput(
+            customer_id=self.customer.id,
+            model=self.model.currentText(),
+            serial_no=self.serial_no.text(),
+            quantity=self.quantity.value(),
+            **{k: getattr(self, k).text() or None for k in DATE_KEYS},
+            invoice_no=self.invoice_no.text(),
+            first_site=self.first_site.text(),
+            project_name=self.project_name.text(),
+            project_no=self.project_no.text(),
+            dealer=self.dealer.text(),
+            warranty_months=self.warranty_months.text() or None,
+            notes=self.notes.toPlainText(),
+        )
+
+    def _date_label(self, key: str) -> str:
+        return {"factory_date": self.tr("Factory date"), "purchase_date": self.tr("Purchase date"),
+                "delivery_date": self.tr("Delivery date"), "acceptance_date": self.tr("Acceptance date")}[key]
+
+    def message_for(self, key: str, exc: DomainError) -> str:
+        """The clerk's words for a field problem (model messages are the fallback)."""
+        if isinstance(exc, C.DateOrderError):
+            return (self.tr("%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.")
+                    .replace("%1", self._date_label(key)).replace("%2", exc.value)
+                    .replace("%3", self._date_label(exc.earlier_field)).replace("%4", exc.earlier_value))
+        if isinstance(exc, C.DuplicateSerialError):
+            return (self.tr("Serial no %1 of model %2 is already registered (customer %3).")
+                    .replace("%1", exc.serial_no).replace("%2", exc.model).replace("%3", exc.customer_name))
+        if key in DATE_KEYS:
+            return self.tr("Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.")
+        if key in ("model", "serial_no"):
+            return self.tr("Required.")
+        if key in ("quantity", "warranty_months"):
+            return self.tr("Enter a whole number (0 or more), or leave it blank.")
+        return exc.message
+
+    def _errors(self) -> dict[str, ValidationError]:
+        return C.equipment_errors(self.ctx.db, self.value(), self.equipment.id if self.equipment else None)
+
+    def _check_field(self, key: str) -> None:
+        """Check one field when the clerk leaves it (blank required fields wait for Save)."""
+        if not self.isVisible():  # focus leaving a closing dialog is not the clerk moving on
+            return
+        errors = self._errors()
+        form = self._forms[key]
+        exc = errors.get(key)
+        if exc is not None and key in ("model", "serial_no") and not isinstance(exc, C.DuplicateSerialError):
+            exc = None
+        form.set_message(key, self.message_for(key, exc) if exc is not None else "")
+
+    def show_errors(self, errors: dict[str, ValidationError]) -> None:
+        for form in set(self._forms.values()):
+            form.clear_errors()
+        self.customer_error.hide()
+        first = None
+        for key, exc in errors.items():
+            form = self._forms.get(key)
+            if form is None:
+                self.customer_error.setText(exc.message)
+                self.customer_error.show()
+                fit_window(self.customer_error)
+                continue
+            form.show_error(key, self.message_for(key, exc))
+            first = first or key
+        if first:
+            self._forms[first].field_for(first).setFocus()
+
+    def refresh_warranty(self) -> None:
+        """Preview of the warranty today from the dates typed so far."""
+        try:
+            clean = C.clean_equipment(self.value())
+        except ValidationError:
+            clean = None
+        if clean is None or not (clean.acceptance_date or clean.purchase_date):
+            self.warranty.setStyleSheet("color: #6b6b6b;")
+            self.warranty.setText(self.tr("Warranty: give the acceptance or purchase date to work it out."))
+            return
+        decision = C.warranty_status(self.ctx.db, clean, _dt.date.today())
+        self.warranty.setStyleSheet(warranty_style(decision.in_warranty))
+        self.warranty.setText(("✔ " if decision.in_warranty else "✖ ") + warranty_words(self, decision))
+
+    # ---- saving ----------------------------------------------------------------------
+    def save(self) -> None:
+        errors = self._errors()
+        if errors:
+            self.show_errors(errors)
+            return
+        data = self.value()
+        try:
+            if self.equipment is None:
+                stored = C.add_equipment(self.ctx.db, data)
+            else:
+                stored = C.update_equipment(self.ctx.db, self.equipment.id, data)
+        except ValidationError as exc:
+            self.show_errors({exc.field or "serial_no": exc})
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.result_equipment = stored
+        self.saved.emit(stored)
+        self.accept()

@@ -1,0 +1,1 @@
+"""The dashboard (工作台) tab."""

@@ -1,0 +1,1 @@
+"""Follow-ups tab and its dialogs."""

@@ -1,0 +1,1 @@
+"""The monthly KPI (月报) tab."""

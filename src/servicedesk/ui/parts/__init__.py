@@ -1,0 +1,1 @@
+"""Parts ledger tab and its dialogs."""

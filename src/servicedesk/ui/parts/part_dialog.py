@@ -1,0 +1,77 @@
+"""New / edit a part of the parts master (code, name, spec, unit, price,
+location, safety stock, active)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from servicedesk.models.parts import ledger as P
+from servicedesk.models.core.errors import DomainError
+from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen
+from servicedesk.ui.common import ValidatedForm, show_error
+from servicedesk.ui.context import AppContext
+
+UNITS = ("个", "台", "套", "根", "米", "只", "块", "节", "桶", "卷", "副", "件")
+
+
+class PartDialog(QDialog):
+    def __init__(self, ctx: AppContext, part: P.Part | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.part_before = ctx, part
+        self.part: P.Part | None = None
+        self.setWindowTitle(self.tr("Edit part") if part else self.tr("New part"))
+        self.setMinimumWidth(440)
+        lay = QVBoxLayout(self)
+        self.form = ValidatedForm(self)
+        lay.addWidget(self.form)
+        self.code = self.form.add_row("code", self.tr("Code"), QLineEdit(self))
+        self.name = self.form.add_row("name", self.tr("Name"), QLineEdit(self))
+        self.spec = self.form.add_row("spec", self.tr("Specification"), QLineEdit(self))
+        self.unit = QComboBox(self)
+        self.unit.setEditable(True)
+        self.unit.addItems(UNITS)
+        self.form.add_row("unit", self.tr("Unit"), self.unit)
+        self.price = self.form.add_row("price", self.tr("Price (yuan)"), QLineEdit(self))
+        self.location = self.form.add_row("location", self.tr("Location"), QLineEdit(self))
+        self.location.setPlaceholderText(self.tr("shelf, e.g. A-01-02"))
+        self.safety = QSpinBox(self)
+        self.safety.setRange(0, 1_000_000)
+        self.form.add_row("safety_stock", self.tr("Safety stock"), self.safety)
+        self.active = QCheckBox(self.tr("In use (shown in the lists)"), self)
+        self.active.setChecked(True)
+        self.form.add_row("active", "", self.active)
+        if part is not None:
+            self.code.setText(part.code)
+            self.name.setText(part.name)
+            self.spec.setText(part.spec)
+            self.unit.setCurrentText(part.unit)
+            self.price.setText(fen_to_yuan_str(part.price_fen))
+            self.location.setText(part.location)
+            self.safety.setValue(part.safety_stock)
+            self.active.setChecked(part.active)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        try:
+            data = P.PartInput(code=self.code.text(), name=self.name.text(), spec=self.spec.text(),
+                               unit=self.unit.currentText(),
+                               price_fen=parse_money_fen(self.price.text(), "price") or 0,
+                               location=self.location.text(), safety_stock=self.safety.value(),
+                               active=self.active.isChecked())
+            if self.part_before is None:
+                self.part = P.add_part(self.ctx.db, data, self.ctx.user)
+            else:
+                self.part = P.update_part(self.ctx.db, self.part_before.id, data, self.ctx.user)
+        except DomainError as exc:
+            if not self.form.show_error(exc.field, exc.message):
+                show_error(self, exc)
+            return
+        self.ctx.status(self.tr("Saved part %1").replace("%1", self.part.code))
+        self.ctx.data_changed("parts")
+        self.accept()

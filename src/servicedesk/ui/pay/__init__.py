@@ -1,0 +1,1 @@
+"""Technician pay tab and its dialogs."""

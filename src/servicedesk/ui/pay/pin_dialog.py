@@ -1,0 +1,55 @@
+"""Approve or unlock a pay month with the manager's PIN.
+
+The first approval sets the PIN (typed twice); after that approval asks for
+the PIN, and unlocking asks for the PIN and a reason (both are logged).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from servicedesk.models.pay import month as P
+from servicedesk.models.core.errors import ValidationError
+from servicedesk.ui.context import AppContext
+from servicedesk.ui.pay.dialog_common import PayFormDialog
+
+
+class PinDialog(PayFormDialog):
+    def __init__(self, ctx: AppContext, month: str, mode: str = "approve", parent: QWidget | None = None):
+        self.month = month
+        self.mode = mode
+        title = self.tr("Approve pay month") if mode == "approve" else self.tr("Unlock pay month")
+        super().__init__(ctx, title, parent)
+        self.setObjectName("payPinDialog")
+        self.first_use = mode == "approve" and not P.pin_is_set(ctx.db)
+        if mode == "approve":
+            intro = self.tr("Approving %1 locks it: its tickets, work lines, attendance and deductions can no "
+                            "longer change, and the figures are frozen as approved.").replace("%1", month)
+            if self.first_use:
+                intro += "\n" + self.tr("No manager PIN is set yet: the PIN you type now becomes the PIN "
+                                        "(4 to 12 digits).")
+        else:
+            intro = self.tr("Unlocking %1 makes it a draft again; the reason is logged.").replace("%1", month)
+        self.set_intro(intro)
+        self.pin = self._secret("pin", self.tr("Manager PIN"))
+        self.pin2 = self._secret("pin2", self.tr("Repeat the PIN")) if self.first_use else None
+        self.reason: QPlainTextEdit | None = None
+        if mode == "unlock":
+            self.reason = QPlainTextEdit(self)
+            self.reason.setObjectName("reason")
+            self.reason.setFixedHeight(60)
+            self.form.add_row("reason", self.tr("Reason"), self.reason)
+        self.pin.setFocus()
+
+    def _secret(self, key: str, label: str) -> QLineEdit:
+        edit = self.line(key, label)
+        edit.setEchoMode(QLineEdit.Password)
+        return edit
+
+    def save(self) -> P.MonthState:
+        pin = self.pin.text().strip()
+        if self.pin2 is not None and pin != self.pin2.text().strip():
+            raise ValidationError(self.tr("The two PINs differ."), "pin2")
+        if self.mode == "approve":
+            return P.approve_month(self.ctx.db, self.month, pin, who=self.ctx.user)
+        return P.unlock_month(self.ctx.db, self.month, pin, self.reason.toPlainText(), who=self.ctx.user)

@@ -1,0 +1,1 @@
+"""Print preview, printing and print settings dialogs."""

@@ -1,0 +1,1 @@
+"""Settings dialogs (business settings, technicians register)."""

@@ -1,0 +1,1 @@
+"""Repair tickets tab and its dialogs."""
