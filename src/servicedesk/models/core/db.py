@@ -19,19 +19,19 @@ killed mid-write leaves the file as it was before the transaction.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import importlib
-import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import sqlite_utils
 from sqlite_utils import Migrations
 
 from servicedesk.models.core.errors import DatabaseError
+# The write primitives live in transactions.py (settings needs them and db needs
+# settings); they are re-exported here because every area imports them from db.
+from servicedesk.models.core.transactions import json_dumps, now_iso, transaction  # noqa: F401
 
 # Migration sets in the order they must run; each module exposes MIGRATIONS.
 # A later set may refer to tables of an earlier one, never the reverse.
@@ -226,28 +226,6 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     return db
 
 
-@contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One user intent = one transaction; nested calls become savepoints.
-
-    BEGIN IMMEDIATE takes the write lock at the start, so read-then-write
-    logic (next ticket number, stock balance) cannot race another writer.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
-
-
 def check_db(path: str | Path) -> CheckReport:
     """Full integrity and schema check, read-only (servicedesk check)."""
     path = Path(path)
@@ -268,12 +246,3 @@ def check_db(path: str | Path) -> CheckReport:
     missing = len(known_migrations()) - len(applied)
     messages.append(f"schema steps applied: {len(applied)} (pending: {missing})")
     return CheckReport(str(path), ok, messages)
-
-
-def now_iso() -> str:
-    """Local wall-clock time, ISO-8601 to the second (the office's own clock)."""
-    return _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
-
-
-def json_dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

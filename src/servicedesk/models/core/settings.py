@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.core.db import transaction
+from servicedesk.models.core.transactions import transaction
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.core.standards import DEFAULT_SETTINGS
 
