@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from servicedesk.models.followups import calls as F
+from servicedesk.models.followups.sheets import FOLLOWUPS_SHEET
 from servicedesk.models.core.errors import StateError, ValidationError
 from servicedesk.models.core.settings import set_setting
 from tests import factories as f
@@ -244,7 +245,7 @@ def test_import_followups_sheet(db, unit, tmp_path):
     t = f.ticket(db, customer_id=c, equipment_id=e, no="YX2610007", status="closed",
                  completed_at="2026-10-01 14:00:00", closed_at="2026-10-01 18:00:00", result="done")
     F.schedule_for_ticket(db, t)
-    spec = F.FOLLOWUPS_SHEET.spec
+    spec = FOLLOWUPS_SHEET.spec
     good = tmp_path / "calls.xlsx"
     write_rows(spec, [
         {"ticket_no": "YX2610007", "called_at": "2026-10-02 09:00", "reached": "否", "notes": "无人接听"},
@@ -253,13 +254,13 @@ def test_import_followups_sheet(db, unit, tmp_path):
     code, out, err = run_cli("import", "followups", str(good), "--db", str(db.conn.execute(
         "PRAGMA database_list").fetchone()[2]), "--dry-run")
     assert code == 0, err
-    result = run_import(db, spec, read_rows(spec, good), F.FOLLOWUPS_SHEET.import_row)
+    result = run_import(db, spec, read_rows(spec, good), FOLLOWUPS_SHEET.import_row)
     assert result.ok and result.created == 2
     # both rows went to the first open call (the satisfaction call): tried, then reached
     calls = F.get_followup(db, _fid(db, t, "satisfaction")).calls
     assert [(k.reached, k.source) for k in calls] == [(False, "import"), (True, "import")]
     # the same file again is refused, nothing written
-    again = run_import(db, spec, read_rows(spec, good), F.FOLLOWUPS_SHEET.import_row)
+    again = run_import(db, spec, read_rows(spec, good), FOLLOWUPS_SHEET.import_row)
     assert not again.ok and "already recorded" in str(again.problems[0])
     # a ticket with no planned calls (e.g. imported history) gets an extra call, nothing else
     old = f.ticket(db, customer_id=c, equipment_id=e, no="YX2401001", status="closed",
@@ -267,12 +268,12 @@ def test_import_followups_sheet(db, unit, tmp_path):
     extra = tmp_path / "old.xlsx"
     write_rows(spec, [{"ticket_no": "YX2401001", "called_at": "2024-01-06 09:00", "reached": "是",
                        "satisfaction": "非常满意"}], extra)
-    assert run_import(db, spec, read_rows(spec, extra), F.FOLLOWUPS_SHEET.import_row).ok
+    assert run_import(db, spec, read_rows(spec, extra), FOLLOWUPS_SHEET.import_row).ok
     assert [(r[0], r[1]) for r in db.execute("SELECT kind, status FROM followups WHERE ticket_id = ?", [old])] == [
         ("extra", "done")]
     bad = tmp_path / "bad.xlsx"
     write_rows(spec, [{"ticket_no": "NOPE1", "called_at": "昨天", "reached": "也许"}], bad)
-    result = run_import(db, spec, read_rows(spec, bad), F.FOLLOWUPS_SHEET.import_row)
+    result = run_import(db, spec, read_rows(spec, bad), FOLLOWUPS_SHEET.import_row)
     texts = [str(p) for p in result.problems]
     assert any(p.startswith("row 2, column 回访时间") for p in texts)
     assert any(p.startswith("row 2, column 是否接通") for p in texts)

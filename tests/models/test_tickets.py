@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from servicedesk.models.followups import calls as followups
+from servicedesk.models.followups import schedule as followups
 from servicedesk.models.parts import ledger as parts
 from servicedesk.models.pay import month as pay
 from servicedesk.models.tickets import technicians as TE

@@ -21,7 +21,7 @@ KINDS: dict[str, str] = {
     "parts": "servicedesk.models.parts.ledger:PARTS_SHEET",
     "stockcount": "servicedesk.models.parts.stockcount:STOCKCOUNT_SHEET",
     "attendance": "servicedesk.models.pay.month:ATTENDANCE_SHEET",
-    "followups": "servicedesk.models.followups.calls:FOLLOWUPS_SHEET",
+    "followups": "servicedesk.models.followups.sheets:FOLLOWUPS_SHEET",
 }
 
 

@@ -1,25 +1,14 @@
-"""Follow-up calls and on-site inspections (回访 / 巡检, DOMAIN §5).
+"""Follow-up calls and on-site inspections (回访 / 巡检, DOMAIN §5): the records,
+the due lists, recording a call or an inspection.
 
-The schedule is derived from tickets, so the clerk never has to remember it:
+The schedule itself is derived from tickets (schedule.py), the words and their
+parsers are in vocabulary.py, the archive's history feed in history.py and the
+import sheet in sheets.py; this module re-exports the schedule, vocabulary and
+history names so callers have one place for the area's read and write API.
 
-- installation completed at C -> first call C+7d .. C+14d, second call
-  C+91d ± 7d, third call C+182d (the day itself), and the first on-site
-  inspection within a year (C+365d, shown from 30 days before); each inspection
-  done plans the next one a year later — the repeating plan per equipment;
-- service (repair, complaint, technical service) completed at C -> first call
-  C+3d .. C+7d, second call a week after the first (moved when the first is
-  actually made);
-- every closed ticket -> a satisfaction call within 16 h of closing.
-
-Day windows run from 00:00:00 of the first day to 23:59:59 of the last day, so
-"1-2 weeks" includes day 7 and day 14. All numbers are settings
-(`followup.*`, defaults in standards.FOLLOWUPS).
-
-`schedule_for_ticket` is called by tickets after completion and after closing,
-inside their transaction; it is idempotent (unique index per ticket and kind)
-and re-times planned calls nobody has tried yet if the ticket's times change.
 An unreached call is logged and moved `followup.retry_days` later; a reached
-call with a complaint opens a complaint ticket linked to the call.
+call with a complaint opens a complaint ticket linked to the call (this is why
+this module imports the tickets lifecycle, and the schedule must not).
 """
 
 from __future__ import annotations
@@ -32,280 +21,33 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, StateError, ValidationError
-from servicedesk.models.core.importing import (
-    Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
+from servicedesk.models.core.validation import normalise_text, parse_date, parse_datetime
+from servicedesk.models.followups.history import (  # noqa: F401 (re-exported: the area's public names)
+    HistoryEntry,
+    history_for_equipment,
 )
-from servicedesk.models.core.settings import get_settings
-from servicedesk.models.core.validation import normalise_text, parse_date, parse_datetime, parse_int
-
-# ---------------------------------------------------------------- vocabulary
-KIND_LABELS: dict[str, str] = {
-    "install_first": "安装后首次回访",
-    "install_second": "安装后第二次回访（约3个月）",
-    "install_third": "安装后第三次回访（6个月）",
-    "service_first": "服务后首次回访",
-    "service_second": "服务后第二次回访",
-    "satisfaction": "结案满意度回访",
-    "inspection": "巡检",
-    "extra": "其他回访",
-}
-CALL_KINDS = tuple(k for k in KIND_LABELS if k != "inspection")
-SERVICE_TYPES = ("repair", "complaint", "technical_service")
-
-SATISFACTION_LABELS: dict[str, str] = {
-    "very_satisfied": "非常满意",
-    "satisfied": "满意",
-    "neutral": "一般",
-    "dissatisfied": "不满意",
-}
-# What counts as a satisfied customer in 客户满意度 (DOMAIN §6).
-SATISFIED = ("very_satisfied", "satisfied")
-STATUS_LABELS = {"pending": "待办", "done": "已完成", "cancelled": "已取消"}
-YES_NO = ("是", "否")
-
-
-def parse_satisfaction(value: object, field: str = "satisfaction") -> str | None:
-    """Key, Chinese label, or a 1-5 score (5 非常满意, 4 满意, 3 一般, 1-2 不满意)."""
-    text = normalise_text(value)
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    if not text:
-        return None
-    if text in SATISFACTION_LABELS:
-        return text
-    for key, label in SATISFACTION_LABELS.items():
-        if text == label:
-            return key
-    scores = {"5": "very_satisfied", "4": "satisfied", "3": "neutral", "2": "dissatisfied",
-              "1": "dissatisfied"}
-    if text in scores:
-        return scores[text]
-    raise ValidationError(
-        f'"{value}" is not a satisfaction answer (非常满意 / 满意 / 一般 / 不满意, or 1-5)', field)
-
-
-def parse_yes_no(value: object, field: str) -> bool | None:
-    text = normalise_text(value).lower()
-    if isinstance(value, bool):
-        return value
-    if text in ("是", "y", "yes", "true", "1", "接通", "已接通"):
-        return True
-    if text in ("否", "n", "no", "false", "0", "未接通"):
-        return False
-    if not text:
-        return None
-    raise ValidationError(f'"{value}" must be 是 or 否', field)
-
-
-# ---------------------------------------------------------------- windows
-@dataclass(frozen=True)
-class Windows:
-    """The follow-up windows, in days (satisfaction in hours), from settings."""
-
-    install_first_min: int = 7
-    install_first_max: int = 14
-    install_second: int = 91
-    install_second_tolerance: int = 7
-    install_third: int = 182
-    inspection_interval: int = 365
-    inspection_lead: int = 30
-    service_first_min: int = 3
-    service_first_max: int = 7
-    service_second_after_first: int = 7
-    satisfaction_hours: int = 16
-    retry_days: int = 1
-
-    @classmethod
-    def from_settings(cls, s: Mapping[str, Any]) -> "Windows":
-        def get(key: str, default: int) -> int:
-            return int(s.get(key, default))
-
-        return cls(
-            install_first_min=get("followup.install.first_min_days", 7),
-            install_first_max=get("followup.install.first_max_days", 14),
-            install_second=get("followup.install.second_days", 91),
-            install_second_tolerance=get("followup.install.second_tolerance_days", 7),
-            install_third=get("followup.install.third_days", 182),
-            inspection_interval=get("followup.inspection_interval_days", 365),
-            inspection_lead=get("followup.inspection_lead_days", 30),
-            service_first_min=get("followup.service.first_min_days", 3),
-            service_first_max=get("followup.service.first_max_days", 7),
-            service_second_after_first=get("followup.service.second_after_first_days", 7),
-            satisfaction_hours=get("followup.satisfaction_hours", 16),
-            retry_days=get("followup.retry_days", 1),
-        )
-
-
-def load_windows(db: sqlite_utils.Database) -> Windows:
-    return Windows.from_settings(get_settings(db, "followup."))
-
-
-def _ts(value: str | _dt.datetime) -> _dt.datetime:
-    return value if isinstance(value, _dt.datetime) else _dt.datetime.fromisoformat(str(value))
-
-
-def _fmt(moment: _dt.datetime) -> str:
-    return moment.replace(microsecond=0).isoformat(sep=" ")
-
-
-def day_start(day: _dt.date) -> str:
-    return f"{day.isoformat()} 00:00:00"
-
-
-def day_end(day: _dt.date) -> str:
-    return f"{day.isoformat()} 23:59:59"
-
-
-@dataclass(frozen=True)
-class Planned:
-    kind: str
-    due_from: str
-    due_at: str
-
-
-def plan_for_ticket(ticket_type: str, completed_at: str | None, closed_at: str | None,
-                    w: Windows) -> list[Planned]:
-    """The calls a ticket calls for, from its type and times (pure; see module doc)."""
-    plans: list[Planned] = []
-    if completed_at:
-        day = _ts(completed_at).date()
-        d = _dt.timedelta
-        if ticket_type == "installation":
-            second = day + d(days=w.install_second)
-            tol = d(days=w.install_second_tolerance)
-            third = day + d(days=w.install_third)
-            plans += [
-                Planned("install_first", day_start(day + d(days=w.install_first_min)),
-                        day_end(day + d(days=w.install_first_max))),
-                Planned("install_second", day_start(second - tol), day_end(second + tol)),
-                Planned("install_third", day_start(third), day_end(third)),
-            ]
-        elif ticket_type in SERVICE_TYPES:
-            gap = d(days=w.service_second_after_first)
-            plans += [
-                Planned("service_first", day_start(day + d(days=w.service_first_min)),
-                        day_end(day + d(days=w.service_first_max))),
-                Planned("service_second", day_start(day + d(days=w.service_first_min) + gap),
-                        day_end(day + d(days=w.service_first_max) + gap)),
-            ]
-    if closed_at:
-        closed = _ts(closed_at)
-        plans.append(Planned("satisfaction", _fmt(closed),
-                             _fmt(closed + _dt.timedelta(hours=w.satisfaction_hours))))
-    return plans
-
-
-def inspection_window(last_day: _dt.date, w: Windows) -> tuple[str, str]:
-    """Next inspection: due by last + interval; listed from `lead` days before."""
-    due = last_day + _dt.timedelta(days=w.inspection_interval)
-    return day_start(due - _dt.timedelta(days=w.inspection_lead)), day_end(due)
-
-
-# ---------------------------------------------------------------- scheduling
-_DONE_STATES = ("completed", "reviewed", "closed")
-
-
-def schedule_for_ticket(db: sqlite_utils.Database, ticket_id: int) -> list[int]:
-    """Create (or re-time) the follow-ups this ticket's state calls for.
-
-    Idempotent: a second call with the same ticket state changes nothing.
-    Planned calls not yet tried are re-timed when the ticket's completion or
-    closing time changed (visit edited, ticket reopened and closed again).
-    A cancelled ticket's untried calls are cancelled. Returns the ids of the
-    follow-ups created. Called by tickets inside their transaction.
-    """
-    t = db.execute(
-        "SELECT id, type, status, customer_id, equipment_id, completed_at, closed_at "
-        "FROM tickets WHERE id = ?", [ticket_id]).fetchone()
-    if t is None:
-        raise NotFound(f"Ticket {ticket_id} not found.", "ticket")
-    tid, ttype, status, customer_id, equipment_id, completed_at, closed_at = t
-    stamp = now_iso()
-    created: list[int] = []
-    with transaction(db):
-        if status == "cancelled":
-            db.execute("UPDATE followups SET status = 'cancelled', cancel_reason = ?, updated_at = ? "
-                       "WHERE ticket_id = ? AND status = 'pending' AND attempts = 0 "
-                       "AND kind != 'inspection'", ["工单已取消", stamp, tid])
-            return created
-        if status not in _DONE_STATES:
-            completed_at = None  # reopened: no new calls until it is completed again
-        if status != "closed":
-            closed_at = None
-        w = load_windows(db)
-        existing = {r[0]: r for r in db.execute(
-            "SELECT kind, id, status, attempts, due_from, due_at FROM followups "
-            "WHERE ticket_id = ? AND kind NOT IN ('inspection', 'extra')", [tid])}
-        for plan in plan_for_ticket(ttype, completed_at, closed_at, w):
-            row = existing.get(plan.kind)
-            if row is None:
-                cur = db.execute(
-                    "INSERT INTO followups (kind, ticket_id, customer_id, equipment_id, due_from, "
-                    "due_at, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
-                    [plan.kind, tid, customer_id, equipment_id, plan.due_from, plan.due_at, stamp, stamp])
-                created.append(cur.lastrowid)
-            elif row[2] == "pending" and row[3] == 0 and (row[4], row[5]) != (plan.due_from, plan.due_at):
-                if plan.kind == "service_second" and _first_call_done(db, tid):
-                    continue  # already timed from the real first call
-                db.execute("UPDATE followups SET due_from = ?, due_at = ?, updated_at = ? WHERE id = ?",
-                           [plan.due_from, plan.due_at, stamp, row[1]])
-        if completed_at and equipment_id is not None:
-            day = _ts(completed_at).date()
-            if ttype == "installation":
-                _ensure_inspection(db, customer_id, equipment_id, tid, day, w, stamp, created)
-            elif ttype == "inspection":
-                _inspection_ticket_done(db, customer_id, equipment_id, tid, completed_at, w, stamp,
-                                        created)
-    return created
-
-
-def _first_call_done(db: sqlite_utils.Database, ticket_id: int) -> bool:
-    return db.execute("SELECT 1 FROM followups WHERE ticket_id = ? AND kind = 'service_first' "
-                      "AND status = 'done'", [ticket_id]).fetchone() is not None
-
-
-def _ensure_inspection(db, customer_id, equipment_id, ticket_id, last_day, w, stamp, created) -> None:
-    """Start the unit's inspection plan unless one is already open."""
-    if db.execute("SELECT 1 FROM followups WHERE equipment_id = ? AND kind = 'inspection' "
-                  "AND status = 'pending'", [equipment_id]).fetchone():
-        return
-    if db.execute("SELECT 1 FROM followups WHERE equipment_id = ? AND kind = 'inspection' "
-                  "AND ticket_id = ?", [equipment_id, ticket_id]).fetchone():
-        return  # this installation already started a plan that has moved on
-    due_from, due_at = inspection_window(last_day, w)
-    cur = db.execute(
-        "INSERT INTO followups (kind, ticket_id, customer_id, equipment_id, due_from, due_at, status, "
-        "created_at, updated_at) VALUES ('inspection', ?, ?, ?, ?, ?, 'pending', ?, ?)",
-        [ticket_id, customer_id, equipment_id, due_from, due_at, stamp, stamp])
-    created.append(cur.lastrowid)
-
-
-def _inspection_ticket_done(db, customer_id, equipment_id, ticket_id, completed_at, w, stamp,
-                            created) -> None:
-    """An inspection ticket completes the unit's open inspection and plans the next."""
-    if db.execute("SELECT 1 FROM followups WHERE kind = 'inspection' AND inspection_ticket_id = ?",
-                  [ticket_id]).fetchone():
-        return
-    open_row = db.execute("SELECT id FROM followups WHERE equipment_id = ? AND kind = 'inspection' "
-                          "AND status = 'pending'", [equipment_id]).fetchone()
-    if open_row is None:
-        cur = db.execute(
-            "INSERT INTO followups (kind, ticket_id, customer_id, equipment_id, due_from, due_at, "
-            "status, done_at, inspection_ticket_id, created_at, updated_at) "
-            "VALUES ('inspection', ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?)",
-            [ticket_id, customer_id, equipment_id, completed_at, completed_at, completed_at, ticket_id,
-             stamp, stamp])
-        created.append(cur.lastrowid)
-    else:
-        db.execute("UPDATE followups SET status = 'done', done_at = ?, inspection_ticket_id = ?, "
-                   "updated_at = ? WHERE id = ?", [completed_at, ticket_id, stamp, open_row[0]])
-    due_from, due_at = inspection_window(_ts(completed_at).date(), w)
-    cur = db.execute(
-        "INSERT INTO followups (kind, ticket_id, customer_id, equipment_id, due_from, due_at, status, "
-        "created_at, updated_at) VALUES ('inspection', ?, ?, ?, ?, ?, 'pending', ?, ?)",
-        [ticket_id, customer_id, equipment_id, due_from, due_at, stamp, stamp])
-    created.append(cur.lastrowid)
-
+from servicedesk.models.followups.schedule import _ts
+from servicedesk.models.followups.schedule import (  # noqa: F401 (re-exported: the area's public names)
+    Windows,
+    load_windows,
+    day_start,
+    day_end,
+    Planned,
+    plan_for_ticket,
+    inspection_window,
+    schedule_for_ticket,
+)
+from servicedesk.models.followups.vocabulary import (  # noqa: F401 (re-exported: the area's public names)
+    KIND_LABELS,
+    CALL_KINDS,
+    SERVICE_TYPES,
+    SATISFACTION_LABELS,
+    SATISFIED,
+    STATUS_LABELS,
+    YES_NO,
+    parse_satisfaction,
+    parse_yes_no,
+)
 
 # ---------------------------------------------------------------- records
 @dataclass
@@ -816,134 +558,3 @@ def cancel_followup(db: sqlite_utils.Database, followup_id: int, reason: str, wh
         return get_followup(db, followup_id, stamp)
 
 
-# ---------------------------------------------------------------- history feed
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One line of an equipment's history: a call attempt or an inspection."""
-
-    at: str
-    kind: str            # 'call' | 'inspection'
-    title: str           # e.g. 结案满意度回访 · 满意
-    detail: str
-    ticket_no: str
-    followup_id: int
-
-
-def history_for_equipment(db: sqlite_utils.Database, equipment_id: int,
-                          kinds: tuple[str, ...] = ("call", "inspection")) -> list[HistoryEntry]:
-    """Calls (reached or not) and done inspections of a unit, newest first
-    (one query per kind: the archive builds this on every click)."""
-    entries: list[HistoryEntry] = []
-    for r in [] if "call" not in kinds else db.query(
-            "SELECT k.called_at, k.reached, k.satisfaction, k.caller, k.complaint, k.suggestions, "
-            "k.notes, f.kind, f.id AS fid, t.no, ct.no AS complaint_no "
-            "FROM followup_calls k JOIN followups f ON f.id = k.followup_id "
-            "LEFT JOIN tickets t ON t.id = f.ticket_id LEFT JOIN tickets ct ON ct.id = k.complaint_ticket_id "
-            "WHERE f.equipment_id = ?", [equipment_id]):
-        answer = SATISFACTION_LABELS.get(r["satisfaction"] or "", "") if r["reached"] else "未接通"
-        bits = [f"回访人 {r['caller']}"] if r["caller"] else []
-        if r["complaint"]:
-            bits.append(f"投诉：{r['complaint']}" + (f"（{r['complaint_no']}）" if r["complaint_no"] else ""))
-        if r["suggestions"]:
-            bits.append(f"建议：{r['suggestions']}")
-        if r["notes"]:
-            bits.append(r["notes"])
-        entries.append(HistoryEntry(r["called_at"], "call", f"{KIND_LABELS[r['kind']]} · {answer}",
-                                    "；".join(bits), r["no"] or "", r["fid"]))
-    for r in [] if "inspection" not in kinds else db.query(
-            "SELECT f.id, f.done_at, f.done_by, f.result_notes, it.no FROM followups f "
-            "LEFT JOIN tickets it ON it.id = f.inspection_ticket_id "
-            "WHERE f.equipment_id = ? AND f.kind = 'inspection' AND f.status = 'done'", [equipment_id]):
-        entries.append(HistoryEntry(r["done_at"], "inspection", "巡检",
-                                    "；".join(p for p in (f"巡检人 {r['done_by']}" if r["done_by"] else "",
-                                                         r["result_notes"]) if p),
-                                    r["no"] or "", r["id"]))
-    entries.sort(key=lambda e: e.at or "", reverse=True)
-    return entries
-
-
-# ---------------------------------------------------------------- import / export sheet
-FOLLOWUPS_SPEC = SheetSpec("followups", "回访记录", (
-    Column("ticket_no", "工单号", "回访所针对的工单编号，如 YX2611007", required=True, width=14),
-    Column("called_at", "回访时间", "2026-10-03 14:30", required=True, width=18, kind="datetime"),
-    Column("reached", "是否接通", "是 / 否；未接通的回访会顺延", required=True, choices=YES_NO, width=8),
-    Column("satisfaction", "满意度", "接通时必填：非常满意 / 满意 / 一般 / 不满意（或 1-5 分）",
-           choices=tuple(SATISFACTION_LABELS.values()), width=10),
-    Column("complaint", "投诉内容", "填写则自动生成投诉工单", width=30),
-    Column("notes", "备注", "使用情况、质量、意见建议等", width=30),
-))
-
-
-def _followups_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], ctx: RowContext) -> str:
-    """Record one call from the sheet on the ticket's earliest open call; a
-    ticket with none open (e.g. an imported old ticket) gets an extra call
-    (kind 'extra'). The same ticket and time twice is refused, so a sheet
-    cannot be imported twice by mistake."""
-    parsed = collect_field_errors(ctx, {
-        "called_at": lambda: parse_datetime(values.get("called_at"), "called_at", required=True),
-        "reached": lambda: _required_yes_no(values.get("reached")),
-        "satisfaction": lambda: parse_satisfaction(values.get("satisfaction")),
-        "ticket_no": lambda: _ticket_for_import(db, values.get("ticket_no")),
-    })
-    ticket = parsed["ticket_no"]
-    if db.execute("SELECT 1 FROM followup_calls k JOIN followups f ON f.id = k.followup_id "
-                  "WHERE f.ticket_id = ? AND k.called_at = ?", [ticket["id"], parsed["called_at"]]).fetchone():
-        ctx.problem("called_at", f"a call for {ticket['no']} at {parsed['called_at']} is already recorded")
-        raise RowRejected
-    # No scheduling here: a call log of old (imported) tickets must not plan
-    # their whole, long overdue, schedule.
-    open_row = db.execute("SELECT id FROM followups WHERE ticket_id = ? AND status = 'pending' "
-                          "AND kind != 'inspection' ORDER BY due_from, id LIMIT 1", [ticket["id"]]).fetchone()
-    if open_row is None:
-        stamp = now_iso()
-        fid = db.execute(
-            "INSERT INTO followups (kind, ticket_id, customer_id, equipment_id, due_from, due_at, status, "
-            "created_at, updated_at) VALUES ('extra', ?, ?, ?, ?, ?, 'pending', ?, ?)",
-            [ticket["id"], ticket["customer_id"], ticket["equipment_id"], parsed["called_at"],
-             parsed["called_at"], stamp, stamp]).lastrowid
-    else:
-        fid = open_row[0]
-    who = ctx.options.get("who") or ""
-    record_call(db, fid, CallInput(
-        reached=parsed["reached"], called_at=parsed["called_at"], caller=who,
-        satisfaction=parsed["satisfaction"], complaint=values.get("complaint") or "",
-        notes=values.get("notes") or ""), who, source="import")
-    return "created"
-
-
-def _required_yes_no(value: object) -> bool:
-    answer = parse_yes_no(value, "reached")
-    if answer is None:
-        raise ValidationError("是 or 否 is required", "reached")
-    return answer
-
-
-def _ticket_for_import(db: sqlite_utils.Database, value: object) -> dict[str, Any]:
-    no = normalise_text(value)
-    if not no:
-        raise ValidationError("Ticket number is required.", "ticket_no")
-    rows = list(db.query("SELECT id, no, customer_id, equipment_id, status FROM tickets WHERE no = ?", [no]))
-    if not rows:
-        raise NotFound(f"no ticket {no}", "ticket_no")
-    if rows[0]["status"] == "cancelled":
-        raise ValidationError(f"ticket {no} is cancelled", "ticket_no")
-    return rows[0]
-
-
-def _export_followups(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    rows = []
-    for r in db.query(
-            "SELECT t.no AS ticket_no, k.called_at, k.reached, k.satisfaction, k.complaint, k.notes, "
-            "k.usage, k.quality, k.suggestions FROM followup_calls k JOIN followups f ON f.id = k.followup_id "
-            "JOIN tickets t ON t.id = f.ticket_id ORDER BY k.called_at, k.id"):
-        notes = "；".join(p for p in (r["notes"], r["usage"], r["quality"], r["suggestions"]) if p)
-        rows.append({"ticket_no": r["ticket_no"], "called_at": r["called_at"],
-                     "reached": "是" if r["reached"] else "否",
-                     "satisfaction": SATISFACTION_LABELS.get(r["satisfaction"] or "", ""),
-                     "complaint": r["complaint"], "notes": notes})
-    return rows
-
-
-# No sample rows in the data sheet (a forgotten example would be imported as a
-# real call); the 说明 sheet explains each column with examples.
-FOLLOWUPS_SHEET = ExchangeKind(FOLLOWUPS_SPEC, _followups_row, _export_followups)

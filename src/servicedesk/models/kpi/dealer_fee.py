@@ -45,8 +45,8 @@ from fractions import Fraction
 import sqlite_utils
 
 from servicedesk.models.archive.customers import add_months
-from servicedesk.models.followups.calls import SATISFIED
-from servicedesk.models.kpi.month import Rate
+from servicedesk.models.followups.vocabulary import SATISFIED
+from servicedesk.models.kpi.rates import Rate
 from servicedesk.models.core.settings import get_settings
 from servicedesk.models.core.errors import ValidationError
 

@@ -31,307 +31,39 @@ import hashlib
 import importlib
 import json
 import re
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import sqlite_utils
 
 from servicedesk.models.tickets import rules as R
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import ValidationError
-from servicedesk.models.followups.calls import KIND_LABELS, SATISFACTION_LABELS, SATISFIED
+from servicedesk.models.followups.calls import KIND_LABELS, SATISFIED
 from servicedesk.models.core.settings import get_settings
 from servicedesk.models.tickets.lifecycle import COUNTED_STATUSES
-from servicedesk.models.tickets.lifecycle import RESULT_LABELS as RESULT_WORDS
-from servicedesk.models.tickets.lifecycle import TYPE_LABELS as TYPE_WORDS
-
-GRADES = ("优秀", "良好", "合格", "不合格")
-DASH = "—"
-
-
-# ---------------------------------------------------------------- months
-def parse_month(value: object, field: str = "month") -> str:
-    """'2026-10' (also 2026/10, 2026-1, 2026年10月) -> '2026-10'."""
-    text = str(value or "").strip()
-    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", text)
-    if not m or not 1 <= int(m[2]) <= 12:
-        raise ValidationError(f'"{text}" is not a month (use 2026-10)', field)
-    return f"{int(m[1]):04d}-{int(m[2]):02d}"
-
-
-def month_bounds(month: str) -> tuple[str, str]:
-    """[first moment of the month, first moment of the next month)."""
-    month = parse_month(month)
-    year, mon = int(month[:4]), int(month[5:])
-    nxt = f"{year + (mon == 12):04d}-{mon % 12 + 1:02d}"
-    return f"{month}-01 00:00:00", f"{nxt}-01 00:00:00"
-
-
-def shift_month(month: str, delta: int) -> str:
-    year, mon = int(month[:4]), int(month[5:])
-    index = year * 12 + mon - 1 + delta
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def current_month(today: _dt.date | None = None) -> str:
-    return (today or _dt.date.today()).strftime("%Y-%m")
-
-
-# ---------------------------------------------------------------- rates and grades
-@dataclass(frozen=True)
-class Rate:
-    """numerator / denominator, exact. None when the denominator is zero."""
-
-    num: int
-    den: int
-
-    @property
-    def value(self) -> Fraction | None:
-        return Fraction(self.num, self.den) if self.den else None
-
-    @property
-    def percent(self) -> float | None:
-        """77.27 for 17/22: two decimals, rounded half up (the JSON and UI figure)."""
-        if not self.den:
-            return None
-        exact = Decimal(self.num * 100) / Decimal(self.den)
-        return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-    @property
-    def fraction(self) -> float | None:
-        """0.772727… for a workbook cell formatted 0.00%."""
-        return self.num / self.den if self.den else None
-
-    @property
-    def text(self) -> str:
-        pct = self.percent
-        return DASH if pct is None else f"{pct:.2f}%"
-
-
-def grade_for(rates: Iterable[Rate], settings: dict[str, Any]) -> str | None:
-    """Grade from the mean of the rates that exist; None when none exists."""
-    values = [r.value for r in rates if r.value is not None]
-    if not values:
-        return None
-    mean = sum(values, Fraction(0)) / len(values) * 100
-    if mean >= Fraction(str(settings.get("kpi.grade.excellent", 95))):
-        return GRADES[0]
-    if mean >= Fraction(str(settings.get("kpi.grade.good", 90))):
-        return GRADES[1]
-    if mean >= Fraction(str(settings.get("kpi.grade.pass", 80))):
-        return GRADES[2]
-    return GRADES[3]
-
-
-def mean_percent(rates: Iterable[Rate]) -> float | None:
-    values = [r.value for r in rates if r.value is not None]
-    if not values:
-        return None
-    mean = sum(values, Fraction(0)) / len(values) * 100
-    exact = Decimal(mean.numerator) / Decimal(mean.denominator)
-    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
-# ---------------------------------------------------------------- the lines behind the figures
-@dataclass
-class TicketDecision:
-    """One repair counted in the month, with both decisions and why."""
-
-    id: int
-    no: str
-    type: str
-    fault_level: int | None
-    customer_name: str
-    equipment: str
-    dealer: str
-    technicians: str
-    technician_ids: tuple[int, ...]
-    reported_at: str
-    arrived_at: str | None
-    completed_at: str | None
-    result: str | None
-    deadline: str | None
-    on_time: bool
-    on_time_why: str
-    next_no: str | None
-    next_reported_at: str | None
-    successful: bool
-    success_why: str
-
-    @property
-    def type_label(self) -> str:
-        return TYPE_WORDS.get(self.type, self.type)
-
-    @property
-    def level_label(self) -> str:
-        return R.LEVEL_LABELS.get(self.fault_level, "") if self.fault_level else ""
-
-    @property
-    def result_label(self) -> str:
-        return RESULT_WORDS.get(self.result or "", "")
-
-    @property
-    def missing_arrival(self) -> bool:
-        return self.fault_level != 4 and not self.arrived_at
-
-
-@dataclass
-class CallLine:
-    """One call counted in the month (reached the customer)."""
-
-    id: int
-    followup_id: int
-    kind: str
-    called_at: str
-    caller: str
-    customer_name: str
-    phone: str
-    dealer: str
-    ticket_no: str
-    satisfaction: str | None
-    complaint: str
-    complaint_ticket_no: str
-    suggestions: str
-    technician_ids: tuple[int, ...] = ()
-
-    @property
-    def satisfied(self) -> bool:
-        return self.satisfaction in SATISFIED
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
-
-    @property
-    def satisfaction_label(self) -> str:
-        return SATISFACTION_LABELS.get(self.satisfaction or "", "")
-
-
-@dataclass
-class CountLine:
-    """One part counted in a stock count of the month."""
-
-    count_id: int
-    count_date: str
-    part_code: str
-    name: str
-    spec: str
-    book_qty: int
-    counted_qty: int | None
-
-    @property
-    def matches(self) -> bool:
-        return self.counted_qty is not None and self.counted_qty == self.book_qty
-
-    @property
-    def difference(self) -> int | None:
-        return None if self.counted_qty is None else self.counted_qty - self.book_qty
-
-
-class _SatisfactionRate:
-    """Satisfaction = satisfied calls / calls that reached the customer, for
-    the office, a technician or a dealer alike."""
-
-    satisfied: int
-    calls_reached: int
-
-    @property
-    def satisfaction(self) -> Rate:
-        return Rate(self.satisfied, self.calls_reached)
-
-
-class _RepairRates(_SatisfactionRate):
-    """On-time and success rates over the repairs counted (office or technician)."""
-
-    repairs: int
-    on_time: int
-    successful: int
-
-    @property
-    def on_time_rate(self) -> Rate:
-        return Rate(self.on_time, self.repairs)
-
-    @property
-    def success_rate(self) -> Rate:
-        return Rate(self.successful, self.repairs)
-
-
-@dataclass
-class TechnicianKpi(_RepairRates):
-    technician_id: int
-    name: str
-    repairs: int = 0
-    on_time: int = 0
-    successful: int = 0
-    calls_reached: int = 0
-    satisfied: int = 0
-    grade: str | None = None
-
-    @property
-    def rates(self) -> tuple[Rate, ...]:
-        return (self.on_time_rate, self.success_rate, self.satisfaction)
-
-
-@dataclass
-class DealerKpi(_SatisfactionRate):
-    name: str
-    calls_reached: int = 0
-    satisfied: int = 0
-
-
-@dataclass
-class MonthKpi(_RepairRates):
-    month: str
-    office: str
-    repairs: int
-    on_time: int
-    successful: int
-    calls_reached: int
-    satisfied: int
-    parts_counted: int
-    parts_matching: int
-    grade: str | None
-    technicians: list[TechnicianKpi] = field(default_factory=list)
-    dealers: list[DealerKpi] = field(default_factory=list)
-
-    @property
-    def stock_accuracy(self) -> Rate:
-        return Rate(self.parts_matching, self.parts_counted)
-
-    @property
-    def rates(self) -> tuple[Rate, ...]:
-        return (self.on_time_rate, self.success_rate, self.satisfaction, self.stock_accuracy)
-
-    @property
-    def mean(self) -> float | None:
-        return mean_percent(self.rates)
-
-    def to_json(self) -> dict[str, Any]:
-        """Exactly the shape of `servicedesk kpi YYYY-MM --json` (rates in %, 2 decimals)."""
-        return {
-            "month": self.month,
-            "repairs": self.repairs,
-            "on_time": self.on_time,
-            "on_time_rate": self.on_time_rate.percent,
-            "successful": self.successful,
-            "success_rate": self.success_rate.percent,
-            "calls_reached": self.calls_reached,
-            "satisfied": self.satisfied,
-            "satisfaction": self.satisfaction.percent,
-            "parts_counted": self.parts_counted,
-            "parts_matching": self.parts_matching,
-            "stock_accuracy": self.stock_accuracy.percent,
-            "grade": self.grade,
-            "technicians": [{"name": t.name, "repairs": t.repairs, "on_time_rate": t.on_time_rate.percent,
-                             "success_rate": t.success_rate.percent, "satisfaction": t.satisfaction.percent,
-                             "grade": t.grade} for t in self.technicians],
-            "dealers": [{"name": d.name, "calls_reached": d.calls_reached,
-                         "satisfaction": d.satisfaction.percent} for d in self.dealers],
-        }
-
+from servicedesk.models.kpi.rates import (  # noqa: F401 (re-exported: the area's public names)
+    GRADES,
+    DASH,
+    parse_month,
+    month_bounds,
+    shift_month,
+    current_month,
+    Rate,
+    grade_for,
+    mean_percent,
+)
+from servicedesk.models.kpi.figures import (  # noqa: F401 (re-exported: the area's public names)
+    TicketDecision,
+    CallLine,
+    CountLine,
+    _SatisfactionRate,
+    _RepairRates,
+    TechnicianKpi,
+    DealerKpi,
+    MonthKpi,
+)
 
 # ---------------------------------------------------------------- queries
 def _hours(minutes: int) -> str:

@@ -32,7 +32,7 @@ from typing import Any, Iterable
 import sqlite_utils
 
 from servicedesk.models.archive import customers as C
-from servicedesk.models.followups import calls as _followups
+from servicedesk.models.followups import schedule as _followups
 from servicedesk.models.parts import ledger as _parts
 from servicedesk.models.pay import month as _pay
 from servicedesk.models.tickets import rules as R
