@@ -18,13 +18,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from servicedesk.models.kpi.dealer_fee import DealerFeeReport
-from servicedesk.models.kpi.month import DASH
-from servicedesk.reports.kpi_workbook import (
-    BOLD, BOX, PERCENT, _fit_columns, _print_setup, _table,
-)
+from servicedesk.models.kpi.rates import DASH
 from servicedesk.reports.files import save_workbook
+from servicedesk.reports.xlsx_style import BOLD, BOX, MONEY, PERCENT, fit_columns, print_setup, table
 
-YUAN = "#,##0.00"
+YUAN = MONEY
 
 
 def _yuan(fen: int | None):
@@ -39,7 +37,7 @@ def add_dealer_fee_sheets(wb: Workbook, report: DealerFeeReport) -> None:
     rows = [(d.dealer, d.units_out, d.units_served, d.billable, d.calls_reached, d.satisfied,
              DASH if d.satisfaction.fraction is None else d.satisfaction.fraction,
              _yuan(d.per_unit_fen), _yuan(d.fee_fen)) for d in report.dealers]
-    last = _table(ws, 4, ("经销商", "年内出质保台数", "服务部服务台数", "计费台数", "回访接通数", "满意数",
+    last = table(ws, 4, ("经销商", "年内出质保台数", "服务部服务台数", "计费台数", "回访接通数", "满意数",
                           "满意度", "每台标准（元）", "服务费（元）"), rows, {7: PERCENT, 8: YUAN, 9: YUAN})
     total = last + 1
     ws.cell(row=total, column=1, value="合计").font = BOLD
@@ -54,20 +52,20 @@ def add_dealer_fee_sheets(wb: Workbook, report: DealerFeeReport) -> None:
     for col in range(1, 10):
         ws.cell(row=total, column=col).border = BOX
     ws.cell(row=total + 2, column=1, value="满意度无回访记录的经销商记为“—”，本年不计算服务费。")
-    _fit_columns(ws, maximum=40)
+    fit_columns(ws, maximum=40)
     ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width, 24)
-    _print_setup(ws, 4)
+    print_setup(ws, "1:4")
 
     detail = wb.create_sheet("出保设备明细")
     rows = [(u.dealer, u.customer_name, u.model, u.serial_no, _dt.date.fromisoformat(u.warranty_start),
              _dt.date.fromisoformat(u.warranty_end), "是" if u.served else "否", u.served_tickets)
             for u in report.units]
-    last = _table(detail, 1, ("经销商", "客户", "型号", "机号", "保修起", "保修止", "服务部服务", "服务工单"),
+    last = table(detail, 1, ("经销商", "客户", "型号", "机号", "保修起", "保修止", "服务部服务", "服务工单"),
                   rows, {5: "yyyy-mm-dd", 6: "yyyy-mm-dd"})
     if last == 1:
         detail.cell(row=2, column=1, value="本年无出质保设备").font = Font(italic=True, color="6B6B6B")
-    _fit_columns(detail)
-    _print_setup(detail, 1)
+    fit_columns(detail)
+    print_setup(detail, "1:1")
 
 
 def write_dealer_fee_workbook(report: DealerFeeReport, out: str | os.PathLike) -> Path:

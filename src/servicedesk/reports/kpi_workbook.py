@@ -20,26 +20,19 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.styles import Alignment
 
 from servicedesk.models.core.errors import DomainError
-from servicedesk.models.kpi.month import DASH, KpiReport, Rate
+from servicedesk.models.kpi.month import KpiReport
+from servicedesk.models.kpi.rates import DASH, Rate
 from servicedesk.reports.files import save_workbook
-
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
-THIN = Side(style="thin", color="A6A6A6")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-PERCENT = "0.00%"
-DATETIME = "yyyy-mm-dd hh:mm"
-DATE = "yyyy-mm-dd"
+from servicedesk.reports.xlsx_style import (
+    BOLD, BOX, DATE, PERCENT, TITLE_FONT, dt_value, fit_columns, print_setup, table, table_sheet,
+)
 
 Progress = Callable[[int, str], bool | None]   # (percent, stage) -> False to cancel
 
@@ -50,98 +43,12 @@ class Cancelled(DomainError):
 
 
 # ---------------------------------------------------------------- cell helpers
-def _text_width(value: Any) -> int:
-    """Display width: a CJK character is two columns wide."""
-    if value is None:
-        return 0
-    if isinstance(value, float):
-        return 9
-    if isinstance(value, _dt.datetime):
-        return 16
-    if isinstance(value, _dt.date):
-        return 10
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
-
-
-def _dt_value(ts: str | None) -> Any:
-    """'2026-10-03 14:30:00' -> datetime for Excel; blank stays blank."""
-    if not ts:
-        return None
-    try:
-        return _dt.datetime.fromisoformat(ts)
-    except ValueError:
-        return ts
-
-
 def _rate(rate: Rate) -> Any:
     return DASH if rate.fraction is None else rate.fraction
 
 
 def _yes_no(flag: bool) -> str:
     return "是" if flag else "否"
-
-
-def _print_setup(ws: Worksheet, header_row: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"1:{header_row}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-
-
-def _fit_columns(ws: Worksheet, minimum: int = 6, maximum: int = 60) -> None:
-    widths: dict[int, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None or type(cell).__name__ == "MergedCell":
-                continue
-            if cell.number_format == PERCENT and isinstance(cell.value, float):
-                w = 9
-            else:
-                w = _text_width(cell.value)
-            widths[cell.column] = max(widths.get(cell.column, 0), w)
-    for col, w in widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = max(minimum, min(maximum, w + 2))
-
-
-def _table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequence[Any]],
-           formats: dict[int, str] | None = None) -> int:
-    """Header row at `top`, data below; returns the last row written."""
-    formats = formats or {}
-    for i, text in enumerate(headers, start=1):
-        cell = ws.cell(row=top, column=i, value=text)
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
-        cell.border = BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    r = top
-    for r, values in enumerate(rows, start=top + 1):
-        for i, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=i, value=value)
-            cell.border = BOX
-            fmt = formats.get(i)
-            if fmt and not isinstance(value, str) and value is not None:
-                cell.number_format = fmt
-            if isinstance(value, _dt.datetime):
-                cell.number_format = DATETIME
-            if value == DASH:
-                cell.alignment = Alignment(horizontal="center")
-    ws.freeze_panes = ws.cell(row=top + 1, column=1)
-    return r
-
-
-def _sheet(wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
-           formats: dict[int, str] | None = None, empty: str = "本月无记录") -> Worksheet:
-    ws = wb.create_sheet(title)
-    last = _table(ws, 1, headers, rows, formats)
-    if last == 1:
-        ws.cell(row=2, column=1, value=empty).font = Font(italic=True, color="6B6B6B")
-    _fit_columns(ws)
-    _print_setup(ws, 1)
-    return ws
 
 
 # ---------------------------------------------------------------- sheets
@@ -172,7 +79,7 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
         ("配件库存准确率", k.parts_matching, k.parts_counted, _rate(k.stock_accuracy), "账实相符的配件品种数",
          "本月盘点的配件品种数"),
     ]
-    last = _table(ws, 5, ("指标", "分子", "分母", "比率", "分子含义", "分母含义"), rows, {4: PERCENT})
+    last = table(ws, 5, ("指标", "分子", "分母", "比率", "分子含义", "分母含义"), rows, {4: PERCENT})
     mean = k.mean
     r = last + 1
     ws.cell(row=r, column=1, value="综合（已有比率的平均）").font = BOLD
@@ -183,7 +90,7 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
     ws.cell(row=r, column=6, value=k.grade or DASH).font = BOLD
     for col in range(1, 7):
         ws.cell(row=r, column=col).border = BOX
-    _fit_columns(ws, maximum=44)
+    fit_columns(ws, maximum=44)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width, 14)
     note = r + 2
@@ -196,39 +103,39 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
     for i, text in enumerate(notes):
         ws.cell(row=note + i, column=2, value=text)
         ws.merge_cells(start_row=note + i, start_column=2, end_row=note + i, end_column=6)
-    _print_setup(ws, 5)
+    print_setup(ws, "1:5")
 
 
 def _technicians(wb: Workbook, report: KpiReport) -> None:
     rows = [(t.name, t.repairs, t.on_time, _rate(t.on_time_rate), t.successful, _rate(t.success_rate),
              t.calls_reached, t.satisfied, _rate(t.satisfaction), t.grade or DASH)
             for t in report.kpi.technicians]
-    _sheet(wb, "技术员", ("技术员", "维修数", "及时数", "维修及时率", "成功数", "维修成功率", "回访接通数",
+    table_sheet(wb, "技术员", ("技术员", "维修数", "及时数", "维修及时率", "成功数", "维修成功率", "回访接通数",
                          "满意数", "客户满意度", "等级"), rows, {4: PERCENT, 6: PERCENT, 9: PERCENT},
            empty="无技术员")
 
 
 def _dealers(wb: Workbook, report: KpiReport) -> None:
     rows = [(d.name, d.calls_reached, d.satisfied, _rate(d.satisfaction)) for d in report.kpi.dealers]
-    _sheet(wb, "经销商", ("经销商", "回访接通数", "满意数", "客户满意度"), rows, {4: PERCENT},
+    table_sheet(wb, "经销商", ("经销商", "回访接通数", "满意数", "客户满意度"), rows, {4: PERCENT},
            empty="无经销商")
 
 
 def _details(wb: Workbook, report: KpiReport) -> None:
     rows = [(d.no, d.type_label, d.level_label, d.customer_name, d.equipment, d.technicians,
-             _dt_value(d.reported_at), _dt_value(d.arrived_at), _dt_value(d.completed_at), _dt_value(d.deadline),
+             dt_value(d.reported_at), dt_value(d.arrived_at), dt_value(d.completed_at), dt_value(d.deadline),
              _yes_no(d.on_time), d.on_time_why, d.result_label or DASH, d.next_no or "", _yes_no(d.successful),
              d.success_why) for d in report.tickets]
-    _sheet(wb, "明细", ("工单号", "类型", "故障等级", "客户", "设备", "维修人员", "报修时间", "到场时间",
+    table_sheet(wb, "明细", ("工单号", "类型", "故障等级", "客户", "设备", "维修人员", "报修时间", "到场时间",
                        "完工时间", "到场时限", "及时", "及时判定依据", "维修结果", "返修工单", "成功",
                        "成功判定依据"), rows)
 
 
 def _calls(wb: Workbook, report: KpiReport) -> None:
-    rows = [(_dt_value(c.called_at), c.kind_label, c.ticket_no, c.customer_name, c.phone, c.dealer, c.caller,
+    rows = [(dt_value(c.called_at), c.kind_label, c.ticket_no, c.customer_name, c.phone, c.dealer, c.caller,
              c.satisfaction_label or DASH, _yes_no(c.satisfied), c.complaint, c.complaint_ticket_no, c.suggestions)
             for c in report.calls]
-    _sheet(wb, "回访", ("回访时间", "回访类型", "工单号", "客户", "电话", "经销商", "回访人", "满意度",
+    table_sheet(wb, "回访", ("回访时间", "回访类型", "工单号", "客户", "电话", "经销商", "回访人", "满意度",
                        "计为满意", "投诉", "投诉工单", "意见建议"), rows)
 
 
@@ -236,7 +143,7 @@ def _counts(wb: Workbook, report: KpiReport) -> None:
     rows = [(ln.count_id, ln.count_date, ln.part_code, ln.name, ln.spec, ln.book_qty,
              DASH if ln.counted_qty is None else ln.counted_qty,
              DASH if ln.difference is None else ln.difference, _yes_no(ln.matches)) for ln in report.counts]
-    _sheet(wb, "盘点", ("盘点单", "盘点日期", "配件编码", "名称", "规格", "账面数", "实盘数", "差异", "账实相符"),
+    table_sheet(wb, "盘点", ("盘点单", "盘点日期", "配件编码", "名称", "规格", "账面数", "实盘数", "差异", "账实相符"),
            rows, empty="本月无已完成的盘点")
 
 
@@ -248,10 +155,10 @@ def _trend(wb: Workbook, report: KpiReport) -> None:
 
     rows = [(m.month, m.repairs, cell(m.on_time_rate), cell(m.success_rate), cell(m.satisfaction),
              cell(m.stock_accuracy), m.calls_reached, m.grade or DASH) for m in report.trend]
-    last = _table(ws, 1, ("月份", "维修数", "维修及时率", "维修成功率", "客户满意度", "配件库存准确率",
+    last = table(ws, 1, ("月份", "维修数", "维修及时率", "维修成功率", "客户满意度", "配件库存准确率",
                           "回访接通数", "等级"), rows, {3: PERCENT, 4: PERCENT, 5: PERCENT, 6: PERCENT})
-    _fit_columns(ws)
-    _print_setup(ws, 1)
+    fit_columns(ws)
+    print_setup(ws, "1:1")
     if last < 2:
         return
     line = LineChart()

@@ -10,13 +10,13 @@ from typing import Any, Callable, Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from servicedesk.models.core.importing import SheetSpec
 from servicedesk.reports.files import atomic_target, save_workbook
+from servicedesk.reports.xlsx_style import HEADER_FILL
 
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
 class Cancelled(Exception):

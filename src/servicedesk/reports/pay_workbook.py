@@ -16,20 +16,15 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from servicedesk.models.pay.billing import DealerStatement
 from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.reports.files import save_workbook
+from servicedesk.reports.xlsx_style import BOX, HOURS, MONEY, TOTAL_FILL, header_cell, print_setup
 
-MONEY = "#,##0.00"
-HOURS = "0.00"
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_ROW = 3
 
 SUMMARY_COLUMNS = (
@@ -93,19 +88,6 @@ def state_text(pay: MonthPay) -> str:
     return text
 
 
-def _print_setup(ws: Worksheet, landscape: bool) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
-
-
 def _title(ws: Worksheet, text: str, sub: str, width: int) -> None:
     ws.cell(row=1, column=1, value=text).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -117,11 +99,7 @@ def _title(ws: Worksheet, text: str, sub: str, width: int) -> None:
 
 def _header(ws: Worksheet, headers: Iterable[tuple[str, int, str | None]]) -> None:
     for i, (label, width, _fmt) in enumerate(headers, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=i, value=label)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.border = BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header_cell(ws.cell(row=HEADER_ROW, column=i, value=label))
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
@@ -176,7 +154,7 @@ def _summary(ws: Worksheet, pay: MonthPay, office: str) -> None:
     ws.cell(row=row + 1, column=6, value="审核：")
     ws.cell(row=row + 1, column=10, value="经理审批：")
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
-    _print_setup(ws, landscape=True)
+    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", page_numbers=True)
 
 
 def _technician_sheet(ws: Worksheet, pay: MonthPay, t: TechnicianPay) -> None:
@@ -204,7 +182,7 @@ def _technician_sheet(ws: Worksheet, pay: MonthPay, t: TechnicianPay) -> None:
              bold=label == "应发合计", fill=TOTAL_FILL)
         row += 1
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
-    _print_setup(ws, landscape=True)
+    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", page_numbers=True)
 
 
 def _dealer_sheet(ws: Worksheet, pay_month: str, statements: list[DealerStatement], office: str,
@@ -233,7 +211,7 @@ def _dealer_sheet(ws: Worksheet, pay_month: str, statements: list[DealerStatemen
                        _yuan(sum(s.lines[4].amount_fen for s in statements)),
                        _yuan(sum(s.total_fen for s in statements)), ""], formats, bold=True, fill=TOTAL_FILL)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
-    _print_setup(ws, landscape=True)
+    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", page_numbers=True)
 
 
 def write_pay_workbook(pay: MonthPay, out: str | os.PathLike, *, dealer: list[DealerStatement] | None = None,

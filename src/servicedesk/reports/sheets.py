@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -26,9 +26,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.importing import Column, Problem, SheetSpec
 from servicedesk.reports.files import save_workbook
+from servicedesk.reports.xlsx_style import HEADER_FILL, REQUIRED_FILL
 
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
 MAX_ROWS = 200_000
 
 
