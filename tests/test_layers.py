@@ -56,3 +56,90 @@ def test_translation_file_is_current_with_the_code(tmp_path):
     missing = sources(fresh) - sources(i18n.TS)
     assert not missing, f"run python tools/i18n.py; not in the .ts: {sorted(missing)[:10]}"
 
+
+def _import_graph() -> dict[str, set[str]]:
+    """servicedesk module -> the servicedesk modules it imports (at any depth of the file).
+
+    Imports inside functions count too: a lazy import hides a circle, it does
+    not remove it. Modules named in strings (the migration, tab and command
+    registries) are loaded by name on purpose and do not count.
+    """
+    import ast
+
+    modules: dict[str, Path] = {}
+    for path in PKG.rglob("*.py"):
+        parts = path.relative_to(PKG.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(anchor + ([base] if base else []))
+                targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
+                           for alias in node.names]
+            else:
+                continue
+            graph[name].update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles():
+    assert _cycles(_import_graph()) == []
+
+
+def test_cycle_finder_sees_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+LAYER_OF = {"models": 0, "reports": 1, "ui": 2}
+
+
+def test_layers_import_downwards_only():
+    """ui -> reports -> models; models import neither, reports never import ui."""
+    bad = []
+    for module, targets in _import_graph().items():
+        layer = module.split(".")[1] if module.count(".") else ""
+        for target in targets:
+            to = target.split(".")[1] if target.count(".") else ""
+            if layer in LAYER_OF and to in LAYER_OF and LAYER_OF[to] > LAYER_OF[layer]:
+                bad.append(f"{module} -> {target}")
+    assert bad == []

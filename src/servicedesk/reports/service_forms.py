@@ -20,7 +20,7 @@ from servicedesk.models.printing.forms import TicketForm
 from servicedesk.models.printing.print_log import PrintMark
 from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.reports.fonts import cjk_font
-from servicedesk.reports.repair_form import (
+from servicedesk.reports.form_draw import (
     CONTINUED, COMPACT, FormOptions, Overflow, PageWriter, Pen, draw_continuation, draw_header, money,
     short_dt, text_width, ymd,
 )
