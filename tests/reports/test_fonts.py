@@ -99,3 +99,64 @@ def test_settings_file_wins_and_is_embedded(no_system_fonts):
     choice = fonts.cjk_font(str(WQY))
     assert choice.embedded and choice.source == str(WQY)
     assert fonts.check_font_file(str(WQY)) == "ok"
+
+
+# ---------------------------------------------------------------- Windows font folder
+def _collection(path: Path, *members: str) -> Path:
+    """A TrueType collection (.ttc) of ReportLab's own Vera fonts, standing in
+    for simsun.ttc (SimSun + NSimSun) or msyh.ttc (YaHei + YaHei UI)."""
+    ttlib = pytest.importorskip("fontTools.ttLib")
+    import reportlab
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    collection = ttlib.TTCollection()
+    collection.fonts = [ttlib.TTFont(str(folder / m)) for m in members]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    collection.save(str(path))
+    return path
+
+
+@pytest.fixture
+def fake_windows(tmp_path, monkeypatch):
+    """A Windows font folder under WINDIR, with no Linux fonts in the chain."""
+    windir = tmp_path / "Windows"
+    monkeypatch.setenv("WINDIR", str(windir))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    monkeypatch.setattr(fonts, "_LINUX_FILES", ())
+
+    def use_chain():
+        monkeypatch.setattr(fonts, "CANDIDATES", fonts.default_candidates())
+        fonts.reset_cache()
+
+    yield windir / "Fonts", use_chain
+    fonts.reset_cache()
+
+
+def test_simsun_collection_in_the_windows_folder_is_used_first_member(fake_windows):
+    fonts_dir, use_chain = fake_windows
+    _collection(fonts_dir / "msyh.ttc", "VeraBd.ttf", "Vera.ttf")
+    simsun = _collection(fonts_dir / "simsun.ttc", "Vera.ttf", "VeraIt.ttf")
+    use_chain()
+    choice = fonts.cjk_font()
+    assert choice.source == str(simsun) and choice.embedded
+    from reportlab.pdfbase import pdfmetrics
+
+    # subfont 0 of the collection: Vera (the "SimSun"), not VeraIt (the "NSimSun").
+    assert pdfmetrics.getFont(choice.name).face.name == b"BitstreamVeraSans-Roman"
+
+
+def test_yahei_collection_is_used_when_simsun_and_simhei_are_missing(fake_windows):
+    fonts_dir, use_chain = fake_windows
+    msyh = _collection(fonts_dir / "msyh.ttc", "VeraBd.ttf", "Vera.ttf")
+    use_chain()
+    choice = fonts.cjk_font()
+    assert choice.source == str(msyh)
+    from reportlab.pdfbase import pdfmetrics
+
+    assert pdfmetrics.getFont(choice.name).face.name == b"BitstreamVeraSans-Bold"
+
+
+def test_font_in_a_folder_with_chinese_characters_and_spaces(tmp_path, no_system_fonts):
+    path = _collection(tmp_path / "字体 文件夹" / "我的 字体.ttc", "Vera.ttf", "VeraBd.ttf")
+    choice = fonts.cjk_font(str(path))
+    assert choice.source == str(path) and choice.embedded

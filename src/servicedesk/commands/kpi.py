@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.core.paths import safe_file_part
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -126,7 +127,7 @@ def cmd_dealer_fee(args: argparse.Namespace) -> int:
     import re
 
     office = re.sub(r'[\\/:*?"<>|\s]+', "", report.office) or "服务部"
-    path = write_dealer_fee_workbook(report, resolve_out(args.out, f"经销商服务费_{office}_{report.year}.xlsx"))
+    path = write_dealer_fee_workbook(report, resolve_out(args.out, f"经销商服务费_{safe_file_part(office, '服务部')}_{report.year}.xlsx"))
     if not args.json:
         print(f"Workbook written to {path}")
         for d in report.dealers:

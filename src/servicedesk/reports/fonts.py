@@ -28,14 +28,17 @@ CID_FALLBACK = "STSong-Light"
 
 
 def _windows_font_dirs() -> list[Path]:
+    """%WINDIR%\\Fonts, then the per-user font folder (Windows 10 1809+)."""
     dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
     local = os.environ.get("LOCALAPPDATA")
-    if local:  # fonts installed "for this user only" (Windows 10 1809+)
+    if local:  # fonts installed "for this user only"
         dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
     return dirs
 
 
-# SimSun first: the office's paper forms are set in 宋体.
+# SimSun first: the office's paper forms are set in 宋体. simsun.ttc and
+# msyh.ttc are collections: their first member (SimSun, Microsoft YaHei) is
+# the one registered.
 _WINDOWS_FILES = ("simsun.ttc", "simhei.ttf", "msyh.ttc", "msyh.ttf")
 _LINUX_FILES = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -49,9 +52,15 @@ _LINUX_FILES = (
     "/System/Library/Fonts/STHeiti Light.ttc",             # macOS
 )
 
-CANDIDATES: tuple[Path, ...] = tuple(
-    d / name for d in _windows_font_dirs() for name in _WINDOWS_FILES
-) + tuple(Path(p) for p in _LINUX_FILES)
+
+def default_candidates() -> tuple[Path, ...]:
+    """The font files tried after the settings' own, in order (read from the
+    environment each call, so a changed WINDIR is seen)."""
+    return tuple(d / name for d in _windows_font_dirs() for name in _WINDOWS_FILES) + tuple(
+        Path(p) for p in _LINUX_FILES)
+
+
+CANDIDATES: tuple[Path, ...] = default_candidates()
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ import sqlite_utils
 from servicedesk.models.tickets import rules as R
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import ValidationError
-from servicedesk.models.followups.calls import KIND_LABELS, SATISFIED
+from servicedesk.models.core.paths import safe_file_part
+from servicedesk.models.followups.vocabulary import KIND_LABELS, SATISFIED
 from servicedesk.models.core.settings import get_settings
 from servicedesk.models.tickets.lifecycle import COUNTED_STATUSES
 from servicedesk.models.kpi.rates import (  # noqa: F401 (re-exported: the area's public names)
@@ -463,8 +464,7 @@ def kpi_report(db: sqlite_utils.Database, month: str, *, prepared_by: str = "",
 
 def default_workbook_name(office: str, month: str) -> str:
     """售后服务月报_<office>_<YYYY-MM>.xlsx, with characters Windows refuses removed."""
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "", office) or "服务部"
-    return f"售后服务月报_{safe}_{parse_month(month)}.xlsx"
+    return f"售后服务月报_{safe_file_part(office, '服务部')}_{parse_month(month)}.xlsx"
 
 
 # ---------------------------------------------------------------- month close
