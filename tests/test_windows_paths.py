@@ -14,11 +14,11 @@ from servicedesk.models.kpi.month import default_workbook_name
 @pytest.mark.parametrize("text, expected", [
     ("杭州服务部", "杭州服务部"),
     ('杭州/滨江:服务部*"?<>|', "杭州滨江服务部"),
-    ("浙江 杭州  服务部", "浙江_杭州_服务部"),
+    ("浙江 杭州  服务部", "浙江杭州服务部"),
     ("服务部. ", "服务部"),
     ("CON", "备用"),
     ("lpt1.txt", "备用"),
-    ("a\\b\tc", "ab_c"),
+    ("a\\b\tc", "abc"),
     ("", "备用"),
     ("???", "备用"),
 ])

@@ -16,10 +16,9 @@ _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\..*)?$", re.IGNOR
 
 
 def safe_file_part(text: str, fallback: str = "") -> str:
-    """`text` with what Windows forbids in a file name removed (runs of white
-    space become one '_'), or `fallback` when nothing usable is left."""
-    cleaned = re.sub(r"\s+", "_", (text or "").strip())
-    cleaned = _FORBIDDEN.sub("", cleaned).strip(". _")
+    """`text` with what Windows forbids in a file name and white space removed
+    (default names stay one word), or `fallback` when nothing usable is left."""
+    cleaned = _FORBIDDEN.sub("", re.sub(r"\s+", "", text or "")).strip(". ")
     if not cleaned or _RESERVED.match(cleaned):
         return fallback
     return cleaned[:80]
