@@ -5,13 +5,12 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+    QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget,
 )
 
-from servicedesk import __version__
 from servicedesk.ui.common import show_error
 from servicedesk.ui.context import AppContext
 
@@ -109,6 +108,10 @@ class MainWindow(QMainWindow):
         technicians.triggered.connect(self.open_technicians)
         self.settings_menu.addAction(technicians)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.HelpContents)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About ServiceDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -174,10 +177,15 @@ class MainWindow(QMainWindow):
 
         open_technicians(self, self.ctx)
 
+    def open_guide(self) -> None:
+        from servicedesk.ui.help.dialogs import UserGuideDialog
+
+        UserGuideDialog(self).exec()
+
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About ServiceDesk"),
-                          self.tr("ServiceDesk %1\nOffline program for an after-sales service office.")
-                          .replace("%1", __version__))
+        from servicedesk.ui.help.dialogs import AboutDialog
+
+        AboutDialog(self.ctx.db_path, self).exec()
 
     # ---- geometry ----------------------------------------------------------------
     def _restore_geometry(self) -> None:

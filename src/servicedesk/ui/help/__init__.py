@@ -1,0 +1,1 @@
+"""Help menu: the user guide and the About dialog."""
