@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -24,6 +25,34 @@ TABS = (
     ("pay", "servicedesk.ui.pay.tab", "PayTab"),
     ("kpi", "servicedesk.ui.kpi.tab", "KpiTab"),
 )
+
+TAB_KEYS = tuple(key for key, _m, _c in TABS)
+
+
+class LazyPages(Mapping):
+    """The tabs' pages by key, each built by `build(key)` on first access."""
+
+    def __init__(self, build: Callable[[str], QWidget]):
+        self._build = build
+        self._pages: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._pages:
+            if key not in TAB_KEYS:
+                raise KeyError(key)
+            self._pages[key] = self._build(key)
+        return self._pages[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TAB_KEYS)
+
+    def __len__(self) -> int:
+        return len(TAB_KEYS)
+
+    def built(self) -> list[QWidget]:
+        """The pages built so far (iterating the mapping itself builds them all)."""
+        return list(self._pages.values())
+
 
 # Which tab shows which kind of record for ctx.open(kind, key); the tab's
 # show_record(kind, key) does the rest. "new_ticket" takes
@@ -47,18 +76,34 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.pages: dict[str, QWidget] = {}
-        for key, module, cls in TABS:
-            page = getattr(importlib.import_module(module), cls)(ctx, self)
-            page.setObjectName(f"tab_{key}")
-            self.pages[key] = page
-            self.tabs.addTab(page, self._title(key))
+        # Tabs are built when first shown (or first asked for): start-up builds
+        # only the tab the clerk left open, so the window appears at once.
+        self.pages = LazyPages(self._build_page)
+        for key, _module, _cls in TABS:
+            self.tabs.addTab(QWidget(self), self._title(key))
         self._build_menu()
         self.db_label = QLabel(str(ctx.db_path))
         self.db_label.setStyleSheet("color: #6b6b6b;")
         self.statusBar().addPermanentWidget(self.db_label)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._restore_geometry()
+        self.pages[TABS[self.tabs.currentIndex()][0]]
+
+    def _build_page(self, key: str) -> QWidget:
+        """Build one tab's page and put it in place of its placeholder."""
+        index = TAB_KEYS.index(key)
+        _key, module, cls = TABS[index]
+        page = getattr(importlib.import_module(module), cls)(self.ctx, self)
+        page.setObjectName(f"tab_{key}")
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, self._title(key))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return page
 
     def _title(self, key: str) -> str:
         return {
@@ -119,9 +164,9 @@ class MainWindow(QMainWindow):
     # ---- navigation ------------------------------------------------------------
     def open_record(self, kind: str, key: object) -> None:
         area = RECORD_TABS.get(kind, kind)
-        page = self.pages.get(area)
-        if page is None:
+        if area not in TAB_KEYS:
             return
+        page = self.pages[area]
         self.tabs.setCurrentWidget(page)
         show = getattr(page, "show_record", None)
         if show is not None:
@@ -131,13 +176,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def on_data_changed(self, kind: str) -> None:
-        for page in self.pages.values():
+        # A tab not built yet reads fresh data when it is built.
+        for page in self.pages.built():
             reload = getattr(page, "on_data_changed", None)
             if reload is not None:
                 reload(kind)
 
     def _on_tab_changed(self, index: int) -> None:
-        page = self.tabs.widget(index)
+        if index < 0:
+            return
+        page = self.pages[TAB_KEYS[index]]
         activated = getattr(page, "on_activated", None)
         if activated is not None:
             activated()
