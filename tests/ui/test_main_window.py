@@ -41,13 +41,28 @@ def test_settings_dialog_saves_exact_integers(qtbot, ctx):
     qtbot.addWidget(dialog)
     dialog.widgets["office.department_code"].setText("sc")
     dialog.widgets["quote.lodging_per_day_fen"].setValue(180.5)   # yuan -> 18050 fen
-    dialog.widgets["level.2.onsite_minutes"].setValue(24)          # hours -> 1440 minutes
+    dialog.widgets["level.2.onsite_minutes"].setMinutes(24 * 60)   # 24 h -> 1440 minutes
     dialog.widgets["quote.tax_bp"].setValue(13)                    # % -> 1300 bp
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save).click()
     assert get_setting(ctx.db, "office.department_code") == "SC"
     assert get_setting(ctx.db, "quote.lodging_per_day_fen") == 18050
     assert get_setting(ctx.db, "level.2.onsite_minutes") == 1440
     assert get_setting(ctx.db, "quote.tax_bp") == 1300
+
+
+def test_short_limits_show_as_minutes_not_fractions_of_an_hour(qtbot, ctx):
+    from servicedesk.models.core.settings import set_setting
+
+    set_setting(ctx.db, "ticket.due_soon_minutes", 10)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    edit = dialog.widgets["ticket.due_soon_minutes"]
+    assert (edit.hours_box.value(), edit.minutes_box.value()) == (0, 10)
+    assert edit.text() == "10 minutes"
+    edit.minutes_box.setValue(30)
+    edit.hours_box.setValue(1)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save).click()
+    assert get_setting(ctx.db, "ticket.due_soon_minutes") == 90
 
 
 def test_settings_dialog_refuses_bad_code_and_writes_nothing(qtbot, ctx):

@@ -148,7 +148,24 @@ class ValidatedForm(QWidget):
         self.form.addRow(label, box)
         self._fields[key] = widget
         self._errors[key] = err
+        self._clear_on_change(key, widget)
         return widget
+
+    # The first of these a field has: editing the field takes its message away
+    # (a "须填写故障等级" left standing after the level is picked reads as a
+    # second problem). Connected before the dialog's own live checks, which
+    # may then show a new message.
+    _CHANGE_SIGNALS = ("textEdited", "currentIndexChanged", "textChanged", "changed", "dateChanged",
+                       "valueChanged", "toggled")
+
+    def _clear_on_change(self, key: str, widget: QWidget) -> None:
+        """Every input in the row (a row may hold several, e.g. level + deadlines)."""
+        for target in [widget, *widget.findChildren(QWidget)]:
+            for name in self._CHANGE_SIGNALS:
+                signal = getattr(target, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(lambda *_args, k=key: self.set_message(k, ""))
+                    break
 
     def field_for(self, key: str) -> QWidget | None:
         return self._fields.get(key)

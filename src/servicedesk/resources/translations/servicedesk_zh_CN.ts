@@ -297,189 +297,189 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="108" />
+        <location filename="../../ui/parts/count_dialog.py" line="112" />
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="110" />
+        <location filename="../../ui/parts/count_dialog.py" line="114" />
         <source>matches</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="112" />
+        <location filename="../../ui/parts/count_dialog.py" line="116" />
         <source>surplus</source>
         <translation>盘盈</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="113" />
+        <location filename="../../ui/parts/count_dialog.py" line="117" />
         <source>shortage</source>
         <translation>盘亏</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="122" />
+        <location filename="../../ui/parts/count_dialog.py" line="126" />
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="132" />
+        <location filename="../../ui/parts/count_dialog.py" line="136" />
         <source>Find code, name, spec or location</source>
         <translation>查找编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="135" />
+        <location filename="../../ui/parts/count_dialog.py" line="139" />
         <source>Only differences</source>
         <translation>只看差异</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="138" />
+        <location filename="../../ui/parts/count_dialog.py" line="142" />
         <source>Only not counted</source>
         <translation>只看未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="145" />
+        <location filename="../../ui/parts/count_dialog.py" line="149" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="146" />
+        <location filename="../../ui/parts/count_dialog.py" line="150" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="147" />
+        <location filename="../../ui/parts/count_dialog.py" line="151" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="148" />
+        <location filename="../../ui/parts/count_dialog.py" line="152" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="149" />
+        <location filename="../../ui/parts/count_dialog.py" line="153" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="150" />
+        <location filename="../../ui/parts/count_dialog.py" line="154" />
         <source>Book qty</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="151" />
+        <location filename="../../ui/parts/count_dialog.py" line="155" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="153" />
+        <location filename="../../ui/parts/count_dialog.py" line="157" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="173" />
+        <location filename="../../ui/parts/count_dialog.py" line="177" />
         <source>Import counted quantities…</source>
         <translation>导入实盘数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="176" />
+        <location filename="../../ui/parts/count_dialog.py" line="180" />
         <source>Export count sheet…</source>
         <translation>导出盘点表…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="178" />
+        <location filename="../../ui/parts/count_dialog.py" line="182" />
         <source>Count sheet PDF…</source>
         <translation>打印盘点表 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="180" />
-        <location filename="../../ui/parts/count_dialog.py" line="302" />
+        <location filename="../../ui/parts/count_dialog.py" line="184" />
+        <location filename="../../ui/parts/count_dialog.py" line="306" />
         <source>Discard count</source>
         <translation>作废本次盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="182" />
+        <location filename="../../ui/parts/count_dialog.py" line="186" />
         <source>Finish count</source>
         <translation>完成盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="184" />
+        <location filename="../../ui/parts/count_dialog.py" line="188" />
         <source>Post adjustments…</source>
         <translation>盘点过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="186" />
+        <location filename="../../ui/parts/count_dialog.py" line="190" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="207" />
+        <location filename="../../ui/parts/count_dialog.py" line="211" />
         <source>Stock count #%1 · %2 · %3</source>
         <translation>盘点 #%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="210" />
+        <location filename="../../ui/parts/count_dialog.py" line="214" />
         <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
         <translation>已盘 %1 / %2 种 · %3 种有差异 · 账面数为 %4 日终库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="221" />
+        <location filename="../../ui/parts/count_dialog.py" line="225" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="221" />
+        <location filename="../../ui/parts/count_dialog.py" line="225" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="222" />
+        <location filename="../../ui/parts/count_dialog.py" line="226" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="248" />
+        <location filename="../../ui/parts/count_dialog.py" line="252" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="246" />
+        <location filename="../../ui/parts/count_dialog.py" line="250" />
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="256" />
-        <location filename="../../ui/parts/count_dialog.py" line="274" />
+        <location filename="../../ui/parts/count_dialog.py" line="260" />
+        <location filename="../../ui/parts/count_dialog.py" line="278" />
         <source>Count sheet written to %1</source>
         <translation>盘点表已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="263" />
+        <location filename="../../ui/parts/count_dialog.py" line="267" />
         <source>Count sheet PDF</source>
         <translation>盘点表 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="264" />
+        <location filename="../../ui/parts/count_dialog.py" line="268" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="287" />
+        <location filename="../../ui/parts/count_dialog.py" line="291" />
         <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
         <translation>按 %2 记入 %1 条盘点调整，使账面库存等于实盘数量？台账记录不能撤销（只能由以后的盘点更正）。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="290" />
+        <location filename="../../ui/parts/count_dialog.py" line="294" />
         <source>Post adjustments</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="297" />
+        <location filename="../../ui/parts/count_dialog.py" line="301" />
         <source>Stock count #%1 posted</source>
         <translation>盘点 #%1 已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="303" />
+        <location filename="../../ui/parts/count_dialog.py" line="307" />
         <source>Throw away this count and everything entered in it?</source>
         <translation>作废本次盘点及已录入的全部数量？</translation>
     </message>
@@ -1299,87 +1299,87 @@
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="169" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="175" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="106" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="112" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="111" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="117" />
         <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
         <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="118" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="124" />
         <source>Technicians…</source>
         <translation>服务人员档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="120" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="126" />
         <source>Add, correct or reactivate people in the register (服务人员档案)</source>
         <translation>在服务人员档案中新增、修改或恢复人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="129" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="135" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="137" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="143" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="142" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="148" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="144" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="150" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="146" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="152" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="147" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="153" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="148" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="154" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="149" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="155" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="150" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="156" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="152" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="158" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="170" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="176" />
         <source>left</source>
         <translation>已离职</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="178" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="184" />
         <source>No technicians in the register yet.</source>
         <translation>服务人员档案中还没有人员。</translation>
     </message>
@@ -1687,7 +1687,7 @@
     <message>
         <location filename="../../ui/followups/tab.py" line="72" />
         <location filename="../../ui/followups/tab.py" line="170" />
-        <location filename="../../ui/followups/tab.py" line="329" />
+        <location filename="../../ui/followups/tab.py" line="348" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1719,13 +1719,13 @@
     <message>
         <location filename="../../ui/followups/tab.py" line="89" />
         <location filename="../../ui/followups/tab.py" line="186" />
-        <location filename="../../ui/followups/tab.py" line="318" />
+        <location filename="../../ui/followups/tab.py" line="337" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
         <location filename="../../ui/followups/tab.py" line="92" />
-        <location filename="../../ui/followups/tab.py" line="318" />
+        <location filename="../../ui/followups/tab.py" line="337" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
@@ -1753,7 +1753,7 @@
     <message>
         <location filename="../../ui/followups/tab.py" line="116" />
         <location filename="../../ui/followups/tab.py" line="198" />
-        <location filename="../../ui/followups/tab.py" line="319" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1786,6 +1786,7 @@
     </message>
     <message>
         <location filename="../../ui/followups/tab.py" line="137" />
+        <location filename="../../ui/followups/tab.py" line="237" />
         <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>没有到期的回访。工单完工和结案后会自动安排回访。</translation>
     </message>
@@ -1805,12 +1806,37 @@
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="255" />
+        <location filename="../../ui/followups/tab.py" line="232" />
+        <source>No follow-up matches “%1”. Check the spelling, or clear the search and choose “All”.</source>
+        <translation>没有与“%1”相符的回访。请检查输入，或清除搜索后选择“全部”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/tab.py" line="235" />
+        <source>No follow-ups of this kind in this view. Choose “All kinds” to see the others.</source>
+        <translation>此视图中没有这一类回访。选择“全部类别”可查看其他回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/tab.py" line="239" />
+        <source>Nothing is planned yet. Calls are planned automatically when tickets are completed and closed.</source>
+        <translation>暂无计划的回访。工单完工和结案时会自动安排回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/tab.py" line="241" />
+        <source>No call or inspection has been recorded yet.</source>
+        <translation>尚未记录回访或巡检。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/tab.py" line="242" />
+        <source>No follow-ups yet. They are planned automatically when tickets are completed and closed.</source>
+        <translation>还没有回访。工单完工和结案时会自动安排回访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followups/tab.py" line="274" />
         <source>Showing %1 of %2 follow-ups</source>
         <translation>显示 %1 / 共 %2 个回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="270" />
+        <location filename="../../ui/followups/tab.py" line="289" />
         <source>Showing %1 of %2 machines</source>
         <translation>显示 %1 / 共 %2 台设备</translation>
     </message>
@@ -1821,7 +1847,7 @@
     </message>
     <message>
         <location filename="../../ui/followups/tab.py" line="170" />
-        <location filename="../../ui/followups/tab.py" line="329" />
+        <location filename="../../ui/followups/tab.py" line="348" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1852,7 +1878,7 @@
     </message>
     <message>
         <location filename="../../ui/followups/tab.py" line="200" />
-        <location filename="../../ui/followups/tab.py" line="344" />
+        <location filename="../../ui/followups/tab.py" line="363" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
@@ -1867,93 +1893,93 @@
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="319" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="319" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="320" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="320" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="329" />
+        <location filename="../../ui/followups/tab.py" line="348" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="341" />
+        <location filename="../../ui/followups/tab.py" line="360" />
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="343" />
+        <location filename="../../ui/followups/tab.py" line="362" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="343" />
+        <location filename="../../ui/followups/tab.py" line="362" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="344" />
+        <location filename="../../ui/followups/tab.py" line="363" />
         <source>Our service</source>
         <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="345" />
+        <location filename="../../ui/followups/tab.py" line="364" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="345" />
+        <location filename="../../ui/followups/tab.py" line="364" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="375" />
-        <location filename="../../ui/followups/tab.py" line="428" />
+        <location filename="../../ui/followups/tab.py" line="394" />
+        <location filename="../../ui/followups/tab.py" line="447" />
         <source>Inspection recorded; the next one is planned in a year.</source>
         <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="383" />
+        <location filename="../../ui/followups/tab.py" line="402" />
         <source>Call recorded; complaint ticket %1 opened.</source>
         <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="387" />
+        <location filename="../../ui/followups/tab.py" line="406" />
         <source>Not reached: call again from %1.</source>
         <translation>未接通：%1 起再次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="389" />
+        <location filename="../../ui/followups/tab.py" line="408" />
         <source>Call recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="396" />
+        <location filename="../../ui/followups/tab.py" line="415" />
         <source>Cancel follow-up</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="397" />
+        <location filename="../../ui/followups/tab.py" line="416" />
         <source>Why will this follow-up not be made?</source>
         <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="405" />
+        <location filename="../../ui/followups/tab.py" line="424" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
     </message>
@@ -2447,117 +2473,117 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Back up data file…</source>
         <translation>备份数据文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -2716,12 +2742,12 @@ SHA-256 %3</translation>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="130" />
+        <location filename="../../ui/tickets/new_dialog.py" line="131" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="131" />
+        <location filename="../../ui/tickets/new_dialog.py" line="132" />
         <source>Correct the intake of %1</source>
         <translation>修改工单 %1 的受理信息</translation>
     </message>
@@ -2751,207 +2777,207 @@ SHA-256 %3</translation>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="178" />
+        <location filename="../../ui/tickets/new_dialog.py" line="182" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="181" />
+        <location filename="../../ui/tickets/new_dialog.py" line="185" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="182" />
+        <location filename="../../ui/tickets/new_dialog.py" line="186" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="183" />
+        <location filename="../../ui/tickets/new_dialog.py" line="187" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="184" />
+        <location filename="../../ui/tickets/new_dialog.py" line="188" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="194" />
+        <location filename="../../ui/tickets/new_dialog.py" line="198" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="209" />
+        <location filename="../../ui/tickets/new_dialog.py" line="213" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="212" />
+        <location filename="../../ui/tickets/new_dialog.py" line="216" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="218" />
+        <location filename="../../ui/tickets/new_dialog.py" line="222" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="220" />
+        <location filename="../../ui/tickets/new_dialog.py" line="224" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="231" />
+        <location filename="../../ui/tickets/new_dialog.py" line="235" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="233" />
+        <location filename="../../ui/tickets/new_dialog.py" line="237" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="234" />
+        <location filename="../../ui/tickets/new_dialog.py" line="238" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="239" />
+        <location filename="../../ui/tickets/new_dialog.py" line="243" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="240" />
+        <location filename="../../ui/tickets/new_dialog.py" line="244" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="243" />
+        <location filename="../../ui/tickets/new_dialog.py" line="247" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="245" />
+        <location filename="../../ui/tickets/new_dialog.py" line="249" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="246" />
+        <location filename="../../ui/tickets/new_dialog.py" line="250" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="252" />
+        <location filename="../../ui/tickets/new_dialog.py" line="256" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="255" />
+        <location filename="../../ui/tickets/new_dialog.py" line="259" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="257" />
+        <location filename="../../ui/tickets/new_dialog.py" line="261" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="263" />
+        <location filename="../../ui/tickets/new_dialog.py" line="267" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="264" />
+        <location filename="../../ui/tickets/new_dialog.py" line="268" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="265" />
+        <location filename="../../ui/tickets/new_dialog.py" line="269" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="269" />
+        <location filename="../../ui/tickets/new_dialog.py" line="273" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="275" />
+        <location filename="../../ui/tickets/new_dialog.py" line="279" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="279" />
+        <location filename="../../ui/tickets/new_dialog.py" line="283" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="360" />
+        <location filename="../../ui/tickets/new_dialog.py" line="367" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="399" />
+        <location filename="../../ui/tickets/new_dialog.py" line="412" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="414" />
+        <location filename="../../ui/tickets/new_dialog.py" line="427" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="443" />
+        <location filename="../../ui/tickets/new_dialog.py" line="460" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="444" />
+        <location filename="../../ui/tickets/new_dialog.py" line="461" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="451" />
+        <location filename="../../ui/tickets/new_dialog.py" line="468" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="455" />
+        <location filename="../../ui/tickets/new_dialog.py" line="472" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="457" />
+        <location filename="../../ui/tickets/new_dialog.py" line="474" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="464" />
+        <location filename="../../ui/tickets/new_dialog.py" line="481" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="464" />
+        <location filename="../../ui/tickets/new_dialog.py" line="481" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="483" />
+        <location filename="../../ui/tickets/new_dialog.py" line="500" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="485" />
+        <location filename="../../ui/tickets/new_dialog.py" line="502" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="485" />
+        <location filename="../../ui/tickets/new_dialog.py" line="502" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="549" />
+        <location filename="../../ui/tickets/new_dialog.py" line="566" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -4685,42 +4711,42 @@ SHA-256 %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="631" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="637" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="633" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="639" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="635" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="641" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="638" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="644" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="642" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="642" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="647" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="653" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="654" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -4950,32 +4976,32 @@ SHA-256 %3</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="554" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="560" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="562" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="568" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="563" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="569" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="564" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="570" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="567" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="573" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="568" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="574" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -4983,233 +5009,233 @@ SHA-256 %3</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="39" />
-        <location filename="../../ui/settings/settings_dialog.py" line="40" />
-        <location filename="../../ui/settings/settings_dialog.py" line="41" />
+        <location filename="../../ui/settings/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings/settings_dialog.py" line="74" />
         <source>Office name (printed on forms)</source>
         <translation>维修单位名称（打印在表单上）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings/settings_dialog.py" line="75" />
         <source>Department code (ticket number prefix)</source>
         <translation>部门代码（工单号前缀）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="41" />
+        <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <source>Warranty period (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="42" />
-        <location filename="../../ui/settings/settings_dialog.py" line="53" />
-        <location filename="../../ui/settings/settings_dialog.py" line="54" />
-        <location filename="../../ui/settings/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="44" />
-        <source>Level 1: respond within (hours)</source>
-        <translation>一级：响应时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="79" />
+        <source>Level 1: respond within</source>
+        <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="45" />
-        <source>Level 1: on site within (hours)</source>
-        <translation>一级：到场时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
+        <source>Level 1: on site within</source>
+        <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="46" />
-        <source>Level 2: respond within (hours)</source>
-        <translation>二级：响应时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="81" />
+        <source>Level 2: respond within</source>
+        <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="47" />
-        <source>Level 2: on site within (hours)</source>
-        <translation>二级：到场时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <source>Level 2: on site within</source>
+        <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="48" />
-        <source>Level 3: respond within (hours)</source>
-        <translation>三级：响应时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <source>Level 3: respond within</source>
+        <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="49" />
-        <source>Level 3: on site within (hours)</source>
-        <translation>三级：到场时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <source>Level 3: on site within</source>
+        <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="50" />
-        <source>Level 4: respond within (hours)</source>
-        <translation>四级：响应时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <source>Level 4: respond within</source>
+        <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="51" />
-        <source>Level 4: remote fix within (hours)</source>
-        <translation>四级：远程解决时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <source>Level 4: remote fix within</source>
+        <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="53" />
-        <source>No level: on site within (hours)</source>
-        <translation>未分级：到场时限（小时）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <source>No level: on site within</source>
+        <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="54" />
-        <source>Mark as due soon (hours before deadline)</source>
-        <translation>临期提醒（截止前小时数）</translation>
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <source>Mark as due soon (before the deadline)</source>
+        <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="56" />
-        <location filename="../../ui/settings/settings_dialog.py" line="57" />
-        <location filename="../../ui/settings/settings_dialog.py" line="58" />
-        <location filename="../../ui/settings/settings_dialog.py" line="59" />
-        <location filename="../../ui/settings/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="58" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="61" />
-        <location filename="../../ui/settings/settings_dialog.py" line="62" />
-        <location filename="../../ui/settings/settings_dialog.py" line="63" />
-        <location filename="../../ui/settings/settings_dialog.py" line="64" />
-        <location filename="../../ui/settings/settings_dialog.py" line="65" />
-        <location filename="../../ui/settings/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="67" />
-        <location filename="../../ui/settings/settings_dialog.py" line="68" />
-        <location filename="../../ui/settings/settings_dialog.py" line="69" />
-        <location filename="../../ui/settings/settings_dialog.py" line="70" />
-        <location filename="../../ui/settings/settings_dialog.py" line="71" />
-        <location filename="../../ui/settings/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="73" />
-        <location filename="../../ui/settings/settings_dialog.py" line="74" />
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings/settings_dialog.py" line="122" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="157" />
+        <location filename="../../ui/settings/settings_dialog.py" line="196" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -5379,47 +5405,47 @@ SHA-256 %3</translation>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="587" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="593" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="593" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="599" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="594" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="600" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="597" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="603" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="601" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="607" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="605" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="611" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="605" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="611" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="606" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="612" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="607" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="613" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -5432,32 +5458,32 @@ SHA-256 %3</translation>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="32" />
+        <location filename="../../ui/parts/count_dialog.py" line="34" />
         <source>Counted quantities are compared with the book stock as of the end of the count date.</source>
         <translation>实盘数量与盘点日期当日终了时的账面库存比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="42" />
+        <location filename="../../ui/parts/count_dialog.py" line="44" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="43" />
+        <location filename="../../ui/parts/count_dialog.py" line="45" />
         <source>Location starts with</source>
         <translation>库位开头</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="44" />
+        <location filename="../../ui/parts/count_dialog.py" line="46" />
         <source>empty = all parts; e.g. A or C-02</source>
         <translation>留空 = 全部配件；如 A 或 C-02</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="45" />
+        <location filename="../../ui/parts/count_dialog.py" line="49" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="47" />
+        <location filename="../../ui/parts/count_dialog.py" line="51" />
         <source>Start count</source>
         <translation>开始盘点</translation>
     </message>
@@ -6490,12 +6516,12 @@ SHA-256 %3</translation>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="628" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="634" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="628" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="634" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -7012,231 +7038,231 @@ SHA-256 %3</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="228" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="234" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="232" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="238" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="232" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="238" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="234" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="240" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="235" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="241" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="236" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="242" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="237" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="238" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="244" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="239" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="245" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="245" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="255" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="252" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="255" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="261" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="259" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="265" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="260" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="266" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="263" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="269" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="280" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="286" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="283" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="287" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="289" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="293" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="287" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="293" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="289" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="295" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="299" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="305" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="306" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="312" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="307" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="313" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="308" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="324" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="314" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="330" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="311" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="317" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="312" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="318" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="318" />
         <location filename="../../ui/tickets/step_dialogs.py" line="324" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="330" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="324" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="330" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="325" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="331" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="327" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="333" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="344" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="346" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="345" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="351" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="347" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="347" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="348" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="354" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="393" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="399" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="409" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="415" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="419" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="425" />
         <source>Part code or name…</source>
         <translation>配件编码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="420" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="426" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="436" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="442" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="455" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="461" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="503" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="509" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>

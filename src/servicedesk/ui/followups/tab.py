@@ -225,6 +225,23 @@ class FollowupsTab(QWidget):
         return None
 
     # ---------------------------------------------------------------- loading
+    def empty_text(self, view: str, kind: str | None, text: str) -> str:
+        """Why the list is empty and what to do: a search or filter that finds
+        nothing is not "no calls are due"."""
+        if text.strip():
+            return self.tr("No follow-up matches “%1”. Check the spelling, or clear the search "
+                           "and choose “All”.").replace("%1", text.strip())
+        if kind is not None:
+            return self.tr("No follow-ups of this kind in this view. Choose “All kinds” to see the others.")
+        return {
+            "due": self.tr("No calls are due. Calls are planned automatically when tickets "
+                           "are completed and closed."),
+            "upcoming": self.tr("Nothing is planned yet. Calls are planned automatically when tickets "
+                                "are completed and closed."),
+            "done": self.tr("No call or inspection has been recorded yet."),
+        }.get(view, self.tr("No follow-ups yet. They are planned automatically when tickets are "
+                            "completed and closed."))
+
     def reload(self) -> None:
         self._now = now_iso()
         if self.pages.currentIndex() == 1:
@@ -252,6 +269,8 @@ class FollowupsTab(QWidget):
         empty = self.model.total() == 0
         self.table.setVisible(not empty)
         self.empty.setVisible(empty)
+        if empty:
+            self.empty.setText(self.empty_text(view, kind, text))
         self.count_label.setText(self.tr("Showing %1 of %2 follow-ups").replace("%1", str(self.model.rowCount()))
                                  .replace("%2", str(self.model.total())))
         if keep is not None and self._select_id(keep):

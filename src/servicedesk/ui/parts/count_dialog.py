@@ -28,6 +28,8 @@ class StartCountDialog(QDialog):
         self.ctx = ctx
         self.count: S.StockCount | None = None
         self.setWindowTitle(self.tr("Start a stock count"))
+        # Wide enough for the hint on two lines and the location example in full.
+        self.setMinimumWidth(440)
         lay = QVBoxLayout(self)
         hint = QLabel(self.tr("Counted quantities are compared with the book stock as of the end of the "
                               "count date."))
@@ -42,6 +44,8 @@ class StartCountDialog(QDialog):
         self.form.add_row("date", self.tr("Count date"), self.date)
         self.location = self.form.add_row("location", self.tr("Location starts with"), QLineEdit(self))
         self.location.setPlaceholderText(self.tr("empty = all parts; e.g. A or C-02"))
+        self.location.setMinimumWidth(
+            self.location.fontMetrics().horizontalAdvance(self.location.placeholderText()) + 24)
         self.notes = self.form.add_row("notes", self.tr("Note"), QLineEdit(self))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Start count"))

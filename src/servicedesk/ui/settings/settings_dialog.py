@@ -1,7 +1,7 @@
 """Business settings (rates, limits, office identity) stored in the data file.
 
 Data-driven: each field names its settings key, how it is shown (yuan for
-fen, hours for minutes, percent for basis points) and its group tab. Values
+fen, hours and minutes for minutes, percent for basis points) and its group tab. Values
 are converted back exactly (integers) and saved through models.settings, so
 the rules travel with the data file. Saving is all-or-nothing: the first bad
 value is shown beside its field and nothing is written.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QLineEdit, QSpinBox, QTabWidget,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -25,12 +25,47 @@ from servicedesk.ui.context import AppContext
 CTX = "SettingsDialog"
 
 
+class DurationEdit(QWidget):
+    """A time limit as hours and minutes: a 10-minute limit reads "0 h 10 min",
+    never "0.17 h" (the stored value is whole minutes)."""
+
+    def __init__(self, minutes: int = 0, parent: QWidget | None = None, *, max_hours: int = 1000):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.hours_box = QSpinBox(self)
+        self.hours_box.setMaximum(max_hours)
+        self.hours_box.setSuffix(QCoreApplication.translate(CTX, " h"))
+        self.minutes_box = QSpinBox(self)
+        self.minutes_box.setRange(0, 59)
+        self.minutes_box.setSuffix(QCoreApplication.translate(CTX, " min"))
+        lay.addWidget(self.hours_box)
+        lay.addWidget(self.minutes_box)
+        lay.addStretch(1)
+        self.setFocusProxy(self.hours_box)
+        self.setMinutes(minutes)
+
+    def setMinutes(self, minutes: int) -> None:  # noqa: N802 - Qt naming
+        self.hours_box.setValue(minutes // 60)
+        self.minutes_box.setValue(minutes % 60)
+
+    def minutes(self) -> int:
+        return self.hours_box.value() * 60 + self.minutes_box.value()
+
+    def text(self) -> str:
+        """As the clerk reads it: "2 小时", "10 分钟", "1 小时 30 分钟"."""
+        h, m = divmod(self.minutes(), 60)
+        hours = QCoreApplication.translate(CTX, "%1 hours").replace("%1", str(h))
+        mins = QCoreApplication.translate(CTX, "%1 minutes").replace("%1", str(m))
+        return " ".join(p for p, n in ((hours, h), (mins, m)) if n) or mins
+
+
 @dataclass(frozen=True)
 class SettingField:
     group: str
     key: str
     label: str
-    kind: str = "int"        # text | int | yuan (fen) | hours (minutes) | percent (bp) | choice
+    kind: str = "int"        # text | int | yuan (fen) | duration (minutes) | percent (bp) | choice
     maximum: int = 100_000
     choices: tuple[str, ...] = ()
 
@@ -39,19 +74,19 @@ FIELDS: tuple[SettingField, ...] = (
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.name", QT_TRANSLATE_NOOP("SettingsDialog", "Office name (printed on forms)"), "text"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.department_code", QT_TRANSLATE_NOOP("SettingsDialog", "Department code (ticket number prefix)"), "text"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "warranty.months", QT_TRANSLATE_NOOP("SettingsDialog", "Warranty period (months)"), "int", 120),
-    *(SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), f"level.{lv}.{what}_minutes", label, "hours", 1000)
+    *(SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), f"level.{lv}.{what}_minutes", label, "duration", 1000)
       for lv, what, label in (
-          (1, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 1: respond within (hours)")),
-          (1, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 1: on site within (hours)")),
-          (2, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 2: respond within (hours)")),
-          (2, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 2: on site within (hours)")),
-          (3, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 3: respond within (hours)")),
-          (3, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 3: on site within (hours)")),
-          (4, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 4: respond within (hours)")),
-          (4, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 4: remote fix within (hours)")),
+          (1, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 1: respond within")),
+          (1, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 1: on site within")),
+          (2, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 2: respond within")),
+          (2, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 2: on site within")),
+          (3, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 3: respond within")),
+          (3, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 3: on site within")),
+          (4, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 4: respond within")),
+          (4, "onsite", QT_TRANSLATE_NOOP("SettingsDialog", "Level 4: remote fix within")),
       )),
-    SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), "ticket.default_onsite_minutes", QT_TRANSLATE_NOOP("SettingsDialog", "No level: on site within (hours)"), "hours", 1000),
-    SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), "ticket.due_soon_minutes", QT_TRANSLATE_NOOP("SettingsDialog", "Mark as due soon (hours before deadline)"), "hours", 1000),
+    SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), "ticket.default_onsite_minutes", QT_TRANSLATE_NOOP("SettingsDialog", "No level: on site within"), "duration", 1000),
+    SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), "ticket.due_soon_minutes", QT_TRANSLATE_NOOP("SettingsDialog", "Mark as due soon (before the deadline)"), "duration", 1000),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), "ticket.repeat_fault_days", QT_TRANSLATE_NOOP("SettingsDialog", "Repeat fault window (days)"), "int", 365),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Paid service"), "quote.lodging_per_day_fen", QT_TRANSLATE_NOOP("SettingsDialog", "Lodging per day (yuan)"), "yuan"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Paid service"), "quote.meals_per_day_fen", QT_TRANSLATE_NOOP("SettingsDialog", "Meals per day (yuan)"), "yuan"),
@@ -113,11 +148,13 @@ class SettingsDialog(QDialog):
             w = QComboBox()
             w.addItems(list(f.choices))
             w.setCurrentText(str(value))
-        elif f.kind in ("yuan", "hours", "percent"):
+        elif f.kind == "duration":
+            w = DurationEdit(int(value or 0), max_hours=f.maximum)
+        elif f.kind in ("yuan", "percent"):
             w = QDoubleSpinBox()
             w.setDecimals(2)
             w.setMaximum(f.maximum)
-            divisor = {"yuan": 100, "hours": 60, "percent": 100}[f.kind]
+            divisor = {"yuan": 100, "percent": 100}[f.kind]
             w.setValue(int(value or 0) / divisor)
         else:
             w = QSpinBox()
@@ -135,8 +172,10 @@ class SettingsDialog(QDialog):
                 out[f.key] = text.upper() if f.key == "office.department_code" else text
             elif f.kind == "choice":
                 out[f.key] = w.currentText()
-            elif f.kind in ("yuan", "hours", "percent"):
-                factor = {"yuan": 100, "hours": 60, "percent": 100}[f.kind]
+            elif f.kind == "duration":
+                out[f.key] = w.minutes()
+            elif f.kind in ("yuan", "percent"):
+                factor = {"yuan": 100, "percent": 100}[f.kind]
                 out[f.key] = int(round(w.value() * factor))
             else:
                 out[f.key] = int(w.value())

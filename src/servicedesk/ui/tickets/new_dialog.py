@@ -120,6 +120,7 @@ class NewTicketDialog(QDialog):
                  ticket: T.TicketDetail | None = None):
         """`ticket` given: the same form corrects that ticket's intake (tickets.update_ticket)."""
         super().__init__(parent)
+        self.setMinimumWidth(720)
         self.ctx = ctx
         self.ticket = ticket
         self._recorder = ticket.recorder if ticket is not None else ctx.user
@@ -129,7 +130,6 @@ class NewTicketDialog(QDialog):
         self._limits = load_limits(ctx.db)
         self.setWindowTitle(self.tr("New ticket — take a call") if ticket is None
                             else self.tr("Correct the intake of %1").replace("%1", ticket.no))
-        self.setMinimumWidth(720)
         outer = QVBoxLayout(self)
 
         # ---- 1. caller
@@ -170,8 +170,12 @@ class NewTicketDialog(QDialog):
         wl = QGridLayout(warranty_row)
         wl.setContentsMargins(0, 0, 0, 0)
         self.warranty_badge = Badge()
+        # One line, no word wrap: a word-wrapped label makes the row a
+        # height-for-width layout whose minimum Qt does not hold in a dialog,
+        # and the two lines below it were squashed. The whole reason is also
+        # the tooltip.
         self.warranty_reason = QLabel()
-        self.warranty_reason.setWordWrap(True)
+        self.warranty_reason.setMinimumWidth(1)
         wl.addWidget(self.warranty_badge, 0, 0, Qt.AlignLeft | Qt.AlignTop)
         wl.addWidget(self.warranty_reason, 0, 1)
         self.exclusion_combo = QComboBox()
@@ -317,6 +321,9 @@ class NewTicketDialog(QDialog):
             self._apply_prefill(prefill)
         else:
             self.caller.setFocus()
+        # Open at the size the rows ask for: at the bare minimum Qt let the
+        # match list keep its height and squashed the warranty lines instead.
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     # ---- keyboard --------------------------------------------------------------
     def _set_tab_order(self) -> None:
@@ -383,7 +390,13 @@ class NewTicketDialog(QDialog):
             if item is not None and item.data(Qt.UserRole) == customer_id:
                 equipment_id = item.data(Qt.UserRole + 1)
         self._set_customer(C.get_customer(self.ctx.db, int(customer_id)), equipment_id)
-        self.equipment_combo.setFocus()
+        self.form.set_message("customer_id", "")
+        # Next question: which machine — unless it is already known (one unit,
+        # or the match was a serial number), then what is wrong with it.
+        # Deferred: the Enter that took the match is still being delivered.
+        known = equipment_id is not None or len(self._equipment) == 1
+        target = self.fault if known and self.equipment_combo.currentData() else self.equipment_combo
+        QTimer.singleShot(0, target.setFocus)
 
     def _create_customer(self) -> None:
         dialog = QuickCustomerDialog(self.ctx, self, guess=self.caller.text().strip())
@@ -434,6 +447,10 @@ class NewTicketDialog(QDialog):
             text = None
         return _dt.date.fromisoformat(text[:10]) if text else _dt.date.today()
 
+    def _set_warranty_reason(self, text: str) -> None:
+        self.warranty_reason.setText(text)
+        self.warranty_reason.setToolTip(text)
+
     def _update_warranty(self) -> None:
         eq = self._current_equipment()
         override = self.override_combo.currentData()
@@ -441,7 +458,7 @@ class NewTicketDialog(QDialog):
         exclusion = self.exclusion_combo.currentData()
         if eq is None and not override:
             self.warranty_badge.set(self.tr("Not decided"), "grey")
-            self.warranty_reason.setText(self.tr("Choose the equipment to decide the warranty."))
+            self._set_warranty_reason(self.tr("Choose the equipment to decide the warranty."))
             return
         try:
             target = eq or C.EquipmentInput(customer_id=0, model="", serial_no="")
@@ -449,13 +466,13 @@ class NewTicketDialog(QDialog):
                                          override=override, override_reason=self.override_reason.text())
         except DomainError as exc:
             self.warranty_badge.set(self.tr("Needs a reason"), "amber")
-            self.warranty_reason.setText(exc.message)
+            self._set_warranty_reason(exc.message)
             return
         if decision.in_warranty:
             self.warranty_badge.set(self.tr("In warranty"), "green")
         else:
             self.warranty_badge.set(self.tr("Out of warranty"), "red")
-        self.warranty_reason.setText(reason_without_verdict(decision.reason))
+        self._set_warranty_reason(reason_without_verdict(decision.reason))
 
     def _fill_levels(self) -> None:
         kind = self.type_combo.currentData()

@@ -102,7 +102,13 @@ class DispatchDialog(_StepDialog):
         self._team_ids = team_ids
         self.tech_list = QListWidget()
         self.tech_list.setObjectName("technicians")
-        self.tech_list.setMaximumHeight(150)
+        # Roomy: up to 12 people visible without scrolling, a little air
+        # between rows, so ticking a team on the phone is not fiddly.
+        self.tech_list.setSpacing(2)
+        row_height = self.tech_list.fontMetrics().height() + 8
+        self.tech_list.setMinimumHeight(row_height * 6)
+        self.tech_list.setMaximumHeight(row_height * 12 + 2 * self.tech_list.frameWidth())
+        self.tech_list.setMinimumWidth(360)
         self.form.add_row("technician_ids", self.tr("Technicians (Space ticks)"), self.tech_list)
         # How to get people into the register when it is empty: Settings ▸ Technicians…
         register_row = QWidget()
