@@ -19,7 +19,8 @@ import sqlite_utils
 from servicedesk.models.core.db import transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.settings import get_setting, get_settings, set_setting
-from servicedesk.models.tickets.lifecycle import RESULT_LABELS, TYPE_LABELS  # the printed words are the tickets' own
+# The printed words and the intake/visit/sign-off fields are the tickets' own.
+from servicedesk.models.tickets.records import TYPE_LABELS, IntakeRecord, SignoffRecord, VisitRecord
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,12 @@ class FormPart:
 
 
 @dataclass
-class TicketForm:
-    """One ticket as the paper forms show it (times as stored, 'YYYY-MM-DD HH:MM:SS')."""
+class TicketForm(SignoffRecord, VisitRecord, IntakeRecord):
+    """One ticket as the paper forms show it (times as stored, 'YYYY-MM-DD HH:MM:SS').
+
+    The intake, visit and review/sign-off fields (and `result_label`) come
+    from the tickets' records, so the forms and the ticket screen share them.
+    """
 
     ticket_id: int
     no: str
@@ -66,31 +71,8 @@ class TicketForm:
     acceptance_date: str | None = None
     project_name: str = ""
     project_no: str = ""
-    # intake
-    requested_at: str | None = None
-    reported_at: str | None = None
-    fault: str = ""
-    recorder: str = ""
-    first_judgement: str = ""
-    fault_level: int | None = None
-    warranty: str | None = None
-    warranty_reason: str = ""
-    # visit
+    # dispatch (intake, visit and sign-off: the inherited records)
     dispatched_at: str | None = None
-    arrived_at: str | None = None
-    diagnosis: str = ""
-    cause: str = ""
-    measures: str = ""
-    result: str | None = None
-    repair_from: str | None = None
-    repair_to: str | None = None
-    completed_at: str | None = None
-    # review / sign-off
-    reviewed_by: str = ""
-    reviewed_at: str | None = None
-    customer_opinion: str = ""
-    customer_signature: str = ""
-    signed_at: str | None = None
     technicians: list[str] = field(default_factory=list)   # leader first
     warranty_parts: list[FormPart] = field(default_factory=list)
     bought_parts: list[FormPart] = field(default_factory=list)
@@ -99,10 +81,6 @@ class TicketForm:
     @property
     def type_label(self) -> str:
         return TYPE_LABELS.get(self.type, self.type)
-
-    @property
-    def result_label(self) -> str:
-        return RESULT_LABELS.get(self.result or "", "")
 
     @property
     def bought_total_fen(self) -> int:

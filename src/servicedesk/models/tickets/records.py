@@ -112,24 +112,6 @@ class PartLine:
         return self.quantity * self.unit_price_fen
 
 
-@dataclass
-class VisitInput:
-    arrived_at: str | None          # None only for level 4 (remote)
-    diagnosis: str = ""
-    cause: str = ""
-    measures: str = ""
-    result: str | None = None       # 'done' | 'not_done' | None (still on site)
-    repair_from: str | None = None
-    repair_to: str | None = None
-    completed_at: str | None = None  # default: repair_to (else arrival) when result is done
-    work: list[WorkLine] = field(default_factory=list)
-    parts: list[PartLine] = field(default_factory=list)
-    quote_transport_fen: int = 0
-    quote_lodging_days: int = 0
-    quote_meal_days: int = 0
-    quote_labour_days: int = 0
-
-
 @dataclass(frozen=True)
 class TeamMember:
     technician_id: int
@@ -164,8 +146,76 @@ class Quote:
     applies: bool = True           # out of warranty: the customer pays
 
 
+# ---------------------------------------------------------------- field groups
+# The parts of a ticket that the ticket screen (TicketDetail) and the printed
+# forms (printing.forms.TicketForm) both show, declared once here and
+# inherited by both. Keyword-only, so each record keeps its own required
+# fields (a ticket's id, a form's office) first.
+@dataclass(kw_only=True)
+class IntakeRecord:
+    """The call as taken at intake (受理): times, fault, fault level, warranty decision."""
+
+    requested_at: str | None = None
+    reported_at: str = ""
+    fault: str = ""
+    recorder: str = ""
+    first_judgement: str = ""
+    fault_level: int | None = None
+    warranty: str | None = None
+    warranty_reason: str = ""
+
+
+@dataclass(kw_only=True)
+class VisitRecord:
+    """What the visit found and did, its result and when the fault was resolved."""
+
+    arrived_at: str | None = None
+    diagnosis: str = ""
+    cause: str = ""
+    measures: str = ""
+    result: str | None = None       # 'done' | 'not_done' | None (still on site)
+    repair_from: str | None = None
+    repair_to: str | None = None
+    completed_at: str | None = None
+
+    @property
+    def result_label(self) -> str:
+        return RESULT_LABELS.get(self.result or "", "")
+
+
+@dataclass(kw_only=True)
+class SignoffRecord:
+    """The supervisor's review and the customer's opinion and signature."""
+
+    reviewed_by: str = ""
+    reviewed_at: str | None = None
+    customer_opinion: str = ""
+    customer_signature: str = ""
+    signed_at: str | None = None
+
+
 @dataclass
-class TicketDetail:
+class VisitInput(VisitRecord):
+    """What the clerk enters for a visit: the VisitRecord fields (keyword-only,
+    arrival first and positional), the work and part lines and the quote's inputs.
+
+    completed_at, when not given for result 完成, defaults to repair_to (else
+    the arrival).
+    """
+
+    arrived_at: str | None = field()  # required (field() drops the group's default); None only for level 4
+    work: list[WorkLine] = field(default_factory=list)
+    parts: list[PartLine] = field(default_factory=list)
+    quote_transport_fen: int = 0
+    quote_lodging_days: int = 0
+    quote_meal_days: int = 0
+    quote_labour_days: int = 0
+
+
+@dataclass
+class TicketDetail(SignoffRecord, VisitRecord, IntakeRecord):
+    """A ticket as read back: its row, the intake/visit/sign-off groups, and what is joined or computed."""
+
     id: int
     no: str
     type: str = "repair"
@@ -176,43 +226,26 @@ class TicketDetail:
     contact: str = ""
     phone: str = ""
     address: str = ""
-    requested_at: str | None = None
-    reported_at: str = ""
-    fault: str = ""
-    recorder: str = ""
-    first_judgement: str = ""
-    fault_level: int | None = None
-    warranty: str | None = None
-    warranty_reason: str = ""
+    # intake beyond IntakeRecord
     warranty_exclusion: str | None = None
     warranty_override_reason: str = ""
     dealer: str = ""
     dealer_diagnosis: str = ""
     dealer_selfcheck: str = ""
+    # dispatch slip
     dispatched_at: str | None = None
     transport: str = ""
     departure_at: str | None = None
     expected_return_at: str | None = None
     tools: str = ""
     carry_parts: str = ""
-    arrived_at: str | None = None
-    diagnosis: str = ""
-    cause: str = ""
-    measures: str = ""
-    result: str | None = None
-    repair_from: str | None = None
-    repair_to: str | None = None
-    completed_at: str | None = None
+    # visit beyond VisitRecord: the quote's inputs
     quote_transport_fen: int = 0
     quote_lodging_days: int = 0
     quote_meal_days: int = 0
     quote_labour_days: int = 0
-    reviewed_by: str = ""
-    reviewed_at: str | None = None
+    # review beyond SignoffRecord; close, cancel, bookkeeping
     review_notes: str = ""
-    customer_opinion: str = ""
-    customer_signature: str = ""
-    signed_at: str | None = None
     complaint_accepted: bool | None = None
     closed_at: str | None = None
     cancelled_at: str | None = None
@@ -254,10 +287,6 @@ class TicketDetail:
     @property
     def level_label(self) -> str:
         return LEVEL_LABELS.get(self.fault_level, "") if self.fault_level else ""
-
-    @property
-    def result_label(self) -> str:
-        return RESULT_LABELS.get(self.result or "", "")
 
     @property
     def warranty_label(self) -> str:
