@@ -17,7 +17,8 @@ The code lives in cohesive modules beside it:
 
 Dependencies run one way (records <- validation, search_index <-
 customer_records <- duplicates, equipment <- warranty), so there is no
-import circle; this module only re-imports and nothing in the area imports it.
+import circle; this module only re-imports, and none of those modules imports
+it back (archive/sheets and the schema's backfill import it like any caller).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The archive's dataclasses: customers, equipment, a warranty decision, a search hit.
 
-One place for these shapes, because every archive module (validation,
-records, warranty, search) and the tickets area pass them across their
-boundaries; they hold no rules beyond a derived property.
+One place for these shapes, because every archive module (validation, the
+customer and equipment records, warranty, search) and the tickets area pass
+them across their boundaries; they hold no rules beyond a derived property.
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ The code lives in cohesive modules beside it:
 
 Dependencies run one way (part_master <- moves <- old_parts, reorder,
 ticket_parts <- sheets), so there is no import circle; this module only
-re-imports and nothing in the area imports it.
+re-imports, and none of those modules imports it back (stockcount, which
+builds on the ledger, imports it like any caller).
 """
 
 from __future__ import annotations
