@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
+from servicedesk.models.core.schema_steps import sql_step, text_search_tables
+
 MIGRATIONS = Migrations("core")
 
 
-@MIGRATIONS(name="0001_settings_customers_equipment")
-def _m0001(db):
-    for sql in (
-        """CREATE TABLE settings (
+sql_step(MIGRATIONS, "0001_settings_customers_equipment",
+    """CREATE TABLE settings (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         )""",
-        """CREATE TABLE customers (
+    """CREATE TABLE customers (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL,
             contact TEXT NOT NULL DEFAULT '',
@@ -31,10 +31,10 @@ def _m0001(db):
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        "CREATE INDEX idx_customers_name ON customers(name)",
-        "CREATE INDEX idx_customers_phone ON customers(phone)",
-        "CREATE INDEX idx_customers_dealer ON customers(dealer)",
-        """CREATE TABLE equipment (
+    "CREATE INDEX idx_customers_name ON customers(name)",
+    "CREATE INDEX idx_customers_phone ON customers(phone)",
+    "CREATE INDEX idx_customers_dealer ON customers(dealer)",
+    """CREATE TABLE equipment (
             id INTEGER PRIMARY KEY,
             customer_id INTEGER NOT NULL REFERENCES customers(id),
             model TEXT NOT NULL,
@@ -55,32 +55,12 @@ def _m0001(db):
             updated_at TEXT NOT NULL,
             UNIQUE (model, serial_no)
         )""",
-        "CREATE INDEX idx_equipment_customer ON equipment(customer_id)",
-        "CREATE INDEX idx_equipment_serial ON equipment(serial_no)",
-        # One row of searchable text per customer (its own fields plus its
-        # equipment), indexed by an FTS5 trigram table for substring search.
-        """CREATE TABLE customer_search (
-            customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
-            text TEXT NOT NULL
-        )""",
-        """CREATE VIRTUAL TABLE customer_fts USING fts5(
-            text, content='customer_search', content_rowid='customer_id',
-            tokenize='trigram'
-        )""",
-        """CREATE TRIGGER customer_search_ai AFTER INSERT ON customer_search BEGIN
-            INSERT INTO customer_fts(rowid, text) VALUES (new.customer_id, new.text);
-        END""",
-        """CREATE TRIGGER customer_search_ad AFTER DELETE ON customer_search BEGIN
-            INSERT INTO customer_fts(customer_fts, rowid, text)
-            VALUES ('delete', old.customer_id, old.text);
-        END""",
-        """CREATE TRIGGER customer_search_au AFTER UPDATE ON customer_search BEGIN
-            INSERT INTO customer_fts(customer_fts, rowid, text)
-            VALUES ('delete', old.customer_id, old.text);
-            INSERT INTO customer_fts(rowid, text) VALUES (new.customer_id, new.text);
-        END""",
-    ):
-        db.execute(sql)
+    "CREATE INDEX idx_equipment_customer ON equipment(customer_id)",
+    "CREATE INDEX idx_equipment_serial ON equipment(serial_no)",
+    # One row of searchable text per customer (its own fields plus its
+    # equipment), indexed by an FTS5 trigram table for substring search.
+    *text_search_tables("customer_search", "customer_id", "customers(id)", "customer_fts"),
+)
 
 
 @MIGRATIONS(name="0002_customer_grams")

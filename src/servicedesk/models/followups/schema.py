@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
+from servicedesk.models.core.schema_steps import sql_step
+
 MIGRATIONS = Migrations("followups")
 
 
-@MIGRATIONS(name="0001_followups_calls_kpi_sends")
-def _m0001(db):
-    for sql in (
-        """CREATE TABLE followups (
+sql_step(MIGRATIONS, "0001_followups_calls_kpi_sends",
+    """CREATE TABLE followups (
             id INTEGER PRIMARY KEY,
             kind TEXT NOT NULL CHECK (kind IN (
                 'install_first','install_second','install_third',
@@ -43,18 +43,18 @@ def _m0001(db):
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        # Idempotent scheduling: one call of each kind per ticket.
-        """CREATE UNIQUE INDEX idx_followups_ticket_kind ON followups(ticket_id, kind)
+    # Idempotent scheduling: one call of each kind per ticket.
+    """CREATE UNIQUE INDEX idx_followups_ticket_kind ON followups(ticket_id, kind)
            WHERE ticket_id IS NOT NULL AND kind NOT IN ('inspection', 'extra')""",
-        # The repeating inspection plan: at most one open inspection per unit.
-        """CREATE UNIQUE INDEX idx_followups_inspection_open ON followups(equipment_id)
+    # The repeating inspection plan: at most one open inspection per unit.
+    """CREATE UNIQUE INDEX idx_followups_inspection_open ON followups(equipment_id)
            WHERE kind = 'inspection' AND status = 'pending'""",
-        "CREATE INDEX idx_followups_due ON followups(status, due_from)",
-        "CREATE INDEX idx_followups_due_at ON followups(due_at)",
-        "CREATE INDEX idx_followups_equipment ON followups(equipment_id, kind)",
-        "CREATE INDEX idx_followups_customer ON followups(customer_id)",
-        "CREATE INDEX idx_followups_ticket ON followups(ticket_id)",
-        """CREATE TABLE followup_calls (
+    "CREATE INDEX idx_followups_due ON followups(status, due_from)",
+    "CREATE INDEX idx_followups_due_at ON followups(due_at)",
+    "CREATE INDEX idx_followups_equipment ON followups(equipment_id, kind)",
+    "CREATE INDEX idx_followups_customer ON followups(customer_id)",
+    "CREATE INDEX idx_followups_ticket ON followups(ticket_id)",
+    """CREATE TABLE followup_calls (
             id INTEGER PRIMARY KEY,
             followup_id INTEGER NOT NULL REFERENCES followups(id),
             called_at TEXT NOT NULL,
@@ -73,10 +73,10 @@ def _m0001(db):
             source TEXT NOT NULL DEFAULT 'call' CHECK (source IN ('call','import')),
             created_at TEXT NOT NULL
         )""",
-        "CREATE INDEX idx_followup_calls_called ON followup_calls(called_at, reached)",
-        "CREATE INDEX idx_followup_calls_followup ON followup_calls(followup_id, called_at)",
-        "CREATE INDEX idx_followup_calls_complaint ON followup_calls(complaint_ticket_id)",
-        """CREATE TABLE kpi_sends (
+    "CREATE INDEX idx_followup_calls_called ON followup_calls(called_at, reached)",
+    "CREATE INDEX idx_followup_calls_followup ON followup_calls(followup_id, called_at)",
+    "CREATE INDEX idx_followup_calls_complaint ON followup_calls(complaint_ticket_id)",
+    """CREATE TABLE kpi_sends (
             id INTEGER PRIMARY KEY,
             month TEXT NOT NULL,             -- YYYY-MM
             sent_at TEXT NOT NULL,
@@ -85,17 +85,13 @@ def _m0001(db):
             workbook_sha256 TEXT NOT NULL,
             figures TEXT NOT NULL            -- JSON, the shape of `kpi --json`
         )""",
-        "CREATE INDEX idx_kpi_sends_month ON kpi_sends(month, sent_at)",
-    ):
-        db.execute(sql)
+    "CREATE INDEX idx_kpi_sends_month ON kpi_sends(month, sent_at)",
+)
 
 
-@MIGRATIONS(name="0002_list_indexes")
-def _m0002(db):
-    # The due list (pending, by deadline) and the done list (newest first) read
-    # these in order, so a page never sorts the whole table.
-    for sql in (
-        "CREATE INDEX idx_followups_status_due_at ON followups(status, due_at)",
-        "CREATE INDEX idx_followups_status_done ON followups(status, done_at)",
-    ):
-        db.execute(sql)
+# The due list (pending, by deadline) and the done list (newest first) read
+# these in order, so a page never sorts the whole table.
+sql_step(MIGRATIONS, "0002_list_indexes",
+    "CREATE INDEX idx_followups_status_due_at ON followups(status, due_at)",
+    "CREATE INDEX idx_followups_status_done ON followups(status, done_at)",
+)

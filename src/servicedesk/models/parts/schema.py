@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
+from servicedesk.models.core.schema_steps import sql_step
+
 MIGRATIONS = Migrations("parts")
 
 
-@MIGRATIONS(name="0001_parts_ledger_counts")
-def _m0001(db):
-    for sql in (
-        """CREATE TABLE parts (
+sql_step(MIGRATIONS, "0001_parts_ledger_counts",
+    """CREATE TABLE parts (
             id INTEGER PRIMARY KEY,
             code TEXT NOT NULL UNIQUE,
             name TEXT NOT NULL,
@@ -40,9 +40,9 @@ def _m0001(db):
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        "CREATE INDEX idx_parts_name ON parts(name)",
-        "CREATE INDEX idx_parts_low ON parts(active, safety_stock, balance)",
-        """CREATE TABLE stock_moves (
+    "CREATE INDEX idx_parts_name ON parts(name)",
+    "CREATE INDEX idx_parts_low ON parts(active, safety_stock, balance)",
+    """CREATE TABLE stock_moves (
             id INTEGER PRIMARY KEY,
             part_id INTEGER NOT NULL REFERENCES parts(id),
             at TEXT NOT NULL,
@@ -65,22 +65,22 @@ def _m0001(db):
             count_id INTEGER REFERENCES stock_counts(id),
             created_at TEXT NOT NULL
         )""",
-        "CREATE INDEX idx_moves_part_at ON stock_moves(part_id, at)",
-        "CREATE INDEX idx_moves_at ON stock_moves(at)",
-        "CREATE INDEX idx_moves_kind_at ON stock_moves(kind, at)",
-        "CREATE INDEX idx_moves_ticket ON stock_moves(ticket_id, part_id) WHERE ticket_id IS NOT NULL",
-        "CREATE INDEX idx_moves_technician ON stock_moves(technician_id, at) WHERE technician_id IS NOT NULL",
-        # One booking-back per exchange line, even if two clerks click at once.
-        "CREATE UNIQUE INDEX idx_moves_old_in ON stock_moves(exchange_id) WHERE kind = 'old_in'",
-        "CREATE UNIQUE INDEX idx_moves_reverses ON stock_moves(reverses_id) WHERE reverses_id IS NOT NULL",
-        """CREATE TRIGGER stock_moves_no_update BEFORE UPDATE ON stock_moves BEGIN
+    "CREATE INDEX idx_moves_part_at ON stock_moves(part_id, at)",
+    "CREATE INDEX idx_moves_at ON stock_moves(at)",
+    "CREATE INDEX idx_moves_kind_at ON stock_moves(kind, at)",
+    "CREATE INDEX idx_moves_ticket ON stock_moves(ticket_id, part_id) WHERE ticket_id IS NOT NULL",
+    "CREATE INDEX idx_moves_technician ON stock_moves(technician_id, at) WHERE technician_id IS NOT NULL",
+    # One booking-back per exchange line, even if two clerks click at once.
+    "CREATE UNIQUE INDEX idx_moves_old_in ON stock_moves(exchange_id) WHERE kind = 'old_in'",
+    "CREATE UNIQUE INDEX idx_moves_reverses ON stock_moves(reverses_id) WHERE reverses_id IS NOT NULL",
+    """CREATE TRIGGER stock_moves_no_update BEFORE UPDATE ON stock_moves BEGIN
             SELECT RAISE(ABORT, 'stock ledger lines are never changed: post a correcting line');
         END""",
-        """CREATE TRIGGER stock_moves_no_delete BEFORE DELETE ON stock_moves BEGIN
+    """CREATE TRIGGER stock_moves_no_delete BEFORE DELETE ON stock_moves BEGIN
             SELECT RAISE(ABORT, 'stock ledger lines are never deleted: post a correcting line');
         END""",
-        # Stock counts (盘点): book quantities as of the end of count_date.
-        """CREATE TABLE stock_counts (
+    # Stock counts (盘点): book quantities as of the end of count_date.
+    """CREATE TABLE stock_counts (
             id INTEGER PRIMARY KEY,
             count_date TEXT NOT NULL,
             status TEXT NOT NULL DEFAULT 'open'
@@ -94,9 +94,9 @@ def _m0001(db):
             posted_at TEXT,
             posted_by TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE INDEX idx_stock_counts_date ON stock_counts(count_date)",
-        "CREATE INDEX idx_stock_counts_status ON stock_counts(status)",
-        """CREATE TABLE stock_count_lines (
+    "CREATE INDEX idx_stock_counts_date ON stock_counts(count_date)",
+    "CREATE INDEX idx_stock_counts_status ON stock_counts(status)",
+    """CREATE TABLE stock_count_lines (
             count_id INTEGER NOT NULL REFERENCES stock_counts(id),
             part_id INTEGER NOT NULL REFERENCES parts(id),
             book_qty INTEGER NOT NULL,
@@ -105,16 +105,12 @@ def _m0001(db):
             counted_by TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (count_id, part_id)
         )""",
-        "CREATE INDEX idx_stock_count_lines_part ON stock_count_lines(part_id)",
-    ):
-        db.execute(sql)
+    "CREATE INDEX idx_stock_count_lines_part ON stock_count_lines(part_id)",
+)
 
 
-@MIGRATIONS(name="0002_moves_part_index_covers_qty")
-def _m0002(db):
-    # Point-in-time stock (sums of qty per part by date) read from the index alone.
-    for sql in (
-        "CREATE INDEX idx_moves_part_at_qty ON stock_moves(part_id, at, qty)",
-        "DROP INDEX idx_moves_part_at",
-    ):
-        db.execute(sql)
+# Point-in-time stock (sums of qty per part by date) read from the index alone.
+sql_step(MIGRATIONS, "0002_moves_part_index_covers_qty",
+    "CREATE INDEX idx_moves_part_at_qty ON stock_moves(part_id, at, qty)",
+    "DROP INDEX idx_moves_part_at",
+)

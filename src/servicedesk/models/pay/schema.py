@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
+from servicedesk.models.core.schema_steps import execute_all
+
 MIGRATIONS = Migrations("pay")
 
 # Seeded catalog rates start here: before any work the program will see.
@@ -26,7 +28,7 @@ CATALOG_EPOCH = "2000-01-01 00:00:00"
 
 @MIGRATIONS(name="0001_pay")
 def _m0001(db):
-    for sql in (
+    execute_all(db, (
         """CREATE TABLE work_catalog (
             code TEXT PRIMARY KEY,
             name TEXT NOT NULL,
@@ -165,8 +167,7 @@ def _m0001(db):
             updated_at TEXT NOT NULL,
             updated_by TEXT NOT NULL DEFAULT ''
         )""",
-    ):
-        db.execute(sql)
+    ))
     _seed_catalog(db)
 
 

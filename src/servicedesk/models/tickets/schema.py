@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
+from servicedesk.models.core.schema_steps import sql_step
+
 MIGRATIONS = Migrations("tickets")
 
 
-@MIGRATIONS(name="0001_technicians_tickets")
-def _m0001(db):
-    for sql in (
-        """CREATE TABLE technicians (
+sql_step(MIGRATIONS, "0001_technicians_tickets",
+    """CREATE TABLE technicians (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE,
             phone TEXT NOT NULL DEFAULT '',
@@ -25,13 +25,13 @@ def _m0001(db):
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        # Per department-code + YYMM counter: numbers are never reused, even
-        # after a cancellation, because the counter only ever goes up.
-        """CREATE TABLE ticket_counters (
+    # Per department-code + YYMM counter: numbers are never reused, even
+    # after a cancellation, because the counter only ever goes up.
+    """CREATE TABLE ticket_counters (
             prefix TEXT PRIMARY KEY,
             last_seq INTEGER NOT NULL
         )""",
-        """CREATE TABLE tickets (
+    """CREATE TABLE tickets (
             id INTEGER PRIMARY KEY,
             no TEXT NOT NULL UNIQUE,
             type TEXT NOT NULL CHECK (type IN
@@ -94,31 +94,31 @@ def _m0001(db):
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        "CREATE INDEX idx_tickets_status ON tickets(status, reported_at)",
-        "CREATE INDEX idx_tickets_reported ON tickets(reported_at)",
-        "CREATE INDEX idx_tickets_completed ON tickets(completed_at)",
-        "CREATE INDEX idx_tickets_customer ON tickets(customer_id)",
-        "CREATE INDEX idx_tickets_equipment ON tickets(equipment_id, reported_at)",
-        "CREATE INDEX idx_tickets_phone ON tickets(phone)",
-        """CREATE TABLE ticket_technicians (
+    "CREATE INDEX idx_tickets_status ON tickets(status, reported_at)",
+    "CREATE INDEX idx_tickets_reported ON tickets(reported_at)",
+    "CREATE INDEX idx_tickets_completed ON tickets(completed_at)",
+    "CREATE INDEX idx_tickets_customer ON tickets(customer_id)",
+    "CREATE INDEX idx_tickets_equipment ON tickets(equipment_id, reported_at)",
+    "CREATE INDEX idx_tickets_phone ON tickets(phone)",
+    """CREATE TABLE ticket_technicians (
             ticket_id INTEGER NOT NULL REFERENCES tickets(id),
             technician_id INTEGER NOT NULL REFERENCES technicians(id),
             is_leader INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (ticket_id, technician_id)
         )""",
-        "CREATE INDEX idx_ticket_technicians_tech ON ticket_technicians(technician_id)",
-        # Work done, from the work-hour catalog (pay area): code x quantity.
-        """CREATE TABLE ticket_work (
+    "CREATE INDEX idx_ticket_technicians_tech ON ticket_technicians(technician_id)",
+    # Work done, from the work-hour catalog (pay area): code x quantity.
+    """CREATE TABLE ticket_work (
             id INTEGER PRIMARY KEY,
             ticket_id INTEGER NOT NULL REFERENCES tickets(id),
             code TEXT NOT NULL,
             quantity_x100 INTEGER NOT NULL CHECK (quantity_x100 > 0),
             notes TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE INDEX idx_ticket_work_ticket ON ticket_work(ticket_id)",
-        # Parts used on the visit: kind 'warranty' (三包件, free) or 'bought'
-        # (客户购买件). part_code refers to the parts master when it exists.
-        """CREATE TABLE ticket_parts (
+    "CREATE INDEX idx_ticket_work_ticket ON ticket_work(ticket_id)",
+    # Parts used on the visit: kind 'warranty' (三包件, free) or 'bought'
+    # (客户购买件). part_code refers to the parts master when it exists.
+    """CREATE TABLE ticket_parts (
             id INTEGER PRIMARY KEY,
             ticket_id INTEGER NOT NULL REFERENCES tickets(id),
             part_code TEXT NOT NULL DEFAULT '',
@@ -128,10 +128,10 @@ def _m0001(db):
             quantity INTEGER NOT NULL CHECK (quantity > 0),
             unit_price_fen INTEGER NOT NULL DEFAULT 0
         )""",
-        "CREATE INDEX idx_ticket_parts_ticket ON ticket_parts(ticket_id)",
-        "CREATE INDEX idx_ticket_parts_code ON ticket_parts(part_code)",
-        # The ticket's event log: when, who, what changed (old -> new).
-        """CREATE TABLE ticket_events (
+    "CREATE INDEX idx_ticket_parts_ticket ON ticket_parts(ticket_id)",
+    "CREATE INDEX idx_ticket_parts_code ON ticket_parts(part_code)",
+    # The ticket's event log: when, who, what changed (old -> new).
+    """CREATE TABLE ticket_events (
             id INTEGER PRIMARY KEY,
             ticket_id INTEGER NOT NULL REFERENCES tickets(id),
             at TEXT NOT NULL,
@@ -141,6 +141,5 @@ def _m0001(db):
             old TEXT NOT NULL DEFAULT '',
             new TEXT NOT NULL DEFAULT ''
         )""",
-        "CREATE INDEX idx_ticket_events_ticket ON ticket_events(ticket_id, at)",
-    ):
-        db.execute(sql)
+    "CREATE INDEX idx_ticket_events_ticket ON ticket_events(ticket_id, at)",
+)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
+from servicedesk.models.core.schema_steps import sql_step, text_search_tables
+
 MIGRATIONS = Migrations("ticket_search")
 
 
@@ -36,57 +38,35 @@ def _text_sql(alias: str) -> str:
     )
 
 
-@MIGRATIONS(name="0001_ticket_search_index")
-def _m0001(db):
-    for sql in (
-        """CREATE TABLE ticket_search (
-            ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
-            text TEXT NOT NULL
-        )""",
-        """CREATE VIRTUAL TABLE ticket_fts USING fts5(
-            text, content='ticket_search', content_rowid='ticket_id',
-            tokenize='trigram'
-        )""",
-        # ticket_search -> ticket_fts (external-content FTS needs the old text to delete).
-        """CREATE TRIGGER ticket_search_ai AFTER INSERT ON ticket_search BEGIN
-            INSERT INTO ticket_fts(rowid, text) VALUES (new.ticket_id, new.text);
-        END""",
-        """CREATE TRIGGER ticket_search_ad AFTER DELETE ON ticket_search BEGIN
-            INSERT INTO ticket_fts(ticket_fts, rowid, text)
-            VALUES ('delete', old.ticket_id, old.text);
-        END""",
-        """CREATE TRIGGER ticket_search_au AFTER UPDATE ON ticket_search
-        WHEN old.text IS NOT new.text BEGIN
-            INSERT INTO ticket_fts(ticket_fts, rowid, text)
-            VALUES ('delete', old.ticket_id, old.text);
-            INSERT INTO ticket_fts(rowid, text) VALUES (new.ticket_id, new.text);
-        END""",
-        # tickets -> ticket_search
-        f"""CREATE TRIGGER tickets_search_ai AFTER INSERT ON tickets BEGIN
+sql_step(MIGRATIONS, "0001_ticket_search_index",
+    # ticket_search -> ticket_fts
+    *text_search_tables("ticket_search", "ticket_id", "tickets(id)", "ticket_fts",
+                        update_when="old.text IS NOT new.text"),
+    # tickets -> ticket_search
+    f"""CREATE TRIGGER tickets_search_ai AFTER INSERT ON tickets BEGIN
             INSERT INTO ticket_search(ticket_id, text) VALUES (new.id, {_text_sql('new')});
         END""",
-        f"""CREATE TRIGGER tickets_search_au
+    f"""CREATE TRIGGER tickets_search_au
         AFTER UPDATE OF no, contact, phone, customer_id, equipment_id ON tickets BEGIN
             UPDATE ticket_search SET text = {_text_sql('new')} WHERE ticket_id = new.id;
         END""",
-        """CREATE TRIGGER tickets_search_ad AFTER DELETE ON tickets BEGIN
+    """CREATE TRIGGER tickets_search_ad AFTER DELETE ON tickets BEGIN
             DELETE FROM ticket_search WHERE ticket_id = old.id;
         END""",
-        # customers / equipment -> the text of their tickets
-        f"""CREATE TRIGGER customers_ticket_search_au
+    # customers / equipment -> the text of their tickets
+    f"""CREATE TRIGGER customers_ticket_search_au
         AFTER UPDATE OF name, phone, phone2 ON customers BEGIN
             UPDATE ticket_search SET text = (SELECT {_text_sql('t')} FROM tickets t
                                              WHERE t.id = ticket_search.ticket_id)
             WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = new.id);
         END""",
-        f"""CREATE TRIGGER equipment_ticket_search_au
+    f"""CREATE TRIGGER equipment_ticket_search_au
         AFTER UPDATE OF model, serial_no ON equipment BEGIN
             UPDATE ticket_search SET text = (SELECT {_text_sql('t')} FROM tickets t
                                              WHERE t.id = ticket_search.ticket_id)
             WHERE ticket_id IN (SELECT id FROM tickets WHERE equipment_id = new.id);
         END""",
-        # Tickets written before this step (none in a released file, but keep it honest).
-        f"INSERT INTO ticket_search(ticket_id, text) SELECT t.id, {_text_sql('t')} FROM tickets t",
-    ):
-        db.execute(sql)
+    # Tickets written before this step (none in a released file, but keep it honest).
+    f"INSERT INTO ticket_search(ticket_id, text) SELECT t.id, {_text_sql('t')} FROM tickets t",
+)
 

@@ -487,118 +487,112 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="40" />
+        <location filename="../../ui/customers/customer_dialog.py" line="37" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="40" />
+        <location filename="../../ui/customers/customer_dialog.py" line="37" />
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="44" />
+        <location filename="../../ui/customers/customer_dialog.py" line="41" />
         <source>Name (unit or person)*</source>
         <translation>用户姓名/单位*</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="45" />
+        <location filename="../../ui/customers/customer_dialog.py" line="42" />
         <source>e.g. 杭州建工集团有限公司 or 张三</source>
         <translation>如 杭州建工集团有限公司 或 张三</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="46" />
+        <location filename="../../ui/customers/customer_dialog.py" line="43" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="47" />
+        <location filename="../../ui/customers/customer_dialog.py" line="44" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="47" />
+        <location filename="../../ui/customers/customer_dialog.py" line="44" />
         <source>e.g. 设备科长</source>
         <translation>如 设备科长</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="48" />
+        <location filename="../../ui/customers/customer_dialog.py" line="45" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="48" />
+        <location filename="../../ui/customers/customer_dialog.py" line="45" />
         <source>13812345678 or 0571-88886666-806</source>
         <translation>13812345678 或 0571-88886666-806</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="49" />
+        <location filename="../../ui/customers/customer_dialog.py" line="46" />
         <source>Second phone</source>
         <translation>备用电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="50" />
+        <location filename="../../ui/customers/customer_dialog.py" line="47" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="51" />
+        <location filename="../../ui/customers/customer_dialog.py" line="48" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="51" />
+        <location filename="../../ui/customers/customer_dialog.py" line="48" />
         <source>e.g. 杭州</source>
         <translation>如 杭州</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="52" />
+        <location filename="../../ui/customers/customer_dialog.py" line="49" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="52" />
+        <location filename="../../ui/customers/customer_dialog.py" line="49" />
         <source>who sold the equipment</source>
         <translation>销售设备的经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="55" />
+        <location filename="../../ui/customers/customer_dialog.py" line="52" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="69" />
-        <location filename="../../ui/customers/customer_dialog.py" line="153" />
+        <location filename="../../ui/customers/customer_dialog.py" line="133" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="70" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="120" />
+        <location filename="../../ui/customers/customer_dialog.py" line="110" />
         <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
         <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="123" />
+        <location filename="../../ui/customers/customer_dialog.py" line="113" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="160" />
+        <location filename="../../ui/customers/customer_dialog.py" line="140" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="162" />
+        <location filename="../../ui/customers/customer_dialog.py" line="142" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="180" />
+        <location filename="../../ui/customers/customer_dialog.py" line="160" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1405,151 +1399,141 @@
 <context>
     <name>EquipmentDialog</name>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="53" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="52" />
         <source>New equipment</source>
         <translation>新增设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="53" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="52" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="56" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="55" />
         <source>Customer: %1</source>
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="73" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="72" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="74" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="73" />
         <source>Model*</source>
         <translation>型号*</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="75" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="74" />
         <source>Serial no*</source>
         <translation>机号*</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="76" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="75" />
         <source>unique for the model</source>
         <translation>同一型号下唯一</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="80" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="79" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="81" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="80" />
         <source>2026-03-01 or 2026/3/1</source>
         <translation>2026-03-01 或 2026/3/1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="82" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="81" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
         <source>Factory date</source>
         <translation>出厂日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="84" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="83" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="86" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="178" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="85" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
         <source>Delivery date</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="88" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="178" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="87" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="90" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="89" />
         <source>Warranty months</source>
         <translation>保修月数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="91" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="90" />
         <source>blank = office default</source>
         <translation>空白 = 默认</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="92" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="91" />
         <source>Invoice no</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="93" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="92" />
         <source>First site of use</source>
         <translation>设备第一次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="94" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="93" />
         <source>Project name</source>
         <translation>工程名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="96" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="95" />
         <source>Project no (AB)</source>
         <translation>AB号（工程编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="97" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="96" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="100" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="99" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="112" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="113" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="183" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
         <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.</source>
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="187" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="190" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="184" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="192" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="186" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="194" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="188" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="236" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="220" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -1982,6 +1966,19 @@
         <location filename="../../ui/followups/tab.py" line="424" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="74" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="75" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -10,31 +10,28 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.errors import DomainError, ValidationError
-from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window, show_error
+from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import FormDialog
 
 WARNING_STYLE = ("QLabel { background: #FFF1CC; color: #5C3D00; border: 1px solid #E0C27A;"
                  " border-radius: 3px; padding: 6px; }")
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(FormDialog):
     """`saved` carries the stored Customer after a successful save."""
 
-    saved = Signal(object)
+    fallback_field = "name"
 
     def __init__(self, ctx: AppContext, customer: C.Customer | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.customer = customer
-        self.result_customer: C.Customer | None = None
         self._acknowledged: set[int] = set()
         self.setObjectName("customerDialog")
         self.setWindowTitle(self.tr("New customer") if customer is None else self.tr("Edit customer"))
@@ -64,17 +61,10 @@ class CustomerDialog(QDialog):
         self.duplicates.setStyleSheet(WARNING_STYLE)
         self.duplicates.hide()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
         lay = QVBoxLayout(self)
         lay.addWidget(self.form)
         lay.addWidget(self.duplicates)
-        lay.addWidget(self.buttons)
+        lay.addWidget(self.add_save_buttons())
 
         if customer is not None:
             for key, edit in self._edits().items():
@@ -123,21 +113,11 @@ class CustomerDialog(QDialog):
             return self.tr("Enter the name of the unit or the person.")
         return exc.message
 
-    def _check_field(self, key: str) -> None:
-        if not self.isVisible():  # focus leaving a closing dialog is not the clerk moving on
-            return
-        errors = C.customer_errors(self.value())
-        self.form.set_message(key, self.message_for(key, errors[key]) if key in errors else "")
+    def field_errors(self) -> dict[str, ValidationError]:
+        return C.customer_errors(self.value())
 
-    def show_errors(self, errors: dict[str, ValidationError]) -> None:
-        self.form.clear_errors()
-        first = None
-        for key, exc in errors.items():
-            if not self.form.show_error(key, self.message_for(key, exc)):
-                show_error(self, exc)
-            first = first or key
-        if first and self.form.field_for(first) is not None:
-            self.form.field_for(first).setFocus()
+    def forms(self) -> list[ValidatedForm]:
+        return [self.form]
 
     # ---- duplicates --------------------------------------------------------------
     def refresh_duplicates(self) -> list[C.Customer]:
@@ -166,30 +146,23 @@ class CustomerDialog(QDialog):
         return found
 
     # ---- saving ----------------------------------------------------------------------
-    def save(self) -> None:
-        data = self.value()
-        errors = C.customer_errors(data)
-        if errors:
-            self.show_errors(errors)
-            return
+    @property
+    def result_customer(self) -> C.Customer | None:
+        return self.stored_record
+
+    def ready_to_write(self) -> bool:
+        """A possible duplicate needs a second, deliberate click on Save."""
         self.form.clear_errors()
         found = self.refresh_duplicates()
         ids = {c.id for c in found}
         if ids and not ids <= self._acknowledged:
             self._acknowledged |= ids
             self.save_button.setText(self.tr("Save anyway"))
-            return
-        try:
-            if self.customer is None:
-                stored = C.add_customer(self.ctx.db, data)
-            else:
-                stored = C.update_customer(self.ctx.db, self.customer.id, data)
-        except ValidationError as exc:
-            self.show_errors({exc.field or "name": exc})
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.result_customer = stored
-        self.saved.emit(stored)
-        self.accept()
+            return False
+        return True
+
+    def write(self) -> C.Customer:
+        data = self.value()
+        if self.customer is None:
+            return C.add_customer(self.ctx.db, data)
+        return C.update_customer(self.ctx.db, self.customer.id, data)

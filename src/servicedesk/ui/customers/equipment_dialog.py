@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.errors import DomainError, ValidationError
-from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window, show_error
+from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import FormDialog
 from servicedesk.ui.table_model import COLORS, TEXT_COLORS
 
 DATE_KEYS = ("factory_date", "purchase_date", "delivery_date", "acceptance_date")
@@ -37,10 +37,10 @@ def warranty_style(in_warranty: bool) -> str:
             " border-radius: 3px; padding: 4px 6px; }")
 
 
-class EquipmentDialog(QDialog):
+class EquipmentDialog(FormDialog):
     """`saved` carries the stored Equipment after a successful save."""
 
-    saved = Signal(object)
+    fallback_field = "serial_no"
 
     def __init__(self, ctx: AppContext, customer: C.Customer, equipment: C.Equipment | None = None,
                  parent: QWidget | None = None):
@@ -48,7 +48,6 @@ class EquipmentDialog(QDialog):
         self.ctx = ctx
         self.customer = customer
         self.equipment = equipment
-        self.result_equipment: C.Equipment | None = None
         self.setObjectName("equipmentDialog")
         self.setWindowTitle(self.tr("New equipment") if equipment is None else self.tr("Edit equipment"))
         self.setMinimumWidth(760)
@@ -107,12 +106,7 @@ class EquipmentDialog(QDialog):
         self.warranty.setObjectName("warrantyPreview")
         self.warranty.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.add_save_buttons()
 
         columns = QHBoxLayout()
         columns.addWidget(left, 1)
@@ -194,36 +188,26 @@ class EquipmentDialog(QDialog):
             return self.tr("Enter a whole number (0 or more), or leave it blank.")
         return exc.message
 
-    def _errors(self) -> dict[str, ValidationError]:
+    def field_errors(self) -> dict[str, ValidationError]:
         return C.equipment_errors(self.ctx.db, self.value(), self.equipment.id if self.equipment else None)
 
-    def _check_field(self, key: str) -> None:
-        """Check one field when the clerk leaves it (blank required fields wait for Save)."""
-        if not self.isVisible():  # focus leaving a closing dialog is not the clerk moving on
-            return
-        errors = self._errors()
-        form = self._forms[key]
-        exc = errors.get(key)
-        if exc is not None and key in ("model", "serial_no") and not isinstance(exc, C.DuplicateSerialError):
-            exc = None
-        form.set_message(key, self.message_for(key, exc) if exc is not None else "")
+    def forms(self) -> list[ValidatedForm]:
+        return list(dict.fromkeys(self._forms.values()))
 
-    def show_errors(self, errors: dict[str, ValidationError]) -> None:
-        for form in set(self._forms.values()):
-            form.clear_errors()
+    def form_for(self, key: str) -> ValidatedForm | None:
+        return self._forms.get(key)
+
+    def check_while_typing(self, key: str, exc: ValidationError) -> bool:
+        """Blank required fields wait for Save; a serial already registered shows at once."""
+        return key not in ("model", "serial_no") or isinstance(exc, C.DuplicateSerialError)
+
+    def show_unplaced(self, exc: ValidationError) -> None:
+        self.customer_error.setText(exc.message)
+        self.customer_error.show()
+        fit_window(self.customer_error)
+
+    def clear_unplaced(self) -> None:
         self.customer_error.hide()
-        first = None
-        for key, exc in errors.items():
-            form = self._forms.get(key)
-            if form is None:
-                self.customer_error.setText(exc.message)
-                self.customer_error.show()
-                fit_window(self.customer_error)
-                continue
-            form.show_error(key, self.message_for(key, exc))
-            first = first or key
-        if first:
-            self._forms[first].field_for(first).setFocus()
 
     def refresh_warranty(self) -> None:
         """Preview of the warranty today from the dates typed so far."""
@@ -240,23 +224,12 @@ class EquipmentDialog(QDialog):
         self.warranty.setText(("✔ " if decision.in_warranty else "✖ ") + warranty_words(self, decision))
 
     # ---- saving ----------------------------------------------------------------------
-    def save(self) -> None:
-        errors = self._errors()
-        if errors:
-            self.show_errors(errors)
-            return
+    @property
+    def result_equipment(self) -> C.Equipment | None:
+        return self.stored_record
+
+    def write(self) -> C.Equipment:
         data = self.value()
-        try:
-            if self.equipment is None:
-                stored = C.add_equipment(self.ctx.db, data)
-            else:
-                stored = C.update_equipment(self.ctx.db, self.equipment.id, data)
-        except ValidationError as exc:
-            self.show_errors({exc.field or "serial_no": exc})
-            return
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.result_equipment = stored
-        self.saved.emit(stored)
-        self.accept()
+        if self.equipment is None:
+            return C.add_equipment(self.ctx.db, data)
+        return C.update_equipment(self.ctx.db, self.equipment.id, data)

@@ -1,0 +1,175 @@
+"""Customer records (客户档案): read, write and list customers.
+
+The writes keep the search index in step (`search_index.reindex_customer`
+in the same transaction); a customer with equipment or tickets is history
+and is never deleted. Matching a customer from a sheet (by number and name,
+or by name and phone) lives here because imports of every kind share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from typing import Any
+
+import sqlite_utils
+
+from servicedesk.models.archive.records import Customer, CustomerInput
+from servicedesk.models.archive.search_index import _customer_clause, _drop_from_grams, reindex_customer
+from servicedesk.models.archive.validation import clean_customer
+from servicedesk.models.core.db import now_iso, transaction
+from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.validation import normalise_text, parse_phone
+
+
+def _row_to_customer(row: dict[str, Any]) -> Customer:
+    known = {f.name for f in fields(Customer)}
+    return Customer(**{k: v for k, v in row.items() if k in known})
+
+
+def get_customer(db: sqlite_utils.Database, customer_id: int) -> Customer:
+    rows = list(db.query(
+        "SELECT c.*, (SELECT count(*) FROM equipment e WHERE e.customer_id = c.id) AS equipment_count "
+        "FROM customers c WHERE c.id = ?", [customer_id]))
+    if not rows:
+        raise NotFound(f"No customer with id {customer_id}.", "customer")
+    return _row_to_customer(rows[0])
+
+
+def add_customer(db: sqlite_utils.Database, data: CustomerInput,
+                 customer_id: int | None = None) -> Customer:
+    """Archive a new customer; `customer_id` keeps a number from an exported
+    sheet when this archive has no customer of that number (else a new one)."""
+    clean = clean_customer(data)
+    stamp = now_iso()
+    with transaction(db):
+        row = {**asdict(clean), "created_at": stamp, "updated_at": stamp}
+        if customer_id and customer_id > 0 and db.execute(
+                "SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is None:
+            row["id"] = customer_id
+        cid = db["customers"].insert(row).last_pk
+        reindex_customer(db, cid)
+    return get_customer(db, cid)
+
+
+def update_customer(db: sqlite_utils.Database, customer_id: int, data: CustomerInput) -> Customer:
+    clean = clean_customer(data)
+    get_customer(db, customer_id)
+    with transaction(db):
+        db["customers"].update(customer_id, {**asdict(clean), "updated_at": now_iso()})
+        reindex_customer(db, customer_id)
+    return get_customer(db, customer_id)
+
+
+def delete_customer(db: sqlite_utils.Database, customer_id: int) -> None:
+    """Only a customer with no equipment and no tickets can be deleted (history is kept)."""
+    with transaction(db):
+        customer = get_customer(db, customer_id)
+        if customer.equipment_count:
+            raise ValidationError(
+                f"{customer.name} still has {customer.equipment_count} equipment; "
+                "delete or move it first.", "customer")
+        if db.execute("SELECT 1 FROM tickets WHERE customer_id = ? LIMIT 1", [customer_id]).fetchone():
+            raise ValidationError(f"{customer.name} has tickets and cannot be deleted.", "customer")
+        _drop_from_grams(db, customer_id)
+        db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])
+        db.execute("DELETE FROM customers WHERE id = ?", [customer_id])
+
+
+def customer_numbered(db: sqlite_utils.Database, customer_id: object, name: str) -> Customer | None:
+    """The customer with this number (客户编号) AND this name, or None.
+
+    Sheets carry the number so same-name customers without a phone can be told
+    apart; requiring the name as well means a sheet from another archive, whose
+    numbers mean other customers, never lands on the wrong one.
+    """
+    try:
+        number = int(customer_id)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    rows = list(db.query("SELECT * FROM customers WHERE id = ? AND name = ?",
+                         [number, normalise_text(name)]))
+    return _row_to_customer(rows[0]) if rows else None
+
+
+def customers_named(db: sqlite_utils.Database, name: str) -> list[Customer]:
+    """Every customer with exactly this name (after NFKC and trimming)."""
+    return [_row_to_customer(r) for r in db.query(
+        "SELECT * FROM customers WHERE name = ? ORDER BY id", [normalise_text(name)])]
+
+
+def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Customer:
+    """Match by name, and by phone when given (two customers may share a name).
+
+    Without a phone and with several of that name, the only one that has no
+    phone is meant (that is how an export writes it); otherwise ask for the phone.
+    """
+    name = normalise_text(name)
+    if not name:
+        raise ValidationError("Customer name is required.", "customer")
+    rows = customers_named(db, name)
+    if phone:
+        norm = parse_phone(phone, "phone")
+        rows = [r for r in rows if norm in (r.phone, r.phone2)]
+    elif len(rows) > 1:
+        blank = [r for r in rows if not r.phone]
+        if len(blank) == 1:
+            rows = blank
+    if not rows:
+        raise NotFound(f'No customer "{name}"' + (f" with phone {phone}" if phone else "")
+                       + " in the archive.", "customer")
+    if len(rows) > 1:
+        raise ValidationError(
+            f'{len(rows)} customers are named "{name}"; give the phone to choose one.', "customer")
+    return rows[0]
+
+
+# Sortable columns of the customer list -> SQL (whitelist: never format user text into SQL).
+CUSTOMER_ORDER = {
+    "name": "c.name", "contact": "c.contact", "phone": "c.phone", "address": "c.address",
+    "region": "c.region", "dealer": "c.dealer", "updated_at": "c.updated_at", "updated": "c.updated_at",
+    "created_at": "c.id", "id": "c.id", "equipment_count": "equipment_count",
+}
+
+
+def count_customers(db: sqlite_utils.Database, query: str = "") -> int:
+    """How many customers match `query` (all customers when it is blank)."""
+    where, params = _customer_clause(query)
+    return db.execute(f"SELECT count(*) FROM customers c WHERE {where}", params).fetchone()[0]
+
+
+def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 200, offset: int = 0,
+                   order_by: str = "name", descending: bool = False) -> list[Customer]:
+    """One page of the customer list, filtered by the search text, sorted by the database.
+
+    Paged so the archive tab opens as fast with 30 000 customers as with 30;
+    id breaks ties so pages never overlap or skip a row.
+    """
+    if order_by == "updated":
+        descending = True
+    column = CUSTOMER_ORDER.get(order_by, "c.name")
+    direction = "DESC" if descending else "ASC"
+    where, params = _customer_clause(query)
+    count_sql = "(SELECT count(*) FROM equipment e WHERE e.customer_id = c.id)"
+    order = f"{column} {direction}, c.id {direction}".replace("equipment_count", count_sql)
+    # Pick the page's ids first (sorting only the sort keys of every match),
+    # then read the full rows and unit counts of just those ids.
+    rows = db.query(
+        f"WITH page AS (SELECT c.id, row_number() OVER (ORDER BY {order}) AS pos "
+        f"FROM customers c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"SELECT c.*, {count_sql} AS equipment_count FROM page JOIN customers c ON c.id = page.id "
+        "ORDER BY page.pos", params + [limit, offset])
+    return [_row_to_customer(r) for r in rows]
+
+
+def known_values(db: sqlite_utils.Database, column: str, limit: int = 500) -> list[str]:
+    """Distinct values already typed (models, regions, dealers) for the dialogs' completers."""
+    source = {
+        "model": "SELECT DISTINCT model FROM equipment ORDER BY model",
+        "region": "SELECT DISTINCT region FROM customers WHERE region != '' ORDER BY region",
+        "dealer": "SELECT dealer FROM customers WHERE dealer != '' UNION "
+                  "SELECT dealer FROM equipment WHERE dealer != '' ORDER BY 1",
+        "title": "SELECT DISTINCT title FROM customers WHERE title != '' ORDER BY title",
+    }.get(column)
+    if source is None:
+        raise ValueError(f"no known values for {column!r}")
+    return [r[0] for r in db.execute(f"{source} LIMIT ?", [limit])]

@@ -1,0 +1,88 @@
+"""Equipment records (产品档案): read, write and list a customer's equipment.
+
+Serial numbers are unique per model and every write refreshes the owner's
+search text in the same transaction; equipment with tickets is history and
+is never deleted. The field rules are in `validation`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from typing import Any
+
+import sqlite_utils
+
+from servicedesk.models.archive.customer_records import get_customer
+from servicedesk.models.archive.records import Equipment, EquipmentInput
+from servicedesk.models.archive.search_index import reindex_customer
+from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment
+from servicedesk.models.core.db import now_iso, transaction
+from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.validation import normalise_text
+
+
+def _row_to_equipment(row: dict[str, Any]) -> Equipment:
+    known = {f.name for f in fields(Equipment)}
+    return Equipment(**{k: v for k, v in row.items() if k in known})
+
+
+def get_equipment(db: sqlite_utils.Database, equipment_id: int) -> Equipment:
+    rows = list(db.query(
+        "SELECT e.*, c.name AS customer_name FROM equipment e JOIN customers c ON c.id = e.customer_id "
+        "WHERE e.id = ?", [equipment_id]))
+    if not rows:
+        raise NotFound(f"No equipment with id {equipment_id}.", "equipment")
+    return _row_to_equipment(rows[0])
+
+
+def find_equipment(db: sqlite_utils.Database, model: str, serial_no: str) -> Equipment | None:
+    """The equipment with this model + serial (written any way the plate is typed), or None."""
+    row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?",
+                     [_normalise_code(model), _normalise_code(serial_no)]).fetchone()
+    if row is None:
+        row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?",
+                         [normalise_text(model), normalise_text(serial_no)]).fetchone()
+    return get_equipment(db, row[0]) if row else None
+
+
+def equipment_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[Equipment]:
+    rows = db.query(
+        "SELECT e.*, c.name AS customer_name FROM equipment e JOIN customers c ON c.id = e.customer_id "
+        "WHERE e.customer_id = ? ORDER BY e.model, e.serial_no", [customer_id])
+    return [_row_to_equipment(r) for r in rows]
+
+
+def add_equipment(db: sqlite_utils.Database, data: EquipmentInput) -> Equipment:
+    """Register one piece of equipment under its customer (serial unique per model)."""
+    clean = clean_equipment(data)
+    stamp = now_iso()
+    with transaction(db):
+        get_customer(db, clean.customer_id)
+        _check_serial_unique(db, clean, None)
+        eid = db["equipment"].insert({**asdict(clean), "created_at": stamp, "updated_at": stamp}).last_pk
+        reindex_customer(db, clean.customer_id)
+    return get_equipment(db, eid)
+
+
+def update_equipment(db: sqlite_utils.Database, equipment_id: int, data: EquipmentInput) -> Equipment:
+    clean = clean_equipment(data)
+    with transaction(db):
+        old = get_equipment(db, equipment_id)
+        get_customer(db, clean.customer_id)
+        _check_serial_unique(db, clean, equipment_id)
+        db["equipment"].update(equipment_id, {**asdict(clean), "updated_at": now_iso()})
+        reindex_customer(db, clean.customer_id)
+        if old.customer_id != clean.customer_id:
+            reindex_customer(db, old.customer_id)
+    return get_equipment(db, equipment_id)
+
+
+def delete_equipment(db: sqlite_utils.Database, equipment_id: int) -> None:
+    """Equipment with tickets is history and cannot be deleted."""
+    with transaction(db):
+        eq = get_equipment(db, equipment_id)
+        if db.execute("SELECT 1 FROM tickets WHERE equipment_id = ? LIMIT 1", [equipment_id]).fetchone():
+            raise ValidationError(f"{eq.model} {eq.serial_no} has tickets and cannot be deleted.",
+                                  "equipment")
+        db.execute("DELETE FROM equipment WHERE id = ?", [equipment_id])
+        reindex_customer(db, eq.customer_id)

@@ -1,0 +1,197 @@
+"""Customer search (DOMAIN §1): the search text, its two indexes, and the query.
+
+A customer's name, contact, phones, address and the models, serials and
+projects of its equipment go into one text (`customer_search`), indexed by
+FTS5 trigrams for terms of 3+ characters and by a 1-2 character index
+(`customer_grams`). The writes call `reindex_customer` inside their
+transaction; `search_clause` is shared with the ticket list's search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import sqlite_utils
+
+from servicedesk.models.archive.records import SearchHit
+from servicedesk.models.core.db import transaction
+
+
+def _search_text(db: sqlite_utils.Database, customer_id: int) -> str:
+    c = db.execute("SELECT name, contact, phone, phone2, address, region, dealer FROM customers "
+                   "WHERE id = ?", [customer_id]).fetchone()
+    parts = [p for p in c if p]
+    parts += [re.sub(r"\D", "", p) for p in (c[2], c[3]) if p and "-" in p]
+    for model, serial, project_no, project_name in db.execute(
+            "SELECT model, serial_no, project_no, project_name FROM equipment WHERE customer_id = ?",
+            [customer_id]):
+        parts += [model, serial, project_no, project_name]
+    return " | ".join(p for p in parts if p)
+
+
+# Characters the 1-2 character index holds: digits, Latin letters (lower case)
+# and CJK ideographs — exactly what FTS5's unicode61 tokenizer keeps as one token.
+_GRAM_CHARS = r"0-9a-z\u3400-\u4dbf\u4e00-\u9fff"
+_GRAM_RUN = re.compile(f"[{_GRAM_CHARS}]+")
+_GRAM_TERM = re.compile(f"[{_GRAM_CHARS}]{{1,2}}")
+
+
+def search_grams(text: str) -> str:
+    """Distinct 1- and 2-character pieces of the text's runs of letters/digits/汉字.
+
+    '张三 | QTZ80' -> '0 3 8 80 q qt t tz z z8 三 张 张三'. Deterministic: the
+    same text always gives the same tokens, which the contentless index needs
+    to delete a customer's old entry.
+    """
+    out: set[str] = set()
+    for run in _GRAM_RUN.findall(unicodedata.normalize("NFKC", text or "").lower()):
+        out.update(run)
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return " ".join(sorted(out))
+
+
+def _drop_from_grams(db: sqlite_utils.Database, customer_id: int) -> None:
+    old = db.execute("SELECT text FROM customer_search WHERE customer_id = ?", [customer_id]).fetchone()
+    if old is not None:
+        db.execute("INSERT INTO customer_grams (customer_grams, rowid, grams) VALUES ('delete', ?, ?)",
+                   [customer_id, search_grams(old[0])])
+
+
+def reindex_customer(db: sqlite_utils.Database, customer_id: int) -> None:
+    """Refresh the customer's search text, its trigram index (by trigger) and its
+    1-2 character index (here). Called inside the write's transaction."""
+    text = _search_text(db, customer_id)
+    _drop_from_grams(db, customer_id)
+    db.execute("INSERT INTO customer_search (customer_id, text) VALUES (?, ?) "
+               "ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text", [customer_id, text])
+    db.execute("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)", [customer_id, search_grams(text)])
+
+
+def rebuild_search_index(db: sqlite_utils.Database) -> int:
+    """Rebuild every customer's search text and both indexes; returns the number of customers.
+
+    For bulk loaders that insert rows directly (benchmarks, a repaired file):
+    three queries, whatever the size of the archive.
+    """
+    equipment: dict[int, list[str]] = {}
+    for cid, model, serial, project_no, project_name in db.execute(
+            "SELECT customer_id, model, serial_no, project_no, project_name FROM equipment ORDER BY id"):
+        equipment.setdefault(cid, []).extend([model, serial, project_no, project_name])
+    rows = []
+    for c in db.execute("SELECT id, name, contact, phone, phone2, address, region, dealer FROM customers"):
+        parts = [p for p in c[1:] if p]
+        parts += [re.sub(r"\D", "", p) for p in (c[3], c[4]) if p and "-" in p]
+        parts += equipment.get(c[0], [])
+        rows.append((c[0], " | ".join(p for p in parts if p)))
+    with transaction(db):
+        db.execute("DELETE FROM customer_search")
+        db.execute("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')")
+        db.execute("INSERT INTO customer_grams (customer_grams) VALUES ('delete-all')")
+        db.conn.executemany("INSERT INTO customer_search (customer_id, text) VALUES (?, ?)", rows)
+        db.conn.executemany("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)",
+                            [(cid, search_grams(text)) for cid, text in rows])
+    return len(rows)
+
+
+_PHONE_LIKE = re.compile(r"^\+?[\d\-()（）]+$")
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
+
+
+def _search_alternatives(query: str) -> list[list[str]]:
+    """Split the search text into terms, each with the forms it may match.
+
+    Full-width input folds to ASCII (NFKC). A term that looks like a phone
+    (138-1234-5678, 0571-8888, (0571)8888) may also match as its digits, which
+    the index holds for every phone; but the term as typed is searched too,
+    since a serial with a dash (2501-0001, 2023-0456) looks just like a phone
+    and must still be found. Dates (2026-10-01) are left as typed.
+    """
+    text = unicodedata.normalize("NFKC", query or "").strip()
+    out = []
+    for term in re.split(r"\s+", text):
+        if not term:
+            continue
+        forms = [term]
+        if _PHONE_LIKE.match(term) and not _DATE_LIKE.match(term):
+            digits = re.sub(r"\D", "", term)
+            if term.startswith("+86") and len(digits) > 2:
+                digits = digits[2:]
+            if digits and digits != term and (len(digits) >= 7 or "-" not in term):
+                forms.append(digits)
+        out.append(forms)
+    return out
+
+
+def _search_terms(query: str) -> list[str]:
+    """Every form of every term (see _search_alternatives), flattened."""
+    return [form for forms in _search_alternatives(query) for form in forms]
+
+
+def _term_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str, term: str,
+                 gram_table: str | None) -> tuple[str, list[Any]]:
+    if len(term) >= 3:
+        return (f"{column_rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)",
+                ['"' + term.replace('"', '""') + '"'])
+    if gram_table and _GRAM_TERM.fullmatch(term.lower()):
+        return (f"{column_rowid} IN (SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?)",
+                [f'"{term.lower()}"'])
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return (f"{column_rowid} IN (SELECT {text_key} FROM {text_table} WHERE text LIKE ? ESCAPE '\\')",
+            [f"%{escaped}%"])
+
+
+def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str,
+                  query: str, gram_table: str | None = None) -> tuple[str, list[Any]]:
+    """SQL condition for substring search: FTS5 trigram for terms of 3+ characters;
+    for 1-2 character terms the `gram_table` index when given (customers), else
+    LIKE over the same text (trigram cannot match those). Every term must match
+    (in one of its forms: as typed, or as digits when it looks like a phone).
+    Shared by every searchable list (customers, tickets)."""
+    clauses, params = [], []
+    for forms in _search_alternatives(query):
+        parts = [_term_clause(column_rowid, fts_table, text_table, text_key, form, gram_table)
+                 for form in forms]
+        clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
+        for _, p in parts:
+            params += p
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _customer_clause(query: str) -> tuple[str, list[Any]]:
+    return search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
+                         gram_table="customer_grams")
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[SearchHit]:
+    """Customers (with their matching equipment) whose name, contact, phone,
+    address, model or serial contains every term of `query`.
+
+    Two queries whatever the number of hits: the customers, then the
+    equipment of all of them at once.
+    """
+    terms = _search_terms(query)
+    if not terms:
+        return []
+    where, params = _customer_clause(query)
+    rows = list(db.query(f"SELECT c.* FROM customers c WHERE {where} ORDER BY c.name, c.id LIMIT ?",
+                         params + [limit]))
+    by_customer: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+    if rows:
+        marks = ", ".join("?" * len(rows))
+        for e in db.query(
+                "SELECT id, customer_id, model, serial_no, project_no FROM equipment "
+                f"WHERE customer_id IN ({marks}) ORDER BY model, serial_no", list(by_customer)):
+            by_customer[e["customer_id"]].append(e)
+    lowered = [t.lower() for t in terms]
+    hits = []
+    for row in rows:
+        matched = [
+            {k: e[k] for k in ("id", "model", "serial_no", "project_no")}
+            for e in by_customer[row["id"]]
+            if any(t in " ".join(str(e[k] or "") for k in ("model", "serial_no", "project_no")).lower()
+                   for t in lowered)]
+        hits.append(SearchHit(row["id"], row["name"], row["contact"], row["phone"], row["address"],
+                              row["dealer"], matched))
+    return hits

@@ -1,0 +1,123 @@
+"""The save/validate pattern of the dialogs that add or edit one record.
+
+The customer and equipment dialogs (and any like them) behave the same way,
+so the clerk learns it once: Save checks every field and marks each problem
+beside its field at once, the focus on the first; a field is checked again
+when the clerk leaves it; a problem the write still finds goes beside its
+field too (any other refusal into a message box); a successful save emits
+`saved` with the stored record and closes the dialog. A dialog says only
+what differs: its fields' problems, the clerk's words for them, which form
+holds a field, and the write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.ui.common import ValidatedForm, show_error
+
+
+class FormDialog(QDialog):
+    """Base of a record dialog; `saved` carries the stored record after a successful save."""
+
+    saved = Signal(object)
+    # The field a ValidationError without a field of its own is shown beside.
+    fallback_field = ""
+
+    stored_record: Any = None
+
+    # ---- what a dialog gives ---------------------------------------------------
+    def field_errors(self) -> dict[str, ValidationError]:
+        """Every problem of the values typed now, keyed by field ({} when they can be saved)."""
+        raise NotImplementedError
+
+    def message_for(self, key: str, exc: DomainError) -> str:
+        """The clerk's words for a field problem (the model's message by default)."""
+        return exc.message
+
+    def forms(self) -> list[ValidatedForm]:
+        """The forms that hold the fields."""
+        raise NotImplementedError
+
+    def form_for(self, key: str) -> ValidatedForm | None:
+        """The form that holds field `key` (None: the problem has no field)."""
+        return next((f for f in self.forms() if f.field_for(key) is not None), None)
+
+    def write(self) -> Any:
+        """Store the values (add or update); returns the stored record."""
+        raise NotImplementedError
+
+    def ready_to_write(self) -> bool:
+        """Last step before the write, once every field is fine; False stops the save."""
+        return True
+
+    def check_while_typing(self, key: str, exc: ValidationError) -> bool:
+        """Whether a problem is shown as soon as the clerk leaves the field (else on Save)."""
+        return True
+
+    def show_unplaced(self, exc: ValidationError) -> None:
+        """A problem with no field of its own: a message box unless the dialog has a place for it."""
+        show_error(self, exc)
+
+    def clear_unplaced(self) -> None:
+        """Hide what `show_unplaced` showed, when the dialog shows it inline."""
+
+    # ---- the shared pattern ----------------------------------------------------
+    def add_save_buttons(self) -> QDialogButtonBox:
+        """Save and Cancel, Save bound to `save` (`self.buttons`, `self.save_button`)."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        return self.buttons
+
+    def _check_field(self, key: str) -> None:
+        """Check one field when the clerk leaves it."""
+        if not self.isVisible():  # focus leaving a closing dialog is not the clerk moving on
+            return
+        exc = self.field_errors().get(key)
+        if exc is not None and not self.check_while_typing(key, exc):
+            exc = None
+        form = self.form_for(key)
+        if form is not None:
+            form.set_message(key, self.message_for(key, exc) if exc is not None else "")
+
+    def show_errors(self, errors: dict[str, ValidationError]) -> None:
+        """Every problem beside its field at once; the focus goes to the first field."""
+        for form in self.forms():
+            form.clear_errors()
+        self.clear_unplaced()
+        first = None
+        for key, exc in errors.items():
+            form = self.form_for(key)
+            if form is None or not form.show_error(key, self.message_for(key, exc)):
+                self.show_unplaced(exc)
+                continue
+            first = first or (form, key)
+        if first:
+            first[0].field_for(first[1]).setFocus()
+
+    def save(self) -> None:
+        errors = self.field_errors()
+        if errors:
+            self.show_errors(errors)
+            return
+        if not self.ready_to_write():
+            return
+        try:
+            stored = self.write()
+        except ValidationError as exc:
+            self.show_errors({exc.field or self.fallback_field: exc})
+            return
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.stored_record = stored
+        self.saved.emit(stored)
+        self.accept()
