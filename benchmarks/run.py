@@ -499,14 +499,19 @@ def scale_files(folder: Path, years: Iterable[int] = (1, 3, 10)) -> list[Path]:
 
 
 def scale_table(runs: list[tuple[dict, list[Result]]]) -> str:
+    """Median per file, the growth last/first, and the growth of the ratio to
+    the same-run reference (less sensitive to a busy machine than the times)."""
     years = [f"{d['tickets'] // 1000}k tickets" for d, _ in runs]
-    head = "| scenario | " + " | ".join(years) + " | growth (last / first) |"
-    lines = [head, "|---|" + "---:|" * (len(runs) + 1)]
+    head = "| scenario | " + " | ".join(years) + " | growth (last / first) | ratio growth |"
+    lines = [head, "|---|" + "---:|" * (len(runs) + 2)]
     for i, r in enumerate(runs[0][1]):
         values = [res[i].median_ms for _d, res in runs]
+        ratios = [res[i].ratio for _d, res in runs]
         growth = (values[-1] / values[0]) if values[0] and values[-1] else None
+        rgrowth = (ratios[-1] / ratios[0]) if ratios[0] and ratios[-1] else None
         lines.append(f"| {r.name} | " + " | ".join(fmt(v, r.unit) for v in values)
-                     + f" | {'—' if growth is None else f'{growth:.2f}×'} |")
+                     + f" | {'—' if growth is None else f'{growth:.2f}×'}"
+                     + f" | {'—' if rgrowth is None else f'{rgrowth:.2f}×'} |")
     return "\n".join(lines)
 
 
