@@ -1,9 +1,21 @@
-"""Ten years of a busy office: 30 000 customers, ~45 000 equipment,
-100 000 tickets, 500 000 stock moves (defaults), written fast with bulk
-inserts straight into the real schema (open_db creates it), so the timed
-scenarios in run.py see the same tables, triggers and indexes as the program.
+"""N years of a busy office (default ten: 30 000 customers, ~45 000 equipment,
+100 000 tickets, ~97 000 follow-up calls, 500 000 stock moves), written fast
+with bulk inserts straight into the real schema (open_db creates it), so the
+timed scenarios in run.py see the same tables, triggers and indexes as the
+program.
 
-    python benchmarks/generate.py --db /tmp/bench.sqlite3 [--customers N --tickets N --moves N]
+Everything scales with --years (per year: 3 000 customers, 10 000 tickets,
+50 000 stock moves) except what an office keeps at a constant size whatever
+its age: 20 technicians, 500 parts, ~200 tickets still open. The data ends on
+a fixed day (END) and a fixed seed drives every choice, so the same command
+gives the same file (only the FTS internals may differ in layout).
+
+Customer and contact names are built from SURNAMES/GIVEN and the city short
+names, whose pinyin initials run.py knows (杭州建工 -> hzjg, 张建国 -> zjg), so
+the pinyin search prefixes it types are real prefixes of names in the file.
+
+    python benchmarks/generate.py --db /tmp/bench.sqlite3 [--years 10] [--seed 7]
+    (--customers/--tickets/--moves override the per-year sizes)
 """
 
 from __future__ import annotations
@@ -29,15 +41,30 @@ def ts(d: _dt.datetime) -> str:
     return d.replace(microsecond=0).isoformat(sep=" ")
 
 
-def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7) -> dict[str, float]:
+# The last day of generated data; fixed so a file is the same whenever it is made.
+END = _dt.datetime(2026, 11, 30, 18, 0)
+PER_YEAR = {"customers": 3_000, "tickets": 10_000, "moves": 50_000}
+
+
+def sizes(years: int) -> dict[str, int]:
+    """Row counts for an office of `years` years (ten years = the issue's 30k/100k/500k)."""
+    return {k: v * years for k, v in PER_YEAR.items()}
+
+
+def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7,
+             years: int = 10, analyze: bool = False) -> dict[str, float]:
+    """Write the file; without `analyze` it has no sqlite_stat1, like every file
+    the program itself makes (it never runs ANALYZE), so the planner's choices
+    here are the ones a clerk's file gets."""
     rng = random.Random(seed)
-    if path.exists():
-        path.unlink()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
     db = open_db(path)
     conn = db.conn
     timings: dict[str, float] = {}
-    start = _dt.datetime(2016, 12, 1, 8, 0)
-    stamp = ts(_dt.datetime.now())
+    days = 365 * years
+    start = (END - _dt.timedelta(days=days)).replace(hour=8, minute=0)
+    stamp = ts(END)
 
     t0 = time.perf_counter()
     conn.execute("BEGIN")
@@ -53,7 +80,7 @@ def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7
             eq_id += 1
             model, prefix = rng.choice(MODELS)
             serial = f"{prefix}{eq_id:07d}"
-            acc = start + _dt.timedelta(days=rng.randint(0, 3600))
+            acc = start + _dt.timedelta(days=rng.randint(0, days - 10))
             eq_rows.append((eq_id, cid, model, serial, acc.date().isoformat(), acc.date().isoformat(), stamp, stamp))
     conn.executemany("INSERT INTO customers (id, name, contact, phone, address, region, created_at, updated_at) "
                      "VALUES (?,?,?,?,?,?,?,?)", cust_rows)
@@ -72,7 +99,7 @@ def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7
 
     t0 = time.perf_counter()
     conn.execute("BEGIN")
-    span = 3650 * 24 * 60
+    span = (days - 3) * 24 * 60
     codes = list(WORK_CATALOG)
     ticket_rows, team_rows, work_rows = [], [], []
     per_month: dict[str, int] = {}
@@ -110,19 +137,61 @@ def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7
     timings["tickets"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    n_moves = _generate_stock_moves(db, rng, moves, start) if moves else 0
+    n_calls = _generate_followups(db, rng, ticket_rows, stamp)
+    timings[f"follow-ups ({n_calls} calls)"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_moves = _generate_stock_moves(db, rng, moves, start, span=(days - 3) * 24 * 3600) if moves else 0
     timings[f"stock moves ({n_moves})"] = time.perf_counter() - t0
-    conn.execute("ANALYZE")
+    if analyze:
+        conn.execute("ANALYZE")
     db.close()
     return timings
 
 
-def _generate_stock_moves(db, rng: random.Random, moves: int, start: _dt.datetime) -> int:
+SATISFACTION = ["very_satisfied"] * 5 + ["satisfied"] * 4 + ["neutral", "dissatisfied"]
+
+
+def _generate_followups(db, rng: random.Random, ticket_rows: list[tuple], stamp: str) -> int:
+    """The first follow-up call of every completed ticket: done and reached
+    (so the KPI's satisfaction base is filled every month) when the call fell
+    more than a week before END, still pending (the due list) otherwise.
+    Returns the number of calls."""
+    conn = db.conn
+    followups, calls = [], []
+    end = ts(END - _dt.timedelta(days=7))
+    for row in ticket_rows:
+        tid, status, customer_id, equipment_id, completed = row[0], row[4], row[5], row[6], row[10]
+        if status == "cancelled" or not completed:
+            continue
+        done = _dt.datetime.fromisoformat(completed)
+        due_from = ts(done + _dt.timedelta(days=1))
+        due_at = ts(done + _dt.timedelta(days=3))
+        called = ts(done + _dt.timedelta(days=1, minutes=rng.randint(0, 2 * 24 * 60)))
+        fid = len(followups) + 1
+        if called < end:
+            followups.append((fid, "service_first", tid, customer_id, equipment_id, due_from, due_at, "done",
+                              called, "bench", stamp, stamp))
+            calls.append((fid, called, "bench", 1, rng.choice(SATISFACTION), called))
+        else:
+            followups.append((fid, "service_first", tid, customer_id, equipment_id, due_from, due_at, "pending",
+                              None, "", stamp, stamp))
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO followups (id, kind, ticket_id, customer_id, equipment_id, due_from, due_at, "
+                     "status, done_at, done_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                     followups)
+    conn.executemany("INSERT INTO followup_calls (followup_id, called_at, caller, reached, satisfaction, "
+                     "created_at) VALUES (?,?,?,?,?,?)", calls)
+    conn.execute("COMMIT")
+    return len(calls)
+
+
+def _generate_stock_moves(db, rng: random.Random, moves: int, start: _dt.datetime, span: int) -> int:
     """500 parts and `moves` ledger lines in time order: receipts, issues to
     tickets, returns, scrap. Balances stay >= 0 and balance_after/parts.balance
     are consistent, exactly as the parts model would have posted them."""
     conn = db.conn
-    stamp = ts(_dt.datetime.now())
+    stamp = ts(END)
     n_parts = 500
     conn.execute("BEGIN")
     conn.executemany(
@@ -132,7 +201,6 @@ def _generate_stock_moves(db, rng: random.Random, moves: int, start: _dt.datetim
          for i in range(1, n_parts + 1)])
     balance = [0] * (n_parts + 1)
     n_tickets = conn.execute("SELECT max(id) FROM tickets").fetchone()[0] or 0
-    span = 3650 * 24 * 3600
     times = sorted(rng.randint(0, span) for _ in range(moves))
     rows = []
     for sec in times:
@@ -164,11 +232,17 @@ def _generate_stock_moves(db, rng: random.Random, moves: int, start: _dt.datetim
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
-    ap.add_argument("--customers", type=int, default=30_000)
-    ap.add_argument("--tickets", type=int, default=100_000)
-    ap.add_argument("--moves", type=int, default=500_000)
+    ap.add_argument("--years", type=int, default=10, help="age of the office (sizes scale with it)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--analyze", action="store_true", help="run ANALYZE (the program's own files have no statistics)")
+    ap.add_argument("--customers", type=int)
+    ap.add_argument("--tickets", type=int)
+    ap.add_argument("--moves", type=int)
     args = ap.parse_args()
-    timings = generate(Path(args.db), args.customers, args.tickets, args.moves)
+    n = sizes(args.years)
+    n.update({k: getattr(args, k) for k in n if getattr(args, k) is not None})
+    timings = generate(Path(args.db), n["customers"], n["tickets"], n["moves"], seed=args.seed, years=args.years,
+                       analyze=args.analyze)
     for k, v in timings.items():
         print(f"generate {k:<28} {v:8.1f} s")
     print(f"file size {Path(args.db).stat().st_size / 1e6:.0f} MB")
