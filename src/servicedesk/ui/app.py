@@ -47,7 +47,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(db_path: Path, lang: str | None = None) -> int:
+def platform_advice() -> str | None:
+    """One line saying why Qt cannot open a window here (and what to install), or None.
+
+    Asked before the QApplication exists, because Qt aborts the process when
+    its platform plugin fails; an existing application (tests) needs no check.
+    """
+    if QApplication.instance() is not None:
+        return None
+    from servicedesk.ui.qt_check import platform_problem
+
+    return platform_problem()
+
+
+def say(line: str) -> None:
+    """A line on stderr; a windowed Windows program has no stderr (None)."""
+    if sys.stderr is not None:
+        sys.stderr.write(line + "\n")
+
+
+def open_main_window(db_path: Path, lang: str | None):
+    """Application, language, data file and main window (not yet shown); None after a failure was shown."""
     app = make_application()
     language = choose_language(lang)
     install_translator(app, language)
@@ -58,19 +78,82 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     set_display_language(language)  # domain messages in the clerk's language
     db = open_data_file(db_path)
     if db is None:
-        return 1
+        return None
     from servicedesk.ui.context import AppContext
     from servicedesk.ui.main_window import MainWindow
 
     try:
-        window = MainWindow(AppContext(db=db, db_path=db_path))
+        return MainWindow(AppContext(db=db, db_path=db_path))
     except Exception as exc:  # noqa: BLE001 - say it in a window, never a traceback
         db.close()
         report_open_failure(db_path, exc)
+        return None
+
+
+def run_gui(db_path: Path, lang: str | None = None) -> int:
+    advice = platform_advice()
+    if advice:
+        say(advice)
+        return 1
+    window = open_main_window(db_path, lang)
+    if window is None:
         return 1
     install_error_hook(window)
     window.show()
-    return app.exec()
+    return QApplication.instance().exec()
+
+
+def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
+    """`servicedesk --smoke`: open the main window, show every tab, close; 0 when nothing raised.
+
+    For CI and for checking a built program: every tab is built, activated
+    and painted with the real data file (or a fresh empty one when no --db
+    is given). Errors raised inside Qt slots do not propagate to here, so an
+    excepthook counts them. Window geometry is saved to a throwaway
+    QSettings folder, not the clerk's.
+    """
+    import tempfile
+    import traceback
+
+    from PySide6.QtCore import QSettings
+
+    advice = platform_advice()
+    if advice:
+        say(advice)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="servicedesk-smoke-", ignore_cleanup_errors=True) as scratch:
+        QSettings.setDefaultFormat(QSettings.IniFormat)
+        QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, scratch)
+        errors: list[str] = []
+
+        def hook(exc_type, exc, tb):
+            errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
+
+        previous, sys.excepthook = sys.excepthook, hook
+        window = None
+        try:
+            window = open_main_window(db_path or Path(scratch) / "smoke.sqlite3", lang)
+            if window is None:
+                return 1
+            app = QApplication.instance()
+            window.show()
+            app.processEvents()
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+                app.processEvents()
+                window.tabs.widget(index).grab()  # paint it, as a screen would
+                app.processEvents()
+            window.close()
+            app.processEvents()
+            window.ctx.db.close()
+        except Exception:  # noqa: BLE001 - counted like a slot's error
+            hook(*sys.exc_info())
+        finally:
+            sys.excepthook = previous
+    for error in errors:
+        say(error.rstrip())
+    say(f"smoke: {window.tabs.count() if window else 0} tabs shown, {len(errors)} errors")
+    return 1 if errors else 0
 
 
 def open_data_file(db_path: Path):
