@@ -198,3 +198,102 @@ def test_smoke_fails_when_a_tab_raises_while_shown(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "RuntimeError: kpi tab broke" in result.stderr
     assert "smoke: 7 tabs shown, 1 errors" in result.stderr
+
+
+# ---- the build's inputs (build.spec reads these; PyInstaller itself runs in .ci/run) --------
+
+@pytest.fixture
+def tools(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import pyinstaller_options
+    import version_info
+
+    return pyinstaller_options, version_info
+
+
+def test_version_resource_numbers_come_from_the_package_version(tools):
+    _options, version_info = tools
+    assert version_info.version_numbers("0.1.0") == (0, 1, 0, 0)
+    assert version_info.version_numbers("2.10.3.7.1") == (2, 10, 3, 7)
+    assert version_info.version_numbers("1.2rc1") == (1, 2, 0, 0)
+    assert version_info.version_numbers("3.0.0.dev4") == (3, 0, 0, 0)
+    with pytest.raises(ValueError):
+        version_info.version_numbers("unknown")
+
+
+def test_version_file_is_a_vsversioninfo_expression_with_this_version(tools, tmp_path):
+    # PyInstaller evaluates the file with its VSVersionInfo classes (only on
+    # Windows); record what each constructor is given instead.
+    from servicedesk import __version__
+
+    _options, version_info = tools
+    text = version_info.write_version_file(tmp_path / "v.txt").read_text(encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def recorder(name):
+        def make(*args, **kwargs):
+            if name == "StringStruct":
+                seen[args[0]] = args[1]
+            elif name == "FixedFileInfo":
+                seen.update(kwargs)
+            return name
+        return make
+
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct")
+    eval(text, {n: recorder(n) for n in names})  # noqa: S307 - our own generated file
+    assert seen["filevers"] == seen["prodvers"] == version_info.version_numbers(__version__)
+    assert seen["ProductVersion"] == seen["FileVersion"] == __version__
+    assert seen["OriginalFilename"] == "ServiceDesk.exe"
+
+
+def test_every_qt_module_the_program_imports_is_kept_and_the_rest_excluded(tools):
+    import re
+
+    options, _version_info = tools
+    imported = set()
+    for path in (SRC / "servicedesk").rglob("*.py"):
+        imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    # A new Qt module in src must be added to USED_QT_MODULES, or the build lacks it.
+    assert imported <= options.USED_QT_MODULES, imported - options.USED_QT_MODULES
+    excluded = options.excludes()
+    assert not any(f"PySide6.{name}" in excluded for name in options.USED_QT_MODULES)
+    installed = options.installed_qt_modules()
+    for name in ("QtQml", "QtQuick", "Qt3DCore", "QtMultimedia", "QtDesigner", "QtBluetooth",
+                 "QtPositioning", "QtSensors", "QtSerialPort", "QtWebSockets", "QtNetwork",
+                 "QtWebEngineCore", "QtWebEngineWidgets"):
+        if name in installed:
+            assert f"PySide6.{name}" in excluded
+    assert "tkinter" in excluded and "pytest" in excluded
+
+
+def test_dropped_files_are_the_unused_qt_parts_only(tools):
+    options, _version_info = tools
+    drop = options.dropped
+    assert drop("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so")
+    assert drop("PySide6/Qt/lib/libQt6Quick.so.6") and drop("PySide6/Qt/lib/libQt6QmlModels.so.6")
+    assert drop("PySide6/Qt/plugins/platforms/libqeglfs.so")
+    assert drop("PySide6\\opengl32sw.dll") and drop("PySide6\\Qt6Quick.dll")
+    assert drop("PySide6/Qt/translations/qtbase_de.qm") and drop("PySide6/translations/qt_fr.qm")
+    for kept in ("PySide6/Qt/translations/qtbase_zh_CN.qm", "PySide6/translations/qtbase_zh_CN.qm",
+                 "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+                 "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/plugins/platforms/qwindows.dll",
+                 "PySide6/Qt/lib/libQt6Charts.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6", "PySide6/QtCharts.pyd",
+                 "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+                 "servicedesk/resources/translations/servicedesk_zh_CN.qm"):
+        assert not drop(kept), kept
+    assert options.slim([("PySide6/Qt/lib/libQt6Quick.so.6", "x", "BINARY"),
+                         ("PySide6/Qt/lib/libQt6Core.so.6", "y", "BINARY")]) == [
+        ("PySide6/Qt/lib/libQt6Core.so.6", "y", "BINARY")]
+
+
+def test_icon_files_hold_the_sizes_windows_asks_for():
+    import struct
+
+    icons = SRC / "servicedesk" / "resources" / "icons"
+    ico = (icons / "servicedesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", ico)
+    assert (reserved, kind) == (0, 1)  # an icon, not a cursor
+    sizes = {ico[6 + 16 * i] or 256 for i in range(count)}  # width byte; 0 means 256
+    assert {16, 32, 48, 256} <= sizes
+    assert (icons / "servicedesk.png").read_bytes().startswith(b"\x89PNG")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from servicedesk import APP_NAME, __version__
-from servicedesk.config import TRANSLATIONS
+from servicedesk.config import RESOURCES, TRANSLATIONS
 from servicedesk.models.core.errors import DomainError
 
 
@@ -44,6 +44,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "servicedesk.png")))  # title bar and task bar
     return app
 
 
