@@ -141,7 +141,11 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
             app = QApplication.instance()
             window.show()
             app.processEvents()
-            for index in range(window.tabs.count()):
+            # Every tab once, ending on the one that was open: each visit is a
+            # change, so each page is built and activated as a click would.
+            count, start = window.tabs.count(), window.tabs.currentIndex()
+            for step in range(1, count + 1):
+                index = (start + step) % count
                 window.tabs.setCurrentIndex(index)
                 app.processEvents()
                 window.tabs.widget(index).grab()  # paint it, as a screen would
