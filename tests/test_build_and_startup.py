@@ -298,3 +298,27 @@ def test_icon_files_hold_the_sizes_windows_asks_for():
     sizes = {ico[6 + 16 * i] or 256 for i in range(count)}  # width byte; 0 means 256
     assert {16, 32, 48, 256} <= sizes
     assert (icons / "servicedesk.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_smoke_fails_without_hanging_when_a_dialog_opens_or_the_file_is_refused(tmp_path):
+    # A tab that opens a message box on activation would wait forever for a
+    # click; the smoke run closes it and counts it.
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "from servicedesk.ui.parts import tab\n"
+        "tab.PartsTab.on_activated = lambda self: QMessageBox.warning(self, 'Stuck', 'waiting')\n"
+        "from servicedesk.cli import main\n"
+        "sys.exit(main(['--smoke']))\n"
+    )
+    env = base_env(QT_QPA_PLATFORM="offscreen", SERVICEDESK_DB=str(tmp_path / "x.sqlite3"))
+    result = run_servicedesk(code=code, env=env)
+    assert result.returncode == 1, result.stderr
+    assert "a modal dialog opened by itself: 'Stuck'" in result.stderr
+    # A file that is not ServiceDesk's: refused in a line, not a message box.
+    foreign = tmp_path / "foreign.sqlite3"
+    foreign.write_bytes(b"not a database at all" * 100)
+    result = run_servicedesk("--smoke", "--db", str(foreign), env=env)
+    assert result.returncode == 1, result.stderr
+    assert f"the data file {foreign} could not be opened" in result.stderr
+    assert "smoke: 0 tabs shown, 1 errors" in result.stderr

@@ -69,8 +69,12 @@ def say(line: str) -> None:
         sys.stderr.write(line + "\n")
 
 
-def open_main_window(db_path: Path, lang: str | None):
-    """Application, language, data file and main window (not yet shown); None after a failure was shown."""
+def open_main_window(db_path: Path, lang: str | None, report=None):
+    """Application, language, data file and main window (not yet shown); None after a failure was reported.
+
+    `report(db_path, exc)` tells of a failure (default: the message box).
+    """
+    report = report or report_open_failure
     app = make_application()
     language = choose_language(lang)
     install_translator(app, language)
@@ -79,7 +83,7 @@ def open_main_window(db_path: Path, lang: str | None):
     # Before opening: a refused file's message (DatabaseError) is worded in
     # the display language at the moment it is raised.
     set_display_language(language)  # domain messages in the clerk's language
-    db = open_data_file(db_path)
+    db = open_data_file(db_path, report)
     if db is None:
         return None
     from servicedesk.ui.context import AppContext
@@ -89,7 +93,7 @@ def open_main_window(db_path: Path, lang: str | None):
         return MainWindow(AppContext(db=db, db_path=db_path))
     except Exception as exc:  # noqa: BLE001 - say it in a window, never a traceback
         db.close()
-        report_open_failure(db_path, exc)
+        report(db_path, exc)
         return None
 
 
@@ -112,13 +116,15 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
     For CI and for checking a built program: every tab is built, activated
     and painted with the real data file (or a fresh empty one when no --db
     is given). Errors raised inside Qt slots do not propagate to here, so an
-    excepthook counts them. Window geometry is saved to a throwaway
-    QSettings folder, not the clerk's.
+    excepthook counts them; a data file that cannot be opened counts too,
+    and so does any modal dialog, which is closed again (nobody is there to
+    answer it). Window geometry is saved to a throwaway QSettings folder,
+    not the clerk's.
     """
     import tempfile
     import traceback
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
 
     advice = platform_advice()
     if advice:
@@ -132,13 +138,24 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
         def hook(exc_type, exc, tb):
             errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
 
+        def refused(path, exc):
+            errors.append(f"the data file {path} could not be opened: {exc}")
+
+        def close_modal():
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                errors.append(f"a modal dialog opened by itself: {dialog.windowTitle()!r}")
+                dialog.close()
+
         previous, sys.excepthook = sys.excepthook, hook
         window = None
+        watchdog = QTimer(interval=200, timeout=close_modal)
         try:
-            window = open_main_window(db_path or Path(scratch) / "smoke.sqlite3", lang)
+            window = open_main_window(db_path or Path(scratch) / "smoke.sqlite3", lang, report=refused)
             if window is None:
-                return 1
+                return finish_smoke(errors, 0)
             app = QApplication.instance()
+            watchdog.start()
             window.show()
             app.processEvents()
             # Every tab once, ending on the one that was open: each visit is a
@@ -156,14 +173,20 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
         except Exception:  # noqa: BLE001 - counted like a slot's error
             hook(*sys.exc_info())
         finally:
+            watchdog.stop()
             sys.excepthook = previous
+    return finish_smoke(errors, window.tabs.count() if window else 0)
+
+
+def finish_smoke(errors: list[str], tabs: int) -> int:
+    """Print the smoke run's errors and its summary line; the exit code."""
     for error in errors:
         say(error.rstrip())
-    say(f"smoke: {window.tabs.count() if window else 0} tabs shown, {len(errors)} errors")
+    say(f"smoke: {tabs} tabs shown, {len(errors)} errors")
     return 1 if errors else 0
 
 
-def open_data_file(db_path: Path):
+def open_data_file(db_path: Path, report=None):
     """Open the data file for the GUI; on any failure show why and return None.
 
     A refused file (DatabaseError: not ours, newer, damaged, no permission)
@@ -176,7 +199,7 @@ def open_data_file(db_path: Path):
     try:
         return open_db(db_path)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-        report_open_failure(db_path, exc)
+        (report or report_open_failure)(db_path, exc)
         return None
 
 
