@@ -183,7 +183,8 @@ def start_gui(args: argparse.Namespace) -> int:
         advice = import_problem(exc)
         if advice is None:
             raise
-        sys.stderr.write(advice + "\n")
+        if sys.stderr is not None:  # None in a windowed program
+            sys.stderr.write(advice + "\n")
         return 1
     if args.smoke:
         return app.run_smoke(Path(args.db) if args.db else None, lang=args.lang)
