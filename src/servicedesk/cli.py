@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ServiceDesk {__version__}")
     parser.add_argument("--db", help="data file (default: user data folder; env SERVICEDESK_DB)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    # For CI and a freshly built program: open the window, show every tab, close (exit 0 = all fine).
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -166,14 +168,35 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     return main(argv)
 
 
+def start_gui(args: argparse.Namespace) -> int:
+    """The window (or its --smoke run); one line of advice when Qt's libraries are missing.
+
+    Importing PySide6.QtGui fails with an ImportError naming the missing
+    system library (libGL.so.1, libxkbcommon.so.0 ...): say which packages to
+    install instead of a traceback.
+    """
+    from servicedesk.ui.qt_check import import_problem
+
+    try:
+        from servicedesk.ui import app
+    except ImportError as exc:
+        advice = import_problem(exc)
+        if advice is None:
+            raise
+        if sys.stderr is not None:  # None in a windowed program
+            sys.stderr.write(advice + "\n")
+        return 1
+    if args.smoke:
+        return app.run_smoke(Path(args.db) if args.db else None, lang=args.lang)
+    return app.run_gui(resolve_db_path(args.db), lang=args.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            from servicedesk.ui.app import run_gui
-
-            return run_gui(resolve_db_path(args.db), lang=args.lang)
+            return start_gui(args)
         return int(args.func(args) or 0)
     except DomainError as exc:
         sys.stderr.write(f"error: {exc.message}\n")
