@@ -53,7 +53,7 @@ def _compile(template: str) -> re.Pattern[str]:
 
 
 def read_catalog_file(path: Path) -> dict[str, str]:
-    """One `English<TAB>中文` file (blank lines and # comments skipped; \\n is a newline).
+    """One `English<TAB>中文` file (# comments skipped; \\n, \\t stand for newline, tab).
 
     Shared with the command line's catalog (commands/i18n.py).
     """
@@ -64,8 +64,12 @@ def read_catalog_file(path: Path) -> dict[str, str]:
         if "\t" not in line:
             raise ValueError(f"{path.name}:{lineno}: expected 'English template<TAB>中文模板'")
         source, target = line.split("\t", 1)
-        catalog[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+        catalog[_unescape(source)] = _unescape(target)
     return catalog
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace("\\t", "\t")
 
 
 @lru_cache(maxsize=4)
