@@ -196,7 +196,11 @@ def cmd_settings(args: argparse.Namespace) -> int:
     if args.value is not None:
         if key in S.PIN_PROTECTED_KEYS:
             _require_pin(db, args.pin, key)
-        S.set_setting(db, key, S.parse_setting_value(key, args.value))
+        value = S.parse_setting_value(key, args.value)
+        if key == S.CLERK:
+            S.set_clerk(db, value)  # the new clerk is also kept in the list to pick from
+        else:
+            S.set_setting(db, key, value)
     value = S.get_setting(db, key)
     if args.json:
         print_json({"key": key, "value": value, "description": DESCRIPTIONS.get(key, "")})
