@@ -54,6 +54,22 @@ def ctx(db, db_path, qapp):
     return AppContext(db=db, db_path=db_path, user="测试员")
 
 
+@pytest.fixture
+def cli(capsys):
+    """Run main([...]) in-process as a shell would: returns (exit code, stdout, stderr)."""
+    from servicedesk.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, usage errors
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""
     import contextlib

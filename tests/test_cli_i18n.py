@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from servicedesk import cli
-from servicedesk.cli import build_parser, main
+from servicedesk.cli import build_parser
 from servicedesk.commands import i18n
 from servicedesk.commands.setup import DESCRIPTIONS
 from servicedesk.config import choose_language
@@ -152,95 +152,86 @@ def test_language_rule_is_the_guis_and_needs_no_qt():
 
 
 # ------------------------------------------------------------ running it
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_help_is_chinese_argparse_words_too(capsys):
-    code, out, _ = run(capsys, "--lang", "zh_CN", "--help")
+def test_help_is_chinese_argparse_words_too(cli):
+    code, out, _ = cli("--lang", "zh_CN", "--help")
     assert code == 0
     assert out.startswith("用法：servicedesk")
     assert "位置参数" in out and "选项" in out and "显示此帮助信息并退出" in out
     assert "显示程序版本号并退出" in out
     assert "月度 KPI 指标及报总部的工作簿" in out          # kpi's summary
     assert "usage:" not in out and "positional arguments" not in out and "show this help" not in out
-    code, out, _ = run(capsys, "--lang", "zh_CN", "kpi", "--help")
+    code, out, _ = cli("--lang", "zh_CN", "kpi", "--help")
     assert code == 0 and "以 JSON 输出指标" in out and "月份" not in out.split("\n")[0]
     assert "print the figures as JSON" not in out
 
 
-def test_every_subcommand_help_has_no_english_sentence(capsys):
+def test_every_subcommand_help_has_no_english_sentence(cli):
     """Each sub-command's --help in Chinese: no help line left in English words."""
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name in sub.choices:
-        code, out, _ = run(capsys, "--lang", "zh_CN", name, "--help")
+        code, out, _ = cli("--lang", "zh_CN", name, "--help")
         assert code == 0 and out.startswith("用法："), name
         for line in out.splitlines()[1:]:
             words = re.sub(r"--?[\w-]+|\{[^}]*\}|[A-Z_]{2,}|<[^>]*>|[\w.]+\.(xlsx|pdf)", "", line)
             assert not re.search(r"\b[a-z]{3,} [a-z]{3,}\b", words), f"{name}: {line!r}"
 
 
-def test_usage_errors_are_chinese_and_exit_2(capsys):
-    code, out, err = run(capsys, "--lang", "zh_CN", "kpi")
+def test_usage_errors_are_chinese_and_exit_2(cli):
+    code, out, err = cli("--lang", "zh_CN", "kpi")
     assert code == 2 and out == ""
     assert err.startswith("用法：servicedesk kpi")
     assert "servicedesk kpi: 错误：缺少必需的参数：month" in err
-    code, _, err = run(capsys, "--lang", "zh_CN", "nosuch")
+    code, _, err = cli("--lang", "zh_CN", "nosuch")
     assert code == 2 and "无效的选项：'nosuch'" in err and "可选值：" in err
-    code, _, err = run(capsys, "--lang", "zh_CN", "search", "x", "--limit", "many")
+    code, _, err = cli("--lang", "zh_CN", "search", "x", "--limit", "many")
     assert code == 2 and "参数 --limit：无效的 int 值：'many'" in err
-    code, _, err = run(capsys, "--lang", "zh_CN", "search", "x", "--bogus")
+    code, _, err = cli("--lang", "zh_CN", "search", "x", "--bogus")
     assert code == 2 and "无法识别的参数：--bogus" in err
     # English by default, and argparse is itself again afterwards.
-    code, _, err = run(capsys, "kpi")
+    code, _, err = cli("kpi")
     assert code == 2 and "error: the following arguments are required: month" in err
     assert argparse._("usage: ") == "usage: "
 
 
-def test_domain_errors_and_messages_are_chinese(capsys, db_path, tmp_path):
-    code, out, err = run(capsys, "--lang", "zh_CN", "kpi", "2026-13", "--db", str(db_path))
+def test_domain_errors_and_messages_are_chinese(cli, db_path, tmp_path):
+    code, out, err = cli("--lang", "zh_CN", "kpi", "2026-13", "--db", str(db_path))
     assert code == 1 and out == "" and err.startswith("错误：") and "error" not in err
     assert messages.display_language() == "en"          # switched back after the run
     db = open_db(db_path)
     F.customer(db, name="杭州建工集团有限公司", phone="13812345678")
     db.close()
-    code, out, _ = run(capsys, "--lang", "zh_CN", "search", "无此人", "--db", str(db_path))
+    code, out, _ = cli("--lang", "zh_CN", "search", "无此人", "--db", str(db_path))
     assert (code, out) == (0, "没有匹配的记录。\n")
-    code, out, _ = run(capsys, "search", "无此人", "--db", str(db_path))
+    code, out, _ = cli("search", "无此人", "--db", str(db_path))
     assert (code, out) == (0, "No matches.\n")
     path = tmp_path / "t.xlsx"
-    code, out, _ = run(capsys, "--lang", "zh_CN", "template", "customers", "--out", str(path))
+    code, out, _ = cli("--lang", "zh_CN", "template", "customers", "--out", str(path))
     assert (code, out) == (0, f"导入模板已写入 {path}\n")
 
 
-def test_json_output_is_the_same_in_both_languages(capsys, db_path):
+def test_json_output_is_the_same_in_both_languages(cli, db_path):
     db = open_db(db_path)
     F.technician(db, name="王建军")
     db.close()
     for command in (["technicians"], ["catalog"], ["settings"], ["kpi", "2026-10"]):
-        _, english, _ = run(capsys, *command, "--db", str(db_path), "--json")
-        _, chinese, _ = run(capsys, "--lang", "zh_CN", *command, "--db", str(db_path), "--json")
+        _, english, _ = cli(*command, "--db", str(db_path), "--json")
+        _, chinese, _ = cli("--lang", "zh_CN", *command, "--db", str(db_path), "--json")
         assert chinese == english and json.loads(english), command
 
 
-def test_kpi_without_out_prints_the_figures_and_writes_no_file(capsys, db_path, tmp_path, monkeypatch):
+def test_kpi_without_out_prints_the_figures_and_writes_no_file(cli, db_path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     db = open_db(db_path)
     db.close()
-    code, out, err = run(capsys, "kpi", "2026-10", "--db", str(db_path))
+    code, out, err = cli("kpi", "2026-10", "--db", str(db_path))
     assert (code, err) == (0, "")
     # An empty month: no repairs, so every rate is 0/0 and shown as —.
     assert out.splitlines()[0] == "KPI 2026-10  售后服务部"
     assert out.splitlines()[1].split() == ["Figure", "Count", "Rate"]
     assert out.splitlines()[2].split() == ["On-time", "repair", "rate", "0/0", "—"]
     assert not list(tmp_path.rglob("*.xlsx"))       # no workbook
-    code, out, _ = run(capsys, "--lang", "zh_CN", "kpi", "2026-10", "--db", str(db_path))
+    code, out, _ = cli("--lang", "zh_CN", "kpi", "2026-10", "--db", str(db_path))
     lines = out.splitlines()
     assert lines[1].split() == ["指标", "数量", "比率"] and lines[2].split() == ["维修及时率", "0/0", "—"]
     # The columns line up in a terminal: 维修及时率 is 10 columns wide, like 配件库存准确率 is 14.
@@ -273,20 +264,20 @@ def test_chinese_locale_without_lang_in_a_real_process(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_unknown_technician_or_code_lists_the_valid_ones(capsys, db_path, lang):
+def test_unknown_technician_or_code_lists_the_valid_ones(cli, db_path, lang):
     db = open_db(db_path)
     F.technician(db, name="王建军")
     F.technician(db, name="李志强")
     F.technician(db, name="赵停用", active=0)         # inactive: not offered
     F.ticket(db, customer_id=F.customer(db), no="YX2610001", status="dispatched")
     db.close()
-    code, _, err = run(capsys, "--lang", lang, "ticket", "dispatch", "YX2610001", "--tech", "王建军、张三",
+    code, _, err = cli("--lang", lang, "ticket", "dispatch", "YX2610001", "--tech", "王建军、张三",
                        "--db", str(db_path))
     # The register in its order (by name: 李 U+674E before 王 U+738B).
     expected = {"zh_CN": "错误：维修人员名册中没有 张三；名册中有：李志强、王建军。\n",
                 "en": "error: Unknown technician(s) 张三; the register has: 李志强、王建军.\n"}
     assert (code, err) == (1, expected[lang])
-    code, _, err = run(capsys, "--lang", lang, "ticket", "visit", "YX2610001", "--work", "WELD*1; NOPE*2",
+    code, _, err = cli("--lang", lang, "ticket", "visit", "YX2610001", "--work", "WELD*1; NOPE*2",
                        "--db", str(db_path))
     assert code == 1 and "NOPE" in err and "GUIDE_TC, INSPECTION, INSTALL_HOIST" in err and "WELD, WELD_SITE" in err
     assert ("工时标准中没有代码 NOPE" in err) if lang == "zh_CN" else ("Unknown work code(s) NOPE;" in err)
