@@ -281,3 +281,14 @@ def test_unknown_technician_or_code_lists_the_valid_ones(cli, db_path, lang):
                        "--db", str(db_path))
     assert code == 1 and "NOPE" in err and "GUIDE_TC, INSPECTION, INSTALL_HOIST" in err and "WELD, WELD_SITE" in err
     assert ("工时标准中没有代码 NOPE" in err) if lang == "zh_CN" else ("Unknown work code(s) NOPE;" in err)
+
+
+def test_a_windowed_program_without_streams_keeps_them_none(monkeypatch):
+    """pythonw / the windowed .exe have sys.stdout None: print() must stay a no-op, not crash."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    with i18n.cli_language("zh_CN"):
+        assert sys.stdout is None and sys.stderr is None
+        print("No matches.")
+        assert argparse._("usage: ") == "用法："
+    assert argparse._("usage: ") == "usage: " and messages.display_language() == "en"

@@ -135,6 +135,7 @@ def test_settings_shows_and_sets_one_with_the_dialogs_checks(cli, office):
         (("warranty.months", "a year"), "Setting warranty.months must be a whole number, not 'a year'."),
         (("warranty.months", "-1"), "Setting warranty.months must not be negative."),
         (("print.offset_x_mm", "left"), "Setting print.offset_x_mm must be a number, not 'left'."),
+        (("print.offset_x_mm", "nan"), "Setting print.offset_x_mm must be a number, not 'nan'."),
         (("office.department_code", "hz1"), "Department code must be 1–4 capital letters (e.g. YX)."),
         (("office.name", "  "), "Office name is required (it is printed on every form)."),
         (("pay.team_split", "random"), "Setting pay.team_split must be one of equal, leader_weighted."),

@@ -141,8 +141,11 @@ def cli_language(lang: str) -> Iterator[None]:
                 if callable(getattr(argparse, name, None)):
                     patched.append((name, getattr(argparse, name)))
                     setattr(argparse, name, function)
-            sys.stdout = TranslatingStream(sys.stdout, lang)
-            sys.stderr = TranslatingStream(sys.stderr, lang)
+            # A windowed program (pythonw, the .exe) has no streams at all: leave them None.
+            if sys.stdout is not None:
+                sys.stdout = TranslatingStream(sys.stdout, lang)
+            if sys.stderr is not None:
+                sys.stderr = TranslatingStream(sys.stderr, lang)
         yield
     finally:
         for stream in (sys.stdout, sys.stderr):

@@ -8,6 +8,7 @@ its office's rules with it.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -25,8 +26,8 @@ CLERKS = "office.clerks"
 EXTRA_KEYS = (CLERK, CLERKS)
 CHOICES: dict[str, tuple[str, ...]] = {"pay.team_split": ("equal", "leader_weighted")}
 # Keys only the manager may change (the manager's PIN, models/pay/month.py).
-# The one place to mark them: the CLI (`settings KEY VALUE --pin`) and the
-# Settings dialog ask for the PIN before saving any of these.
+# The one place to mark them: `servicedesk settings KEY VALUE` refuses these
+# without --pin, and the Settings dialog is to read the same set.
 PIN_PROTECTED_KEYS: frozenset[str] = frozenset()
 
 
@@ -78,7 +79,10 @@ def parse_setting_value(key: str, text: str) -> Any:
     if isinstance(default, bool) or isinstance(default, str) or default is None:
         return text
     try:
-        return int(text) if isinstance(default, int) else float(text)
+        number = int(text) if isinstance(default, int) else float(text)
+        if not math.isfinite(number):
+            raise ValueError(text)
+        return number
     except ValueError:
         if isinstance(default, int):
             raise ValidationError(f"Setting {key} must be a whole number, not {text!r}.", field=key) from None
