@@ -33,6 +33,10 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("SERVICEDESK_DB", str(tmp_path / "default.sqlite3"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # English unless a test asks for Chinese, whatever the machine's locale.
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield
 
 
@@ -48,6 +52,22 @@ def ctx(db, db_path, qapp):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(db_path.parent / "qsettings"))
     return AppContext(db=db, db_path=db_path, user="测试员")
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run main([...]) in-process as a shell would: returns (exit code, stdout, stderr)."""
+    from servicedesk.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, usage errors
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

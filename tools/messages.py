@@ -55,10 +55,10 @@ def _call_name(node: ast.Call) -> str:
 
 
 def templates() -> list[tuple[str, str]]:
-    """(template, 'file:line') for every message in models/, reports/, commands/."""
+    """(template, 'file:line') for every message in models/, reports/, commands/, cli.py."""
     found: list[tuple[str, str]] = []
-    for folder in ("models", "reports"):
-        for path in sorted((PKG / folder).rglob("*.py")):
+    for folder in ("models", "reports", "commands", "cli.py"):
+        for path in sorted((PKG / folder).rglob("*.py")) if (PKG / folder).is_dir() else [PKG / folder]:
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 if not isinstance(node, ast.Call) or not node.args:

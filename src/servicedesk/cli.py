@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from servicedesk import __version__
-from servicedesk.config import resolve_db_path
+from servicedesk.commands.i18n import Parser, cli_language, language_from_argv, untranslated
+from servicedesk.config import choose_language, resolve_db_path
 from servicedesk.models.core.errors import DomainError
 
 # Area modules that register their own sub-commands.
@@ -28,6 +29,8 @@ COMMAND_MODULES = (
     "servicedesk.commands.printing",
     "servicedesk.commands.pay",
     "servicedesk.commands.kpi",
+    "servicedesk.commands.lists",
+    "servicedesk.commands.setup",
 )
 
 
@@ -35,10 +38,9 @@ class UsageError(Exception):
     pass
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse exits 2 on usage errors: keep that
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+# argparse exits 2 on usage errors (usage and message on stderr); the
+# subclass adds the translated help (commands/i18n.py).
+_Parser = Parser
 
 
 def open_database(args: argparse.Namespace, create: bool = True):
@@ -48,7 +50,7 @@ def open_database(args: argparse.Namespace, create: bool = True):
 
 
 def print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    untranslated(sys.stdout).write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -192,6 +194,13 @@ def start_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command in the clerk's language (--lang, else the system locale)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with cli_language(choose_language(language_from_argv(argv))):
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -6,8 +6,11 @@ geometry, last folder) live in QSettings, business settings in the database.
 
 from __future__ import annotations
 
+import locale
 import os
+import sys
 from pathlib import Path
+from typing import Mapping
 
 from platformdirs import user_data_dir, user_log_dir
 
@@ -15,6 +18,7 @@ from servicedesk import APP_NAME
 
 DB_ENV_VAR = "SERVICEDESK_DB"
 DB_FILENAME = "servicedesk.sqlite3"
+LANGUAGES = ("zh_CN", "en")
 RESOURCES = Path(__file__).resolve().parent / "resources"
 TRANSLATIONS = RESOURCES / "translations"
 HELP = RESOURCES / "help"
@@ -49,3 +53,39 @@ def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env)
     return default_data_dir() / DB_FILENAME
+
+
+def system_locale_name(environ: Mapping[str, str] | None = None) -> str:
+    """The user's message locale, e.g. "zh_CN.UTF-8" or "English_United States".
+
+    POSIX order (LC_ALL, then LC_MESSAGES, then LANG) as a terminal sets it;
+    without those, Windows' display language (a double-clicked program has
+    no LANG), else whatever the C library reports.
+    """
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(var):
+            return env[var]
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        try:
+            import ctypes
+
+            lang_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+            return locale.windows_locale.get(lang_id, "")
+        except (AttributeError, OSError):
+            pass
+    try:
+        return locale.getlocale()[0] or ""
+    except ValueError:  # pragma: no cover - unparsable locale
+        return ""
+
+
+def choose_language(lang: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """--lang wins; otherwise Chinese on a Chinese system locale, else English.
+
+    One rule for the window and the command line (no Qt here, so the CLI
+    need not load it): "zh_CN" or "en".
+    """
+    if lang:
+        return lang
+    return "zh_CN" if system_locale_name(environ).lower().startswith("zh") else "en"

@@ -1,15 +1,16 @@
 """CLI sub-commands of the kpi area: `kpi` (monthly figures / workbook / month
 close) and `dealer-fee` (the yearly dealer service fee).
 
-    servicedesk kpi 2026-10 --db P --json
-        prints the figures as one JSON object (rates in %, two decimals, null
-        when the denominator is zero); writes no file unless --out or
-        --mark-sent is given.
-    servicedesk kpi 2026-10 --db P [--out F.xlsx | --out FOLDER]
-        writes the workbook. --out omitted or a folder (an existing folder, or
-        a path ending in / or \\) -> 售后服务月报_<office>_<YYYY-MM>.xlsx in the
-        current folder / that folder. The pre-export check is printed on
-        stderr as warnings; the file is written anyway.
+    servicedesk kpi 2026-10 --db P [--json]
+        prints the figures: a table, or one JSON object with --json (rates in
+        %, two decimals, null when the denominator is zero); writes no file
+        unless --out or --mark-sent is given.
+    servicedesk kpi 2026-10 --db P --out F.xlsx | --out FOLDER
+        writes the workbook. --out a folder (an existing folder, or a path
+        ending in / or \\) -> 售后服务月报_<office>_<YYYY-MM>.xlsx in that
+        folder (with --mark-sent and no --out: in the current folder). The
+        pre-export check is printed on stderr as warnings; the file is
+        written anyway.
     ... --mark-sent [--who NAME]
         after writing, records the month as sent to head office: the file's
         SHA-256 and the figures in it. A later change to the data behind the
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction, common) -> None:
     p = common(sub.add_parser("kpi", help="monthly KPI figures and the workbook for head office"))
     p.add_argument("month", help="YYYY-MM")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--out", help="workbook file or folder (default name 售后服务月报_<office>_<YYYY-MM>.xlsx)")
+    p.add_argument("--out", help="write the workbook: file or folder (default name 售后服务月报_<office>_<YYYY-MM>.xlsx)")
     p.add_argument("--mark-sent", action="store_true",
                    help="record the month as sent to head office (stores the workbook's SHA-256)")
     p.add_argument("--who", default="", help="who prepared / sent it (default: login name)")
@@ -69,6 +70,9 @@ def resolve_out(out: str | None, default_name: str) -> Path:
 
 
 def cmd_kpi(args: argparse.Namespace) -> int:
+    """The month's figures: printed as a table (no file) unless --json; the
+    workbook only when asked for (--out, or --mark-sent, which records the
+    file it sends)."""
     from servicedesk.cli import open_database, print_json
     from servicedesk.models.kpi import month as K
 
@@ -76,8 +80,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     db = open_database(args, create=False)
     who = _who(args)
     report = None
-    path = None
-    if not args.json or args.out or args.mark_sent:
+    if args.out or args.mark_sent:
         from servicedesk.reports.kpi_workbook import write_kpi_workbook
 
         report = K.kpi_report(db, month, prepared_by=who, with_dealer_fee=args.with_dealer_fee)
@@ -87,19 +90,34 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         sha = K.file_sha256(path)
         if args.mark_sent:
             K.mark_month_sent(db, month, sha, who, file_name=path.name, figures=report.kpi.to_json())
+        if not args.json:
+            print(f"Workbook written to {path}")
+            print(f"SHA-256 {sha}")
+            if args.mark_sent:
+                print(f"{month} marked as sent by {who or '-'}")
     kpi = report.kpi if report is not None else K.month_kpi(db, month)
     if args.json:
         print_json(kpi.to_json())
         return 0
-    print(f"Workbook written to {path}")
-    print(f"SHA-256 {sha}")
-    if args.mark_sent:
-        print(f"{month} marked as sent by {who or '-'}")
-    for label, rate in (("维修及时率", kpi.on_time_rate), ("维修成功率", kpi.success_rate),
-                        ("客户满意度", kpi.satisfaction), ("配件库存准确率", kpi.stock_accuracy)):
-        print(f"{label}\t{rate.num}/{rate.den}\t{rate.text}")
-    print(f"等级\t{kpi.grade or '—'}")
+    print_kpi(kpi)
     return 0
+
+
+def print_kpi(kpi) -> None:
+    """The office's four rates and grade, then one line per technician."""
+    from servicedesk.commands.i18n import print_table, tr
+
+    print(f"KPI {kpi.month}  {kpi.office}")
+    print_table(("Figure", "Count", "Rate"),
+                [(tr(label), f"{rate.num}/{rate.den}", rate.text) for label, rate in (
+                    ("On-time repair rate", kpi.on_time_rate), ("Repair success rate", kpi.success_rate),
+                    ("Customer satisfaction", kpi.satisfaction), ("Stock accuracy", kpi.stock_accuracy))]
+                + [(tr("Grade"), "", kpi.grade or "—")])
+    if kpi.technicians:
+        print()
+        print_table(("Technician", "Repairs", "On time", "Successful", "Satisfaction", "Grade"),
+                    [(t.name, t.repairs, t.on_time_rate.text, t.success_rate.text, t.satisfaction.text,
+                      t.grade or "—") for t in kpi.technicians])
 
 
 def cmd_dealer_fee(args: argparse.Namespace) -> int:

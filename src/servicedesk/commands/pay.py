@@ -18,6 +18,8 @@ import json
 import sys
 from decimal import Decimal
 
+from servicedesk.commands.i18n import untranslated
+
 
 def register(sub: argparse._SubParsersAction, common) -> None:
     p = common(sub.add_parser("pay", help="technician pay of a month (workbook / JSON / table)"))
@@ -85,7 +87,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
             print(f"Pay workbook for {month} written to {path}")
     pay = month_pay(db, month)
     if args.json:
-        sys.stdout.write(pay_json_text(pay))
+        untranslated(sys.stdout).write(pay_json_text(pay))  # JSON stays as it is
         return 0
     if not args.out:
         from servicedesk.models.core.validation import fen_to_yuan_str as y

@@ -1,4 +1,4 @@
-"""CLI sub-commands of the tickets area: `servicedesk ticket ...` and `technicians`.
+"""CLI sub-commands of the tickets area: `servicedesk ticket ...` (the register: commands/lists.py).
 
 The same model functions as the GUI, for scripting and for head office:
 
@@ -8,7 +8,6 @@ The same model functions as the GUI, for scripting and for head office:
     servicedesk ticket visit YX2611001 --arrived "2026-11-03 13:00" --result 完成 \\
         --work "SMALL_REPAIR*1" --parts "P-1001*2"
     servicedesk ticket review|signoff|close|cancel|reopen|show YX2611001 ...
-    servicedesk technicians [--all] [--json]
 
 `--json` prints the ticket (or list) as one JSON object. `--who` defaults to
 the login name (as `kpi` does). `dispatch` and `visit` on a ticket that
@@ -24,6 +23,7 @@ import dataclasses
 import getpass
 from typing import Any
 
+from servicedesk.commands.lists import require_technicians, require_work_codes
 from servicedesk.models.core.errors import ValidationError
 
 
@@ -115,11 +115,6 @@ def register(sub: argparse._SubParsersAction, common) -> None:
         if name != "close":
             sp.add_argument("--reason", required=True)
         sp.set_defaults(func=cmd_simple)
-
-    p = common(sub.add_parser("technicians", help="list the technicians register"))
-    p.add_argument("--all", action="store_true", help="include inactive technicians")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_technicians)
 
 
 # ---------------------------------------------------------------- output
@@ -231,7 +226,9 @@ def cmd_dispatch(args: argparse.Namespace) -> int:
     if args.tech is None:
         ids = [m.technician_id for m in t.team]
     else:
-        ids = TI._technicians(db, TI.parse_names(args.tech))
+        names = TI.parse_names(args.tech)
+        require_technicians(db, names)  # an unknown name: the message lists the register
+        ids = TI._technicians(db, names)
     data = T.DispatchInput(
         ids, dispatched_at=t.dispatched_at or args.at, transport=_given(args.transport, t.transport),
         departure_at=_given(args.departure, t.departure_at),
@@ -253,6 +250,7 @@ def cmd_visit(args: argparse.Namespace) -> int:
         work = [T.WorkLine(w.code, w.quantity_x100, w.notes) for w in t.work]
     else:
         work = [T.WorkLine(code.upper(), qty) for code, qty, _ in TI.parse_items(args.work, "work")]
+        require_work_codes(db, [w.code for w in work])  # an unknown code: the message lists the catalog
     if args.parts is None:
         parts = [T.PartLine(p.part_code, p.name, p.kind, p.quantity, p.unit_price_fen, p.spec) for p in t.parts]
     else:
@@ -319,18 +317,3 @@ def cmd_simple(args: argparse.Namespace) -> int:
     else:
         detail = T.reopen_ticket(db, ticket.id, args.reason, who, at=args.at)
     return _print_detail(args, detail)
-
-
-def cmd_technicians(args: argparse.Namespace) -> int:
-    from servicedesk.cli import print_json
-    from servicedesk.models.tickets import technicians as TE
-    from servicedesk.models.core.validation import fen_to_yuan_str
-
-    techs = TE.list_technicians(_db(args), active_only=not args.all)
-    if args.json:
-        print_json({"technicians": [dataclasses.asdict(t) for t in techs]})
-        return 0
-    for t in techs:
-        print(f"{t.name}\t{t.role_label}\t{t.phone}\t{fen_to_yuan_str(t.base_salary_fen)}"
-              + ("" if t.active else "\t(停用)"))
-    return 0

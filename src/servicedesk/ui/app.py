@@ -7,19 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator, Qt
+from PySide6.QtCore import QCoreApplication, QTranslator, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from servicedesk import APP_NAME, __version__
-from servicedesk.config import RESOURCES, TRANSLATIONS
+from servicedesk.config import RESOURCES, TRANSLATIONS, choose_language
 from servicedesk.models.core.errors import DomainError
-
-
-def choose_language(lang: str | None) -> str:
-    """--lang wins; otherwise Chinese on a Chinese system locale, else English."""
-    if lang:
-        return lang
-    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
 def install_translator(app: QCoreApplication, lang: str) -> list[QTranslator]:

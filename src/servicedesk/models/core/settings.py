@@ -8,6 +8,8 @@ its office's rules with it.
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
 import sqlite_utils
@@ -15,6 +17,18 @@ import sqlite_utils
 from servicedesk.models.core.transactions import transaction
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.core.standards import DEFAULT_SETTINGS
+
+# The clerk (记录人) printed on forms and written to logs instead of the OS
+# login: the current one, and every name kept so one can be picked at start.
+CLERK = "office.clerk"
+CLERKS = "office.clerks"
+# Keys with a value beyond DEFAULT_SETTINGS' plain numbers and text.
+EXTRA_KEYS = (CLERK, CLERKS)
+CHOICES: dict[str, tuple[str, ...]] = {"pay.team_split": ("equal", "leader_weighted")}
+# Keys only the manager may change (the manager's PIN, models/pay/month.py).
+# The one place to mark them: `servicedesk settings KEY VALUE` refuses these
+# without --pin, and the Settings dialog is to read the same set.
+PIN_PROTECTED_KEYS: frozenset[str] = frozenset()
 
 
 def ensure_defaults(db: sqlite_utils.Database) -> None:
@@ -43,7 +57,46 @@ def get_settings(db: sqlite_utils.Database, prefix: str = "") -> dict[str, Any]:
     return {k: v for k, v in values.items() if k.startswith(prefix)}
 
 
+def is_known_key(key: str) -> bool:
+    return key in DEFAULT_SETTINGS or key in EXTRA_KEYS
+
+
+def parse_setting_value(key: str, text: str) -> Any:
+    """A value typed as text (command line) in the type the key stores.
+
+    Numbers stay numbers (whole numbers for integer keys: fen, minutes,
+    basis points, days); the clerk list is names separated by 、 or commas.
+    The result still goes through the same checks as the dialog's values.
+    """
+    if not is_known_key(key):
+        raise ValidationError(f"Unknown setting {key}.", field=key)
+    text = str(text).strip()
+    if key == "office.department_code":
+        return text.upper()  # as the Settings dialog does
+    if key == CLERKS:
+        return [name.strip() for name in re.split(r"[、,，;；]", text) if name.strip()]
+    default = DEFAULT_SETTINGS.get(key)
+    if isinstance(default, bool) or isinstance(default, str) or default is None:
+        return text
+    try:
+        number = int(text) if isinstance(default, int) else float(text)
+        if not math.isfinite(number):
+            raise ValueError(text)
+        return number
+    except ValueError:
+        if isinstance(default, int):
+            raise ValidationError(f"Setting {key} must be a whole number, not {text!r}.", field=key) from None
+        raise ValidationError(f"Setting {key} must be a number, not {text!r}.", field=key) from None
+
+
 def _check(key: str, value: Any) -> None:
+    if key in CHOICES and value not in CHOICES[key]:
+        raise ValidationError(f"Setting {key} must be one of {', '.join(CHOICES[key])}.", field=key)
+    if key == CLERK and not (isinstance(value, str) and value.strip()):
+        raise ValidationError("Clerk name is required (it is printed on forms and written to the logs).",
+                              field=key)
+    if key == CLERKS and not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+        raise ValidationError("Clerk names must be a list of names.", field=key)
     default = DEFAULT_SETTINGS.get(key)
     if default is not None and not isinstance(default, str) and isinstance(value, str):
         raise ValidationError(f"Setting {key} must be a number, not {value!r}.", field=key)
@@ -70,3 +123,10 @@ def save_settings(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
     with transaction(db):
         db["settings"].upsert_all(
             [{"key": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in values.items()], pk="key")
+
+
+def set_clerk(db: sqlite_utils.Database, name: str) -> None:
+    """Make `name` the current clerk (记录人), keeping it in the list to pick from."""
+    clean = str(name).strip()
+    kept = [n for n in get_setting(db, CLERKS, []) or [] if n != clean]
+    save_settings(db, {CLERK: clean, CLERKS: [clean, *kept]})
