@@ -99,26 +99,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="101" />
+        <location filename="../../ui/app.py" line="214" />
         <source>The data file %1 could not be opened:
 %2</source>
         <translation>无法打开数据文件 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103" />
+        <location filename="../../ui/app.py" line="216" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="119" />
+        <location filename="../../ui/app.py" line="232" />
         <source>Something went wrong and the action was not saved:
 %1</source>
         <translation>出现错误，本次操作未保存：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="121" />
+        <location filename="../../ui/app.py" line="234" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
