@@ -6,6 +6,13 @@ with its on-time and success decision and why), 回访 (every call counted),
 盘点 (the count lines), 趋势 (12 months, a line chart of the rates and a bar
 chart of the repairs) and, when asked, the dealer service fee sheets.
 
+For head office the workbook also carries its stamp (office, department
+code, month, program version in 汇总) and, in the hidden sheet 校验 and the
+custom document properties, the SHA-256 of the canonical text of its figures
+(models/kpi/checksum.py). reports/rollup_workbook.py reads the visible sheets
+back with the labels below and refuses a workbook whose figures no longer
+match that checksum.
+
 Rates are stored as fractions (0.7727…) with the number format 0.00 %, so
 Excel shows 77.27 % and can still compute with them; a rate whose
 denominator is zero is the text "—" (an empty cell in 趋势, so the chart
@@ -24,9 +31,11 @@ from typing import Any, Callable
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.packaging.custom import IntProperty, StringProperty
 from openpyxl.styles import Alignment
 
 from servicedesk.models.core.errors import DomainError
+from servicedesk.models.kpi import checksum as C
 from servicedesk.models.kpi.month import KpiReport
 from servicedesk.models.kpi.rates import DASH, Rate
 from servicedesk.reports.files import save_workbook
@@ -35,6 +44,23 @@ from servicedesk.reports.xlsx_style import (
 )
 
 Progress = Callable[[int, str], bool | None]   # (percent, stage) -> False to cancel
+
+# The layout head office reads back (reports/rollup_workbook.py).
+SUMMARY_HEADERS = ("指标", "分子", "分母", "比率", "分子含义", "分母含义")
+SUMMARY_FIGURES = {   # row label -> (numerator, denominator) of MonthKpi
+    "维修及时率": ("on_time", "repairs"), "维修成功率": ("successful", "repairs"),
+    "客户满意度": ("satisfied", "calls_reached"), "配件库存准确率": ("parts_matching", "parts_counted")}
+MEAN_LABEL = "综合（已有比率的平均）"
+STAMP_LABELS = {"服务部": "office", "月份": "month", "部门代码": "department_code", "程序版本": "program_version"}
+TECHNICIAN_HEADERS = ("技术员", "维修数", "及时数", "维修及时率", "成功数", "维修成功率", "回访接通数",
+                      "满意数", "客户满意度", "等级")
+DEALER_HEADERS = ("经销商", "回访接通数", "满意数", "客户满意度")
+CHECK_SHEET = "校验"
+CHECK_LABELS = {"format_version": "格式版本", "office": "服务部", "department_code": "部门代码", "month": "月份",
+                "program_version": "程序版本", "prepared_at": "制表时间", "algorithm": "校验算法",
+                "checksum": "校验值", "note": "说明", "text": "规范文本"}
+PROPERTY_PREFIX = "ServiceDesk."
+TEXT_CHUNK = 30000    # an Excel cell holds at most 32 767 characters
 
 
 class Cancelled(DomainError):
@@ -59,16 +85,18 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
     ws["A1"] = f"售后服务月报（{k.month}）"
     ws["A1"].font = TITLE_FONT
     ws.merge_cells("A1:F1")
-    info = [("服务部", k.office, "月份", k.month),
-            ("制表人", report.prepared_by, "制表日期", _dt.date.fromisoformat(report.prepared_at[:10]))]
-    for r, (a, b, c, d) in enumerate(info, start=2):
-        ws.cell(row=r, column=1, value=a).font = BOLD
-        ws.cell(row=r, column=2, value=b)
-        ws.cell(row=r, column=3, value=c).font = BOLD
-        cell = ws.cell(row=r, column=4, value=d)
-        if isinstance(d, _dt.date):
-            cell.number_format = DATE
-            cell.alignment = Alignment(horizontal="left")
+    stamp = C.report_figures(report).stamp
+    info = [("服务部", k.office, "月份", k.month, "部门代码", stamp.department_code),
+            ("制表人", report.prepared_by, "制表日期", _dt.date.fromisoformat(report.prepared_at[:10]),
+             "程序版本", stamp.program_version)]
+    for r, values in enumerate(info, start=2):
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            if col % 2:
+                cell.font = BOLD
+            if isinstance(value, _dt.date):
+                cell.number_format = DATE
+                cell.alignment = Alignment(horizontal="left")
     rows = [
         ("维修及时率", k.on_time, k.repairs, _rate(k.on_time_rate), "按时到场（四级：按时远程解决）的维修数",
          "本月完工的维修及投诉工单数"),
@@ -79,10 +107,10 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
         ("配件库存准确率", k.parts_matching, k.parts_counted, _rate(k.stock_accuracy), "账实相符的配件品种数",
          "本月盘点的配件品种数"),
     ]
-    last = table(ws, 5, ("指标", "分子", "分母", "比率", "分子含义", "分母含义"), rows, {4: PERCENT})
+    last = table(ws, 5, SUMMARY_HEADERS, rows, {4: PERCENT})
     mean = k.mean
     r = last + 1
-    ws.cell(row=r, column=1, value="综合（已有比率的平均）").font = BOLD
+    ws.cell(row=r, column=1, value=MEAN_LABEL).font = BOLD
     cell = ws.cell(row=r, column=4, value=DASH if mean is None else mean / 100)
     if mean is not None:
         cell.number_format = PERCENT
@@ -110,15 +138,12 @@ def _technicians(wb: Workbook, report: KpiReport) -> None:
     rows = [(t.name, t.repairs, t.on_time, _rate(t.on_time_rate), t.successful, _rate(t.success_rate),
              t.calls_reached, t.satisfied, _rate(t.satisfaction), t.grade or DASH)
             for t in report.kpi.technicians]
-    table_sheet(wb, "技术员", ("技术员", "维修数", "及时数", "维修及时率", "成功数", "维修成功率", "回访接通数",
-                         "满意数", "客户满意度", "等级"), rows, {4: PERCENT, 6: PERCENT, 9: PERCENT},
-           empty="无技术员")
+    table_sheet(wb, "技术员", TECHNICIAN_HEADERS, rows, {4: PERCENT, 6: PERCENT, 9: PERCENT}, empty="无技术员")
 
 
 def _dealers(wb: Workbook, report: KpiReport) -> None:
     rows = [(d.name, d.calls_reached, d.satisfied, _rate(d.satisfaction)) for d in report.kpi.dealers]
-    table_sheet(wb, "经销商", ("经销商", "回访接通数", "满意数", "客户满意度"), rows, {4: PERCENT},
-           empty="无经销商")
+    table_sheet(wb, "经销商", DEALER_HEADERS, rows, {4: PERCENT}, empty="无经销商")
 
 
 def _details(wb: Workbook, report: KpiReport) -> None:
@@ -184,6 +209,40 @@ def _trend(wb: Workbook, report: KpiReport) -> None:
     ws.add_chart(bar, "J19")
 
 
+def _check_sheet(wb: Workbook, report: KpiReport) -> None:
+    """The hidden sheet with the stamp, the checksum and the canonical text it
+    is the SHA-256 of; the same stamp and checksum as custom document properties."""
+    fig = C.report_figures(report)
+    text = C.canonical_text(fig)
+    checksum = C.text_checksum(text)
+    ws = wb.create_sheet(CHECK_SHEET)
+    ws.sheet_state = "hidden"
+    ws["A1"] = C.FORMAT_NAME
+    ws["A1"].font = BOLD
+    values = {"format_version": C.FORMAT_VERSION, "office": fig.stamp.office,
+              "department_code": fig.stamp.department_code, "month": fig.stamp.month,
+              "program_version": fig.stamp.program_version, "prepared_at": report.prepared_at,
+              "algorithm": C.ALGORITHM, "checksum": checksum,
+              "note": "校验值是下方规范文本（UTF-8）的 SHA-256；总部汇总时按各表中的数字重算并核对，"
+                      "表中任何数字被改动都会被发现。请勿修改本表。"}
+    for r, (key, value) in enumerate(values.items(), start=2):
+        ws.cell(row=r, column=1, value=CHECK_LABELS[key]).font = BOLD
+        ws.cell(row=r, column=2, value=value)
+    first = len(values) + 2
+    ws.cell(row=first, column=1, value=CHECK_LABELS["text"]).font = BOLD
+    for i in range(0, len(text), TEXT_CHUNK):
+        ws.cell(row=first + i // TEXT_CHUNK, column=2, value=text[i:i + TEXT_CHUNK])
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = 80
+    print_setup(ws, "1:1")
+    props = wb.custom_doc_props
+    props.append(StringProperty(name=PROPERTY_PREFIX + "format", value=C.FORMAT_NAME))
+    props.append(IntProperty(name=PROPERTY_PREFIX + "format_version", value=C.FORMAT_VERSION))
+    for key in ("office", "department_code", "month", "program_version"):
+        props.append(StringProperty(name=PROPERTY_PREFIX + key, value=str(values[key] or "")))
+    props.append(StringProperty(name=PROPERTY_PREFIX + "figures_sha256", value=checksum))
+
+
 def build_kpi_workbook(report: KpiReport, progress: Progress | None = None) -> Workbook:
     steps: list[tuple[str, Callable[[Workbook, KpiReport], None]]] = [
         ("汇总", _summary), ("技术员", _technicians), ("经销商", _dealers), ("明细", _details),
@@ -192,6 +251,7 @@ def build_kpi_workbook(report: KpiReport, progress: Progress | None = None) -> W
         from servicedesk.reports.dealer_fee_workbook import add_dealer_fee_sheets
 
         steps.append(("经销商服务费", lambda wb, r: add_dealer_fee_sheets(wb, r.dealer_fee)))
+    steps.append(("校验", _check_sheet))
     wb = Workbook()
     for i, (stage, step) in enumerate(steps):
         if progress is not None and progress(int(100 * i / (len(steps) + 1)), stage) is False:
