@@ -251,6 +251,8 @@ def _dealers(items: list[BranchInput]) -> list[CompanyDealer]:
             entry.satisfied += d.satisfied
             if item.figures.office not in entry.offices:
                 entry.offices = (*entry.offices, item.figures.office)
+    for d in dealers.values():
+        d.offices = tuple(sorted(d.offices))   # the same whatever order the files came in
     return sorted(dealers.values(), key=lambda d: d.name)
 
 

@@ -5080,8 +5080,8 @@ SHA-256 %3</translation>
     </message>
     <message>
         <location filename="../../ui/kpi/rollup_dialog.py" line="142" />
-        <source>Office</source>
-        <translation>部门</translation>
+        <source>Branch office</source>
+        <translation>分公司</translation>
     </message>
     <message>
         <location filename="../../ui/kpi/rollup_dialog.py" line="143" />
@@ -5114,73 +5114,73 @@ SHA-256 %3</translation>
         <translation>问题 / 用途</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="160" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="167" />
         <source>Write company workbook…</source>
         <translation>生成公司汇总…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="180" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="187" />
         <source>Earlier month: used for the trend only</source>
         <translation>以前月份：仅用于趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="181" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="188" />
         <source>OK — checksum matches</source>
         <translation>正常 — 校验值相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="190" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="205" />
         <source>Folder of the branches' monthly workbooks</source>
         <translation>各分公司月报所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="206" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="221" />
         <source>Reading the workbooks…</source>
         <translation>正在读取月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="266" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="284" />
         <source>%1: %2 branches rolled up; company grade %3.</source>
         <translation>%1：已汇总 %2 个分公司；公司等级 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="270" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="288" />
         <source>%1 months for the trend.</source>
         <translation>趋势含 %1 个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="274" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="292" />
         <source>%1 file(s) refused: correct or remove them and read the folder again. Nothing can be written until every file is accepted.</source>
         <translation>有 %1 个文件未通过：请更正或移走后重新读取文件夹。所有文件都通过之前不能生成汇总。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="278" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="296" />
         <source>No monthly workbooks in this folder.</source>
         <translation>此文件夹中没有月报。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="299" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="317" />
         <source>Summed over the branches, not an average of percentages</source>
         <translation>各分公司相加后计算，不是百分比的平均</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="302" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="320" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="313" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="331" />
         <source>Write the company workbook</source>
         <translation>生成公司汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="314" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="332" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="340" />
-        <location filename="../../ui/kpi/rollup_dialog.py" line="341" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="358" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="359" />
         <source>Company workbook written to %1</source>
         <translation>公司汇总已写入 %1</translation>
     </message>

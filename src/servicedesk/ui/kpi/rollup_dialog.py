@@ -139,22 +139,29 @@ class RollupDialog(QDialog):
         self.model = RecordTableModel([
             ColumnDef("rank", self.tr("Rank"), display=lambda r: "" if not r.kpi or r.use != "month"
                       else (DASH if r.rank is None else str(r.rank)), width=50),
-            ColumnDef("office", self.tr("Office"), width=140),
+            ColumnDef("office", self.tr("Branch office"), width=110),
             ColumnDef("month", self.tr("Month"), width=70),
             ColumnDef("repairs", self.tr("Repairs"), display=lambda r: str(r.kpi.repairs) if r.kpi else "",
                       align=Qt.AlignRight | Qt.AlignVCenter, width=60),
-            ColumnDef("on_time", self.tr("On-time rate"), display=lambda r: self._rate(r, "on_time_rate"), width=130),
-            ColumnDef("success", self.tr("Success rate"), display=lambda r: self._rate(r, "success_rate"), width=130),
+            ColumnDef("on_time", self.tr("On-time rate"), display=lambda r: self._rate(r, "on_time_rate"), width=105),
+            ColumnDef("success", self.tr("Success rate"), display=lambda r: self._rate(r, "success_rate"), width=105),
             ColumnDef("satisfaction", self.tr("Satisfaction"), display=lambda r: self._rate(r, "satisfaction"),
-                      width=130),
+                      width=105),
             ColumnDef("stock", self.tr("Stock accuracy"), display=lambda r: self._rate(r, "stock_accuracy"),
-                      width=130),
+                      width=105),
             ColumnDef("grade", self.tr("Grade"), display=lambda r: (r.kpi.grade or DASH) if r.kpi else "", width=60),
-            ColumnDef("file", self.tr("File"), width=220),
-            ColumnDef("problem", self.tr("Problem / use"), display=self._state, tooltip=self._state, width=360),
+            ColumnDef("file", self.tr("File"), tooltip=lambda r: r.path, width=200),
+            ColumnDef("problem", self.tr("Problem / use"), display=self._state, tooltip=self._state, width=300),
         ], self, row_color=lambda r: "red" if r.problem else ("grey" if r.use == "trend" else None))
         self.table = record_table(self.model, "rollup_table")
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_detail(current.row()))
         lay.addWidget(self.table, 1)
+        # the whole problem of the selected file, however long (the column cuts it)
+        self.detail = QLabel()
+        self.detail.setObjectName("rollup_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.detail)
 
         buttons = QDialogButtonBox()
         self.write_btn = buttons.addButton(self.tr("Write company workbook…"), QDialogButtonBox.AcceptRole)
@@ -163,7 +170,7 @@ class RollupDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.Close)
         close.clicked.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(1180, 560)
+        self.resize(1240, 580)
 
     # ---------------------------------------------------------------- display helpers
     @staticmethod
@@ -179,6 +186,14 @@ class RollupDialog(QDialog):
         if row.use == "trend":
             return self.tr("Earlier month: used for the trend only")
         return self.tr("OK — checksum matches")
+
+    def _show_detail(self, index: int) -> None:
+        if not 0 <= index < self.model.rowCount():
+            self.detail.setText("")
+            return
+        row = self.model.row(index)
+        self.detail.setStyleSheet("color: #B3261E;" if row.problem else "color: #4A4A4A;")
+        self.detail.setText(f"{row.file}: {self._state(row)}")
 
     def rows(self) -> list[FileRow]:
         return list(self.model.rows())
@@ -259,6 +274,9 @@ class RollupDialog(QDialog):
         # refused files first (they are what needs doing), then the month's branches by rank, then the trend
         rows.sort(key=lambda r: (not r.problem, order[r.use], r.rank is None, r.rank or 0, r.month, r.office, r.file))
         self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self._show_detail(0)
         self._show_company(rollup)
         refused = sum(1 for r in rows if r.problem)
         if rollup is not None:
