@@ -172,6 +172,23 @@ def _counts(wb: Workbook, report: KpiReport) -> None:
            rows, empty="本月无已完成的盘点")
 
 
+def add_rate_chart(ws, title: str, first_col: int, last_col: int, last_row: int, anchor: str) -> None:
+    """A line chart of the rate columns first_col..last_col (header in row 1,
+    months in column A), 0-100 %; an empty cell is a gap, not 0 %."""
+    line = LineChart()
+    line.title = title
+    line.y_axis.title = "比率"
+    line.y_axis.number_format = "0%"
+    line.y_axis.scaling.min = 0
+    line.y_axis.scaling.max = 1
+    line.x_axis.title = "月份"
+    line.height, line.width = 8, 18
+    line.add_data(Reference(ws, min_col=first_col, max_col=last_col, min_row=1, max_row=last_row),
+                  titles_from_data=True)
+    line.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last_row))
+    ws.add_chart(line, anchor)
+
+
 def _trend(wb: Workbook, report: KpiReport) -> None:
     ws = wb.create_sheet("趋势")
 
@@ -186,17 +203,7 @@ def _trend(wb: Workbook, report: KpiReport) -> None:
     print_setup(ws, "1:1")
     if last < 2:
         return
-    line = LineChart()
-    line.title = "近 12 个月考核指标"
-    line.y_axis.title = "比率"
-    line.y_axis.number_format = "0%"
-    line.y_axis.scaling.min = 0
-    line.y_axis.scaling.max = 1
-    line.x_axis.title = "月份"
-    line.height, line.width = 8, 18
-    line.add_data(Reference(ws, min_col=3, max_col=6, min_row=1, max_row=last), titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    ws.add_chart(line, "J2")
+    add_rate_chart(ws, "近 12 个月考核指标", 3, 6, last, "J2")
     bar = BarChart()
     bar.type = "col"
     bar.title = "近 12 个月维修数与回访接通数"

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.chart import LineChart, Reference
 from openpyxl.utils.exceptions import InvalidFileException
 
 from servicedesk.models.core.errors import DomainError
@@ -42,7 +41,7 @@ from servicedesk.models.kpi.rollup import BranchInput, CompanyRollup, FileProble
 from servicedesk.reports.files import save_workbook
 from servicedesk.reports.kpi_workbook import (
     CHECK_LABELS, CHECK_SHEET, DEALER_HEADERS, MEAN_LABEL, PROPERTY_PREFIX, STAMP_LABELS, SUMMARY_FIGURES,
-    TECHNICIAN_HEADERS,
+    TECHNICIAN_HEADERS, add_rate_chart,
 )
 from servicedesk.reports.xlsx_style import (
     BOLD, BOX, NOTE_FONT, PERCENT, TITLE_FONT, TOTAL_FILL, dt_value, fit_columns, print_setup, table, table_sheet,
@@ -435,17 +434,7 @@ def _trend_sheet(wb: Workbook, r: CompanyRollup) -> None:
             ).font = NOTE_FONT
     fit_columns(ws, maximum=14)
     print_setup(ws, "1:1")
-    line = LineChart()
-    line.title = "公司考核指标（各月）"
-    line.y_axis.title = "比率"
-    line.y_axis.number_format = "0%"
-    line.y_axis.scaling.min = 0
-    line.y_axis.scaling.max = 1
-    line.x_axis.title = "月份"
-    line.height, line.width = 8, 18
-    line.add_data(Reference(ws, min_col=4, max_col=7, min_row=1, max_row=last), titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    ws.add_chart(line, "J2")
+    add_rate_chart(ws, "公司考核指标（各月）", 4, 7, last, "J2")
 
 
 def _sources_sheet(wb: Workbook, r: CompanyRollup) -> None:
