@@ -52,7 +52,9 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     from servicedesk.reports.rollup_workbook import default_rollup_name, read_branches, write_rollup_workbook
 
     if not args.out and not args.json:
-        args.rollup_parser.error("rollup needs --out F.xlsx (or --json)")   # exit 2
+        from servicedesk.commands.i18n import tr
+
+        args.rollup_parser.error(tr("rollup needs --out F.xlsx (or --json)"))   # exit 2
     settings = _settings(args)
     probable_out = [Path(args.out)] if args.out and not Path(args.out).is_dir() else []
     inputs, problems = read_branches(args.paths, exclude=probable_out)
