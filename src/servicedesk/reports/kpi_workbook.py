@@ -33,14 +33,16 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.packaging.custom import IntProperty, StringProperty
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.kpi import checksum as C
+from servicedesk.models.kpi.figures import MonthKpi
 from servicedesk.models.kpi.month import KpiReport
 from servicedesk.models.kpi.rates import DASH, Rate
 from servicedesk.reports.files import save_workbook
 from servicedesk.reports.xlsx_style import (
-    BOLD, BOX, DATE, PERCENT, TITLE_FONT, dt_value, fit_columns, print_setup, table, table_sheet,
+    BOLD, BOX, DATE, DATETIME, PERCENT, TITLE_FONT, dt_value, fit_columns, print_setup, table, table_sheet,
 )
 
 Progress = Callable[[int, str], bool | None]   # (percent, stage) -> False to cancel
@@ -78,25 +80,57 @@ def _yes_no(flag: bool) -> str:
 
 
 # ---------------------------------------------------------------- sheets
-def _summary(wb: Workbook, report: KpiReport) -> None:
-    k = report.kpi
+def summary_sheet(wb: Workbook, title: str, info: list[tuple], headers: tuple[str, ...], rows: list[tuple],
+                  kpi: MonthKpi, notes: list[str]) -> Worksheet:
+    """The 汇总 layout the monthly and the company workbook share (head office
+    reads it back by these positions and labels): title, info pairs in rows
+    2-3 (label, value, label, value …), the figures table from row 5, the
+    mean-and-grade row under it, then the notes."""
     ws = wb.active
     ws.title = "汇总"
-    ws["A1"] = f"售后服务月报（{k.month}）"
+    ws["A1"] = title
     ws["A1"].font = TITLE_FONT
     ws.merge_cells("A1:F1")
-    stamp = C.report_figures(report).stamp
-    info = [("服务部", k.office, "月份", k.month, "部门代码", stamp.department_code),
-            ("制表人", report.prepared_by, "制表日期", _dt.date.fromisoformat(report.prepared_at[:10]),
-             "程序版本", stamp.program_version)]
     for r, values in enumerate(info, start=2):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)
             if col % 2:
                 cell.font = BOLD
-            if isinstance(value, _dt.date):
+            if isinstance(value, _dt.datetime):
+                cell.number_format = DATETIME
+                cell.alignment = Alignment(horizontal="left")
+            elif isinstance(value, _dt.date):
                 cell.number_format = DATE
                 cell.alignment = Alignment(horizontal="left")
+    last = table(ws, 5, headers, rows, {4: PERCENT})
+    mean = kpi.mean
+    r = last + 1
+    ws.cell(row=r, column=1, value=MEAN_LABEL).font = BOLD
+    cell = ws.cell(row=r, column=4, value=DASH if mean is None else mean / 100)
+    if mean is not None:
+        cell.number_format = PERCENT
+    ws.cell(row=r, column=5, value="等级").font = BOLD
+    ws.cell(row=r, column=6, value=kpi.grade or DASH).font = BOLD
+    for col in range(1, 7):
+        ws.cell(row=r, column=col).border = BOX
+    fit_columns(ws, maximum=44)
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width, 14)
+    note = r + 2
+    ws.cell(row=note, column=1, value="说明").font = BOLD
+    for i, text in enumerate(notes):
+        ws.cell(row=note + i, column=2, value=text)
+        ws.merge_cells(start_row=note + i, start_column=2, end_row=note + i, end_column=6)
+    print_setup(ws, "1:5")
+    return ws
+
+
+def _summary(wb: Workbook, report: KpiReport) -> None:
+    k = report.kpi
+    stamp = C.report_figures(report).stamp
+    info = [("服务部", k.office, "月份", k.month, "部门代码", stamp.department_code),
+            ("制表人", report.prepared_by, "制表日期", _dt.date.fromisoformat(report.prepared_at[:10]),
+             "程序版本", stamp.program_version)]
     rows = [
         ("维修及时率", k.on_time, k.repairs, _rate(k.on_time_rate), "按时到场（四级：按时远程解决）的维修数",
          "本月完工的维修及投诉工单数"),
@@ -107,31 +141,12 @@ def _summary(wb: Workbook, report: KpiReport) -> None:
         ("配件库存准确率", k.parts_matching, k.parts_counted, _rate(k.stock_accuracy), "账实相符的配件品种数",
          "本月盘点的配件品种数"),
     ]
-    last = table(ws, 5, SUMMARY_HEADERS, rows, {4: PERCENT})
-    mean = k.mean
-    r = last + 1
-    ws.cell(row=r, column=1, value=MEAN_LABEL).font = BOLD
-    cell = ws.cell(row=r, column=4, value=DASH if mean is None else mean / 100)
-    if mean is not None:
-        cell.number_format = PERCENT
-    ws.cell(row=r, column=5, value="等级").font = BOLD
-    ws.cell(row=r, column=6, value=k.grade or DASH).font = BOLD
-    for col in range(1, 7):
-        ws.cell(row=r, column=col).border = BOX
-    fit_columns(ws, maximum=44)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width, 14)
-    note = r + 2
     notes = ["分母为 0 的比率记为“—”，不计入等级；等级按已有比率的平均：≥95% 优秀，≥90% 良好，≥80% 合格，"
              "其余不合格。",
              f"导出前检查未处理项：{len(report.checks)} 项" + ("" if not report.checks else "（见 ServiceDesk 月报页）")]
     if report.sent is not None:
         notes.append(f"本月已于 {report.sent.sent_at[:16]} 报送（{report.sent.sent_by}）")
-    ws.cell(row=note, column=1, value="说明").font = BOLD
-    for i, text in enumerate(notes):
-        ws.cell(row=note + i, column=2, value=text)
-        ws.merge_cells(start_row=note + i, start_column=2, end_row=note + i, end_column=6)
-    print_setup(ws, "1:5")
+    summary_sheet(wb, f"售后服务月报（{k.month}）", info, SUMMARY_HEADERS, rows, k, notes)
 
 
 def _technicians(wb: Workbook, report: KpiReport) -> None:

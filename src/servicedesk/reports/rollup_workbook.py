@@ -20,7 +20,6 @@ carries a hidden marker so that a folder rolled up again skips it.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import math
 import os
@@ -41,10 +40,10 @@ from servicedesk.models.kpi.rollup import BranchInput, CompanyRollup, FileProble
 from servicedesk.reports.files import save_workbook
 from servicedesk.reports.kpi_workbook import (
     CHECK_LABELS, CHECK_SHEET, DEALER_HEADERS, MEAN_LABEL, PROPERTY_PREFIX, STAMP_LABELS, SUMMARY_FIGURES,
-    TECHNICIAN_HEADERS, add_rate_chart,
+    TECHNICIAN_HEADERS, add_rate_chart, summary_sheet,
 )
 from servicedesk.reports.xlsx_style import (
-    BOLD, BOX, NOTE_FONT, PERCENT, TITLE_FONT, TOTAL_FILL, dt_value, fit_columns, print_setup, table, table_sheet,
+    BOLD, NOTE_FONT, PERCENT, TOTAL_FILL, dt_value, fit_columns, print_setup, table, table_sheet,
 )
 
 ROLLUP_FORMAT_NAME = "ServiceDesk 售后服务月报公司汇总"
@@ -350,41 +349,14 @@ def _mean_cell(kpi: MonthKpi) -> Any:
 
 def _summary_sheet(wb: Workbook, r: CompanyRollup, written_at: str) -> None:
     k = r.company
-    ws = wb.active
-    ws.title = "汇总"
-    ws["A1"] = f"售后服务月报 公司汇总（{r.month}）"
-    ws["A1"].font = TITLE_FONT
-    ws.merge_cells("A1:F1")
-    info = (("月份", r.month, "分公司数", len(r.branches)), ("制表时间", dt_value(written_at), "", ""))
-    for row, values in enumerate(info, start=2):
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value if value != "" else None)
-            if col % 2:
-                cell.font = BOLD
-            if isinstance(value, _dt.datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
+    info = [("月份", r.month, "分公司数", len(r.branches)), ("制表时间", dt_value(written_at))]
     rows = [(label, getattr(k, num), getattr(k, den), _rate(Rate(getattr(k, num), getattr(k, den))),
              "各分公司分子之和", "各分公司分母之和") for label, (num, den) in SUMMARY_FIGURES.items()]
-    last = table(ws, 5, ("指标", "分子", "分母", "比率", "分子来源", "分母来源"), rows, {4: PERCENT})
-    row = last + 1
-    ws.cell(row=row, column=1, value=MEAN_LABEL).font = BOLD
-    mean = ws.cell(row=row, column=4, value=_mean_cell(k))
-    if mean.value != DASH:
-        mean.number_format = PERCENT
-    ws.cell(row=row, column=5, value="等级").font = BOLD
-    ws.cell(row=row, column=6, value=k.grade or DASH).font = BOLD
-    for col in range(1, 7):
-        ws.cell(row=row, column=col).border = BOX
     notes = ["公司比率由各分公司的分子、分母分别相加后重新计算，不是各分公司百分比的平均。",
              "分母为 0 的比率记为“—”，不计入等级；等级规则与分公司月报相同（已有比率的平均）。",
              "每个分公司文件都已按其校验值核对，手工改动过数字的文件不会被汇总。"]
-    ws.cell(row=row + 2, column=1, value="说明").font = BOLD
-    for i, text in enumerate(notes):
-        ws.cell(row=row + 2 + i, column=2, value=text)
-        ws.merge_cells(start_row=row + 2 + i, start_column=2, end_row=row + 2 + i, end_column=6)
-    fit_columns(ws, maximum=44)
-    ws.column_dimensions["A"].width = 24
-    print_setup(ws, "1:5")
+    summary_sheet(wb, f"售后服务月报 公司汇总（{r.month}）", info,
+                  ("指标", "分子", "分母", "比率", "分子来源", "分母来源"), rows, k, notes)
 
 
 BRANCH_HEADERS = ("排名", "服务部", "部门代码", "维修数", "及时数", "维修及时率", "成功数", "维修成功率",
