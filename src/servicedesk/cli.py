@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "servicedesk.commands.kpi",
     "servicedesk.commands.lists",
     "servicedesk.commands.setup",
+    "servicedesk.commands.rollup",
 )
 
 

@@ -75,6 +75,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     file it sends)."""
     from servicedesk.cli import open_database, print_json
     from servicedesk.models.kpi import month as K
+    from servicedesk.models.kpi.checksum import figures_checksum, report_figures
 
     month = K.parse_month(args.month)
     db = open_database(args, create=False)
@@ -88,11 +89,14 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         for item in report.checks:
             sys.stderr.write(f"warning: {item.title}: {item.text}\n")
         sha = K.file_sha256(path)
+        checksum = figures_checksum(report_figures(report))
         if args.mark_sent:
-            K.mark_month_sent(db, month, sha, who, file_name=path.name, figures=report.kpi.to_json())
+            K.mark_month_sent(db, month, sha, who, file_name=path.name, figures=report.kpi.to_json(),
+                              figures_sha256=checksum)
         if not args.json:
             print(f"Workbook written to {path}")
             print(f"SHA-256 {sha}")
+            print(f"Figures checksum (SHA-256) {checksum}")
             if args.mark_sent:
                 print(f"{month} marked as sent by {who or '-'}")
     kpi = report.kpi if report is not None else K.month_kpi(db, month)

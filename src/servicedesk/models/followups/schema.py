@@ -95,3 +95,11 @@ sql_step(MIGRATIONS, "0002_list_indexes",
     "CREATE INDEX idx_followups_status_due_at ON followups(status, due_at)",
     "CREATE INDEX idx_followups_status_done ON followups(status, done_at)",
 )
+
+
+# The checksum over the month's figures that the workbook carries (see
+# models/kpi/checksum.py): head office's roll-up checks the same value.
+# Sends recorded before this step have '' (not known).
+sql_step(MIGRATIONS, "0003_kpi_sends_figures_sha256",
+    "ALTER TABLE kpi_sends ADD COLUMN figures_sha256 TEXT NOT NULL DEFAULT ''",
+)

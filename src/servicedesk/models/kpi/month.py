@@ -439,6 +439,7 @@ class KpiReport:
     prepared_at: str
     sent: "SentRecord | None" = None
     dealer_fee: Any = None          # dealer_fee.DealerFeeReport when asked for
+    department_code: str = ""       # office.department_code: part of the workbook's stamp
 
 
 def kpi_report(db: sqlite_utils.Database, month: str, *, prepared_by: str = "",
@@ -459,7 +460,7 @@ def kpi_report(db: sqlite_utils.Database, month: str, *, prepared_by: str = "",
         fee = dealer_fee(db, int(month[:4]))
     return KpiReport(kpi, decisions, calls, count_lines(db, month), trend,
                      export_check(db, month, now=now, decisions=decisions), prepared_by, now,
-                     sent_record(db, month), fee)
+                     sent_record(db, month), fee, str(settings.get("office.department_code", "")))
 
 
 def default_workbook_name(office: str, month: str) -> str:
@@ -477,6 +478,7 @@ class SentRecord:
     file_name: str
     workbook_sha256: str
     figures: dict[str, Any]
+    figures_sha256: str = ""     # the checksum inside the workbook (models/kpi/checksum.py)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -489,39 +491,60 @@ def file_sha256(path: str | Path) -> str:
 
 def mark_month_sent(db: sqlite_utils.Database, month: str, workbook_sha256: str, who: str, *,
                     file_name: str = "", figures: dict[str, Any] | None = None,
-                    at: str | None = None) -> SentRecord:
-    """Record that the month's workbook went to head office: its hash and the
-    figures in it (recomputed now unless the exporter passes what it wrote).
+                    figures_sha256: str | None = None, at: str | None = None) -> SentRecord:
+    """Record that the month's workbook went to head office: the file's hash,
+    the figures in it and the figures checksum the workbook carries (both
+    recomputed now unless the exporter passes what it wrote), so the record
+    and head office's roll-up agree on the same checksum.
     Sending again after a correction adds a new record; the latest counts."""
     month = parse_month(month)
     sha = str(workbook_sha256 or "").strip().lower()
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise ValidationError("The workbook's SHA-256 must be 64 hexadecimal characters.", "workbook_sha256")
+    checksum = str(figures_sha256 or "").strip().lower()
+    if checksum and not re.fullmatch(r"[0-9a-f]{64}", checksum):
+        raise ValidationError("The figures checksum must be 64 hexadecimal characters.", "figures_sha256")
     stamp = at or now_iso()
     with transaction(db):
-        data = figures if figures is not None else month_kpi(db, month).to_json()
+        kpi = None
+        if figures is None or not checksum:
+            kpi = month_kpi(db, month)
+        data = figures if figures is not None else kpi.to_json()
+        if not checksum:
+            checksum = month_checksum(db, month, kpi)
         rid = db.execute(
-            "INSERT INTO kpi_sends (month, sent_at, sent_by, file_name, workbook_sha256, figures) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [month, stamp, who or "", file_name, sha, json.dumps(data, ensure_ascii=False, sort_keys=True)]
-        ).lastrowid
-    return SentRecord(rid, month, stamp, who or "", file_name, sha, data)
+            "INSERT INTO kpi_sends (month, sent_at, sent_by, file_name, workbook_sha256, figures, figures_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [month, stamp, who or "", file_name, sha, json.dumps(data, ensure_ascii=False, sort_keys=True),
+             checksum]).lastrowid
+    return SentRecord(rid, month, stamp, who or "", file_name, sha, data, checksum)
+
+
+def month_checksum(db: sqlite_utils.Database, month: str, kpi: MonthKpi | None = None) -> str:
+    """The figures checksum a workbook of `month` written now would carry."""
+    from servicedesk.models.kpi import checksum as C
+
+    settings = get_settings(db)
+    kpi = kpi or month_kpi(db, month, settings=settings)
+    stamp = C.WorkbookStamp(kpi.office, str(settings.get("office.department_code", "")), kpi.month)
+    return C.figures_checksum(C.BranchFigures(stamp, kpi))
 
 
 def sent_record(db: sqlite_utils.Database, month: str) -> SentRecord | None:
-    row = db.execute("SELECT id, month, sent_at, sent_by, file_name, workbook_sha256, figures FROM kpi_sends "
-                     "WHERE month = ? ORDER BY sent_at DESC, id DESC LIMIT 1", [parse_month(month)]).fetchone()
-    return SentRecord(*row[:6], json.loads(row[6])) if row else None
+    row = db.execute("SELECT id, month, sent_at, sent_by, file_name, workbook_sha256, figures, figures_sha256 "
+                     "FROM kpi_sends WHERE month = ? ORDER BY sent_at DESC, id DESC LIMIT 1",
+                     [parse_month(month)]).fetchone()
+    return SentRecord(*row[:6], json.loads(row[6]), row[7] or "") if row else None
 
 
 def sent_months(db: sqlite_utils.Database, limit: int = 12) -> list[SentRecord]:
     """The latest send of each of the most recent `limit` sent months."""
     rows = db.execute("""
-        SELECT s.id, s.month, s.sent_at, s.sent_by, s.file_name, s.workbook_sha256, s.figures
+        SELECT s.id, s.month, s.sent_at, s.sent_by, s.file_name, s.workbook_sha256, s.figures, s.figures_sha256
         FROM kpi_sends s WHERE s.id = (SELECT s2.id FROM kpi_sends s2 WHERE s2.month = s.month
                                         ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1)
         ORDER BY s.month DESC LIMIT ?""", [limit]).fetchall()
-    return [SentRecord(*r[:6], json.loads(r[6])) for r in rows]
+    return [SentRecord(*r[:6], json.loads(r[6]), r[7] or "") for r in rows]
 
 
 FIGURE_LABELS = {

@@ -2078,377 +2078,387 @@
 <context>
     <name>KpiTab</name>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="211" />
+        <location filename="../../ui/kpi/tab.py" line="226" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="214" />
+        <location filename="../../ui/kpi/tab.py" line="229" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="224" />
+        <location filename="../../ui/kpi/tab.py" line="239" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="227" />
+        <location filename="../../ui/kpi/tab.py" line="242" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="231" />
+        <location filename="../../ui/kpi/tab.py" line="246" />
         <source>Include the year's dealer service fee</source>
         <translation>附本年度经销商服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="233" />
+        <location filename="../../ui/kpi/tab.py" line="248" />
         <source>Export to Excel… (Ctrl+E)</source>
         <translation>导出 Excel… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="236" />
-        <location filename="../../ui/kpi/tab.py" line="433" />
+        <location filename="../../ui/kpi/tab.py" line="251" />
+        <location filename="../../ui/kpi/tab.py" line="453" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="249" />
+        <location filename="../../ui/kpi/tab.py" line="254" />
+        <source>Roll up the branches…</source>
+        <translation>汇总各分公司…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/tab.py" line="255" />
+        <source>Head office: read the branches' monthly workbooks from a folder and write the company report</source>
+        <translation>总部用：从文件夹读取各分公司的月报，生成公司汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/tab.py" line="269" />
         <source>On-time rate (维修及时率)</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="250" />
+        <location filename="../../ui/kpi/tab.py" line="270" />
         <source>Success rate (维修成功率)</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="251" />
+        <location filename="../../ui/kpi/tab.py" line="271" />
         <source>Customer satisfaction (客户满意度)</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="252" />
+        <location filename="../../ui/kpi/tab.py" line="272" />
         <source>Stock accuracy (配件库存准确率)</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="253" />
-        <location filename="../../ui/kpi/tab.py" line="282" />
+        <location filename="../../ui/kpi/tab.py" line="273" />
+        <location filename="../../ui/kpi/tab.py" line="302" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="265" />
+        <location filename="../../ui/kpi/tab.py" line="285" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="266" />
+        <location filename="../../ui/kpi/tab.py" line="286" />
         <source>Record (double-click to open)</source>
         <translation>记录（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="271" />
+        <location filename="../../ui/kpi/tab.py" line="291" />
         <source>Pre-export check</source>
         <translation>导出前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="274" />
+        <location filename="../../ui/kpi/tab.py" line="294" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="275" />
+        <location filename="../../ui/kpi/tab.py" line="295" />
         <source>Repairs</source>
         <translation>维修数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="276" />
+        <location filename="../../ui/kpi/tab.py" line="296" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="278" />
+        <location filename="../../ui/kpi/tab.py" line="298" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="280" />
-        <location filename="../../ui/kpi/tab.py" line="288" />
-        <location filename="../../ui/kpi/tab.py" line="313" />
+        <location filename="../../ui/kpi/tab.py" line="300" />
+        <location filename="../../ui/kpi/tab.py" line="308" />
+        <location filename="../../ui/kpi/tab.py" line="333" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="284" />
-        <location filename="../../ui/kpi/tab.py" line="296" />
+        <location filename="../../ui/kpi/tab.py" line="304" />
+        <location filename="../../ui/kpi/tab.py" line="316" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="286" />
-        <location filename="../../ui/kpi/tab.py" line="312" />
+        <location filename="../../ui/kpi/tab.py" line="306" />
+        <location filename="../../ui/kpi/tab.py" line="332" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="287" />
+        <location filename="../../ui/kpi/tab.py" line="307" />
         <source>Calls reached</source>
         <translation>回访接通数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="291" />
+        <location filename="../../ui/kpi/tab.py" line="311" />
         <source>Dealers</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="293" />
-        <location filename="../../ui/kpi/tab.py" line="310" />
+        <location filename="../../ui/kpi/tab.py" line="313" />
+        <location filename="../../ui/kpi/tab.py" line="330" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="294" />
+        <location filename="../../ui/kpi/tab.py" line="314" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="295" />
-        <location filename="../../ui/kpi/tab.py" line="311" />
+        <location filename="../../ui/kpi/tab.py" line="315" />
+        <location filename="../../ui/kpi/tab.py" line="331" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="298" />
+        <location filename="../../ui/kpi/tab.py" line="318" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="299" />
-        <location filename="../../ui/kpi/tab.py" line="301" />
+        <location filename="../../ui/kpi/tab.py" line="319" />
+        <location filename="../../ui/kpi/tab.py" line="321" />
         <source>Why</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="300" />
+        <location filename="../../ui/kpi/tab.py" line="320" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="306" />
+        <location filename="../../ui/kpi/tab.py" line="326" />
         <source>Repairs counted</source>
         <translation>维修明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="308" />
+        <location filename="../../ui/kpi/tab.py" line="328" />
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="309" />
+        <location filename="../../ui/kpi/tab.py" line="329" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="315" />
+        <location filename="../../ui/kpi/tab.py" line="335" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="321" />
+        <location filename="../../ui/kpi/tab.py" line="341" />
         <source>Calls counted</source>
         <translation>回访明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="323" />
+        <location filename="../../ui/kpi/tab.py" line="343" />
         <source>Count</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="324" />
+        <location filename="../../ui/kpi/tab.py" line="344" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="326" />
+        <location filename="../../ui/kpi/tab.py" line="346" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="327" />
+        <location filename="../../ui/kpi/tab.py" line="347" />
         <source>Book</source>
         <translation>账面数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="297" />
+        <location filename="../../ui/kpi/tab.py" line="317" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="325" />
+        <location filename="../../ui/kpi/tab.py" line="345" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="328" />
+        <location filename="../../ui/kpi/tab.py" line="348" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="329" />
+        <location filename="../../ui/kpi/tab.py" line="349" />
         <source>Matches</source>
         <translation>账实相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="334" />
+        <location filename="../../ui/kpi/tab.py" line="354" />
         <source>Stock count lines</source>
         <translation>盘点明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="336" />
+        <location filename="../../ui/kpi/tab.py" line="356" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="342" />
+        <location filename="../../ui/kpi/tab.py" line="362" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="342" />
+        <location filename="../../ui/kpi/tab.py" line="362" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="353" />
+        <location filename="../../ui/kpi/tab.py" line="373" />
         <source>Completed without an arrival time (counts as late)</source>
         <translation>完工无到场时间（计为不及时）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="354" />
+        <location filename="../../ui/kpi/tab.py" line="374" />
         <source>Completed without a result (counts as unsuccessful)</source>
         <translation>完工无维修结果（计为不成功）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="355" />
+        <location filename="../../ui/kpi/tab.py" line="375" />
         <source>Follow-up call due this month not made yet</source>
         <translation>本月应回访未回访</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="356" />
+        <location filename="../../ui/kpi/tab.py" line="376" />
         <source>Note: follow-up call still due this month (not overdue yet)</source>
         <translation>提示：本月尚未到期的回访（未超期，不计为问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="357" />
+        <location filename="../../ui/kpi/tab.py" line="377" />
         <source>Stock count not posted</source>
         <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="399" />
+        <location filename="../../ui/kpi/tab.py" line="419" />
         <source>%1 on time of %2 repairs</source>
         <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="401" />
+        <location filename="../../ui/kpi/tab.py" line="421" />
         <source>%1 successful of %2 repairs</source>
         <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="403" />
+        <location filename="../../ui/kpi/tab.py" line="423" />
         <source>%1 satisfied of %2 calls reached</source>
         <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="405" />
+        <location filename="../../ui/kpi/tab.py" line="425" />
         <source>%1 matching of %2 parts counted</source>
         <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="408" />
+        <location filename="../../ui/kpi/tab.py" line="428" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="416" />
+        <location filename="../../ui/kpi/tab.py" line="436" />
         <source>Pre-export check (%1)</source>
         <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="432" />
+        <location filename="../../ui/kpi/tab.py" line="452" />
         <source>Not sent to head office yet.</source>
         <translation>本月尚未报送总部。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="436" />
+        <location filename="../../ui/kpi/tab.py" line="456" />
         <source>Sent to head office on %1</source>
         <translation>已于 %1 报送总部</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="439" />
+        <location filename="../../ui/kpi/tab.py" line="459" />
         <source>Mark as sent again…</source>
         <translation>重新标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="442" />
+        <location filename="../../ui/kpi/tab.py" line="462" />
         <source>Sent</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="447" />
+        <location filename="../../ui/kpi/tab.py" line="467" />
         <source>Changed after sending</source>
         <translation>报送后数据有变动</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="449" />
+        <location filename="../../ui/kpi/tab.py" line="469" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="462" />
+        <location filename="../../ui/kpi/tab.py" line="482" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="463" />
-        <location filename="../../ui/kpi/tab.py" line="511" />
+        <location filename="../../ui/kpi/tab.py" line="483" />
+        <location filename="../../ui/kpi/tab.py" line="534" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="477" />
+        <location filename="../../ui/kpi/tab.py" line="497" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="477" />
+        <location filename="../../ui/kpi/tab.py" line="497" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="478" />
+        <location filename="../../ui/kpi/tab.py" line="498" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="494" />
+        <location filename="../../ui/kpi/tab.py" line="515" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="502" />
+        <location filename="../../ui/kpi/tab.py" line="523" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="510" />
+        <location filename="../../ui/kpi/tab.py" line="533" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="520" />
+        <location filename="../../ui/kpi/tab.py" line="544" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2457,12 +2467,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="522" />
+        <location filename="../../ui/kpi/tab.py" line="546" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="533" />
+        <location filename="../../ui/kpi/tab.py" line="558" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -5001,6 +5011,178 @@ SHA-256 %3</translation>
         <location filename="../../ui/tickets/step_dialogs.py" line="574" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="96" />
+        <source>Roll up the branches' monthly workbooks</source>
+        <translation>汇总各分公司月报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="100" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="103" />
+        <source>The folder the branches' monthly workbooks are saved in</source>
+        <translation>存放各分公司月报的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="105" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="108" />
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="114" />
+        <source>Choose the folder with the branches' monthly workbooks (售后服务月报_….xlsx). Each file is checked against its checksum; the company figures are recomputed from the summed numerators and denominators.</source>
+        <translation>请选择存放各分公司月报（售后服务月报_….xlsx）的文件夹。每个文件都按其校验值核对；公司指标由各分公司的分子、分母分别相加后重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="126" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="146" />
+        <source>On-time rate</source>
+        <translation>维修及时率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="126" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="147" />
+        <source>Success rate</source>
+        <translation>维修成功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="127" />
+        <source>Customer satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="127" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="150" />
+        <source>Stock accuracy</source>
+        <translation>配件库存准确率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="128" />
+        <source>Company grade</source>
+        <translation>公司等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="140" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="142" />
+        <source>Branch office</source>
+        <translation>分公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="143" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="144" />
+        <source>Repairs</source>
+        <translation>维修数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="148" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="152" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="153" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="154" />
+        <source>Problem / use</source>
+        <translation>问题 / 用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="167" />
+        <source>Write company workbook…</source>
+        <translation>生成公司汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="187" />
+        <source>Earlier month: used for the trend only</source>
+        <translation>以前月份：仅用于趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="188" />
+        <source>OK — checksum matches</source>
+        <translation>正常 — 校验值相符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="205" />
+        <source>Folder of the branches' monthly workbooks</source>
+        <translation>各分公司月报所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="221" />
+        <source>Reading the workbooks…</source>
+        <translation>正在读取月报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="284" />
+        <source>%1: %2 branches rolled up; company grade %3.</source>
+        <translation>%1：已汇总 %2 个分公司；公司等级 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="288" />
+        <source>%1 months for the trend.</source>
+        <translation>趋势含 %1 个月。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="292" />
+        <source>%1 file(s) refused: correct or remove them and read the folder again. Nothing can be written until every file is accepted.</source>
+        <translation>有 %1 个文件未通过：请更正或移走后重新读取文件夹。所有文件都通过之前不能生成汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="296" />
+        <source>No monthly workbooks in this folder.</source>
+        <translation>此文件夹中没有月报。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="317" />
+        <source>Summed over the branches, not an average of percentages</source>
+        <translation>各分公司相加后计算，不是百分比的平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="320" />
+        <source>Mean of the rates: %1</source>
+        <translation>各项平均：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="331" />
+        <source>Write the company workbook</source>
+        <translation>生成公司汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="332" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kpi/rollup_dialog.py" line="358" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="359" />
+        <source>Company workbook written to %1</source>
+        <translation>公司汇总已写入 %1</translation>
     </message>
 </context>
 <context>

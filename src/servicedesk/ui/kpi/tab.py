@@ -157,7 +157,7 @@ class ExportWorker(QThread):
     """Builds the workbook off the GUI thread with its own database connection."""
 
     progress = Signal(int, str)
-    finished_ok = Signal(str, str, object)   # path, sha256, figures (dict)
+    finished_ok = Signal(str, str, object, str)   # path, sha256, figures (dict), figures checksum
     failed = Signal(str)                     # message; '' when cancelled
 
     def __init__(self, db_path: Path, month: str, out: Path, who: str, with_dealer_fee: bool,
@@ -171,6 +171,7 @@ class ExportWorker(QThread):
         return not self.isInterruptionRequested()
 
     def run(self) -> None:
+        from servicedesk.models.kpi.checksum import figures_checksum, report_figures
         from servicedesk.reports.kpi_workbook import Cancelled, write_kpi_workbook
 
         try:
@@ -181,7 +182,8 @@ class ExportWorker(QThread):
         try:
             report = K.kpi_report(db, self.month, prepared_by=self.who, with_dealer_fee=self.with_dealer_fee)
             path = write_kpi_workbook(report, self.out, progress=self._progress)
-            self.finished_ok.emit(str(path), K.file_sha256(path), report.kpi.to_json())
+            self.finished_ok.emit(str(path), K.file_sha256(path), report.kpi.to_json(),
+                                  figures_checksum(report_figures(report)))
         except Cancelled:
             self.failed.emit("")
         except DomainError as exc:
@@ -190,6 +192,18 @@ class ExportWorker(QThread):
             self.failed.emit(str(exc))
         finally:
             db.close()
+
+
+def workbook_checksum(path: str, month: str) -> str | None:
+    """The figures checksum a monthly workbook of `month` carries (None when the
+    file is not one: the month close then records the checksum recomputed now)."""
+    from servicedesk.reports.rollup_workbook import read_branch_workbook
+
+    try:
+        branch = read_branch_workbook(path)
+    except DomainError:
+        return None
+    return branch.source.figures_sha256 if branch.figures.month == month else None
 
 
 # ---------------------------------------------------------------- the tab
@@ -202,6 +216,7 @@ class KpiTab(QWidget):
         self.ctx = ctx
         self.report: K.KpiReport | None = None
         self.last_export: tuple[str, str, str, dict] | None = None   # month, path, sha, figures
+        self.last_checksum = ""          # the figures checksum inside the last workbook written
         self.worker: ExportWorker | None = None
         self.progress_dialog: QProgressDialog | None = None
         lay = QVBoxLayout(self)
@@ -236,6 +251,11 @@ class KpiTab(QWidget):
         self.sent_btn = QPushButton(self.tr("Mark as sent…"))
         self.sent_btn.clicked.connect(self.mark_sent)
         bar.addWidget(self.sent_btn)
+        self.rollup_btn = QPushButton(self.tr("Roll up the branches…"))
+        self.rollup_btn.setToolTip(self.tr("Head office: read the branches' monthly workbooks from a folder and "
+                                           "write the company report"))
+        self.rollup_btn.clicked.connect(self.open_rollup)
+        bar.addWidget(self.rollup_btn)
         lay.addLayout(bar)
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.export)
 
@@ -488,9 +508,10 @@ class KpiTab(QWidget):
         worker.start()
         return worker
 
-    def _export_done(self, path: str, sha: str, figures: dict) -> None:
+    def _export_done(self, path: str, sha: str, figures: dict, checksum: str = "") -> None:
         self.export_btn.setEnabled(True)
         self.last_export = (self.month(), path, sha, figures)
+        self.last_checksum = checksum
         self.ctx.status(self.tr("Workbook written to %1").replace("%1", path))
         self.exported.emit(path, sha)
 
@@ -503,8 +524,10 @@ class KpiTab(QWidget):
 
     def mark_sent(self) -> None:
         month = self.month()
+        checksum = None
         if self.last_export and self.last_export[0] == month:
             _m, path, sha, figures = self.last_export
+            checksum = self.last_checksum or None
         else:
             path, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("Choose the workbook that was sent to head office"),
@@ -517,16 +540,18 @@ class KpiTab(QWidget):
                 show_error(self, DomainError(str(exc)))
                 return
             figures = None
+            checksum = workbook_checksum(path, month)
         question = (self.tr("Mark %1 as sent to head office with the workbook %2?\n\nSHA-256 %3")
                     .replace("%1", month).replace("%2", Path(path).name).replace("%3", sha))
         if not confirm(self, self.tr("Mark as sent"), question):
             return
-        self.mark_sent_with(path, sha, figures)
+        self.mark_sent_with(path, sha, figures, checksum)
 
-    def mark_sent_with(self, path: str, sha: str, figures: dict | None) -> K.SentRecord | None:
+    def mark_sent_with(self, path: str, sha: str, figures: dict | None,
+                       checksum: str | None = None) -> K.SentRecord | None:
         try:
             record = K.mark_month_sent(self.ctx.db, self.month(), sha, self.ctx.user, file_name=Path(path).name,
-                                       figures=figures)
+                                       figures=figures, figures_sha256=checksum)
         except DomainError as exc:
             show_error(self, exc)
             return None
@@ -534,6 +559,15 @@ class KpiTab(QWidget):
         self.ctx.data_changed("kpi")
         self.reload()
         return record
+
+    def open_rollup(self) -> "QWidget":
+        """月报 ▸ 汇总各分公司…: the head-office roll-up dialog (returned for tests)."""
+        from servicedesk.ui.kpi.rollup_dialog import RollupDialog
+
+        dialog = RollupDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # ---------------------------------------------------------------- main window hooks
     def show_record(self, kind: str, key: object) -> None:
