@@ -179,7 +179,15 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
 
 
 def finish_smoke(errors: list[str], tabs: int) -> int:
-    """Print the smoke run's errors and its summary line; the exit code."""
+    """Print the smoke run's errors and its summary line; the exit code.
+
+    Waits for background loaders first (the dashboard reads in a QThread): a
+    thread still running when Python exits aborts the process, exit code -6.
+    """
+    from servicedesk.ui.kpi.tab import _RUNNING
+
+    for thread in list(_RUNNING):
+        thread.wait(10_000)
     for error in errors:
         say(error.rstrip())
     say(f"smoke: {tabs} tabs shown, {len(errors)} errors")
