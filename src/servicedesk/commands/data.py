@@ -60,7 +60,7 @@ def _plan(args: argparse.Namespace):
     db = open_db(path, create=False)
     plan = backup_plan(db, path)
     if getattr(args, "to", None):
-        plan = replace(plan, folder=Path(args.to))
+        plan = replace(plan, folder=Path(args.to), create_folder=True)
     return db, plan
 
 

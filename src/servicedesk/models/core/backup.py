@@ -67,6 +67,10 @@ class BackupPlan:
     keep_daily: int
     keep_monthly: int
     warn_after_days: int
+    # The default folder is made when missing; a chosen one (a USB disk, a
+    # share) that is missing is "unreachable": creating it would put the
+    # copies on the wrong disk.
+    create_folder: bool = True
 
     @property
     def stem(self) -> str:
@@ -99,6 +103,7 @@ def backup_plan(db: sqlite_utils.Database, db_path: Path) -> BackupPlan:
         keep_daily=int(get_setting(db, "backup.keep_daily")),
         keep_monthly=int(get_setting(db, "backup.keep_monthly")),
         warn_after_days=int(get_setting(db, "backup.warn_after_days")),
+        create_folder=not folder_setting,
     )
 
 
@@ -286,6 +291,9 @@ def make_backup(db_or_path: sqlite_utils.Database | Path, plan: BackupPlan,
                 now: _dt.datetime | None = None) -> BackupCopy:
     """One verified copy into the plan's folder, then rotation; returns the copy."""
     now = (now or _dt.datetime.now()).replace(microsecond=0)
+    if not plan.create_folder and not plan.folder.is_dir():
+        raise BackupError(f"The backup folder {plan.folder} cannot be reached (disk unplugged?); "
+                          "no backup was made. Plug it in or choose another backup folder.", plan.folder)
     _remove_debris(plan.folder, plan.stem)
     n = 1
     target = plan.folder / backup_name(plan.stem, now)
@@ -339,7 +347,7 @@ def backup_status(plan: BackupPlan, now: _dt.datetime | None = None) -> BackupSt
     try:
         if not plan.folder.exists():
             copies: list[BackupCopy] = []
-            reachable = _creatable(plan.folder)
+            reachable = plan.create_folder and _creatable(plan.folder)
         else:
             copies = list_backups(plan.folder, plan.stem)
             reachable = True

@@ -52,7 +52,7 @@ class AlreadyOpenError(DatabaseError):
         who = owner.describe() if owner else "another ServiceDesk window"
         super().__init__(
             f"The data file {data_path} is already open in ServiceDesk on {who}. "
-            "Close it there first (nothing was changed).", "db")
+            "Close it there first; the data file was not changed.", "db")
         self.data_path = data_path
         self.owner = owner
 

@@ -79,7 +79,7 @@ def verify_backup(file: str | Path) -> dict[str, int]:
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
-            raise RestoreRefused(f"{file} failed its integrity check ({'; '.join(rows[:3])}). {nothing}")
+            raise RestoreRefused(f"{file} is damaged: it failed its integrity check ({'; '.join(rows[:3])}). {nothing}")
         has_log = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone()[0]
         steps = conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall() if has_log else []
@@ -118,10 +118,10 @@ def restore_backup(data_path: str | Path, backup: str | Path, *, lock: DataFileL
     nothing = "Nothing was restored; the data file was not changed."
     if data_path.exists() and backup.resolve() == data_path.resolve():
         raise RestoreRefused(f"{backup} is the data file itself. {nothing}")
+    counts = verify_backup(backup)  # before anything, even the lock file, is touched
     own_lock = lock is None
     held = DataFileLock.acquire(data_path) if own_lock else lock
     try:
-        counts = verify_backup(backup)
         staged = data_path.with_name(data_path.name + ".restoring")
         try:
             write_verified_copy(backup, staged)
