@@ -33,6 +33,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("SERVICEDESK_DB", str(tmp_path / "default.sqlite3"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("SERVICEDESK_LOG_DIR", str(tmp_path / "log"))
     yield
 
 
