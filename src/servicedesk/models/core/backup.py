@@ -162,6 +162,23 @@ def list_backups(folder: Path, stem: str) -> list[BackupCopy]:
     return copies
 
 
+def copy_counts(path: Path) -> dict[str, int]:
+    """Customers, tickets and parts in a backup copy ({} when unreadable), for the
+    restore list. Copies are never written after they get their name, so
+    reading them immutable (no locks, no side files in the backup folder) is safe."""
+    from servicedesk.models.core.db import _uri
+
+    try:
+        conn = sqlite3.connect(_uri(path, "mode=ro&immutable=1"), uri=True)
+        try:
+            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in ("customers", "tickets", "parts")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
 def _remove_debris(folder: Path, stem: str, older_than_hours: float = 24) -> None:
     """Delete `.part` leftovers of copies whose process is gone (or that are a day old)."""
     from servicedesk.models.core.lock import pid_alive

@@ -8,7 +8,6 @@ it looks and when it runs.
 from __future__ import annotations
 
 import datetime as _dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from servicedesk.models.core.backup import BackupCopy, BackupPlan, list_backups, make_backup
+from servicedesk.models.core.backup import BackupCopy, BackupPlan, copy_counts, list_backups, make_backup
 
 
 class BackupWorker(QThread):
@@ -51,28 +50,12 @@ class BackupRow:
     counts: dict[str, int]   # customers / tickets / parts; empty when unreadable
 
 
-def _counts(path: Path) -> dict[str, int]:
-    """Record counts of a backup copy. Copies are never written after they get
-    their name, so reading them immutable (no locks, no side files) is safe."""
-    from servicedesk.models.core.db import _uri
-
-    try:
-        conn = sqlite3.connect(_uri(path, "mode=ro&immutable=1"), uri=True)
-        try:
-            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                    for t in ("customers", "tickets", "parts")}
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return {}
-
-
 def backup_rows(folder: Path, stem: str) -> list[BackupRow]:
     try:
         copies = list_backups(folder, stem) if folder.exists() else []
     except OSError:
         return []
-    return [BackupRow(c, _counts(c.path) if c.verified else {}) for c in copies]
+    return [BackupRow(c, copy_counts(c.path) if c.verified else {}) for c in copies]
 
 
 class RestoreDialog(QDialog):
