@@ -4,13 +4,17 @@ One SQLite file holds everything. On open we:
 1. refuse a file that is not SQLite, fails `PRAGMA quick_check`, holds
    another program's tables (no ServiceDesk schema step recorded), or records
    a migration this program does not know (it was written by a newer
-   version) — all checked through a read-only connection, so a refused file
-   is left byte-for-byte untouched;
-2. copy the file beside itself (SQLite backup API) before applying any
-   pending migration to an existing file;
+   version), or is empty (0 bytes) — all checked through a connection that
+   only reads, under SQLite's shared locks (never `immutable=1` on a file
+   another program may write), so a refused file is left byte-for-byte
+   untouched and a file being written by others is never called damaged;
+2. write one verified copy beside the file (models/core/backup.py) before
+   applying the pending migrations of each version step;
 3. switch on WAL, foreign keys and a busy timeout, and apply the named
    `sqlite_utils.Migrations` sets in order;
 4. copy the shipped default settings into a new file.
+A file or folder that cannot be written is opened read-only instead
+(`read_only_reason(db)` says why).
 
 Every user intent writes inside `transaction(db)`, a `BEGIN IMMEDIATE` that
 takes the write lock up front: two writers never interleave, and a process
