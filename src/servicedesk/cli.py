@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "servicedesk.commands.lists",
     "servicedesk.commands.setup",
     "servicedesk.commands.rollup",
+    "servicedesk.commands.data",
 )
 
 
@@ -73,14 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_demo)
 
-    p = common(sub.add_parser("backup", help="consistent copy of the data file"))
-    p.add_argument("--to", help="folder for the copy (default: backups/ beside the file)")
-    p.set_defaults(func=cmd_backup)
-
-    p = common(sub.add_parser("check", help="integrity and schema check (read-only)"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_check)
-
     p = common(sub.add_parser("search", help="find customers and equipment"))
     p.add_argument("text")
     p.add_argument("--json", action="store_true")
@@ -108,30 +101,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = build_demo(db, seed=args.seed, years=args.years)
     print(f"Demo data written to {path}: " + ", ".join(f"{k} {v}" for k, v in summary.items()))
     return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    from servicedesk.models.core.db import _timestamp, backup_to
-
-    db = open_database(args, create=False)
-    path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
-    folder = Path(args.to) if args.to else path.parent / "backups"
-    target = backup_to(db, folder / f"{path.stem}-{_timestamp()}{path.suffix}")
-    print(f"Backup written to {target}")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from servicedesk.models.core.db import check_db
-
-    report = check_db(resolve_db_path(getattr(args, "db", None)))
-    if args.json:
-        print_json({"path": report.path, "ok": report.ok, "messages": report.messages})
-    else:
-        for line in report.messages:
-            print(line)
-        print("OK" if report.ok else "PROBLEMS FOUND")
-    return 0 if report.ok else 1
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -34,9 +34,12 @@ def default_backup_dir() -> Path:
     return default_data_dir() / "backups"
 
 
+LOG_ENV_VAR = "SERVICEDESK_LOG_DIR"
+
+
 def log_dir() -> Path:
-    """The per-user log folder (on Windows: %LOCALAPPDATA%\\ServiceDesk\\Logs)."""
-    return Path(user_log_dir(APP_NAME, appauthor=False))
+    """The per-user log folder (on Windows: %LOCALAPPDATA%\\ServiceDesk\\Logs); SERVICEDESK_LOG_DIR overrides it (tests)."""
+    return Path(os.environ.get(LOG_ENV_VAR) or user_log_dir(APP_NAME, appauthor=False))
 
 
 def guide_path(language: str) -> Path:

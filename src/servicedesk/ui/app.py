@@ -65,12 +65,15 @@ def say(line: str) -> None:
 
 
 def open_main_window(db_path: Path, lang: str | None, report=None):
-    """Application, language, data file and main window (not yet shown); None after a failure was reported.
+    """Application, language, locked data file and main window (not yet shown); None after a failure was reported.
 
     `report(db_path, exc)` tells of a failure (default: the message box).
+    The window holds the data file's lock in `window.data_lock`; whoever
+    closes the window releases it (run_gui, run_smoke).
     """
     report = report or report_open_failure
     app = make_application()
+    start_logging(db_path)
     language = choose_language(lang)
     install_translator(app, language)
     from servicedesk.models.core.messages import set_display_language
@@ -78,18 +81,29 @@ def open_main_window(db_path: Path, lang: str | None, report=None):
     # Before opening: a refused file's message (DatabaseError) is worded in
     # the display language at the moment it is raised.
     set_display_language(language)  # domain messages in the clerk's language
-    db = open_data_file(db_path, report)
-    if db is None:
+    opened = open_for_gui(db_path, report)
+    if opened is None:
         return None
+    db, db_path, lock = opened
     from servicedesk.ui.context import AppContext
     from servicedesk.ui.main_window import MainWindow
 
     try:
-        return MainWindow(AppContext(db=db, db_path=db_path))
+        window = MainWindow(AppContext(db=db, db_path=db_path))
     except Exception as exc:  # noqa: BLE001 - say it in a window, never a traceback
         db.close()
+        release(lock)
         report(db_path, exc)
         return None
+    window.data_lock = lock
+    remember_backup_folder(db_path, window.plan.folder)
+    return window
+
+
+def release(lock) -> None:
+    """Give the data file's lock back (None: the file had none, e.g. read-only)."""
+    if lock is not None:
+        lock.release()
 
 
 def run_gui(db_path: Path, lang: str | None = None) -> int:
@@ -100,14 +114,141 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     window = open_main_window(db_path, lang)
     if window is None:
         return 1
-    install_error_hook(window)
+    from servicedesk.ui.data.errors import install_error_hooks
+
+    window.error_relay = install_error_hooks(window)
     window.show()
+    window.start_backup_schedule()
     app = QApplication.instance()
     if os.environ.get("SERVICEDESK_QUIT_WHEN_SHOWN"):  # benchmarks/run.py: start-up time to the first paint
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True), app.quit()))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        release(window.data_lock)
+
+
+# ---- start-up steps of issue 17 (logging, lock, damaged file) ------------------
+def start_logging(db_path: Path) -> None:
+    """The rotating log file; the start-up is its first line."""
+    import logging
+
+    from servicedesk.applog import setup_logging
+
+    where = setup_logging()
+    logging.getLogger("servicedesk").info("ServiceDesk %s starting on %s (log %s)", __version__, db_path, where)
+
+
+REFUSED = object()
+
+
+def take_data_lock(db_path: Path):
+    """The data file's lock, before any dialog; REFUSED (after saying who has it)
+    when another window has the file open; None when no lock can be written
+    (a read-only folder: the file then opens read-only, nobody can write it)."""
+    from servicedesk.models.core.lock import AlreadyOpenError, DataFileLock
+
+    try:
+        if not db_path.parent.exists():
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        return DataFileLock.acquire(db_path)
+    except AlreadyOpenError as exc:
+        QMessageBox.warning(None, QCoreApplication.translate("App", "Already open"), exc.message)
+        return REFUSED
+    except OSError:
+        return None
+
+
+def _settings_key(db_path: Path) -> str:
+    import hashlib
+
+    return "backup_folders/" + hashlib.sha1(str(db_path.resolve()).encode("utf-8")).hexdigest()
+
+
+def remember_backup_folder(db_path: Path, folder: Path) -> None:
+    """The damaged-file dialog cannot read the folder from a damaged file: keep it in QSettings."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(_settings_key(db_path), str(folder))
+
+
+def newest_backup_for(db_path: Path):
+    """The newest verified copy in the remembered backup folder or the default one."""
+    from PySide6.QtCore import QSettings
+
+    from servicedesk.models.core.backup import default_backup_folder, list_backups
+
+    folders = [QSettings().value(_settings_key(db_path)), default_backup_folder()]
+    best = None
+    for folder in folders:
+        if not folder:
+            continue
+        try:
+            copies = [c for c in list_backups(Path(folder), db_path.stem) if c.verified]
+        except OSError:
+            continue
+        if copies and (best is None or copies[0].at > best.at):
+            best = copies[0]
+    return best
+
+
+def ask_damaged(db_path: Path, exc, newest):
+    """The 数据文件已损坏 dialog; returns (choice, another file or None)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from servicedesk.ui.data.backups import DamagedFileDialog
+
+    dialog = DamagedFileDialog(exc.message, newest)
+    dialog.exec()
+    if dialog.choice == DamagedFileDialog.OTHER:
+        other, _ = QFileDialog.getOpenFileName(
+            None, QCoreApplication.translate("App", "Open another data file"), str(db_path.parent),
+            QCoreApplication.translate("App", "ServiceDesk data (*.sqlite3);;All files (*)"))
+        return (dialog.choice, Path(other)) if other else (DamagedFileDialog.QUIT, None)
+    return dialog.choice, None
+
+
+def open_for_gui(db_path: Path, report=None):
+    """Lock, open, and on a damaged or empty file offer restore / another file / quit.
+
+    Returns (db, path, lock) or None (the reason was shown by `report`).
+    Never a traceback.
+    """
+    report = report or report_open_failure
+    from servicedesk.models.core.db import DamagedFileError, EmptyFileError, open_db
+    from servicedesk.models.core.restore import restore_backup
+    from servicedesk.ui.data.backups import DamagedFileDialog
+
+    lock = take_data_lock(db_path)
+    while True:
+        if lock is REFUSED:
+            return None
+        try:
+            return open_db(db_path), db_path, lock
+        except (DamagedFileError, EmptyFileError) as exc:
+            import logging
+
+            logging.getLogger("servicedesk").warning("damaged data file: %s", exc.english)
+            newest = newest_backup_for(db_path)
+            choice, other = ask_damaged(db_path, exc, newest)
+            if choice == DamagedFileDialog.RESTORE and newest is not None:
+                try:
+                    restore_backup(db_path, newest.path, lock=lock)
+                except Exception as restore_exc:  # noqa: BLE001 - shown, then the dialog again
+                    report(db_path, restore_exc)
+                continue
+            release(lock)
+            if choice == DamagedFileDialog.OTHER and other is not None:
+                db_path = other
+                lock = take_data_lock(db_path)
+                continue
+            return None
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+            release(lock)
+            report(db_path, exc)
+            return None
 
 
 def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
@@ -170,6 +311,7 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
             window.close()
             app.processEvents()
             window.ctx.db.close()
+            release(window.data_lock)
         except Exception:  # noqa: BLE001 - counted like a slot's error
             hook(*sys.exc_info())
         finally:
@@ -216,29 +358,9 @@ def report_open_failure(db_path: Path, exc: BaseException) -> None:
     if isinstance(exc, DomainError):
         text = exc.message
     else:
-        import traceback
+        from servicedesk.applog import log_exception
 
-        traceback.print_exception(type(exc), exc, exc.__traceback__)  # for whoever reads the log
+        log_exception(type(exc), exc, exc.__traceback__, where="opening the data file")
         text = (QCoreApplication.translate("App", "The data file %1 could not be opened:\n%2")
                 .replace("%1", str(db_path)).replace("%2", str(exc) or type(exc).__name__))
     QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the data file"), text)
-
-
-def install_error_hook(parent) -> None:
-    """An unexpected error shows a message instead of killing the window.
-
-    Every write is one transaction that was rolled back before the exception
-    got here, so the message can honestly say nothing was half-saved.
-    """
-    import traceback
-
-    def hook(exc_type, exc, tb):
-        traceback.print_exception(exc_type, exc, tb)
-        if isinstance(exc, DomainError):
-            text = exc.message
-        else:
-            text = QCoreApplication.translate(
-                "App", "Something went wrong and the action was not saved:\n%1").replace("%1", str(exc))
-        QMessageBox.warning(parent, QCoreApplication.translate("App", "Cannot do that"), text)
-
-    sys.excepthook = hook

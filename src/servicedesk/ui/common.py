@@ -22,8 +22,16 @@ def tr(context: str, text: str) -> str:
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str | None = None) -> None:
-    """A domain error in plain words; anything else as an unexpected error."""
-    message = exc.message if isinstance(exc, DomainError) else str(exc)
+    """A domain error in plain words; anything else as an unexpected error,
+    logged with its traceback and worded by what happened (ui/data/errors.py)."""
+    if isinstance(exc, DomainError):
+        message = exc.message
+    else:
+        from servicedesk.applog import log_exception
+        from servicedesk.ui.data.errors import error_text
+
+        log_exception(type(exc), exc, exc.__traceback__)
+        message = error_text(exc)
     QMessageBox.warning(parent, title or QCoreApplication.translate("Common", "Cannot do that"), message)
 
 

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from servicedesk.ui.common import show_error
 from servicedesk.ui.context import AppContext
 
 # (area key, module, class) in tab order; titles are translated in _title().
+log = logging.getLogger(__name__)
+
 TABS = (
     ("dashboard", "servicedesk.ui.dashboard.tab", "DashboardTab"),
     ("customers", "servicedesk.ui.customers.tab", "CustomersTab"),
@@ -49,6 +53,10 @@ class LazyPages(Mapping):
     def __len__(self) -> int:
         return len(TAB_KEYS)
 
+    def if_built(self, key: str) -> QWidget | None:
+        """The page of `key` if it has been built, else None (never builds it)."""
+        return self._pages.get(key)
+
     def built(self) -> list[QWidget]:
         """The pages built so far (iterating the mapping itself builds them all)."""
         return list(self._pages.values())
@@ -75,7 +83,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ServiceDesk — After-sales service office"))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        central = QWidget(self)
+        central_lay = QVBoxLayout(central)
+        central_lay.setContentsMargins(0, 0, 0, 0)
+        central_lay.setSpacing(0)
+        # read-only file / network share: one line above the tabs (see _show_file_banner)
+        self.file_banner = QLabel(central)
+        self.file_banner.setObjectName("file_banner")
+        self.file_banner.setWordWrap(True)
+        self.file_banner.setStyleSheet("color: #8A1C1C; background: #FDE2E1; padding: 6px;")
+        self.file_banner.hide()
+        central_lay.addWidget(self.file_banner)
+        central_lay.addWidget(self.tabs)
+        self.setCentralWidget(central)
         # Tabs are built when first shown (or first asked for): start-up builds
         # only the tab the clerk left open, so the window appears at once.
         self.pages = LazyPages(self._build_page)
@@ -87,6 +107,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._restore_geometry()
+        self._init_data_safety()
         self.pages[TABS[self.tabs.currentIndex()][0]]
 
     def _build_page(self, key: str) -> QWidget:
@@ -103,6 +124,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(blocked)
         placeholder.deleteLater()
+        if key == "dashboard" and hasattr(page, "set_backup_warning"):
+            page.set_backup_warning(self._backup_warning)
         return page
 
     def _title(self, key: str) -> str:
@@ -119,9 +142,14 @@ class MainWindow(QMainWindow):
     # ---- menu ----------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        backup = QAction(self.tr("&Back up data file…"), self)
-        backup.triggered.connect(self.backup)
-        file_menu.addAction(backup)
+        for text, slot, name in ((self.tr("&Back up now"), self.backup_now, "action_backup_now"),
+                                 (self.tr("Back up &to a folder…"), self.backup, "action_backup_to"),
+                                 (self.tr("Backup &folder…"), self.choose_backup_folder, "action_backup_folder"),
+                                 (self.tr("&Restore a backup…"), self.restore_backup, "action_restore")):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
@@ -191,19 +219,155 @@ class MainWindow(QMainWindow):
             activated()
 
     # ---- actions ---------------------------------------------------------------
-    def backup(self) -> None:
-        from servicedesk.models.core.db import _timestamp, backup_to
+    # ---- data safety: backups, restore, read-only, shares ----------------------
+    def _init_data_safety(self) -> None:
+        from servicedesk.models.core.backup import backup_plan
 
+        self.data_lock = None           # the DataFileLock; set by ui/app.py
+        self._auto_backup = False       # start_backup_schedule() switches it on
+        self._backup_worker = None
+        self._backup_warning = ""
+        self.backup_label = QLabel(self)
+        self.backup_label.setObjectName("backup_label")
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(self.backup_now)
+        self.plan = backup_plan(self.ctx.db, self.ctx.db_path)
+        self._show_file_banner()
+        self.update_backup_status()
+
+    def _show_file_banner(self) -> None:
+        from servicedesk.models.core.db import read_only_reason
+        from servicedesk.models.core.lock import network_share_kind
+        from servicedesk.models.core.messages import display_language, localize
+
+        lines = []
+        reason = read_only_reason(self.ctx.db)
+        if reason:
+            lines.append(self.tr("Read-only: cannot save. %1. Viewing, searching, printing, export and "
+                                 "backup work.").replace("%1", localize(reason, display_language())))
+        share = network_share_kind(self.ctx.db_path)
+        if share:
+            lines.append(self.tr("The data file is on a network share (%1). SQLite over a network share can "
+                                 "corrupt data: keep the data file on this PC's own disk and back up to the "
+                                 "share instead.").replace("%1", share))
+        self.file_banner.setText("\n".join(lines))
+        self.file_banner.setVisible(bool(lines))
+
+    def start_backup_schedule(self) -> None:
+        """First start of the day backs up; then every backup.interval_hours; and on close."""
+        from servicedesk.models.core.backup import backup_due
+
+        self._auto_backup = True
+        if backup_due(self.plan):
+            QTimer.singleShot(0, self.backup_now)
+        if self.plan.interval_hours > 0:
+            self.backup_timer.start(int(self.plan.interval_hours * 3600 * 1000))
+
+    def update_backup_status(self) -> None:
+        from servicedesk.models.core.backup import backup_status
+        from servicedesk.models.core.messages import display_language, localize
+        from servicedesk.ui.data.backups import last_backup_text
+
+        status = backup_status(self.plan)
+        warning = localize(status.warning, display_language()) if status.warning else ""
+        self.backup_label.setText(last_backup_text(status.last_good) + (" ⚠" if warning else ""))
+        self.backup_label.setToolTip(warning or str(status.folder))
+        self.backup_label.setStyleSheet("color: #B3261E;" if warning else "color: #6b6b6b;")
+        self._backup_warning = warning
+        dashboard = self.pages.if_built("dashboard")
+        if dashboard is not None and hasattr(dashboard, "set_backup_warning"):
+            dashboard.set_backup_warning(warning)
+
+    def backup_now(self, plan=None) -> None:
+        """One verified backup off the GUI thread (the window stays usable)."""
+        from servicedesk.ui.data.backups import BackupWorker
+        from servicedesk.ui.kpi.tab import keep_until_finished
+
+        if self._backup_worker is not None and self._backup_worker.isRunning():
+            return
+        worker = keep_until_finished(BackupWorker(plan or self.plan))
+        worker.done.connect(self._backup_done)
+        worker.failed.connect(self._backup_failed)
+        self._backup_worker = worker
+        self.show_status(self.tr("Backing up…"))
+        worker.start()
+
+    def _backup_done(self, copy) -> None:
+        self.show_status(self.tr("Backup written to %1").replace("%1", str(copy.path)))
+        self.update_backup_status()
+
+    def _backup_failed(self, message: str) -> None:
+        log.warning("backup failed: %s", message)
+        self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", message), 30000)
+        self.update_backup_status()
+
+    def wait_for_backup(self) -> None:
+        if self._backup_worker is not None:
+            self._backup_worker.wait()
+
+    def backup(self) -> None:
+        """A one-off verified copy into a folder of the clerk's choice (a USB disk)."""
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the backup"),
-                                                  str(self.ctx.db_path.parent))
+                                                  str(self.plan.folder))
+        if folder:
+            self.backup_now(replace(self.plan, folder=Path(folder), create_folder=True))
+
+    def choose_backup_folder(self) -> None:
+        from servicedesk.models.core.backup import backup_plan
+        from servicedesk.models.core.settings import set_setting
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the automatic backups"),
+                                                  str(self.plan.folder))
         if not folder:
             return
         try:
-            target = backup_to(self.ctx.db, Path(folder) / f"{self.ctx.db_path.stem}-{_timestamp()}.sqlite3")
-        except Exception as exc:  # disk full, no permission
+            set_setting(self.ctx.db, "backup.folder", folder)
+        except Exception as exc:  # a read-only data file
             show_error(self, exc)
             return
-        self.show_status(self.tr("Backup written to %1").replace("%1", str(target)))
+        self.plan = backup_plan(self.ctx.db, self.ctx.db_path)
+        self.update_backup_status()
+
+    def restore_backup(self) -> None:
+        """文件 ▸ 恢复备份…: choose a verified copy, confirm what is lost, swap, reopen."""
+        from servicedesk.ui.data.backups import RestoreDialog
+
+        # TODO(issue 17, PIN half): ask the manager PIN here and call
+        # require_manager_pin(db, pin) once models provide it.
+        dialog = RestoreDialog(self.plan, self)
+        if dialog.exec() != RestoreDialog.Accepted or dialog.chosen is None:
+            return
+        self.restore_from(dialog.chosen)
+
+    def restore_from(self, backup: Path) -> bool:
+        """Swap the data file for `backup` under this window's lock, then reopen it."""
+        from servicedesk.models.core.db import open_db
+        from servicedesk.models.core.restore import restore_backup
+
+        self.wait_for_backup()
+        path = self.ctx.db_path
+        self.ctx.db.close()
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        ok = False
+        try:
+            result = restore_backup(path, backup, lock=self.data_lock)
+            ok = True
+        except Exception as exc:  # refused: the old file is as it was
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+        else:
+            QApplication.restoreOverrideCursor()
+        self.ctx.db = open_db(path)
+        self._show_file_banner()
+        self.on_data_changed("all")
+        self.update_backup_status()
+        if ok:
+            kept = f"\n{result.kept}" if result.kept else ""
+            QMessageBox.information(self, self.tr("Restore a backup"),
+                                    self.tr("The data file was restored from %1. The replaced file is kept:%2")
+                                    .replace("%1", str(backup)).replace("%2", kept))
+        return ok
 
     def open_settings(self) -> None:
         from servicedesk.ui.settings.settings_dialog import SettingsDialog
@@ -233,7 +397,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from servicedesk.ui.help.dialogs import AboutDialog
 
-        AboutDialog(self.ctx.db_path, self).exec()
+        AboutDialog(self.ctx.db_path, self, backup_dir=self.plan.folder).exec()
 
     # ---- geometry ----------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -251,7 +415,27 @@ class MainWindow(QMainWindow):
                 pass
 
     def closeEvent(self, event) -> None:
+        if self._auto_backup:
+            self._backup_on_close()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/tab", self.tabs.currentIndex())
         super().closeEvent(event)
+
+    def _backup_on_close(self) -> None:
+        """The last backup of the session, in the foreground (the window is going away)."""
+        from servicedesk.models.core.backup import make_backup
+        from servicedesk.models.core.errors import DomainError
+
+        self._auto_backup = False
+        self.wait_for_backup()
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            make_backup(self.ctx.db, self.plan)
+        except DomainError as exc:
+            log.warning("backup on close failed: %s", exc.english)
+        except Exception:  # noqa: BLE001 - closing must go on; the log has it
+            log.exception("backup on close failed")
+        finally:
+            QApplication.restoreOverrideCursor()

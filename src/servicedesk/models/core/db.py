@@ -4,13 +4,17 @@ One SQLite file holds everything. On open we:
 1. refuse a file that is not SQLite, fails `PRAGMA quick_check`, holds
    another program's tables (no ServiceDesk schema step recorded), or records
    a migration this program does not know (it was written by a newer
-   version) — all checked through a read-only connection, so a refused file
-   is left byte-for-byte untouched;
-2. copy the file beside itself (SQLite backup API) before applying any
-   pending migration to an existing file;
+   version), or is empty (0 bytes) — all checked through a connection that
+   only reads, under SQLite's shared locks (never `immutable=1` on a file
+   another program may write), so a refused file is left byte-for-byte
+   untouched and a file being written by others is never called damaged;
+2. write one verified copy beside the file (models/core/backup.py) before
+   applying the pending migrations of each version step;
 3. switch on WAL, foreign keys and a busy timeout, and apply the named
    `sqlite_utils.Migrations` sets in order;
 4. copy the shipped default settings into a new file.
+A file or folder that cannot be written is opened read-only instead
+(`read_only_reason(db)` says why).
 
 Every user intent writes inside `transaction(db)`, a `BEGIN IMMEDIATE` that
 takes the write lock up front: two writers never interleave, and a process
@@ -21,7 +25,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import logging
+import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +36,9 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from servicedesk.models.core.errors import DatabaseError
+from servicedesk.models.core.sqlite_files import (  # noqa: F401 (_uri re-exported)
+    BUSY_TIMEOUT_MS, _folder_writable, _reading_connection, _uri,
+)
 # The write primitives live in transactions.py (settings needs them and db needs
 # settings); they are re-exported here because every area imports them from db.
 from servicedesk.models.core.transactions import json_dumps, now_iso, transaction  # noqa: F401
@@ -45,7 +55,7 @@ MIGRATION_MODULES = (
     "servicedesk.models.printing.schema",
 )
 
-BUSY_TIMEOUT_MS = 10_000
+log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -64,17 +74,46 @@ class CheckReport:
     messages: list[str]
 
 
+class DamagedFileError(DatabaseError):
+    """The file is SQLite but fails its integrity check (checked twice, under a lock)."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message, "db")
+        self.path = path
+
+
+class EmptyFileError(DatabaseError):
+    """An existing 0-byte file: never silently treated as a new, empty office."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message, "db")
+        self.path = path
+
+
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
-        # A read-only open of a WAL file still creates -wal/-shm beside it. With
-        # no -wal present, no other connection has the file open and nothing is
-        # pending, so read it as immutable: no locks, no side files, the folder
-        # is left exactly as it was (a refused file stays untouched).
-        wal = path.with_name(path.name + "-wal")
-        mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-        uri = path.resolve().as_uri() + "?" + mode
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        return _reading_connection(path)
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+
+def _quick_check(path: Path) -> list[str]:
+    """`PRAGMA quick_check` in one read transaction; [] when ok, else the problems.
+
+    sqlite3.OperationalError (busy, I/O, no permission) propagates: that is
+    "cannot read", not "damaged".
+    """
+    conn = _connect(path, readonly=True)
+    try:
+        conn.execute("BEGIN")  # one snapshot, the read lock held until the end
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT / NOTADB
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
 
 
 def inspect_existing(path: Path) -> list[str]:
@@ -90,29 +129,38 @@ def inspect_existing(path: Path) -> list[str]:
     if header and header != SQLITE_HEADER:
         raise DatabaseError(f"{path} is not a ServiceDesk data file (not an SQLite database).")
     if not header:
-        return []  # empty file: treat as new
+        raise EmptyFileError(
+            f"The data file {path} is empty (0 bytes); it was not changed. "
+            "Restore a backup with 'servicedesk restore' or choose another file.", path)
+    try:
+        problems = _quick_check(path)
+        if problems:
+            # Not yet "damaged": look once more, a moment later, on a fresh
+            # connection under the shared lock, before advising a restore
+            # that would throw away a healthy office's work.
+            time.sleep(0.2)
+            problems = _quick_check(path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot read the data file {path}: {exc}") from exc
+    if problems:
+        detail = "; ".join(problems[:3])
+        raise DamagedFileError(
+            f"The data file {path} is damaged ({detail}). "
+            "Restore a backup with 'servicedesk restore'; the file was not changed.", path)
     try:
         conn = _connect(path, readonly=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Cannot read the data file {path}: {exc}") from exc
     try:
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"The data file {path} is damaged ({exc}). Restore it from a backup.") from exc
-        if [r[0] for r in result] != ["ok"]:
-            detail = "; ".join(str(r[0]) for r in result[:3])
-            raise DatabaseError(
-                f"The data file {path} failed its integrity check ({detail}). "
-                "Restore it from a backup or run 'servicedesk check'."
-            )
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
             "ORDER BY name")]
         rows = (conn.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
                 if "_sqlite_migrations" in tables else [])
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"The data file {path} is damaged ({exc}). Restore it from a backup.") from exc
+        raise DamagedFileError(
+            f"The data file {path} is damaged ({exc}). "
+            "Restore a backup with 'servicedesk restore'; the file was not changed.", path) from exc
     finally:
         conn.close()
     # Another program's database (or one of ours with the record of its schema
@@ -136,24 +184,10 @@ def inspect_existing(path: Path) -> list[str]:
 
 
 def backup_to(db_or_path: sqlite_utils.Database | Path, target: Path) -> Path:
-    """Consistent copy through SQLite's online backup API (safe while open)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(db_or_path, sqlite_utils.Database):
-        src = db_or_path.conn
-        close_src = False
-    else:
-        src = _connect(Path(db_or_path), readonly=True)
-        close_src = True
-    tmp = target.with_name(target.name + ".part")
-    dst = sqlite3.connect(str(tmp))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        if close_src:
-            src.close()
-    tmp.replace(target)  # atomic: a half-written backup never has the real name
-    return target
+    """A verified copy at `target` (see models/core/backup.py write_verified_copy)."""
+    from servicedesk.models.core.backup import write_verified_copy
+
+    return write_verified_copy(db_or_path, target)
 
 
 def _timestamp() -> str:
@@ -167,19 +201,75 @@ def _os_reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def read_only_reason(db: sqlite_utils.Database) -> str | None:
+    """Why this data file was opened read-only (None: it can be saved)."""
+    return getattr(db, "servicedesk_read_only", None)
+
+
+def _why_read_only(path: Path) -> str | None:
+    """The cause, in words, when the file or its folder cannot be written."""
+    if not _folder_writable(path.parent):
+        return f"the folder {path.parent} is read-only (or you may not write in it)"
+    if not os.access(path, os.W_OK):
+        return f"the file {path} is read-only (no permission to write it)"
+    return None
+
+
+def _create_new(path: Path) -> None:
+    """Create a new data file under a temporary name, then rename it into place.
+
+    A crash while creating leaves no 0-byte file under the real name (which
+    the next start would rightly refuse as "empty").
+    """
+    tmp = path.with_name(path.name + ".new.part")
+    try:
+        conn = sqlite3.connect(str(tmp))
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")  # writes the header page
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _migration_copy(path: Path, applied: list[str]) -> None:
+    """One verified copy of the file before each version step, never one per attempt.
+
+    The name says which step the file was at (how many schema steps were
+    applied), so a migration that fails and is retried finds its copy
+    already made instead of writing another full one every time.
+    """
+    backup = path.with_name(f"{path.stem}.before-migration-v{len(applied)}{path.suffix}")
+    if backup.exists():
+        return
+    try:
+        backup_to(path, backup)
+    except (OSError, sqlite3.Error, DatabaseError) as exc:
+        reason = exc.message if isinstance(exc, DatabaseError) else _os_reason(exc)
+        raise DatabaseError(
+            f"Cannot make the backup copy {backup} before updating the data file {path}: "
+            f"{reason}. The data file was not changed."
+        ) from exc
+
+
 def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     """Open (and if needed create or migrate) the data file at `path`.
 
     Every way the file system can refuse (a folder that cannot be created, a
     folder where the file should be, no permission, a read-only disk) comes
     back as a DatabaseError naming the path, so the GUI and the CLI can say
-    what is wrong instead of showing a traceback.
+    what is wrong instead of showing a traceback. An existing 0-byte file is
+    refused (EmptyFileError); only a path that does not exist is created. A
+    file that cannot be written (read-only folder or file) is opened
+    read-only: `read_only_reason(db)` says why, and every write fails.
     """
     path = Path(path)
     try:
         if path.is_dir():
             raise DatabaseError(f"{path} is a folder, not a ServiceDesk data file; choose a file inside it.")
-        exists = path.exists() and path.stat().st_size > 0
+        exists = path.exists()
     except OSError as exc:
         raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
     if not exists and not create:
@@ -189,17 +279,27 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         (s, m) for s in migration_sets() for m in s._migrations
         if f"{s.name}:{m.name}" not in applied
     ]
-    if exists and pending and applied:
-        backup = path.with_name(f"{path.stem}.before-migration-{_timestamp()}{path.suffix}")
-        try:
-            backup_to(path, backup)
-        except (OSError, sqlite3.Error) as exc:
+    read_only = _why_read_only(path) if exists else None
+    if read_only:
+        if pending:
             raise DatabaseError(
-                f"Cannot make the backup copy {backup} before updating the data file {path}: "
-                f"{_os_reason(exc)}. The data file was not changed."
-            ) from exc
+                f"The data file {path} needs updating to this version but cannot be written: "
+                f"{read_only}. Copy it to a folder you may write in."
+            )
+        try:
+            db = sqlite_utils.Database(_reading_connection(path))
+            db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
+        db.servicedesk_read_only = read_only
+        log.info("opened %s read-only: %s", path, read_only)
+        return db
+    if exists and pending and applied:
+        _migration_copy(path, applied)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not exists:
+            _create_new(path)
     except OSError as exc:
         raise DatabaseError(
             f"Cannot create the folder {path.parent} for the data file {path}: {_os_reason(exc)}."

@@ -140,7 +140,16 @@ PRINTING = {
     "print.a4_copies_per_page": 1,
 }
 
+# ---- backups (models/core/backup.py) ------------------------------------------
+BACKUP = {
+    "backup.folder": "",            # "" = backups/ in the user data folder
+    "backup.interval_hours": 4,     # while the program is open; 0 = only at start and close
+    "backup.keep_daily": 7,
+    "backup.keep_monthly": 12,
+    "backup.warn_after_days": 3,    # no verified backup for this long -> a warning
+}
+
 DEFAULT_SETTINGS: dict[str, object] = {
     **OFFICE, **WARRANTY, **TICKETS, **QUOTE, **PARTS, **PAY,
-    **FOLLOWUPS, **KPI, **PRINTING,
+    **FOLLOWUPS, **KPI, **PRINTING, **BACKUP,
 }

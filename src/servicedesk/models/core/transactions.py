@@ -28,9 +28,11 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
-    except BaseException:
+    except BaseException as exc:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
+        with contextlib.suppress(AttributeError):  # lets the error box say "not saved" (applog.py)
+            exc.servicedesk_rolled_back = True
         raise
     else:
         db.conn.execute("COMMIT")

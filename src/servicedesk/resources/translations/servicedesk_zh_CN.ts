@@ -99,28 +99,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="214" />
+        <location filename="../../ui/app.py" line="158" />
+        <source>Already open</source>
+        <translation>已经打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="207" />
+        <source>Open another data file</source>
+        <translation>打开其他数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="208" />
+        <source>ServiceDesk data (*.sqlite3);;All files (*)</source>
+        <translation>服务内勤数据 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="364" />
         <source>The data file %1 could not be opened:
 %2</source>
         <translation>无法打开数据文件 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="216" />
+        <location filename="../../ui/app.py" line="366" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
+</context>
+<context>
+    <name>Backups</name>
     <message>
-        <location filename="../../ui/app.py" line="232" />
-        <source>Something went wrong and the action was not saved:
-%1</source>
-        <translation>出现错误，本次操作未保存：
-%1</translation>
+        <location filename="../../ui/data/backups.py" line="177" />
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="234" />
-        <source>Cannot do that</source>
-        <translation>无法执行</translation>
+        <location filename="../../ui/data/backups.py" line="178" />
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
     </message>
 </context>
 <context>
@@ -289,7 +305,8 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../ui/common.py" line="27" />
+        <location filename="../../ui/common.py" line="35" />
+        <location filename="../../ui/data/errors.py" line="43" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -931,6 +948,40 @@
     </message>
 </context>
 <context>
+    <name>DamagedFileDialog</name>
+    <message>
+        <location filename="../../ui/data/backups.py" line="136" />
+        <location filename="../../ui/data/backups.py" line="140" />
+        <source>The data file is damaged</source>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="148" />
+        <source>The newest verified backup is from %1; changes made after it are lost (the damaged file is kept beside it).</source>
+        <translation>最新的经过校验的备份是 %1；之后的修改将丢失（损坏的文件会保留在旁边）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="151" />
+        <source>No verified backup was found in the backup folder.</source>
+        <translation>备份文件夹中没有找到经过校验的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="156" />
+        <source>Restore the newest backup</source>
+        <translation>恢复最新的备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="158" />
+        <source>Open another file…</source>
+        <translation>打开其他数据文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="159" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <location filename="../../ui/dashboard/tab.py" line="99" />
@@ -938,193 +989,193 @@
         <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="106" />
+        <location filename="../../ui/dashboard/tab.py" line="113" />
         <source>This month so far</source>
         <translation>本月至今</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="110" />
+        <location filename="../../ui/dashboard/tab.py" line="117" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="111" />
+        <location filename="../../ui/dashboard/tab.py" line="118" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="112" />
+        <location filename="../../ui/dashboard/tab.py" line="119" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="113" />
+        <location filename="../../ui/dashboard/tab.py" line="120" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="122" />
+        <location filename="../../ui/dashboard/tab.py" line="129" />
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="131" />
+        <location filename="../../ui/dashboard/tab.py" line="138" />
         <source>Overdue tickets</source>
         <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="134" />
+        <location filename="../../ui/dashboard/tab.py" line="141" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="135" />
-        <location filename="../../ui/dashboard/tab.py" line="167" />
+        <location filename="../../ui/dashboard/tab.py" line="142" />
+        <location filename="../../ui/dashboard/tab.py" line="174" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="136" />
+        <location filename="../../ui/dashboard/tab.py" line="143" />
         <source>Deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="137" />
+        <location filename="../../ui/dashboard/tab.py" line="144" />
         <source>Overdue by</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="138" />
+        <location filename="../../ui/dashboard/tab.py" line="145" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="151" />
+        <location filename="../../ui/dashboard/tab.py" line="158" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="156" />
+        <location filename="../../ui/dashboard/tab.py" line="163" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="163" />
+        <location filename="../../ui/dashboard/tab.py" line="170" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="165" />
+        <location filename="../../ui/dashboard/tab.py" line="172" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="168" />
+        <location filename="../../ui/dashboard/tab.py" line="175" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="179" />
+        <location filename="../../ui/dashboard/tab.py" line="186" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="184" />
+        <location filename="../../ui/dashboard/tab.py" line="191" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="224" />
+        <location filename="../../ui/dashboard/tab.py" line="231" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="225" />
+        <location filename="../../ui/dashboard/tab.py" line="232" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="229" />
+        <location filename="../../ui/dashboard/tab.py" line="236" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="229" />
+        <location filename="../../ui/dashboard/tab.py" line="236" />
         <source>due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="230" />
+        <location filename="../../ui/dashboard/tab.py" line="237" />
         <source>Due by %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="234" />
+        <location filename="../../ui/dashboard/tab.py" line="241" />
         <source>Old parts not returned: %1</source>
         <translation>旧件未返库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="236" />
+        <location filename="../../ui/dashboard/tab.py" line="243" />
         <source> (%1 overdue)</source>
         <translation>（逾期 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="240" />
+        <location filename="../../ui/dashboard/tab.py" line="247" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="240" />
+        <location filename="../../ui/dashboard/tab.py" line="247" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="241" />
+        <location filename="../../ui/dashboard/tab.py" line="248" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="241" />
+        <location filename="../../ui/dashboard/tab.py" line="248" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="276" />
+        <location filename="../../ui/dashboard/tab.py" line="283" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="283" />
+        <location filename="../../ui/dashboard/tab.py" line="290" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="288" />
+        <location filename="../../ui/dashboard/tab.py" line="295" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="291" />
+        <location filename="../../ui/dashboard/tab.py" line="298" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="295" />
+        <location filename="../../ui/dashboard/tab.py" line="302" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="303" />
+        <location filename="../../ui/dashboard/tab.py" line="310" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="310" />
+        <location filename="../../ui/dashboard/tab.py" line="317" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="311" />
+        <location filename="../../ui/dashboard/tab.py" line="318" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -2480,117 +2531,168 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
-        <source>&amp;Back up data file…</source>
-        <translation>备份数据文件(&amp;B)…</translation>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="146" />
+        <source>Back up &amp;to a folder…</source>
+        <translation>备份到其他文件夹(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>Backup &amp;folder…</source>
+        <translation>备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="247" />
+        <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
+        <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251" />
+        <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
+        <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="432" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302" />
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>Folder for the automatic backups</source>
+        <translation>自动备份的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368" />
+        <source>The data file was restored from %1. The replaced file is kept:%2</source>
+        <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -4978,6 +5080,64 @@ SHA-256 %3</translation>
         <location filename="../../ui/pay/dispute_dialog.py" line="68" />
         <source>Upholding waives this deduction for him.</source>
         <translation>申诉成立将免除其该项扣款。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/data/backups.py" line="67" />
+        <location filename="../../ui/data/backups.py" line="121" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="72" />
+        <source>Verified backups in %1:</source>
+        <translation>%1 中经过校验的备份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="77" />
+        <source>Backup time</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="77" />
+        <source>No. of customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="77" />
+        <source>No. of tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="78" />
+        <source>No. of parts</source>
+        <translation>配件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="78" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="97" />
+        <source>There is no verified backup yet.</source>
+        <translation>还没有经过校验的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="99" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/backups.py" line="113" />
+        <source>Restore the backup of %1?
+
+Everything entered or changed after %1 will be lost. The current data file is kept beside it (…replaced-….sqlite3), so it can still be looked at.</source>
+        <translation>恢复 %1 的备份吗？
+
+%1 之后录入或修改的所有内容都将丢失。当前的数据文件会保留在旁边（…replaced-….sqlite3），以后仍可查看。</translation>
     </message>
 </context>
 <context>

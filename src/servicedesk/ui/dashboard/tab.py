@@ -100,6 +100,13 @@ class DashboardTab(QWidget):
         self.banner_btn.clicked.connect(self._open_changed_month)
         bl.addWidget(self.banner_btn)
         lay.addWidget(self.banner)
+        # backup warning (set by the main window, see set_backup_warning)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backup_warning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet("color: #8A5300; background: #FFF4D6; padding: 4px;")
+        self.backup_warning.hide()
+        lay.addWidget(self.backup_warning)
 
         # this month's figures and the trend
         top = QHBoxLayout()
@@ -324,6 +331,11 @@ class DashboardTab(QWidget):
     def on_data_changed(self, kind: str) -> None:
         if self.isVisible():
             self.reload()
+
+    def set_backup_warning(self, text: str) -> None:
+        """No verified backup for days, or the backup folder is gone: said here too."""
+        self.backup_warning.setText(text)
+        self.backup_warning.setVisible(bool(text))
 
     def on_activated(self) -> None:
         self.reload()
