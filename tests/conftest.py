@@ -41,6 +41,19 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def discard_questions(request, monkeypatch):
+    """Nobody is there to answer a dialog's 放弃未保存的内容？ (it would wait for
+    ever): GUI tests get Discard. The list holds each dialog that asked, for
+    tests of the question; ui/form_dialog.ask_discard is the real box."""
+    asked: list = []
+    if {"qtbot", "qapp", "ctx"} & set(request.fixturenames):
+        from servicedesk.ui.form_dialog import DiscardGuard
+
+        monkeypatch.setattr(DiscardGuard, "confirm_discard", lambda dialog: asked.append(dialog) or True)
+    return asked
+
+
 @pytest.fixture
 def ctx(db, db_path, qapp):
     """An AppContext for GUI tests (qapp makes the QApplication first)."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QBoxLayout, QComboBox, QDialog,
+    QFormLayout, QFrame, QGridLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit,
+    QScrollArea, QSizePolicy, QStackedWidget, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.core.errors import DomainError
@@ -51,6 +53,270 @@ class EmptyState(QLabel):
         self.setStyleSheet("color: #6b6b6b; font-size: 14px; padding: 24px;")
 
 
+# What Windows adds around a window's client area at 100 %: the title bar and
+# the resize borders. A window "fits" when its client area grown by this lies
+# inside the screen's work area (the screen less the taskbar).
+WINDOW_FRAME = QMargins(8, 31, 8, 8)
+
+
+def work_room(win: QWidget) -> QRect:
+    """The largest client rectangle of a window on its screen: the work area less the frame."""
+    screen = win.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().marginsRemoved(WINDOW_FRAME)
+
+
+def fit_to_screen(win: QWidget) -> None:
+    """Size a window about to be shown to its layout's wish, but never beyond the screen.
+
+    Qt sizes a new window to its size hint (at most 2/3 of the screen) and
+    never below its layout's minimum, so a tall form opened its buttons off
+    a 1366×768 screen. This takes the size hint (or the size the dialog set
+    itself, when larger), bounded by the work area less the title bar and
+    borders; a window that still cannot fit (its minimum is larger) is for
+    the caller to give a scrolling body (ScrollBody).
+    """
+    room = work_room(win)
+    win.ensurePolished()
+    layout = win.layout()
+    if layout is not None:
+        layout.activate()
+    hint = win.sizeHint().expandedTo(win.minimumSizeHint())
+    if layout is not None and layout.hasHeightForWidth():
+        hint.setHeight(max(hint.height(), layout.totalHeightForWidth(min(hint.width(), room.width()))))
+    # the size it asked for itself (resize() before showing) counts as a wish too
+    wished = hint.expandedTo(win.size()) if win.testAttribute(Qt.WA_Resized) else hint
+    size = wished.boundedTo(room.size()).expandedTo(win.minimumSize())
+    if size != win.size():
+        win.resize(size)
+
+
+def keep_inside(win: QWidget, top_left: QPoint | None = None) -> None:
+    """Move a window (its client area to `top_left`, or where it is) wholly into the work area.
+
+    Positions are of the client area (geometry()); move() takes the frame's,
+    so the difference between the two is carried over.
+    """
+    room = work_room(win)
+    current = win.geometry()
+    rect = QRect(top_left if top_left is not None else current.topLeft(), current.size())
+    rect.moveLeft(max(room.left(), min(rect.left(), room.right() - rect.width() + 1)))
+    rect.moveTop(max(room.top(), min(rect.top(), room.bottom() - rect.height() + 1)))
+    if rect.topLeft() != current.topLeft():
+        win.move(win.pos() + (rect.topLeft() - current.topLeft()))
+
+
+class ScrollBody(QScrollArea):
+    """The fields of a tall dialog, scrolling when the screen is too short.
+
+    The dialog puts its fields in `body` (a QVBoxLayout) and its buttons
+    below this, outside it, so Save is always on screen. Its size hint is
+    the whole form's, so on a tall screen nothing scrolls; its minimum
+    height is a few lines, so fit_to_screen can make the dialog as short as
+    the screen. No horizontal scrolling: the form keeps its own width.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("scroll_body")
+        self.setFocusPolicy(Qt.NoFocus)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        inner = QWidget(self)
+        inner.setObjectName("scroll_body_inner")
+        self.setWidget(inner)
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 0, 0)
+
+        inner.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # The fields' layout changed (a message appeared): the dialog's layout
+        # must ask this again, it is not the fields' parent.
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def _extra_width(self) -> int:
+        return self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        hint = inner.sizeHint()
+        height = hint.height()
+        layout = inner.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped labels need more when narrow
+            width = max(hint.width(), self.viewport().width() if self.isVisible() else 0)
+            height = max(height, layout.totalHeightForWidth(width))
+        return QSize(hint.width() + self._extra_width(), height + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self._extra_width(), min(inner.height(), 8 * self.fontMetrics().height()))
+
+
+# ---- tab order ---------------------------------------------------------------
+_INPUTS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractButton, QListWidget)
+
+
+def _is_input(widget: QWidget) -> bool:
+    if isinstance(widget, QAbstractButton):
+        return widget.isCheckable()  # check boxes and radio buttons; push buttons are actions
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return not widget.isReadOnly()
+    return isinstance(widget, _INPUTS)
+
+
+def part_of_another_field(widget: QWidget, window: QWidget) -> bool:
+    """Inside another field (a spin box's line edit, an editable combo's) or a list (a cell editor)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if _is_input(parent) or isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _focusable(widget: QWidget, window: QWidget) -> bool:
+    return (widget.isVisibleTo(window) and bool(widget.focusPolicy() & Qt.TabFocus)
+            and not part_of_another_field(widget, window))
+
+
+def input_widgets(window: QWidget) -> list[QWidget]:
+    """The fields the clerk types into or picks in, shown now, in creation order."""
+    return [w for w in window.findChildren(QWidget) if _is_input(w) and _focusable(w, window)]
+
+
+def tab_stops(window: QWidget) -> list[QWidget]:
+    """Everything Tab stops at, shown now: the fields, buttons, lists; not scroll areas themselves."""
+    return [w for w in window.findChildren(QWidget) if _focusable(w, window)
+            and (not isinstance(w, QAbstractScrollArea) or isinstance(w, (QAbstractItemView, QPlainTextEdit,
+                                                                           QTextEdit)))]
+
+
+def _reading(widget: QWidget, out: list[QWidget]) -> None:
+    """`widget` and what is inside it, in reading order (see visual_order)."""
+    out.append(widget)
+    if _is_input(widget) or isinstance(widget, QAbstractItemView):
+        return  # a field's own parts are that field
+    if isinstance(widget, QTabWidget):
+        out.append(widget.tabBar())
+        if widget.currentWidget() is not None:
+            _reading(widget.currentWidget(), out)
+        return
+    if isinstance(widget, QStackedWidget):
+        if widget.currentWidget() is not None:
+            _reading(widget.currentWidget(), out)
+        return
+    if isinstance(widget, QScrollArea) and widget.widget() is not None:
+        _reading(widget.widget(), out)
+        return
+    if widget.layout() is not None:
+        _reading_layout(widget.layout(), out)
+    else:
+        for child in widget.findChildren(QWidget, options=Qt.FindDirectChildrenOnly):
+            _reading(child, out)
+
+
+def _reading_layout(layout, out: list[QWidget]) -> None:
+    items = []
+    if isinstance(layout, QFormLayout):
+        for row in range(layout.rowCount()):
+            for role in (QFormLayout.LabelRole, QFormLayout.FieldRole, QFormLayout.SpanningRole):
+                item = layout.itemAt(row, role)
+                if item is not None:
+                    items.append(item)
+    elif isinstance(layout, QGridLayout):
+        cells = []
+        for index in range(layout.count()):
+            row, column, _rows, _columns = layout.getItemPosition(index)
+            cells.append((row, column, index))
+        items = [layout.itemAt(index) for _r, _c, index in sorted(cells)]
+    else:
+        items = [layout.itemAt(index) for index in range(layout.count())]
+        if isinstance(layout, QBoxLayout) and layout.direction() in (QBoxLayout.RightToLeft,
+                                                                      QBoxLayout.BottomToTop):
+            items.reverse()
+    for item in items:
+        if item.widget() is not None:
+            _reading(item.widget(), out)
+        elif item.layout() is not None:
+            _reading_layout(item.layout(), out)
+
+
+def visual_order(window: QWidget, widgets: list[QWidget] | None = None) -> list[QWidget]:
+    """The fields (or `widgets`) in the order the eye reads the dialog.
+
+    That is the order of its layouts: a column top to bottom, a row (a form
+    row: label then field; a line of widgets) left to right, a grid row by
+    row; two forms side by side are read one column after the other, as
+    two groups. Anything not placed by a layout comes last, top to bottom.
+    """
+    wanted = input_widgets(window) if widgets is None else widgets
+    seen: list[QWidget] = []
+    _reading(window, seen)
+    position = {}
+    for index, widget in enumerate(seen):
+        position.setdefault(widget, index)
+    placed = sorted((w for w in wanted if w in position), key=position.__getitem__)
+    rest = sorted((w for w in wanted if w not in position),
+                  key=lambda w: (w.mapTo(window, QPoint(0, 0)).y(), w.mapTo(window, QPoint(0, 0)).x()))
+    return placed + rest
+
+
+def focus_order(window: QWidget) -> list[QWidget]:
+    """The fields in the order Tab visits them, from the first field in visual order."""
+    fields = visual_order(window)
+    if not fields:
+        return []
+    wanted = set(fields)
+    order, widget = [], fields[0]
+    for _ in range(10_000):
+        if widget in wanted and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is fields[0]:
+            break
+    return order
+
+
+def set_visual_tab_order(window: QWidget) -> None:
+    """Make Tab follow the visual order of everything it stops at (a "now" button after its field)."""
+    stops = visual_order(window, tab_stops(window))
+    for first, second in zip(stops, stops[1:]):
+        QWidget.setTabOrder(first, second)
+
+
+class FitsScreen:
+    """Mixin for a dialog (or wizard) that opens inside the screen, with Tab following the eye.
+
+    At its first showing it is sized to fit the screen's work area
+    (fit_to_screen) and Tab visits its fields in visual order
+    (set_visual_tab_order), whatever order the code created them in.
+    """
+
+    _fitted = False
+    # False: the dialog sets its own tab order (still visual for its fields: tests check).
+    visual_tab_order = True
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        # Sized before Qt shows it (resizing inside showEvent crashed Qt at
+        # 150 % scaling); Qt then centres it over its parent within the screen.
+        first = visible and not self._fitted
+        if first:
+            self._fitted = True
+            fit_to_screen(self)
+        super().setVisible(visible)
+        if first:
+            keep_inside(self)
+            if self.visual_tab_order:
+                set_visual_tab_order(self)
+
+
+class FittedDialog(FitsScreen, QDialog):
+    """A QDialog that fits the screen (FitsScreen): the base of the viewers."""
+
+
 def fit_window(widget: QWidget) -> None:
     """Grow the dialog holding `widget` so what just appeared in it fits.
 
@@ -68,19 +334,20 @@ def fit_window(widget: QWidget) -> None:
     layout = win.layout()
     if layout is None:
         return
+    for body in win.findChildren(ScrollBody):
+        body.updateGeometry()
     layout.activate()
     hint = win.sizeHint().expandedTo(win.minimumSizeHint())
     width = max(win.width(), hint.width())
     height = hint.height()
     if layout.hasHeightForWidth():
         height = max(height, layout.totalHeightForWidth(width))
-    screen = win.screen()
-    if screen is not None:
-        room = screen.availableGeometry().size()
-        width = min(width, max(win.width(), room.width()))
-        height = min(height, max(win.height(), room.height()))
+    room = work_room(win).size()
+    width = min(width, max(win.width(), room.width()))
+    height = min(height, max(win.height(), room.height()))
     if width > win.width() or height > win.height():
         win.resize(max(width, win.width()), max(height, win.height()))
+        keep_inside(win)  # grown downwards: its buttons must not leave the screen
 
 
 class FieldError(QLabel):

@@ -14,14 +14,113 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractSpinBox, QComboBox, QDialogButtonBox, QLineEdit, QListWidget, QMessageBox,
+    QPlainTextEdit, QPushButton, QTableWidget, QTextEdit, QWidget,
+)
 
 from servicedesk.models.core.errors import DomainError, ValidationError
-from servicedesk.ui.common import ValidatedForm, show_error
+from servicedesk.ui.common import FittedDialog, ValidatedForm, part_of_another_field, show_error
 
 
-class FormDialog(QDialog):
+def field_value(widget: QWidget) -> object:
+    """What a field holds now, comparable with what it held before (None: not a field)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex(), widget.currentText()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return None if widget.isReadOnly() else widget.toPlainText()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked() if widget.isCheckable() else None
+    if isinstance(widget, QListWidget):  # a list to tick (a dispatch team)
+        return tuple(widget.item(i).checkState() == Qt.Checked for i in range(widget.count()))
+    if isinstance(widget, QTableWidget):  # lines being gathered (work, parts)
+        return tuple(tuple(widget.item(r, c).text() if widget.item(r, c) else ""
+                           for c in range(widget.columnCount())) for r in range(widget.rowCount()))
+    return None
+
+
+def _blank(value: object) -> bool:
+    return value in ("", False, (), None) or value == (-1, "") or value == (0, "")
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """Ask "放弃未保存的内容？"; True when the clerk chose Discard (Keep editing is the default and Esc)."""
+    box = QMessageBox(QMessageBox.Question, QCoreApplication.translate("FormDialog", "Unsaved changes"),
+                      QCoreApplication.translate("FormDialog", "Discard unsaved changes?"), QMessageBox.NoButton, parent)
+    box.setObjectName("discard_question")
+    discard = box.addButton(QCoreApplication.translate("FormDialog", "Discard"), QMessageBox.DestructiveRole)
+    keep = box.addButton(QCoreApplication.translate("FormDialog", "Keep editing"), QMessageBox.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+class DiscardGuard:
+    """Mixin for a dialog the clerk types into: Esc or closing asks before typed data is thrown away.
+
+    What the fields hold when the dialog is first shown is remembered; Esc,
+    Cancel or the window's close button then close at once when nothing
+    changed since, and ask "放弃未保存的内容？" (Keep editing is the default)
+    when something did. Saving closes with accept(), which never asks. A
+    dialog that fills fields itself after it is shown calls mark_unchanged().
+    """
+
+    asks_before_discarding = True
+
+    _start: list[tuple[QWidget, object]] | None = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._start is None:
+            self.mark_unchanged()
+
+    def _fields(self) -> list[QWidget]:
+        return [w for w in self.findChildren(QWidget)
+                if field_value(w) is not None and not part_of_another_field(w, self)]
+
+    def mark_unchanged(self) -> None:
+        """What the fields hold now is what "unchanged" means."""
+        self._start = [(w, field_value(w)) for w in self._fields()]
+
+    def has_unsaved_changes(self) -> bool:
+        if self._start is None:
+            return False
+        before = {}
+        for widget, value in self._start:
+            if shiboken6.isValid(widget):
+                before[widget] = value
+        for widget in self._fields():
+            value = field_value(widget)
+            if widget in before:
+                if before[widget] != value:
+                    return True
+            elif not _blank(value):  # a field that appeared since, with something in it
+                return True
+        return False
+
+    def confirm_discard(self) -> bool:
+        """放弃未保存的内容？ — True when the clerk chose to discard."""
+        return ask_discard(self)
+
+    def reject(self) -> None:
+        if self.asks_before_discarding and self.isVisible() and self.has_unsaved_changes() \
+                and not self.confirm_discard():
+            return
+        super().reject()
+
+
+class EditDialog(DiscardGuard, FittedDialog):
+    """The base of every form dialog: fits the screen, Tab in visual order, asks before discarding."""
+
+
+class FormDialog(EditDialog):
     """Base of a record dialog; `saved` carries the stored record after a successful save."""
 
     saved = Signal(object)

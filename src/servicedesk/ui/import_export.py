@@ -34,6 +34,7 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.importing import ImportResult
 from servicedesk.ui.common import ValidatedForm
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.common import FittedDialog
 
 # Which import options each kind understands (the same names as the CLI's flags).
 KIND_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -202,7 +203,7 @@ class SheetJob(QRunnable):
 
 
 # ---------------------------------------------------------------- dialogs
-class ProblemsDialog(QDialog):
+class ProblemsDialog(FittedDialog):
     """The problems of a file, one `row N, column X: …` per line, with Copy.
 
     The clerk fixes the workbook with this list beside it, or pastes it into
@@ -249,7 +250,7 @@ class ProblemsDialog(QDialog):
         return self.list.toPlainText()
 
 
-class ImportOptionsDialog(QDialog):
+class ImportOptionsDialog(FittedDialog):
     """The few choices an import of this kind needs, and "Check only"."""
 
     def __init__(self, kind: str, file_name: str, parent: QWidget | None = None, *, dry_run: bool = False,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
@@ -31,6 +31,9 @@ TABS = (
 )
 
 TAB_KEYS = tuple(key for key, _m, _c in TABS)
+
+# A first start on a screen this wide or narrower opens the window maximised.
+MAXIMISE_UP_TO_WIDTH = 1440
 
 
 class LazyPages(Mapping):
@@ -401,12 +404,37 @@ class MainWindow(QMainWindow):
 
     # ---- geometry ----------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The geometry the clerk left, clamped to this screen; the first time, the screen's.
+
+        A saved geometry from a bigger monitor (or a docking station) is
+        shrunk and moved into the screen the window opens on. Without one,
+        an ordinary office screen (≤ 1440 px wide) opens maximised — every
+        pixel is needed — and a larger one opens at a comfortable size,
+        centred.
+        """
+        from servicedesk.ui.common import keep_inside, work_room
+
         settings = QSettings()
         geometry = settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        room = work_room(self)
+        if geometry is not None and self.restoreGeometry(geometry):
+            if not (self.windowState() & (Qt.WindowMaximized | Qt.WindowFullScreen)):
+                size = self.size().boundedTo(room.size())
+                if size != self.size():
+                    self.resize(size)
+                keep_inside(self)
         else:
-            self.resize(1280, 800)
+            available = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+            if available.width() <= MAXIMISE_UP_TO_WIDTH:
+                self.resize(room.size())
+                self.move(room.topLeft())
+                self.setWindowState(self.windowState() | Qt.WindowMaximized)
+            else:
+                size = QSize(min(1440, room.width() * 9 // 10), min(900, room.height() * 9 // 10))
+                self.resize(size)
+                centred = QRect(QPoint(0, 0), size)
+                centred.moveCenter(room.center())
+                keep_inside(self, centred.topLeft())
         tab = settings.value("main/tab")
         if tab is not None:
             try:

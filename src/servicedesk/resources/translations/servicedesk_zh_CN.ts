@@ -3,42 +3,42 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="49" />
+        <location filename="../../ui/help/dialogs.py" line="50" />
         <source>About ServiceDesk</source>
         <translation>关于 ServiceDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="51" />
+        <location filename="../../ui/help/dialogs.py" line="52" />
         <source>ServiceDesk %1</source>
         <translation>ServiceDesk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="54" />
+        <location filename="../../ui/help/dialogs.py" line="55" />
         <source>Offline program for an after-sales service office.</source>
         <translation>售后服务部离线管理程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="61" />
+        <location filename="../../ui/help/dialogs.py" line="62" />
         <source>Data file:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="66" />
+        <location filename="../../ui/help/dialogs.py" line="67" />
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="66" />
+        <location filename="../../ui/help/dialogs.py" line="67" />
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="66" />
+        <location filename="../../ui/help/dialogs.py" line="67" />
         <source>Log folder:</source>
         <translation>日志文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="73" />
+        <location filename="../../ui/help/dialogs.py" line="74" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -129,12 +129,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../ui/data/backups.py" line="177" />
+        <location filename="../../ui/data/backups.py" line="178" />
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="178" />
+        <location filename="../../ui/data/backups.py" line="179" />
         <source>Last backup: %1</source>
         <translation>上次备份：%1</translation>
     </message>
@@ -142,162 +142,162 @@
 <context>
     <name>CatalogEditor</name>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="87" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="88" />
         <source>Work-hour catalog</source>
         <translation>工时标准</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="90" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="91" />
         <source>Standard work hours per job (工时标准). Codes are stable keys used by ticket work lines; a new rate applies to work completed after its date.</source>
         <translation>各项工作的标准工时（工时标准）。代码是工单工时行使用的固定键；新工时自生效日期起对完工的工作生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="95" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="96" />
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="96" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="97" />
         <source>Re&amp;name…</source>
         <translation>改名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="97" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="98" />
         <source>New &amp;hours…</source>
         <translation>调整工时(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="98" />
-        <location filename="../../ui/pay/catalog_dialog.py" line="170" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="99" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="171" />
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="107" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="108" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="34" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="35" />
         <source>Hours must be zero or more.</source>
         <translation>工时不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="43" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="44" />
         <source>New work item</source>
         <translation>新增工时项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="43" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="44" />
         <source>Rename work item</source>
         <translation>工时项目改名</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="43" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="44" />
         <source>New hours</source>
         <translation>调整工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="49" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="50" />
         <source>Code (stable, never reused)</source>
         <translation>代码（固定，不可重复使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="53" />
-        <location filename="../../ui/pay/catalog_dialog.py" line="108" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="54" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="109" />
         <source>Item name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="54" />
-        <location filename="../../ui/pay/catalog_dialog.py" line="109" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="55" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="110" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="54" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="55" />
         <source>e.g. 台, 节, 次</source>
         <translation>例如 台、节、次</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="56" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="57" />
         <source>Hours per unit</source>
         <translation>每单位工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="58" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="59" />
         <source>Hours per further unit at the same site</source>
         <translation>同一工地续台工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="59" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="60" />
         <source>blank = same as the first unit</source>
         <translation>空白 = 与首台相同</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="61" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="62" />
         <source>Applies to work completed from</source>
         <translation>自此日期完工的工作适用</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="64" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="65" />
         <source>Work completed before this date keeps its old hours; approved months never change.</source>
         <translation>此日期之前完工的工作仍按原工时计算；已审批的月份不会改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="110" />
-        <location filename="../../ui/pay/catalog_dialog.py" line="127" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="111" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="128" />
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="111" />
-        <location filename="../../ui/pay/catalog_dialog.py" line="128" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="112" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="129" />
         <source>Further unit</source>
         <translation>续台工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="113" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="114" />
         <source>Since</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="114" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="115" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="114" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="115" />
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="114" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="115" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="126" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="127" />
         <source>Effective from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="129" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="130" />
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="130" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="131" />
         <source>Entered at</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="150" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="151" />
         <source>shipped standard</source>
         <translation>出厂标准</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/catalog_dialog.py" line="170" />
+        <location filename="../../ui/pay/catalog_dialog.py" line="171" />
         <source>&amp;Restore</source>
         <translation>恢复使用(&amp;R)</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../ui/common.py" line="35" />
+        <location filename="../../ui/common.py" line="37" />
         <location filename="../../ui/data/errors.py" line="43" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
@@ -314,189 +314,189 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="112" />
+        <location filename="../../ui/parts/count_dialog.py" line="114" />
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="114" />
+        <location filename="../../ui/parts/count_dialog.py" line="116" />
         <source>matches</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="116" />
+        <location filename="../../ui/parts/count_dialog.py" line="118" />
         <source>surplus</source>
         <translation>盘盈</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="117" />
+        <location filename="../../ui/parts/count_dialog.py" line="119" />
         <source>shortage</source>
         <translation>盘亏</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="126" />
+        <location filename="../../ui/parts/count_dialog.py" line="128" />
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="136" />
+        <location filename="../../ui/parts/count_dialog.py" line="138" />
         <source>Find code, name, spec or location</source>
         <translation>查找编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="139" />
+        <location filename="../../ui/parts/count_dialog.py" line="141" />
         <source>Only differences</source>
         <translation>只看差异</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="142" />
+        <location filename="../../ui/parts/count_dialog.py" line="144" />
         <source>Only not counted</source>
         <translation>只看未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="149" />
+        <location filename="../../ui/parts/count_dialog.py" line="151" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="150" />
+        <location filename="../../ui/parts/count_dialog.py" line="152" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="151" />
+        <location filename="../../ui/parts/count_dialog.py" line="153" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="152" />
+        <location filename="../../ui/parts/count_dialog.py" line="154" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="153" />
+        <location filename="../../ui/parts/count_dialog.py" line="155" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="154" />
+        <location filename="../../ui/parts/count_dialog.py" line="156" />
         <source>Book qty</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="155" />
+        <location filename="../../ui/parts/count_dialog.py" line="157" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="157" />
+        <location filename="../../ui/parts/count_dialog.py" line="159" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="177" />
+        <location filename="../../ui/parts/count_dialog.py" line="179" />
         <source>Import counted quantities…</source>
         <translation>导入实盘数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="180" />
+        <location filename="../../ui/parts/count_dialog.py" line="182" />
         <source>Export count sheet…</source>
         <translation>导出盘点表…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="182" />
+        <location filename="../../ui/parts/count_dialog.py" line="184" />
         <source>Count sheet PDF…</source>
         <translation>打印盘点表 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="184" />
-        <location filename="../../ui/parts/count_dialog.py" line="306" />
+        <location filename="../../ui/parts/count_dialog.py" line="186" />
+        <location filename="../../ui/parts/count_dialog.py" line="308" />
         <source>Discard count</source>
         <translation>作废本次盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="186" />
+        <location filename="../../ui/parts/count_dialog.py" line="188" />
         <source>Finish count</source>
         <translation>完成盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="188" />
+        <location filename="../../ui/parts/count_dialog.py" line="190" />
         <source>Post adjustments…</source>
         <translation>盘点过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="190" />
+        <location filename="../../ui/parts/count_dialog.py" line="192" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="211" />
+        <location filename="../../ui/parts/count_dialog.py" line="213" />
         <source>Stock count #%1 · %2 · %3</source>
         <translation>盘点 #%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="214" />
+        <location filename="../../ui/parts/count_dialog.py" line="216" />
         <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
         <translation>已盘 %1 / %2 种 · %3 种有差异 · 账面数为 %4 日终库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="225" />
+        <location filename="../../ui/parts/count_dialog.py" line="227" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="225" />
+        <location filename="../../ui/parts/count_dialog.py" line="227" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="226" />
+        <location filename="../../ui/parts/count_dialog.py" line="228" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="252" />
+        <location filename="../../ui/parts/count_dialog.py" line="254" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="250" />
+        <location filename="../../ui/parts/count_dialog.py" line="252" />
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="260" />
-        <location filename="../../ui/parts/count_dialog.py" line="278" />
+        <location filename="../../ui/parts/count_dialog.py" line="262" />
+        <location filename="../../ui/parts/count_dialog.py" line="280" />
         <source>Count sheet written to %1</source>
         <translation>盘点表已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="267" />
+        <location filename="../../ui/parts/count_dialog.py" line="269" />
         <source>Count sheet PDF</source>
         <translation>盘点表 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="268" />
+        <location filename="../../ui/parts/count_dialog.py" line="270" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="291" />
+        <location filename="../../ui/parts/count_dialog.py" line="293" />
         <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
         <translation>按 %2 记入 %1 条盘点调整，使账面库存等于实盘数量？台账记录不能撤销（只能由以后的盘点更正）。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="294" />
+        <location filename="../../ui/parts/count_dialog.py" line="296" />
         <source>Post adjustments</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="301" />
+        <location filename="../../ui/parts/count_dialog.py" line="303" />
         <source>Stock count #%1 posted</source>
         <translation>盘点 #%1 已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="307" />
+        <location filename="../../ui/parts/count_dialog.py" line="309" />
         <source>Throw away this count and everything entered in it?</source>
         <translation>作废本次盘点及已录入的全部数量？</translation>
     </message>
@@ -950,33 +950,33 @@
 <context>
     <name>DamagedFileDialog</name>
     <message>
-        <location filename="../../ui/data/backups.py" line="136" />
-        <location filename="../../ui/data/backups.py" line="140" />
+        <location filename="../../ui/data/backups.py" line="137" />
+        <location filename="../../ui/data/backups.py" line="141" />
         <source>The data file is damaged</source>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="148" />
+        <location filename="../../ui/data/backups.py" line="149" />
         <source>The newest verified backup is from %1; changes made after it are lost (the damaged file is kept beside it).</source>
         <translation>最新的经过校验的备份是 %1；之后的修改将丢失（损坏的文件会保留在旁边）。</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="151" />
+        <location filename="../../ui/data/backups.py" line="152" />
         <source>No verified backup was found in the backup folder.</source>
         <translation>备份文件夹中没有找到经过校验的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="156" />
+        <location filename="../../ui/data/backups.py" line="157" />
         <source>Restore the newest backup</source>
         <translation>恢复最新的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="158" />
+        <location filename="../../ui/data/backups.py" line="159" />
         <source>Open another file…</source>
         <translation>打开其他数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="159" />
+        <location filename="../../ui/data/backups.py" line="160" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1339,92 +1339,92 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="99" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="108" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="175" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="184" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="112" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="121" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="117" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="126" />
         <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
         <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="124" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="133" />
         <source>Technicians…</source>
         <translation>服务人员档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="126" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="135" />
         <source>Add, correct or reactivate people in the register (服务人员档案)</source>
         <translation>在服务人员档案中新增、修改或恢复人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="135" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="144" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="143" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="152" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="148" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="157" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="150" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="159" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="152" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="161" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="153" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="162" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="154" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="163" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="155" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="164" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="156" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="165" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="158" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="167" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="176" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="185" />
         <source>left</source>
         <translation>已离职</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="184" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="193" />
         <source>No technicians in the register yet.</source>
         <translation>服务人员档案中还没有人员。</translation>
     </message>
@@ -1602,97 +1602,97 @@
 <context>
     <name>Followups</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="31" />
+        <location filename="../../ui/followups/call_dialog.py" line="32" />
         <source>1st call after installation</source>
         <translation>安装后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="32" />
+        <location filename="../../ui/followups/call_dialog.py" line="33" />
         <source>2nd call after installation (3 months)</source>
         <translation>安装后第二次回访（约3个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="33" />
+        <location filename="../../ui/followups/call_dialog.py" line="34" />
         <source>3rd call after installation (6 months)</source>
         <translation>安装后第三次回访（6个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="34" />
+        <location filename="../../ui/followups/call_dialog.py" line="35" />
         <source>1st call after service</source>
         <translation>服务后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="35" />
+        <location filename="../../ui/followups/call_dialog.py" line="36" />
         <source>2nd call after service</source>
         <translation>服务后第二次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="36" />
+        <location filename="../../ui/followups/call_dialog.py" line="37" />
         <source>Satisfaction call after closing</source>
         <translation>结案满意度回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="37" />
+        <location filename="../../ui/followups/call_dialog.py" line="38" />
         <source>On-site inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="38" />
+        <location filename="../../ui/followups/call_dialog.py" line="39" />
         <source>Other call</source>
         <translation>其他回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="44" />
+        <location filename="../../ui/followups/call_dialog.py" line="45" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="45" />
+        <location filename="../../ui/followups/call_dialog.py" line="46" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="46" />
+        <location filename="../../ui/followups/call_dialog.py" line="47" />
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="47" />
+        <location filename="../../ui/followups/call_dialog.py" line="48" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="53" />
+        <location filename="../../ui/followups/call_dialog.py" line="54" />
         <source>Level 1</source>
         <translation>一级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="54" />
+        <location filename="../../ui/followups/call_dialog.py" line="55" />
         <source>Level 2</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="55" />
+        <location filename="../../ui/followups/call_dialog.py" line="56" />
         <source>Level 3</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="56" />
+        <location filename="../../ui/followups/call_dialog.py" line="57" />
         <source>Level 4</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="69" />
+        <location filename="../../ui/followups/call_dialog.py" line="70" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="71" />
+        <location filename="../../ui/followups/call_dialog.py" line="72" />
         <source>Due %1 – %2</source>
         <translation>期限 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="73" />
+        <location filename="../../ui/followups/call_dialog.py" line="74" />
         <source>%1 unanswered attempt(s)</source>
         <translation>已 %1 次未接通</translation>
     </message>
@@ -2022,12 +2022,32 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/form_dialog.py" line="74" />
+        <location filename="../../ui/form_dialog.py" line="54" />
+        <source>Unsaved changes</source>
+        <translation>未保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="55" />
+        <source>Discard unsaved changes?</source>
+        <translation>放弃未保存的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="57" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="58" />
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="173" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="75" />
+        <location filename="../../ui/form_dialog.py" line="174" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2035,93 +2055,93 @@
 <context>
     <name>ImportOptionsDialog</name>
     <message>
-        <location filename="../../ui/import_export.py" line="259" />
+        <location filename="../../ui/import_export.py" line="260" />
         <source>Import %1</source>
         <translation>导入%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="262" />
+        <location filename="../../ui/import_export.py" line="263" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="271" />
+        <location filename="../../ui/import_export.py" line="272" />
         <source>Update records that already exist</source>
         <translation>更新已存在的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="272" />
+        <location filename="../../ui/import_export.py" line="273" />
         <source>Not ticked: a row for a record that already exists is listed as a problem and nothing is imported.</source>
         <translation>不勾选：已存在记录的行列为问题，整个文件不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="274" />
+        <location filename="../../ui/import_export.py" line="275" />
         <source>Existing records</source>
         <translation>已有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="279" />
+        <location filename="../../ui/import_export.py" line="280" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="279" />
+        <location filename="../../ui/import_export.py" line="280" />
         <source>Opening stock date</source>
         <translation>期初入库日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="282" />
+        <location filename="../../ui/import_export.py" line="283" />
         <source>Also post the stock adjustments</source>
         <translation>同时过账盘点调整</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="283" />
+        <location filename="../../ui/import_export.py" line="284" />
         <source>Not ticked: the count is saved as finished and can be posted later.</source>
         <translation>不勾选：盘点保存为已完成，以后再过账。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="285" />
+        <location filename="../../ui/import_export.py" line="286" />
         <source>Adjustments</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="289" />
+        <location filename="../../ui/import_export.py" line="290" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="291" />
+        <location filename="../../ui/import_export.py" line="292" />
         <source>Issue the listed parts from stock</source>
         <translation>按所列配件出库</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="292" />
+        <location filename="../../ui/import_export.py" line="293" />
         <source>Not ticked: the tickets' parts are recorded without changing the stock.</source>
         <translation>不勾选：只记录工单配件，不改变库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="294" />
+        <location filename="../../ui/import_export.py" line="295" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="295" />
+        <location filename="../../ui/import_export.py" line="296" />
         <source>Check only: find the problems, write nothing</source>
         <translation>仅检查：找出问题，不写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="298" />
-        <location filename="../../ui/import_export.py" line="314" />
+        <location filename="../../ui/import_export.py" line="299" />
+        <location filename="../../ui/import_export.py" line="315" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="299" />
+        <location filename="../../ui/import_export.py" line="300" />
         <source>The whole file is imported or nothing: if any row has a problem, nothing is written and the problems are listed.</source>
         <translation>整个文件要么全部导入，要么都不导入：任何一行有问题，都不写入，并列出问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="314" />
+        <location filename="../../ui/import_export.py" line="315" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2531,168 +2551,168 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Back up &amp;to a folder…</source>
         <translation>备份到其他文件夹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -2700,137 +2720,137 @@ SHA-256 %3</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="93" />
+        <location filename="../../ui/parts/move_dialog.py" line="94" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="99" />
+        <location filename="../../ui/parts/move_dialog.py" line="100" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="103" />
+        <location filename="../../ui/parts/move_dialog.py" line="104" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="109" />
+        <location filename="../../ui/parts/move_dialog.py" line="110" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="110" />
+        <location filename="../../ui/parts/move_dialog.py" line="111" />
         <source>Document no</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="111" />
+        <location filename="../../ui/parts/move_dialog.py" line="112" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="112" />
+        <location filename="../../ui/parts/move_dialog.py" line="113" />
         <source>empty = the part's list price</source>
         <translation>留空 = 配件标准单价</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="114" />
+        <location filename="../../ui/parts/move_dialog.py" line="115" />
         <source>Ticket no</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="115" />
+        <location filename="../../ui/parts/move_dialog.py" line="116" />
         <source>e.g. YX2611007 (optional)</source>
         <translation>如 YX2611007（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="119" />
+        <location filename="../../ui/parts/move_dialog.py" line="120" />
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="122" />
+        <location filename="../../ui/parts/move_dialog.py" line="123" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="123" />
+        <location filename="../../ui/parts/move_dialog.py" line="124" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="124" />
+        <location filename="../../ui/parts/move_dialog.py" line="125" />
         <source>empty = the technician</source>
         <translation>留空 = 维修人员本人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="126" />
+        <location filename="../../ui/parts/move_dialog.py" line="127" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="127" />
+        <location filename="../../ui/parts/move_dialog.py" line="128" />
         <source>Old part condition</source>
         <translation>旧件状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="129" />
+        <location filename="../../ui/parts/move_dialog.py" line="130" />
         <source>e.g. winding burnt</source>
         <translation>如 绕组烧毁</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="130" />
+        <location filename="../../ui/parts/move_dialog.py" line="131" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="130" />
+        <location filename="../../ui/parts/move_dialog.py" line="131" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="133" />
+        <location filename="../../ui/parts/move_dialog.py" line="134" />
         <source>required, e.g. rusted in store</source>
         <translation>必填，如 库存锈蚀</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="149" />
+        <location filename="../../ui/parts/move_dialog.py" line="150" />
         <source>Receive parts</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="150" />
+        <location filename="../../ui/parts/move_dialog.py" line="151" />
         <source>Issue parts</source>
         <translation>领用出库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="151" />
+        <location filename="../../ui/parts/move_dialog.py" line="152" />
         <source>Return parts to stock</source>
         <translation>配件退库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="152" />
+        <location filename="../../ui/parts/move_dialog.py" line="153" />
         <source>Old-for-new exchange</source>
         <translation>以旧换新</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="153" />
+        <location filename="../../ui/parts/move_dialog.py" line="154" />
         <source>Scrap parts</source>
         <translation>配件报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="163" />
+        <location filename="../../ui/parts/move_dialog.py" line="164" />
         <source>Book stock: %1 %2 · safety stock %3 · list price %4 yuan</source>
         <translation>账面库存：%1 %2 · 安全库存 %3 · 单价 %4 元</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="179" />
+        <location filename="../../ui/parts/move_dialog.py" line="180" />
         <source>Choose a part.</source>
         <translation>请选择配件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="202" />
+        <location filename="../../ui/parts/move_dialog.py" line="203" />
         <source>%1: %2 × %3, book stock now %4</source>
         <translation>%1：%2 × %3，账面库存现为 %4</translation>
     </message>
@@ -2838,12 +2858,12 @@ SHA-256 %3</translation>
 <context>
     <name>MoveInspectionDialog</name>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="90" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="91" />
         <source>Plan inspection</source>
         <translation>安排巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="98" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="99" />
         <source>Inspect by</source>
         <translation>巡检截止日期</translation>
     </message>
@@ -2851,242 +2871,242 @@ SHA-256 %3</translation>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="131" />
+        <location filename="../../ui/tickets/new_dialog.py" line="134" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="132" />
+        <location filename="../../ui/tickets/new_dialog.py" line="135" />
         <source>Correct the intake of %1</source>
         <translation>修改工单 %1 的受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="136" />
+        <location filename="../../ui/tickets/new_dialog.py" line="142" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="139" />
+        <location filename="../../ui/tickets/new_dialog.py" line="145" />
         <source>Caller's phone or name, serial no… (matches appear as you type)</source>
         <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="142" />
+        <location filename="../../ui/tickets/new_dialog.py" line="148" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="150" />
+        <location filename="../../ui/tickets/new_dialog.py" line="156" />
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="165" />
+        <location filename="../../ui/tickets/new_dialog.py" line="171" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="182" />
+        <location filename="../../ui/tickets/new_dialog.py" line="188" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="185" />
+        <location filename="../../ui/tickets/new_dialog.py" line="191" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="186" />
+        <location filename="../../ui/tickets/new_dialog.py" line="192" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="187" />
+        <location filename="../../ui/tickets/new_dialog.py" line="193" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="188" />
+        <location filename="../../ui/tickets/new_dialog.py" line="194" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="198" />
+        <location filename="../../ui/tickets/new_dialog.py" line="204" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="213" />
+        <location filename="../../ui/tickets/new_dialog.py" line="219" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="216" />
+        <location filename="../../ui/tickets/new_dialog.py" line="222" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="222" />
+        <location filename="../../ui/tickets/new_dialog.py" line="228" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="224" />
+        <location filename="../../ui/tickets/new_dialog.py" line="230" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="235" />
+        <location filename="../../ui/tickets/new_dialog.py" line="241" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="237" />
+        <location filename="../../ui/tickets/new_dialog.py" line="243" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="238" />
+        <location filename="../../ui/tickets/new_dialog.py" line="244" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="243" />
+        <location filename="../../ui/tickets/new_dialog.py" line="249" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="244" />
+        <location filename="../../ui/tickets/new_dialog.py" line="250" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="247" />
+        <location filename="../../ui/tickets/new_dialog.py" line="253" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="249" />
+        <location filename="../../ui/tickets/new_dialog.py" line="255" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="250" />
+        <location filename="../../ui/tickets/new_dialog.py" line="256" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="256" />
+        <location filename="../../ui/tickets/new_dialog.py" line="262" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="259" />
+        <location filename="../../ui/tickets/new_dialog.py" line="265" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="261" />
+        <location filename="../../ui/tickets/new_dialog.py" line="267" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="267" />
+        <location filename="../../ui/tickets/new_dialog.py" line="273" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="268" />
+        <location filename="../../ui/tickets/new_dialog.py" line="274" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="269" />
+        <location filename="../../ui/tickets/new_dialog.py" line="275" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="273" />
+        <location filename="../../ui/tickets/new_dialog.py" line="279" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="279" />
+        <location filename="../../ui/tickets/new_dialog.py" line="285" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="283" />
+        <location filename="../../ui/tickets/new_dialog.py" line="289" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="367" />
+        <location filename="../../ui/tickets/new_dialog.py" line="374" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="412" />
+        <location filename="../../ui/tickets/new_dialog.py" line="419" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="427" />
+        <location filename="../../ui/tickets/new_dialog.py" line="434" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="460" />
+        <location filename="../../ui/tickets/new_dialog.py" line="467" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="461" />
+        <location filename="../../ui/tickets/new_dialog.py" line="468" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="468" />
+        <location filename="../../ui/tickets/new_dialog.py" line="475" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="472" />
+        <location filename="../../ui/tickets/new_dialog.py" line="479" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="474" />
+        <location filename="../../ui/tickets/new_dialog.py" line="481" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="481" />
+        <location filename="../../ui/tickets/new_dialog.py" line="488" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="481" />
+        <location filename="../../ui/tickets/new_dialog.py" line="488" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="500" />
+        <location filename="../../ui/tickets/new_dialog.py" line="507" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="502" />
+        <location filename="../../ui/tickets/new_dialog.py" line="509" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="502" />
+        <location filename="../../ui/tickets/new_dialog.py" line="509" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="566" />
+        <location filename="../../ui/tickets/new_dialog.py" line="573" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -3094,37 +3114,37 @@ SHA-256 %3</translation>
 <context>
     <name>OldPartDialog</name>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="215" />
+        <location filename="../../ui/parts/move_dialog.py" line="216" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="217" />
+        <location filename="../../ui/parts/move_dialog.py" line="218" />
         <source>%1 %2 × %3 from %4, exchanged %5</source>
         <translation>%1 %2 × %3，领用人 %4，换件时间 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="224" />
+        <location filename="../../ui/parts/move_dialog.py" line="225" />
         <source>Returned at</source>
         <translation>返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="227" />
+        <location filename="../../ui/parts/move_dialog.py" line="228" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="228" />
+        <location filename="../../ui/parts/move_dialog.py" line="229" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="230" />
+        <location filename="../../ui/parts/move_dialog.py" line="231" />
         <source>Book back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="245" />
+        <location filename="../../ui/parts/move_dialog.py" line="246" />
         <source>Old part %1 booked back</source>
         <translation>旧件 %1 已入库</translation>
     </message>
@@ -3132,62 +3152,62 @@ SHA-256 %3</translation>
 <context>
     <name>PartDialog</name>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="24" />
+        <location filename="../../ui/parts/part_dialog.py" line="25" />
         <source>Edit part</source>
         <translation>编辑配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="24" />
+        <location filename="../../ui/parts/part_dialog.py" line="25" />
         <source>New part</source>
         <translation>新建配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="29" />
+        <location filename="../../ui/parts/part_dialog.py" line="30" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="30" />
+        <location filename="../../ui/parts/part_dialog.py" line="31" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="31" />
+        <location filename="../../ui/parts/part_dialog.py" line="32" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="35" />
+        <location filename="../../ui/parts/part_dialog.py" line="36" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="36" />
+        <location filename="../../ui/parts/part_dialog.py" line="37" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="37" />
+        <location filename="../../ui/parts/part_dialog.py" line="38" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="38" />
+        <location filename="../../ui/parts/part_dialog.py" line="39" />
         <source>shelf, e.g. A-01-02</source>
         <translation>货架，如 A-01-02</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="41" />
+        <location filename="../../ui/parts/part_dialog.py" line="42" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="42" />
+        <location filename="../../ui/parts/part_dialog.py" line="43" />
         <source>In use (shown in the lists)</source>
         <translation>在用（在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="75" />
+        <location filename="../../ui/parts/part_dialog.py" line="76" />
         <source>Saved part %1</source>
         <translation>已保存配件 %1</translation>
     </message>
@@ -3195,37 +3215,37 @@ SHA-256 %3</translation>
 <context>
     <name>PartsLedger</name>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="30" />
+        <location filename="../../ui/parts/move_dialog.py" line="31" />
         <source>Receipt</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="31" />
+        <location filename="../../ui/parts/move_dialog.py" line="32" />
         <source>Issue</source>
         <translation>领用出库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="32" />
+        <location filename="../../ui/parts/move_dialog.py" line="33" />
         <source>Return</source>
         <translation>退库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="33" />
+        <location filename="../../ui/parts/move_dialog.py" line="34" />
         <source>Old-for-new exchange</source>
         <translation>以旧换新</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="34" />
+        <location filename="../../ui/parts/move_dialog.py" line="35" />
         <source>Old part booked back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="35" />
+        <location filename="../../ui/parts/move_dialog.py" line="36" />
         <source>Scrap</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="36" />
+        <location filename="../../ui/parts/move_dialog.py" line="37" />
         <source>Count adjustment</source>
         <translation>盘点调整</translation>
     </message>
@@ -4233,189 +4253,189 @@ SHA-256 %3</translation>
 <context>
     <name>PayWords</name>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="27" />
+        <location filename="../../ui/pay/dialog_common.py" line="28" />
         <source>Field technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="28" />
+        <location filename="../../ui/pay/dialog_common.py" line="29" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="33" />
+        <location filename="../../ui/pay/dialog_common.py" line="34" />
         <source>Work hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="34" />
+        <location filename="../../ui/pay/dialog_common.py" line="35" />
         <source>Deduction</source>
         <translation>考核扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="35" />
+        <location filename="../../ui/pay/dialog_common.py" line="36" />
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="36" />
+        <location filename="../../ui/pay/dialog_common.py" line="37" />
         <source>Travel refund</source>
         <translation>车票报销</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="37" />
+        <location filename="../../ui/pay/dialog_common.py" line="38" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="43" />
+        <location filename="../../ui/pay/dialog_common.py" line="44" />
         <source> (team leader)</source>
         <translation>（组长）</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="47" />
+        <location filename="../../ui/pay/dialog_common.py" line="48" />
         <source>Under appeal</source>
         <translation>申诉中</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="48" />
-        <location filename="../../ui/pay/dialog_common.py" line="99" />
+        <location filename="../../ui/pay/dialog_common.py" line="49" />
+        <location filename="../../ui/pay/dialog_common.py" line="100" />
         <source>Appeal upheld</source>
         <translation>申诉成立</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="49" />
-        <location filename="../../ui/pay/dialog_common.py" line="100" />
+        <location filename="../../ui/pay/dialog_common.py" line="50" />
+        <location filename="../../ui/pay/dialog_common.py" line="101" />
         <source>Appeal rejected</source>
         <translation>申诉驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="55" />
+        <location filename="../../ui/pay/dialog_common.py" line="56" />
         <source>Installation self-check report</source>
         <translation>安装自检报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="56" />
+        <location filename="../../ui/pay/dialog_common.py" line="57" />
         <source>List of outsourced parts</source>
         <translation>外协配套件明细表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="57" />
+        <location filename="../../ui/pay/dialog_common.py" line="58" />
         <source>Dispatch slip</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="58" />
+        <location filename="../../ui/pay/dialog_common.py" line="59" />
         <source>Inspection / repair record signed on site</source>
         <translation>现场签字的巡检/维修记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="64" />
+        <location filename="../../ui/pay/dialog_common.py" line="65" />
         <source>Customer report within 30 days</source>
         <translation>30天内工地反映</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="65" />
+        <location filename="../../ui/pay/dialog_common.py" line="66" />
         <source>Company inspection</source>
         <translation>公司巡检发现</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="74" />
+        <location filename="../../ui/pay/dialog_common.py" line="75" />
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="75" />
+        <location filename="../../ui/pay/dialog_common.py" line="76" />
         <source>Installation</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="76" />
+        <location filename="../../ui/pay/dialog_common.py" line="77" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="77" />
+        <location filename="../../ui/pay/dialog_common.py" line="78" />
         <source>Technical service</source>
         <translation>技术服务</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="78" />
+        <location filename="../../ui/pay/dialog_common.py" line="79" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="84" />
+        <location filename="../../ui/pay/dialog_common.py" line="85" />
         <source>Paid in advance</source>
         <translation>直接预付</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="85" />
+        <location filename="../../ui/pay/dialog_common.py" line="86" />
         <source>Deducted by finance</source>
         <translation>财务代扣</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="92" />
+        <location filename="../../ui/pay/dialog_common.py" line="93" />
         <source>Deduction recorded</source>
         <translation>扣款已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="93" />
+        <location filename="../../ui/pay/dialog_common.py" line="94" />
         <source>Deduction voided</source>
         <translation>扣款已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="94" />
+        <location filename="../../ui/pay/dialog_common.py" line="95" />
         <source>Adjustment added</source>
         <translation>调整已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="95" />
+        <location filename="../../ui/pay/dialog_common.py" line="96" />
         <source>Adjustment deleted</source>
         <translation>调整已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="96" />
+        <location filename="../../ui/pay/dialog_common.py" line="97" />
         <source>Refund added</source>
         <translation>报销已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="97" />
+        <location filename="../../ui/pay/dialog_common.py" line="98" />
         <source>Refund deleted</source>
         <translation>报销已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="98" />
+        <location filename="../../ui/pay/dialog_common.py" line="99" />
         <source>Dispute raised</source>
         <translation>已提出申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="101" />
+        <location filename="../../ui/pay/dialog_common.py" line="102" />
         <source>PIN set</source>
         <translation>已设置 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="102" />
+        <location filename="../../ui/pay/dialog_common.py" line="103" />
         <source>PIN changed</source>
         <translation>已修改 PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="103" />
+        <location filename="../../ui/pay/dialog_common.py" line="104" />
         <source>Wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="104" />
+        <location filename="../../ui/pay/dialog_common.py" line="105" />
         <source>Approved and locked</source>
         <translation>已审批锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="105" />
+        <location filename="../../ui/pay/dialog_common.py" line="106" />
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/dialog_common.py" line="106" />
+        <location filename="../../ui/pay/dialog_common.py" line="107" />
         <source>Dealer billing</source>
         <translation>经销商结算</translation>
     </message>
@@ -4749,12 +4769,12 @@ SHA-256 %3</translation>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../ui/import_export.py" line="229" />
+        <location filename="../../ui/import_export.py" line="230" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="231" />
+        <location filename="../../ui/import_export.py" line="232" />
         <source>Copy the message and the list to the clipboard</source>
         <translation>把提示和问题清单复制到剪贴板</translation>
     </message>
@@ -4762,57 +4782,57 @@ SHA-256 %3</translation>
 <context>
     <name>QuickCustomerDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="48" />
+        <location filename="../../ui/tickets/new_dialog.py" line="49" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="53" />
+        <location filename="../../ui/tickets/new_dialog.py" line="54" />
         <source>Customer (unit or person)</source>
         <translation>用户姓名（单位、人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="55" />
+        <location filename="../../ui/tickets/new_dialog.py" line="56" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="56" />
+        <location filename="../../ui/tickets/new_dialog.py" line="57" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="57" />
+        <location filename="../../ui/tickets/new_dialog.py" line="58" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="58" />
+        <location filename="../../ui/tickets/new_dialog.py" line="59" />
         <source>Equipment model</source>
         <translation>设备型号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="58" />
+        <location filename="../../ui/tickets/new_dialog.py" line="59" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="59" />
+        <location filename="../../ui/tickets/new_dialog.py" line="60" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="60" />
+        <location filename="../../ui/tickets/new_dialog.py" line="61" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="61" />
+        <location filename="../../ui/tickets/new_dialog.py" line="62" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="64" />
+        <location filename="../../ui/tickets/new_dialog.py" line="65" />
         <source>Equipment is optional here; without a purchase or acceptance date the job is out of warranty.</source>
         <translation>设备可以稍后补登；没有购机或验收日期时按保外处理。</translation>
     </message>
@@ -4820,42 +4840,42 @@ SHA-256 %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="637" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="646" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="639" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="641" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="650" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="644" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="653" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="657" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="657" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="653" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="662" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="654" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="663" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -4863,102 +4883,102 @@ SHA-256 %3</translation>
 <context>
     <name>RecordCallDialog</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="84" />
+        <location filename="../../ui/followups/call_dialog.py" line="85" />
         <source>Record follow-up call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="94" />
+        <location filename="../../ui/followups/call_dialog.py" line="95" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="98" />
+        <location filename="../../ui/followups/call_dialog.py" line="99" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="110" />
+        <location filename="../../ui/followups/call_dialog.py" line="111" />
         <source>Call time</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="115" />
+        <location filename="../../ui/followups/call_dialog.py" line="116" />
         <source>Reached the customer</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="116" />
+        <location filename="../../ui/followups/call_dialog.py" line="117" />
         <source>Not reached (no answer)</source>
         <translation>未接通（无人接听）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="124" />
+        <location filename="../../ui/followups/call_dialog.py" line="125" />
         <source>Reached</source>
         <translation>是否接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="138" />
+        <location filename="../../ui/followups/call_dialog.py" line="139" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="141" />
+        <location filename="../../ui/followups/call_dialog.py" line="142" />
         <source>How the equipment is being used</source>
         <translation>设备使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="142" />
+        <location filename="../../ui/followups/call_dialog.py" line="143" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="144" />
+        <location filename="../../ui/followups/call_dialog.py" line="145" />
         <source>Product quality as the customer sees it</source>
         <translation>客户对产品质量的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="145" />
+        <location filename="../../ui/followups/call_dialog.py" line="146" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="147" />
+        <location filename="../../ui/followups/call_dialog.py" line="148" />
         <source>Opinion of the dealer's service</source>
         <translation>对经销商服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="149" />
+        <location filename="../../ui/followups/call_dialog.py" line="150" />
         <source>Opinion of our service</source>
         <translation>对服务部服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="153" />
+        <location filename="../../ui/followups/call_dialog.py" line="154" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="161" />
+        <location filename="../../ui/followups/call_dialog.py" line="162" />
         <source>Leave empty when there is no complaint; text here opens a complaint ticket</source>
         <translation>无投诉请留空；填写后自动生成投诉工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="168" />
+        <location filename="../../ui/followups/call_dialog.py" line="169" />
         <source>Fault level of the complaint ticket</source>
         <translation>投诉工单的故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="170" />
+        <location filename="../../ui/followups/call_dialog.py" line="171" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="172" />
+        <location filename="../../ui/followups/call_dialog.py" line="173" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="176" />
+        <location filename="../../ui/followups/call_dialog.py" line="177" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
@@ -4966,42 +4986,42 @@ SHA-256 %3</translation>
 <context>
     <name>RecordInspectionDialog</name>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="30" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="31" />
         <source>Record on-site inspection</source>
         <translation>记录巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="41" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="42" />
         <source>Inspected at</source>
         <translation>巡检时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="48" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="49" />
         <source>Inspector</source>
         <translation>巡检人</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="50" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="51" />
         <source>Inspection ticket number, if one was opened</source>
         <translation>巡检工单号（如有）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="51" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="52" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="55" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="56" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="57" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="58" />
         <source>The next inspection is planned a year after this one.</source>
         <translation>保存后自动安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/inspection_dialog.py" line="61" />
+        <location filename="../../ui/followups/inspection_dialog.py" line="62" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
@@ -5085,53 +5105,53 @@ SHA-256 %3</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/data/backups.py" line="67" />
-        <location filename="../../ui/data/backups.py" line="121" />
+        <location filename="../../ui/data/backups.py" line="68" />
+        <location filename="../../ui/data/backups.py" line="122" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="72" />
+        <location filename="../../ui/data/backups.py" line="73" />
         <source>Verified backups in %1:</source>
         <translation>%1 中经过校验的备份：</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="77" />
+        <location filename="../../ui/data/backups.py" line="78" />
         <source>Backup time</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="77" />
+        <location filename="../../ui/data/backups.py" line="78" />
         <source>No. of customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="77" />
+        <location filename="../../ui/data/backups.py" line="78" />
         <source>No. of tickets</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="78" />
+        <location filename="../../ui/data/backups.py" line="79" />
         <source>No. of parts</source>
         <translation>配件数</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="78" />
+        <location filename="../../ui/data/backups.py" line="79" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="97" />
+        <location filename="../../ui/data/backups.py" line="98" />
         <source>There is no verified backup yet.</source>
         <translation>还没有经过校验的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="99" />
+        <location filename="../../ui/data/backups.py" line="100" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="113" />
+        <location filename="../../ui/data/backups.py" line="114" />
         <source>Restore the backup of %1?
 
 Everything entered or changed after %1 will be lost. The current data file is kept beside it (…replaced-….sqlite3), so it can still be looked at.</source>
@@ -5143,32 +5163,32 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="560" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="569" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="568" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="577" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="569" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="578" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="570" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="579" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="573" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="582" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="574" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="583" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -5176,171 +5196,171 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>RollupDialog</name>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="96" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="97" />
         <source>Roll up the branches' monthly workbooks</source>
         <translation>汇总各分公司月报</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="100" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="101" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="103" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="104" />
         <source>The folder the branches' monthly workbooks are saved in</source>
         <translation>存放各分公司月报的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="105" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="106" />
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="108" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="109" />
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="114" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="115" />
         <source>Choose the folder with the branches' monthly workbooks (售后服务月报_….xlsx). Each file is checked against its checksum; the company figures are recomputed from the summed numerators and denominators.</source>
         <translation>请选择存放各分公司月报（售后服务月报_….xlsx）的文件夹。每个文件都按其校验值核对；公司指标由各分公司的分子、分母分别相加后重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="126" />
-        <location filename="../../ui/kpi/rollup_dialog.py" line="146" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="127" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="147" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="126" />
-        <location filename="../../ui/kpi/rollup_dialog.py" line="147" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="127" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="148" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="127" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="128" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="127" />
-        <location filename="../../ui/kpi/rollup_dialog.py" line="150" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="128" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="151" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="128" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="129" />
         <source>Company grade</source>
         <translation>公司等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="140" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="141" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="142" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="143" />
         <source>Branch office</source>
         <translation>分公司</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="143" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="144" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="144" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="145" />
         <source>Repairs</source>
         <translation>维修数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="148" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="149" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="152" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="153" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="153" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="154" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="154" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="155" />
         <source>Problem / use</source>
         <translation>问题 / 用途</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="167" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="168" />
         <source>Write company workbook…</source>
         <translation>生成公司汇总…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="187" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="188" />
         <source>Earlier month: used for the trend only</source>
         <translation>以前月份：仅用于趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="188" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="189" />
         <source>OK — checksum matches</source>
         <translation>正常 — 校验值相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="205" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="206" />
         <source>Folder of the branches' monthly workbooks</source>
         <translation>各分公司月报所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="221" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="222" />
         <source>Reading the workbooks…</source>
         <translation>正在读取月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="284" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="285" />
         <source>%1: %2 branches rolled up; company grade %3.</source>
         <translation>%1：已汇总 %2 个分公司；公司等级 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="288" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="289" />
         <source>%1 months for the trend.</source>
         <translation>趋势含 %1 个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="292" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="293" />
         <source>%1 file(s) refused: correct or remove them and read the folder again. Nothing can be written until every file is accepted.</source>
         <translation>有 %1 个文件未通过：请更正或移走后重新读取文件夹。所有文件都通过之前不能生成汇总。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="296" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="297" />
         <source>No monthly workbooks in this folder.</source>
         <translation>此文件夹中没有月报。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="317" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="318" />
         <source>Summed over the branches, not an average of percentages</source>
         <translation>各分公司相加后计算，不是百分比的平均</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="320" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="321" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="331" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="332" />
         <source>Write the company workbook</source>
         <translation>生成公司汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="332" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="333" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/rollup_dialog.py" line="358" />
         <location filename="../../ui/kpi/rollup_dialog.py" line="359" />
+        <location filename="../../ui/kpi/rollup_dialog.py" line="360" />
         <source>Company workbook written to %1</source>
         <translation>公司汇总已写入 %1</translation>
     </message>
@@ -5582,93 +5602,93 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SheetExchange</name>
     <message>
-        <location filename="../../ui/import_export.py" line="366" />
+        <location filename="../../ui/import_export.py" line="367" />
         <source>Choose the Excel file of %1 to import</source>
         <translation>选择要导入的%1 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="367" />
-        <location filename="../../ui/import_export.py" line="376" />
+        <location filename="../../ui/import_export.py" line="368" />
+        <location filename="../../ui/import_export.py" line="377" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="374" />
+        <location filename="../../ui/import_export.py" line="375" />
         <source>Save the Excel file</source>
         <translation>保存 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="422" />
+        <location filename="../../ui/import_export.py" line="423" />
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="422" />
+        <location filename="../../ui/import_export.py" line="423" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="423" />
+        <location filename="../../ui/import_export.py" line="424" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="470" />
+        <location filename="../../ui/import_export.py" line="471" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：没有导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="472" />
+        <location filename="../../ui/import_export.py" line="473" />
         <source>Empty sheet written to %1</source>
         <translation>空白模板已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="474" />
+        <location filename="../../ui/import_export.py" line="475" />
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="478" />
+        <location filename="../../ui/import_export.py" line="479" />
         <source>Check found problems</source>
         <translation>检查发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="479" />
+        <location filename="../../ui/import_export.py" line="480" />
         <source>%1 has %2 problem(s). Nothing was written (check only): fix the rows listed below before importing the file.</source>
         <translation>%1 有 %2 处问题。未写入任何数据（仅检查）：请先改正下列各行再导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="483" />
+        <location filename="../../ui/import_export.py" line="484" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="484" />
+        <location filename="../../ui/import_export.py" line="485" />
         <source>%1 has %2 problem(s). Nothing was imported: fix the rows listed below and import the file again.</source>
         <translation>%1 有 %2 处问题，没有导入任何记录。请改正下列各行后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="488" />
+        <location filename="../../ui/import_export.py" line="489" />
         <source>%1 has no problems: %2 rows can be imported (%3 new, %4 updated). Nothing was written: this was a check only.</source>
         <translation>%1 没有问题：可导入 %2 行（新增 %3，更新 %4）。这只是检查，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="493" />
+        <location filename="../../ui/import_export.py" line="494" />
         <source>Check passed</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="496" />
+        <location filename="../../ui/import_export.py" line="497" />
         <source>Imported %1 rows from %2: %3 new, %4 updated</source>
         <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="507" />
+        <location filename="../../ui/import_export.py" line="508" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="508" />
+        <location filename="../../ui/import_export.py" line="509" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -5676,67 +5696,67 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>Sheets</name>
     <message>
-        <location filename="../../ui/import_export.py" line="65" />
+        <location filename="../../ui/import_export.py" line="66" />
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="66" />
+        <location filename="../../ui/import_export.py" line="67" />
         <source>equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="67" />
+        <location filename="../../ui/import_export.py" line="68" />
         <source>technicians</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="68" />
+        <location filename="../../ui/import_export.py" line="69" />
         <source>tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="69" />
+        <location filename="../../ui/import_export.py" line="70" />
         <source>parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="70" />
+        <location filename="../../ui/import_export.py" line="71" />
         <source>counted quantities</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="71" />
+        <location filename="../../ui/import_export.py" line="72" />
         <source>attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="72" />
+        <location filename="../../ui/import_export.py" line="73" />
         <source>follow-up calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="518" />
+        <location filename="../../ui/import_export.py" line="519" />
         <source>Import %1 from Excel…</source>
         <translation>从 Excel 导入%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="520" />
+        <location filename="../../ui/import_export.py" line="521" />
         <source>Check a file of %1 (write nothing)…</source>
         <translation>检查%1文件（不写入）…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="524" />
+        <location filename="../../ui/import_export.py" line="525" />
         <source>Save an empty template for %1…</source>
         <translation>保存空白%1模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="523" />
+        <location filename="../../ui/import_export.py" line="524" />
         <source>Export %1 to Excel…</source>
         <translation>导出%1到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="543" />
+        <location filename="../../ui/import_export.py" line="544" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
@@ -5744,47 +5764,47 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="593" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="602" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="599" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="608" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="600" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="609" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="603" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="612" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="607" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="616" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="611" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="620" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="611" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="620" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="612" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="621" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="613" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="622" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -5792,37 +5812,37 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>StartCountDialog</name>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="30" />
+        <location filename="../../ui/parts/count_dialog.py" line="32" />
         <source>Start a stock count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="34" />
+        <location filename="../../ui/parts/count_dialog.py" line="36" />
         <source>Counted quantities are compared with the book stock as of the end of the count date.</source>
         <translation>实盘数量与盘点日期当日终了时的账面库存比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="44" />
+        <location filename="../../ui/parts/count_dialog.py" line="46" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="45" />
+        <location filename="../../ui/parts/count_dialog.py" line="47" />
         <source>Location starts with</source>
         <translation>库位开头</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="46" />
+        <location filename="../../ui/parts/count_dialog.py" line="48" />
         <source>empty = all parts; e.g. A or C-02</source>
         <translation>留空 = 全部配件；如 A 或 C-02</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="49" />
+        <location filename="../../ui/parts/count_dialog.py" line="51" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="51" />
+        <location filename="../../ui/parts/count_dialog.py" line="53" />
         <source>Start count</source>
         <translation>开始盘点</translation>
     </message>
@@ -5874,62 +5894,62 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="48" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
         <source>Edit technician</source>
         <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="48" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
         <source>New technician</source>
         <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="53" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="59" />
         <source>mobile (11 digits) or landline</source>
         <translation>手机（11 位）或座机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="63" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="67" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="68" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
         <source>Works here (can be dispatched)</source>
         <translation>在职（可以派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="72" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="83" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="85" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="93" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="95" />
         <source>blank: the supervisor base salary %1 from the settings</source>
         <translation>空白 = 设置中的主管基本工资 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="96" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="98" />
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
@@ -5937,22 +5957,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>Technicians</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="31" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="33" />
         <source>Service technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="32" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="36" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="38" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="37" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
         <source>Left (inactive)</source>
         <translation>已离职（停用）</translation>
     </message>
@@ -5960,108 +5980,108 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="139" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="141" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="146" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="149" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="221" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="153" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="223" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="156" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="136" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="168" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="169" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="172" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="179" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="206" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="220" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="222" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="240" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="242" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="249" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="250" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="254" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="256" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="255" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="257" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="263" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="263" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
     </message>
@@ -6855,12 +6875,12 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="634" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="643" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="634" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="643" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -7369,7 +7389,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../ui/help/dialogs.py" line="33" />
+        <location filename="../../ui/help/dialogs.py" line="34" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
@@ -7377,231 +7397,231 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="234" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="238" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="247" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="238" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="247" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="240" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="241" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="250" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="242" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="252" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="244" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="253" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="245" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="260" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="255" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="264" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="267" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="261" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="270" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="265" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="274" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="266" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="275" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="269" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="278" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="286" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="295" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="289" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="293" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="298" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="302" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="293" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="302" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="295" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="304" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="305" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="314" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="312" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="321" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="313" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="322" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="314" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="330" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="339" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="317" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="326" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="318" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="327" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="324" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="330" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="333" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="339" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="330" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="339" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="331" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="333" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="342" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="344" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="346" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="355" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="351" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="360" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="362" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="362" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="354" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="363" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="399" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="408" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="415" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="424" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="425" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="434" />
         <source>Part code or name…</source>
         <translation>配件编码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="426" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="435" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="442" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="451" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="461" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="470" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="509" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="518" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>
@@ -7627,7 +7647,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>_StepDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="51" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="60" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QAbstractItemView, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.core.backup import BackupCopy, BackupPlan, copy_counts, list_backups, make_backup
+from servicedesk.ui.common import FittedDialog
 
 
 class BackupWorker(QThread):
@@ -58,7 +59,7 @@ def backup_rows(folder: Path, stem: str) -> list[BackupRow]:
     return [BackupRow(c, copy_counts(c.path) if c.verified else {}) for c in copies]
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FittedDialog):
     """The verified copies with their date and record counts; Restore asks first,
     saying what is lost (every change made after the copy's time)."""
 
@@ -125,7 +126,7 @@ class RestoreDialog(QDialog):
             self.accept()
 
 
-class DamagedFileDialog(QDialog):
+class DamagedFileDialog(FittedDialog):
     """数据文件已损坏: restore the newest verified backup, open another file, or quit."""
 
     RESTORE, OTHER, QUIT = "restore", "other", "quit"

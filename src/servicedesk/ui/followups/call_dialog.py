@@ -13,7 +13,7 @@ import html
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
+    QButtonGroup, QComboBox, QDateTimeEdit, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from servicedesk.models.followups import calls as F
 from servicedesk.models.core.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import EditDialog
 
 SATISFACTION_ORDER = ("very_satisfied", "satisfied", "neutral", "dissatisfied")
 
@@ -75,7 +76,7 @@ def followup_summary_html(fu: F.Followup) -> str:
     return "<br>".join(lines)
 
 
-class RecordCallDialog(QDialog):
+class RecordCallDialog(EditDialog):
     def __init__(self, ctx: AppContext, followup: F.Followup, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

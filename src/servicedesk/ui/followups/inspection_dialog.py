@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit,
+    QComboBox, QDateEdit, QDateTimeEdit, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -19,9 +19,10 @@ from servicedesk.models.tickets.queries import technician_choices
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.followups.call_dialog import followup_summary_html
+from servicedesk.ui.form_dialog import EditDialog
 
 
-class RecordInspectionDialog(QDialog):
+class RecordInspectionDialog(EditDialog):
     def __init__(self, ctx: AppContext, followup: F.Followup, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -78,7 +79,7 @@ class RecordInspectionDialog(QDialog):
         self.accept()
 
 
-class MoveInspectionDialog(QDialog):
+class MoveInspectionDialog(EditDialog):
     """Set the date a unit's next inspection is due (starts a plan if it has none)."""
 
     def __init__(self, ctx: AppContext, equipment_id: int, label: str, due: str | None,

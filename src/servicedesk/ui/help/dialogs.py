@@ -15,11 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+    QDialogButtonBox, QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from servicedesk import __version__
 from servicedesk.config import default_backup_dir, guide_path, log_dir
+from servicedesk.ui.common import FittedDialog
 
 
 def guide_language() -> str:
@@ -27,7 +28,7 @@ def guide_language() -> str:
     return "en" if QLocale().language() == QLocale.English else "zh_CN"
 
 
-class UserGuideDialog(QDialog):
+class UserGuideDialog(FittedDialog):
     def __init__(self, parent: QWidget | None = None, language: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("User guide"))
@@ -43,7 +44,7 @@ class UserGuideDialog(QDialog):
         self.resize(720, 560)
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FittedDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, backup_dir: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About ServiceDesk"))

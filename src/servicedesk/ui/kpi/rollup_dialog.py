@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QDialogButtonBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -29,6 +29,7 @@ from servicedesk.models.kpi.rollup import BranchInput, CompanyRollup, FileProble
 from servicedesk.ui.common import record_table, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.common import FittedDialog
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Job(QThread):
             self.failed.emit(str(exc))
 
 
-class RollupDialog(QDialog):
+class RollupDialog(FittedDialog):
     # Emitted once the company workbook is written: its path.
     written = Signal(str)
     # Emitted when a folder has been read (rows shown).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QCheckBox, QDateEdit, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -16,11 +16,13 @@ from servicedesk.ui.common import ValidatedForm, confirm, debounce, line_edit, s
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.form_dialog import EditDialog
+from servicedesk.ui.common import FittedDialog
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
-class StartCountDialog(QDialog):
+class StartCountDialog(EditDialog):
     """Count date (book stock as of the end of that day) and optional location."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -117,7 +119,7 @@ def difference_text(line: S.CountLine) -> str:
     return f"−{-diff} " + QCoreApplication.translate("CountDialog", "shortage")
 
 
-class CountDialog(QDialog):
+class CountDialog(FittedDialog):
     """Enter counted quantities, see differences, finish, post."""
 
     def __init__(self, ctx: AppContext, count_id: int, parent: QWidget | None = None):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QSpinBox,
+    QComboBox, QCompleter, QDateTimeEdit, QDialogButtonBox, QLabel, QLineEdit, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import EditDialog
 
 MOVE_KINDS = ("receipt", "issue", "return", "exchange", "scrap")
 
@@ -73,7 +74,7 @@ class PartPicker(QComboBox):
             self.setCurrentIndex(index)
 
 
-class MoveDialog(QDialog):
+class MoveDialog(EditDialog):
     """One dialog for the five moves a clerk books by hand."""
 
     def __init__(self, ctx: AppContext, kind: str, part_code: str | None = None,
@@ -206,7 +207,7 @@ class MoveDialog(QDialog):
         self.accept()
 
 
-class OldPartDialog(QDialog):
+class OldPartDialog(EditDialog):
     """Book the faulty part of an exchange back into the warehouse (旧件入库)."""
 
     def __init__(self, ctx: AppContext, item: P.OldPart, parent: QWidget | None = None):

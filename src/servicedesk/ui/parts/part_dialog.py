@@ -4,7 +4,7 @@ location, safety stock, active)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.parts import ledger as P
@@ -12,11 +12,12 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import EditDialog
 
 UNITS = ("个", "台", "套", "根", "米", "只", "块", "节", "桶", "卷", "副", "件")
 
 
-class PartDialog(QDialog):
+class PartDialog(EditDialog):
     def __init__(self, ctx: AppContext, part: P.Part | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.part_before = ctx, part

@@ -22,6 +22,7 @@ from servicedesk.ui.common import show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.pay.dialog_common import PayFormDialog
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.common import FittedDialog
 
 
 def _h(x100: int | None) -> str:
@@ -78,7 +79,7 @@ class CatalogItemDialog(PayFormDialog):
         return K.rerate_item(db, self.item.code, hours, further, effective_from=since, who=who)
 
 
-class CatalogEditor(QDialog):
+class CatalogEditor(FittedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

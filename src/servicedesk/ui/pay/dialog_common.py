@@ -11,12 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.core.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import EditDialog
 
 
 # ---- words shown in the pay tables and dialogs ------------------------------
@@ -108,7 +109,7 @@ def log_action_word(action: str) -> str:
     return words.get(action, action)
 
 
-class PayFormDialog(QDialog):
+class PayFormDialog(EditDialog):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

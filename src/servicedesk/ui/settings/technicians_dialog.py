@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QCheckBox, QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -23,6 +23,8 @@ from servicedesk.ui.common import EmptyState, ValidatedForm, confirm, record_tab
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.form_dialog import EditDialog
+from servicedesk.ui.common import FittedDialog
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
@@ -37,7 +39,7 @@ def active_text(active: bool) -> str:
             else QCoreApplication.translate("Technicians", "Left (inactive)"))
 
 
-class TechnicianEditDialog(QDialog):
+class TechnicianEditDialog(EditDialog):
     """Add or correct one person; problems appear under the field."""
 
     saved = Signal(object)      # Technician
@@ -126,7 +128,7 @@ class TechnicianEditDialog(QDialog):
         self.accept()
 
 
-class TechniciansDialog(QDialog):
+class TechniciansDialog(FittedDialog):
     """The register: list, add, edit, deactivate/reactivate, import/export."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):

@@ -17,8 +17,8 @@ import re
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialogButtonBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.archive import customers as C
@@ -28,15 +28,16 @@ from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.standards import WARRANTY_EXCLUSIONS
 from servicedesk.models.tickets.rules import load_limits, onsite_deadline, response_deadline
 from servicedesk.models.core.validation import parse_datetime
-from servicedesk.ui.common import FieldError, ValidatedForm, line_edit, show_error
+from servicedesk.ui.common import FieldError, ScrollBody, ValidatedForm, line_edit, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.tickets.dialog_common import (
     CHANNELS, LEVELS, TICKET_TYPES, Badge, DateTimeField, alias_field, channel_text, fill_combo,
     level_meaning, level_text, type_text,
 )
+from servicedesk.ui.form_dialog import EditDialog
 
 
-class QuickCustomerDialog(QDialog):
+class QuickCustomerDialog(EditDialog):
     """A caller who is not in the archive: name, phone, address and (optionally)
     the machine, saved together so the call can go on."""
 
@@ -113,8 +114,10 @@ def reason_without_verdict(reason: str) -> str:
 _VERDICT_PREFIX = re.compile(r"^\s*(保内|保外|in warranty|out of warranty)\s*[：:]\s*", re.IGNORECASE)
 
 
-class NewTicketDialog(QDialog):
+class NewTicketDialog(EditDialog):
     """Take a call: who is calling, which machine, what is wrong, how urgent."""
+
+    visual_tab_order = False  # _set_tab_order: the caller box leads into its matches
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, prefill: dict | None = None,
                  ticket: T.TicketDetail | None = None):
@@ -130,7 +133,10 @@ class NewTicketDialog(QDialog):
         self._limits = load_limits(ctx.db)
         self.setWindowTitle(self.tr("New ticket — take a call") if ticket is None
                             else self.tr("Correct the intake of %1").replace("%1", ticket.no))
-        outer = QVBoxLayout(self)
+        frame = QVBoxLayout(self)
+        body = ScrollBody(self)  # the form scrolls on a short screen; Save stays below it
+        frame.addWidget(body)
+        outer = body.body
 
         # ---- 1. caller
         caller_box = QGroupBox(self.tr("Caller"))
@@ -288,7 +294,7 @@ class NewTicketDialog(QDialog):
             b.setDefault(False)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        outer.addWidget(buttons)
+        frame.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
 
         # ---- behaviour
@@ -321,8 +327,9 @@ class NewTicketDialog(QDialog):
             self._apply_prefill(prefill)
         else:
             self.caller.setFocus()
-        # Open at the size the rows ask for: at the bare minimum Qt let the
-        # match list keep its height and squashed the warranty lines instead.
+        # Open at the size the rows ask for (at the bare minimum Qt let the
+        # match list keep its height and squashed the warranty lines
+        # instead); fit_to_screen bounds it by the screen when shown.
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     # ---- keyboard --------------------------------------------------------------

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QAbstractItemView, QComboBox, QCompleter, QDialogButtonBox, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -21,15 +21,21 @@ from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.settings import get_settings
 from servicedesk.models.tickets.queries import technician_choices
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_hundredths, parse_money_fen
-from servicedesk.ui.common import FieldError, ValidatedForm, confirm, line_edit, show_error
+from servicedesk.ui.common import FieldError, ScrollBody, ValidatedForm, confirm, line_edit, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.tickets.dialog_common import (
     DateTimeField, alias_field, fill_combo, part_kind_text, result_text, warranty_text,
 )
+from servicedesk.ui.form_dialog import EditDialog
 
 
-class _StepDialog(QDialog):
-    """Common frame: a title line naming the ticket, a ValidatedForm, Save/Cancel, Ctrl+S."""
+class _StepDialog(EditDialog):
+    """Common frame: a title line naming the ticket, a ValidatedForm, Save/Cancel, Ctrl+S.
+
+    Everything above the buttons is in a ScrollBody (`self.outer` is its
+    layout): the visit form is taller than a 1366×768 screen, and its Save
+    button stays on screen below the scrolling fields.
+    """
 
     def __init__(self, ctx: AppContext, detail: T.TicketDetail, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,7 +44,10 @@ class _StepDialog(QDialog):
         self.result_detail: T.TicketDetail | None = None
         self.setWindowTitle(f"{title} — {detail.no}")
         self.setMinimumWidth(540)
-        self.outer = QVBoxLayout(self)
+        self.frame = QVBoxLayout(self)
+        self.scroll_body = ScrollBody(self)
+        self.frame.addWidget(self.scroll_body)
+        self.outer = self.scroll_body.body
         equipment = (detail.equipment_model + " " + detail.equipment_serial).strip()
         head = QLabel(" · ".join([f"<b>{_esc(detail.no)}</b>", _esc(detail.customer_name)]
                                  + ([_esc(equipment)] if equipment else [])))
@@ -55,7 +64,7 @@ class _StepDialog(QDialog):
             b.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
-        self.outer.addWidget(buttons)
+        self.frame.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         for combo in self.findChildren(QComboBox):   # let choices use the form's width
             combo.setSizePolicy(QSizePolicy.Expanding, combo.sizePolicy().verticalPolicy())
