@@ -23,7 +23,6 @@ close) and `dealer-fee` (the yearly dealer service fee).
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -50,13 +49,11 @@ def register(sub: argparse._SubParsersAction, common) -> None:
     p.set_defaults(func=cmd_dealer_fee)
 
 
-def _who(args: argparse.Namespace) -> str:
-    if args.who:
-        return args.who
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover - no login name
-        return ""
+def _who(args: argparse.Namespace, db) -> str:
+    """Who prepared the workbook: --who, else the data file's clerk (记录人)."""
+    from servicedesk.models.core.settings import recorder
+
+    return args.who or recorder(db)
 
 
 def resolve_out(out: str | None, default_name: str) -> Path:
@@ -79,7 +76,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
 
     month = K.parse_month(args.month)
     db = open_database(args, create=False)
-    who = _who(args)
+    who = _who(args, db)
     report = None
     if args.out or args.mark_sent:
         from servicedesk.reports.kpi_workbook import write_kpi_workbook

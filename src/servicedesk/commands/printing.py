@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -29,6 +28,7 @@ def register(sub: argparse._SubParsersAction, common) -> None:
 def cmd_print_ticket(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database, print_json
     from servicedesk.models.core.errors import ValidationError
+    from servicedesk.models.core.settings import recorder
     from servicedesk.models.printing.forms import load_print_settings
     from servicedesk.reports.repair_form import FormOptions, page_count, render_ticket_pdf, write_pdf
 
@@ -47,7 +47,7 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
         return 0
     if not args.numbers:
         raise ValidationError("Give at least one ticket number (or --calibration).", field="numbers")
-    who = args.who if args.who is not None else _login()
+    who = args.who if args.who is not None else recorder(db)
     result = render_ticket_pdf(db, args.numbers, form=args.form, options=options, who=who,
                                target=f"pdf:{args.out}", log=not args.no_log)
     write_pdf(args.out, result.pdf)
@@ -67,8 +67,4 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
     return 0
 
 
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover - no login name on some Windows setups
-        return ""
+

@@ -129,27 +129,26 @@ def _move_data_file(source: Path, target: Path) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     """A new data file with the office's own name, code, clerk and PIN, all or nothing."""
     from servicedesk.config import resolve_db_path
-    from servicedesk.models.core import settings as S
     from servicedesk.models.core.db import _timestamp, open_db
-    from servicedesk.models.pay.month import set_pin
+    from servicedesk.models.core.first_start import OfficeSetup, apply_setup, setup_errors
 
     path = resolve_db_path(getattr(args, "db", None))
     in_use = path.exists() and (not path.is_file() or path.stat().st_size > 0)
     if in_use and not args.force:
         raise DomainError(f"{path} already exists and holds data; use --force to start a new file "
                           "(the old one is kept, renamed).", "db")
-    values = {"office.name": S.parse_setting_value("office.name", args.office),
-              "office.department_code": S.parse_setting_value("office.department_code", args.dept)}
+    # The first-start wizard's checks (models/core/first_start.py), before any file is made.
+    setup = OfficeSetup(office=args.office, dept=args.dept, clerks=[args.clerk], pin=args.pin)
+    problems = setup_errors(setup)
+    if problems:
+        raise next(iter(problems.values()))
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.init-{os.getpid()}")
     kept = None
     try:
         db = open_db(temp)
         try:
-            S.save_settings(db, values)
-            S.set_clerk(db, args.clerk)
-            if args.pin is not None:
-                set_pin(db, args.pin, who=args.clerk.strip())
+            apply_setup(db, setup)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself
         finally:
             db.close()
@@ -160,6 +159,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     finally:  # a refused value: the half-built file goes, the old one was never touched
         for leftover in _with_sidecars(temp):
             leftover.unlink(missing_ok=True)
+    values = {"office.name": setup.office.strip(), "office.department_code": setup.dept.strip().upper()}
     print(f"Data file created: {path}")
     print(f"Office {values['office.name']} ({values['office.department_code']}), clerk {args.clerk.strip()}"
           + (", manager PIN set" if args.pin is not None else ""))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 from typing import Any
 
 from servicedesk.commands.lists import require_technicians, require_work_codes
@@ -171,14 +170,11 @@ def _db(args):
     return open_database(args, create=False)
 
 
-def _who(args: argparse.Namespace) -> str:
-    """The clerk recorded in the ticket's log: --who, else the login name."""
-    if args.who:
-        return args.who
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover - no login name
-        return ""
+def _who(args: argparse.Namespace, db) -> str:
+    """The clerk recorded in the ticket's log: --who, else the data file's clerk (记录人)."""
+    from servicedesk.models.core.settings import recorder
+
+    return args.who or recorder(db)
 
 
 def _given(value, current):
@@ -205,13 +201,13 @@ def cmd_open(args: argparse.Namespace) -> int:
         channel=TI._word(args.channel, TI.CHANNEL_WORDS, "channel", "Channel", required=True),
         customer_id=customer.id, equipment_id=equipment.id if equipment else None,
         contact=args.contact, phone=args.phone, address=args.address,
-        requested_at=args.requested, reported_at=args.reported, fault=args.fault, recorder=args.recorder,
+        requested_at=args.requested, reported_at=args.reported, fault=args.fault, recorder=args.recorder or _who(args, db),
         first_judgement=args.judgement,
         fault_level=TI._word(args.level, TI.LEVEL_WORDS, "fault_level", "Fault level"),
         warranty_exclusion=args.exclusion, warranty_override=args.warranty,
         warranty_override_reason=args.reason, dealer=args.dealer,
         dealer_diagnosis=args.dealer_diagnosis, dealer_selfcheck=args.dealer_selfcheck)
-    return _print_detail(args, T.open_ticket(db, data, _who(args), at=args.at))
+    return _print_detail(args, T.open_ticket(db, data, _who(args, db), at=args.at))
 
 
 def cmd_dispatch(args: argparse.Namespace) -> int:
@@ -234,7 +230,7 @@ def cmd_dispatch(args: argparse.Namespace) -> int:
         departure_at=_given(args.departure, t.departure_at),
         expected_return_at=_given(args.expected_return, t.expected_return_at),
         tools=_given(args.tools, t.tools), carry_parts=_given(args.carry_parts, t.carry_parts))
-    return _print_detail(args, T.dispatch(db, t.id, data, _who(args), at=args.at))
+    return _print_detail(args, T.dispatch(db, t.id, data, _who(args, db), at=args.at))
 
 
 def cmd_visit(args: argparse.Namespace) -> int:
@@ -280,7 +276,7 @@ def cmd_visit(args: argparse.Namespace) -> int:
         quote_lodging_days=_given(args.lodging_days, t.quote_lodging_days),
         quote_meal_days=_given(args.meal_days, t.quote_meal_days),
         quote_labour_days=_given(args.labour_days, t.quote_labour_days))
-    return _print_detail(args, T.record_visit(db, t.id, data, _who(args), at=args.at))
+    return _print_detail(args, T.record_visit(db, t.id, data, _who(args, db), at=args.at))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -289,7 +285,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
     return _print_detail(args, T.review_ticket(db, ticket.id, args.reviewer, args.notes, at=args.at,
-                                               who=_who(args)))
+                                               who=_who(args, db)))
 
 
 def cmd_signoff(args: argparse.Namespace) -> int:
@@ -301,7 +297,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     accepted = None if args.accepted is None else args.accepted == "yes"
     return _print_detail(args, T.record_signoff(db, ticket.id, args.opinion, args.signature,
                                                 signed_at=args.at, complaint_accepted=accepted,
-                                                who=_who(args)))
+                                                who=_who(args, db)))
 
 
 def cmd_simple(args: argparse.Namespace) -> int:
@@ -309,7 +305,7 @@ def cmd_simple(args: argparse.Namespace) -> int:
 
     db = _db(args)
     ticket = T.get_ticket(db, args.no)
-    who = _who(args)
+    who = _who(args, db)
     if args.step == "close":
         detail = T.close_ticket(db, ticket.id, who, at=args.at)
     elif args.step == "cancel":

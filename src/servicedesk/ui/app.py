@@ -64,12 +64,16 @@ def say(line: str) -> None:
         sys.stderr.write(line + "\n")
 
 
-def open_main_window(db_path: Path, lang: str | None, report=None):
+def open_main_window(db_path: Path, lang: str | None, report=None, *, interactive: bool = False):
     """Application, language, locked data file and main window (not yet shown); None after a failure was reported.
 
     `report(db_path, exc)` tells of a failure (default: the message box).
     The window holds the data file's lock in `window.data_lock`; whoever
-    closes the window releases it (run_gui, run_smoke).
+    closes the window releases it (run_gui, run_smoke). `interactive`
+    (the clerk's own start, run_gui): a data file never set up gets the
+    first-start wizard first (None when it is cancelled: nothing was
+    written), and when several clerks are kept the clerk picker asks who is
+    working; `window.start_choice` says how the wizard chose to begin.
     """
     report = report or report_open_failure
     app = make_application()
@@ -88,16 +92,56 @@ def open_main_window(db_path: Path, lang: str | None, report=None):
     from servicedesk.ui.context import AppContext
     from servicedesk.ui.main_window import MainWindow
 
+    choice = None
     try:
-        window = MainWindow(AppContext(db=db, db_path=db_path))
+        if interactive:
+            choice = start_dialogs(db, db_path)
+            if choice is CANCELLED:
+                db.close()
+                release(lock)
+                return None
+        ctx = AppContext(db=db, db_path=db_path)
+        if interactive and choice is None:
+            ask_clerk(ctx)
+        window = MainWindow(ctx)
     except Exception as exc:  # noqa: BLE001 - say it in a window, never a traceback
         db.close()
         release(lock)
         report(db_path, exc)
         return None
     window.data_lock = lock
+    window.start_choice = choice
     remember_backup_folder(db_path, window.plan.folder)
     return window
+
+
+CANCELLED = "cancelled"
+
+
+def start_dialogs(db, db_path: Path):
+    """The first-start wizard for a file never set up: its choice, CANCELLED, or None (no wizard).
+
+    A read-only file cannot be set up: it opens as it is.
+    """
+    from servicedesk.models.core.db import read_only_reason
+    from servicedesk.models.core.first_start import needs_first_start
+
+    if not needs_first_start(db) or read_only_reason(db):
+        return None
+    from servicedesk.ui.setup.first_start import run_first_start
+
+    choice = run_first_start(db, db_path)
+    return CANCELLED if choice is None else choice
+
+
+def ask_clerk(ctx) -> None:
+    """With several clerks kept, ask who is working (Cancel keeps the last one)."""
+    from servicedesk.models.core.settings import clerk_names
+
+    if len(clerk_names(ctx.db)) > 1:
+        from servicedesk.ui.setup.clerk_picker import pick_clerk
+
+        pick_clerk(ctx)
 
 
 def release(lock) -> None:
@@ -111,7 +155,7 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     if advice:
         say(advice)
         return 1
-    window = open_main_window(db_path, lang)
+    window = open_main_window(db_path, lang, interactive=True)
     if window is None:
         return 1
     from servicedesk.ui.data.errors import install_error_hooks
@@ -119,6 +163,10 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     window.error_relay = install_error_hooks(window)
     window.show()
     window.start_backup_schedule()
+    if window.start_choice == "import":  # the first start chose the office's Excel sheets
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.start_import)
     app = QApplication.instance()
     if os.environ.get("SERVICEDESK_QUIT_WHEN_SHOWN"):  # benchmarks/run.py: start-up time to the first paint
         from PySide6.QtCore import QTimer

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QBoxLayout, QComboBox, QDialog,
-    QFormLayout, QFrame, QGridLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit,
-    QScrollArea, QSizePolicy, QStackedWidget, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QBoxLayout, QComboBox, QCompleter,
+    QDialog, QFormLayout, QFrame, QGridLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
+    QPlainTextEdit, QScrollArea, QSizePolicy, QStackedWidget, QTableView, QTabWidget, QTextEdit, QVBoxLayout,
+    QWidget,
 )
 
 from servicedesk.models.core.errors import DomainError
@@ -470,6 +471,38 @@ class ValidatedForm(QWidget):
             widget.setFocus()
             return True
         return False
+
+
+class _PopupInsideScreen(QObject):
+    """Moves a completer's popup left when its width took it past the screen's right edge."""
+
+    def eventFilter(self, popup, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Show:
+            screen = popup.screen() or QGuiApplication.primaryScreen()
+            room = screen.availableGeometry()
+            geometry = popup.geometry()
+            if geometry.right() > room.right():
+                popup.move(max(room.left(), room.right() - geometry.width() + 1), geometry.top())
+        return False
+
+
+def widen_completer(completer: QCompleter, texts: Iterable[str]) -> None:
+    """The completer's list as wide as its longest entry, not as the (narrow) box it completes.
+
+    "P-1001 — 液压油滤芯 HF6177  (库存 12)" in a part-code box a third of
+    the dialog wide was cut after the name; the popup now shows whole lines,
+    never wider than the screen and never past its edge.
+    """
+    popup = completer.popup()
+    metrics = popup.fontMetrics()
+    longest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+    width = longest + popup.verticalScrollBar().sizeHint().width() + 2 * popup.frameWidth() + 24
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        width = min(width, screen.availableGeometry().width() - 16)
+    popup.setMinimumWidth(width)
+    fitter = _PopupInsideScreen(popup)
+    popup.installEventFilter(fitter)
 
 
 def debounce(parent: QWidget, callback: Callable[[], None], ms: int = 150) -> Callable[[], None]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -14,7 +13,10 @@ import sqlite_utils
 class AppContext:
     db: sqlite_utils.Database
     db_path: Path
-    user: str = field(default_factory=lambda: _user_name())
+    # The clerk (记录人) on forms, logs and history: the data file's
+    # office.clerk (picked at start or 文件 ▸ 切换记录人…); the OS login only
+    # when the file has none (models/core/settings.recorder).
+    user: str = ""
     # Set by the main window: open(kind, key) shows a record in its tab,
     # e.g. open("ticket", "YX2611007"), open("customer", 12), open("part", "P-1001"),
     # open("new_ticket", {"customer_id": 3, "equipment_id": 7}).
@@ -24,9 +26,8 @@ class AppContext:
     # Set by the main window: tell every tab the data changed (kind = area name).
     data_changed: Callable[[str], None] = lambda kind: None
 
+    def __post_init__(self) -> None:
+        if not self.user:
+            from servicedesk.models.core.settings import recorder
 
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover - no login name on some Windows setups
-        return ""
+            self.user = recorder(self.db)

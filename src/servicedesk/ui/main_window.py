@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         for key, _module, _cls in TABS:
             self.tabs.addTab(QWidget(self), self._title(key))
         self._build_menu()
+        self.clerk_label = QLabel(self)
+        self.clerk_label.setObjectName("clerk_label")
+        self.statusBar().addPermanentWidget(self.clerk_label)
+        self._show_clerk()
         self.db_label = QLabel(str(ctx.db_path))
         self.db_label.setStyleSheet("color: #6b6b6b;")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -145,6 +149,11 @@ class MainWindow(QMainWindow):
     # ---- menu ----------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        switch = QAction(self.tr("Switch &clerk…"), self)
+        switch.setObjectName("action_switch_clerk")
+        switch.triggered.connect(self.switch_clerk)
+        file_menu.addAction(switch)
+        file_menu.addSeparator()
         for text, slot, name in ((self.tr("&Back up now"), self.backup_now, "action_backup_now"),
                                  (self.tr("Back up &to a folder…"), self.backup, "action_backup_to"),
                                  (self.tr("Backup &folder…"), self.choose_backup_folder, "action_backup_folder"),
@@ -155,7 +164,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.setObjectName("action_quit")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # QKeySequence.Quit has no key on Windows
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -165,10 +175,17 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
+        view_menu.addSeparator()
         refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.Refresh)
+        refresh.setObjectName("action_refresh")
+        refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(lambda: self.on_data_changed("all"))
         view_menu.addAction(refresh)
+
+        # The shown tab's own actions, rebuilt whenever the menu opens.
+        self.page_menu = self.menuBar().addMenu(self.tr("&Actions"))
+        self.page_menu.setObjectName("page_menu")
+        self.page_menu.aboutToShow.connect(self._fill_page_menu)
 
         self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         business = QAction(self.tr("&Business settings…"), self)
@@ -185,12 +202,84 @@ class MainWindow(QMainWindow):
         self.settings_menu.addAction(technicians)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)
-        guide.setShortcut(QKeySequence.HelpContents)
+        guide.setShortcut(QKeySequence("F1"))
         guide.triggered.connect(self.open_guide)
         help_menu.addAction(guide)
         about = QAction(self.tr("&About ServiceDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    # ---- the shown tab's actions ---------------------------------------------------
+    def page_actions(self, key: str) -> list[tuple[str, str, Callable[[], None] | None]]:
+        """(text, key, what it does) for tab `key`'s 操作 menu.
+
+        The keys are the tab's own shortcuts (QShortcut on the page, live only
+        while it is shown): the menu shows them but leaves them to the tab,
+        since a second binding of the same key makes it ambiguous and neither
+        fires. tests/ui/test_menus.py checks every QShortcut of a tab is here.
+        """
+        page = self.pages[key]
+
+        def call(name: str, *args) -> Callable[[], None] | None:
+            method = getattr(page, name, None)
+            return (lambda: method(*args)) if method is not None else None
+
+        new_ticket = (self.tr("New ticket…"), "", lambda: self.open_record("new_ticket", {}))
+        return {
+            "dashboard": [new_ticket],
+            "customers": [(self.tr("New customer…"), "Ctrl+N", call("new_customer")),
+                          (self.tr("Find"), "Ctrl+F", call("focus_search")),
+                          (self.tr("New ticket for this equipment…"), "", call("new_ticket"))],
+            "tickets": [(self.tr("New ticket…"), "Ctrl+N", call("new_ticket")),
+                        (self.tr("Print…"), "Ctrl+P", call("print_selected")),
+                        (self.tr("Find"), "Ctrl+F", call("_focus_search"))],
+            "parts": [(self.tr("Receive…"), "F2", call("book", "receipt")),
+                      (self.tr("Issue…"), "F3", call("book", "issue")),
+                      (self.tr("Return…"), "F4", call("book", "return")),
+                      (self.tr("Old-for-new exchange…"), "F6", call("book", "exchange")),
+                      (self.tr("Scrap…"), "", call("book", "scrap")),
+                      (self.tr("Stock count…"), "", call("stock_count"))],
+            "followups": [(self.tr("Record the call…"), "Ctrl+R", call("record_selected")),
+                          (self.tr("Call history"), "Ctrl+H", call("open_history")),
+                          (self.tr("Cancel follow-up…"), "", call("cancel_selected"))],
+            "pay": [(self.tr("Approve the month…"), "", call("approve")),
+                    (self.tr("Unlock the month…"), "", call("unlock")),
+                    (self.tr("Add a deduction…"), "", call("add_deduction")),
+                    (self.tr("Dispute the line…"), "", call("dispute_line"))],
+            "kpi": [(self.tr("Export to Excel…"), "Ctrl+E", call("export")),
+                    (self.tr("Mark as sent…"), "", call("mark_sent")),
+                    (self.tr("Company workbook from the branches…"), "", call("open_rollup"))],
+        }[key]
+
+    def _fill_page_menu(self) -> None:
+        self.page_menu.clear()
+        key = TAB_KEYS[self.tabs.currentIndex()]
+        for text, keys, slot in self.page_actions(key):
+            shown = QKeySequence(keys).toString(QKeySequence.NativeText) if keys else ""
+            action = self.page_menu.addAction(f"{text}\t{shown}" if shown else text)
+            action.setEnabled(slot is not None)
+            if slot is not None:
+                action.triggered.connect(lambda _=False, slot=slot: slot())
+
+    # ---- the clerk (记录人) ------------------------------------------------------------
+    def _show_clerk(self) -> None:
+        self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", self.ctx.user or "—"))
+
+    def switch_clerk(self) -> None:
+        """文件 ▸ 切换记录人…: the name on the next forms and log lines."""
+        from servicedesk.ui.setup.clerk_picker import pick_clerk
+
+        if pick_clerk(self.ctx, self):
+            self._show_clerk()
+            self.show_status(self.tr("Clerk now: %1").replace("%1", self.ctx.user))
+
+    def start_import(self) -> None:
+        """After the first start chose "import existing Excel sheets": the customers' import."""
+        page = self.pages["customers"]
+        self.tabs.setCurrentWidget(page)
+        sheets = getattr(page, "sheets", None)
+        if sheets is not None:
+            sheets.ask_import("customers")
 
     # ---- navigation ------------------------------------------------------------
     def open_record(self, kind: str, key: object) -> None:

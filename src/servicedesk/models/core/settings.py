@@ -7,6 +7,7 @@ its office's rules with it.
 
 from __future__ import annotations
 
+import getpass
 import json
 import math
 import re
@@ -112,6 +113,11 @@ def _check(key: str, value: Any) -> None:
         raise ValidationError(f"Setting {key} must not be negative.", field=key)
 
 
+def check_setting(key: str, value: Any) -> None:
+    """Refuse a value the key cannot hold (ValidationError naming the key); what save_settings checks."""
+    _check(key, value)
+
+
 def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
     save_settings(db, {key: value})
 
@@ -123,6 +129,30 @@ def save_settings(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
     with transaction(db):
         db["settings"].upsert_all(
             [{"key": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in values.items()], pk="key")
+
+
+def os_login() -> str:
+    """The operating system's login name ('' when there is none)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows setups
+        return ""
+
+
+def recorder(db: sqlite_utils.Database) -> str:
+    """The clerk (记录人) forms, logs and history name: office.clerk, else the OS login.
+
+    The OS login ("Administrator", "root") says nothing about who took the
+    call; it is only the fallback for a data file that has no clerk yet.
+    """
+    return str(get_setting(db, CLERK, "") or "").strip() or os_login()
+
+
+def clerk_names(db: sqlite_utils.Database) -> list[str]:
+    """The clerk names kept to pick from, the current one first."""
+    current = str(get_setting(db, CLERK, "") or "").strip()
+    kept = [n for n in (get_setting(db, CLERKS, []) or []) if n and n != current]
+    return ([current] if current else []) + kept
 
 
 def set_clerk(db: sqlite_utils.Database, name: str) -> None:

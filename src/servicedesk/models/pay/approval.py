@@ -87,20 +87,33 @@ def _log_refusal(db: sqlite_utils.Database, who: str, month: str, action: str) -
 
 
 # ====================================================================== approve / unlock
+def approval_blocker(db: sqlite_utils.Database, month: str) -> StateError | None:
+    """Why the month cannot be approved now (None: it can), before anyone types the PIN.
+
+    The manager typing the PIN only to hear that a dispute still blocks the
+    month was the wrong order: the PIN dialog asks this first.
+    """
+    month = parse_month(month)
+    if is_locked(db, month):
+        return StateError(f"Pay month {month} is already approved.", "month")
+    open_count = db.execute("SELECT COUNT(*) FROM pay_disputes WHERE month = ? AND status = 'open'",
+                            [month]).fetchone()[0]
+    if open_count:
+        return StateError(f"{open_count} disputed line(s) in {month} have no outcome yet: "
+                          "record the outcomes before approving.", "disputes")
+    return None
+
+
 def approve_month(db: sqlite_utils.Database, month: str, pin: str, who: str = "",
                   at: str | None = None) -> MonthState:
     """The manager approves the month: figures frozen, its tickets and inputs locked."""
     month = parse_month(month)
     try:
         with transaction(db):
-            if is_locked(db, month):
-                raise StateError(f"Pay month {month} is already approved.", "month")
+            blocker = approval_blocker(db, month)  # before the PIN: a blocked month asks for none
+            if blocker is not None:
+                raise blocker
             _require_pin(db, pin, month, who, "approval")
-            open_count = db.execute("SELECT COUNT(*) FROM pay_disputes WHERE month = ? AND status = 'open'",
-                                    [month]).fetchone()[0]
-            if open_count:
-                raise StateError(f"{open_count} disputed line(s) in {month} have no outcome yet: "
-                                 "record the outcomes before approving.", "disputes")
             stamp = at or now_iso()
             pay = compute_month(db, month)
             pay.status, pay.approved_at, pay.approved_by = "locked", stamp, who

@@ -9,6 +9,7 @@ the ticket sheets, follow-ups and the print log).
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 import sqlite_utils
@@ -86,6 +87,25 @@ def _parse_time(value: object, field_name: str, label: str, required: bool = Fal
             raise ValidationError(f"{label} is required.", field_name)
         return None
     return parse_datetime(value, field_name)
+
+
+# How far an entered time may lie ahead of the clock (two PCs' clocks differ a little).
+AHEAD_LIMIT = _dt.timedelta(minutes=10)
+
+
+def not_in_future(value: str | None, field_name: str, label: str, now: str | None = None) -> None:
+    """Refuse a time that has not happened yet (more than 10 minutes ahead of the clock).
+
+    An arrival or completion typed a day or a year ahead was taken and only
+    refused later, when the review or the sign-off (now) came "before the
+    completion". Refused at entry, naming the field, for the GUI and the CLI.
+    """
+    if not value:
+        return
+    clock = _dt.datetime.fromisoformat(now or now_iso())
+    if _dt.datetime.fromisoformat(value) > clock + AHEAD_LIMIT:
+        raise ValidationError(f"{label} {value[:16]} is in the future (the clock says "
+                              f"{clock.isoformat(sep=' ')[:16]}).", field_name)
 
 
 def _not_before(later: str | None, earlier: str | None, field_name: str, label: str,

@@ -40,7 +40,7 @@ from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, StateError, ValidationError
 from servicedesk.models.core.validation import normalise_text, parse_datetime
 from servicedesk.models.tickets.flow import (  # noqa: F401 (re-exported: the area's public names)
-    _apply_changes, _free, _load_row, _not_before, _now, _parse_time, _require_state, log_event,
+    _apply_changes, _free, _load_row, _not_before, _now, _parse_time, _require_state, log_event, not_in_future,
 )
 from servicedesk.models.tickets.intake import (  # noqa: F401 (re-exported: the area's public names)
     REPORTED_AHEAD_LIMIT, check_reported_not_future, clean_intake, insert_ticket, open_ticket, update_ticket,
@@ -159,6 +159,11 @@ def record_visit(db: sqlite_utils.Database, ticket_id: int, data: VisitInput, wh
                                       "completed_at")
         if result != "done":
             completed = None
+        for value, field_name, label in ((arrived, "arrived_at", "Arrival time"),
+                                         (repair_from, "repair_from", "Repair start"),
+                                         (repair_to, "repair_to", "Repair end"),
+                                         (completed, "completed_at", "Completion time")):
+            not_in_future(value, field_name, label)
         _not_before(arrived, row["reported_at"], "arrived_at", "Arrival", "the report time")
         _not_before(repair_from, arrived, "repair_from", "Repair start", "the arrival")
         _not_before(repair_from, row["reported_at"], "repair_from", "Repair start", "the report time")

@@ -99,29 +99,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="158" />
+        <location filename="../../ui/app.py" line="206" />
         <source>Already open</source>
         <translation>已经打开</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="207" />
+        <location filename="../../ui/app.py" line="255" />
         <source>Open another data file</source>
         <translation>打开其他数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="208" />
+        <location filename="../../ui/app.py" line="256" />
         <source>ServiceDesk data (*.sqlite3);;All files (*)</source>
         <translation>服务内勤数据 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="364" />
+        <location filename="../../ui/app.py" line="412" />
         <source>The data file %1 could not be opened:
 %2</source>
         <translation>无法打开数据文件 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="366" />
+        <location filename="../../ui/app.py" line="414" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -303,9 +303,32 @@
     </message>
 </context>
 <context>
+    <name>ClerkPicker</name>
+    <message>
+        <location filename="../../ui/setup/clerk_picker.py" line="22" />
+        <source>Who is working?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/clerk_picker.py" line="24" />
+        <source>Clerk (记录人) — printed on the forms and written to the logs:</source>
+        <translation>记录人（打印在表单上，并写入日志）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/clerk_picker.py" line="41" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/clerk_picker.py" line="42" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
-        <location filename="../../ui/common.py" line="37" />
+        <location filename="../../ui/common.py" line="38" />
         <location filename="../../ui/data/errors.py" line="43" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
@@ -1339,92 +1362,92 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="108" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="110" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="184" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="186" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="121" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="123" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="126" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="128" />
         <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
         <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="133" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="135" />
         <source>Technicians…</source>
         <translation>服务人员档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="135" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="137" />
         <source>Add, correct or reactivate people in the register (服务人员档案)</source>
         <translation>在服务人员档案中新增、修改或恢复人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="144" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="146" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="152" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="154" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="157" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="159" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="159" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="161" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="161" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="163" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="162" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="164" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="163" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="165" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="164" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="166" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="165" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="167" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="167" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="169" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="185" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="187" />
         <source>left</source>
         <translation>已离职</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="193" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="195" />
         <source>No technicians in the register yet.</source>
         <translation>服务人员档案中还没有人员。</translation>
     </message>
@@ -1597,6 +1620,189 @@
         <location filename="../../ui/customers/equipment_dialog.py" line="30" />
         <source>Out of warranty</source>
         <translation>保外</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="109" />
+        <source>ServiceDesk — first start</source>
+        <translation>ServiceDesk — 首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="112" />
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="113" />
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="114" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="115" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="120" />
+        <source>Your office</source>
+        <translation>服务部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="121" />
+        <source>The office name is printed on every form; the department code starts every ticket number (e.g. YX2612001).</source>
+        <translation>服务部名称打印在每张表单上；部门代码是每个工单号的开头（例如 YX2612001）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="123" />
+        <source>Office name</source>
+        <translation>服务部名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="125" />
+        <source>Department code</source>
+        <translation>部门代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="128" />
+        <source>1–4 capital letters, e.g. YX</source>
+        <translation>1–4 个大写字母，例如 YX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="131" />
+        <source>Clerk (记录人)</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="132" />
+        <source>The clerk's name is printed on the forms and written to the logs and history instead of the computer's login. Several clerks can share the office PC: give every name, separated by 、 or commas; the program asks at start who is working.</source>
+        <translation>记录人姓名打印在表单上，并写入日志和历史记录（代替电脑的登录名）。几位内勤共用一台电脑时，填写每个人的姓名，用“、”或逗号隔开；程序启动时会询问谁在值班。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="135" />
+        <source>Clerk names</source>
+        <translation>记录人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="137" />
+        <source>e.g. 林芳、何静</source>
+        <translation>例如 林芳、何静</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="140" />
+        <source>Working now</source>
+        <translation>当前记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="147" />
+        <source>Manager PIN</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="148" />
+        <source>The manager (经理) approves the monthly pay with this PIN and needs it to unlock an approved month. Optional now: without it the first approval sets it.</source>
+        <translation>经理用此密码审批每月工资，解锁已审批的月份也需要它。现在可以不填：首次审批时再设定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="150" />
+        <source>PIN (4–12 digits)</source>
+        <translation>经理密码（4–12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="152" />
+        <source>PIN again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="160" />
+        <source>This data file already has a manager PIN.</source>
+        <translation>此数据文件已设经理密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="163" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="164" />
+        <source>A verified copy of the data file is made at every start and close and every few hours. Another disk or a USB stick is safer than the same disk; leave it empty for the default.</source>
+        <translation>程序每次启动、关闭以及运行中每隔几小时都会备份数据文件并逐一校验。备份放在另一块硬盘或 U 盘上比放在同一块硬盘上更安全；不填则使用默认文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="174" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="179" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="180" />
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="186" />
+        <source>How to begin</source>
+        <translation>如何开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="187" />
+        <source>Start with the office's existing Excel sheets, try the program with demo data, or start with an empty file.</source>
+        <translation>导入服务部现有的 Excel 表格，用示例数据试用程序，或从空白数据开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="191" />
+        <source>Import existing Excel sheets (customers and equipment first)</source>
+        <translation>导入现有 Excel 表格（先导入客户和设备）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="192" />
+        <source>Load demo data (a made-up office with two years of work; manager PIN 1234 unless you set one)</source>
+        <translation>载入示例数据（一个虚构服务部两年的业务；未设经理密码时为 1234）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="194" />
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="196" />
+        <source>Go on with the records already in this data file</source>
+        <translation>继续使用此数据文件中已有的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="222" />
+        <source>Folder for the automatic backups</source>
+        <translation>自动备份的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="241" />
+        <source>The two PINs differ; type the same PIN twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="275" />
+        <source>Writing the demo data (about half a minute)…</source>
+        <translation>正在写入示例数据（约半分钟）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="277" />
+        <source>Demo data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup/first_start.py" line="288" />
+        <source>The demo data could not be written: %1</source>
+        <translation>无法写入示例数据：%1</translation>
     </message>
 </context>
 <context>
@@ -2556,163 +2762,290 @@ SHA-256 %3</translation>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>Switch &amp;clerk…</source>
+        <translation>切换记录人(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Back up &amp;to a folder…</source>
         <translation>备份到其他文件夹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="186" />
+        <source>&amp;Actions</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="233" />
+        <source>New ticket…</source>
+        <translation>新建工单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>New ticket for this equipment…</source>
+        <translation>为此设备新建工单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="236" />
+        <source>Receive…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237" />
+        <source>Issue…</source>
+        <translation>领用…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238" />
+        <source>Return…</source>
+        <translation>退库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239" />
+        <source>Old-for-new exchange…</source>
+        <translation>以旧换新…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>Scrap…</source>
+        <translation>报废…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241" />
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="242" />
+        <source>Record the call…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243" />
+        <source>Call history</source>
+        <translation>回访历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244" />
+        <source>Cancel follow-up…</source>
+        <translation>取消回访…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245" />
+        <source>Approve the month…</source>
+        <translation>审批本月工资…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246" />
+        <source>Unlock the month…</source>
+        <translation>解锁本月工资…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="247" />
+        <source>Add a deduction…</source>
+        <translation>添加考核扣款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248" />
+        <source>Dispute the line…</source>
+        <translation>对此行提出争议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="249" />
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="250" />
+        <source>Mark as sent…</source>
+        <translation>标记为已报送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251" />
+        <source>Company workbook from the branches…</source>
+        <translation>汇总各服务部月报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266" />
+        <source>Clerk: %1</source>
+        <translation>记录人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274" />
+        <source>Clerk now: %1</source>
+        <translation>当前记录人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -2720,137 +3053,137 @@ SHA-256 %3</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="94" />
+        <location filename="../../ui/parts/move_dialog.py" line="95" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="100" />
+        <location filename="../../ui/parts/move_dialog.py" line="101" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="104" />
+        <location filename="../../ui/parts/move_dialog.py" line="105" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="110" />
+        <location filename="../../ui/parts/move_dialog.py" line="111" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="111" />
+        <location filename="../../ui/parts/move_dialog.py" line="112" />
         <source>Document no</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="112" />
+        <location filename="../../ui/parts/move_dialog.py" line="113" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="113" />
+        <location filename="../../ui/parts/move_dialog.py" line="114" />
         <source>empty = the part's list price</source>
         <translation>留空 = 配件标准单价</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="115" />
+        <location filename="../../ui/parts/move_dialog.py" line="116" />
         <source>Ticket no</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="116" />
+        <location filename="../../ui/parts/move_dialog.py" line="117" />
         <source>e.g. YX2611007 (optional)</source>
         <translation>如 YX2611007（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="120" />
+        <location filename="../../ui/parts/move_dialog.py" line="121" />
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="123" />
+        <location filename="../../ui/parts/move_dialog.py" line="124" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="124" />
+        <location filename="../../ui/parts/move_dialog.py" line="125" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="125" />
+        <location filename="../../ui/parts/move_dialog.py" line="126" />
         <source>empty = the technician</source>
         <translation>留空 = 维修人员本人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="127" />
+        <location filename="../../ui/parts/move_dialog.py" line="128" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="128" />
+        <location filename="../../ui/parts/move_dialog.py" line="129" />
         <source>Old part condition</source>
         <translation>旧件状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="130" />
+        <location filename="../../ui/parts/move_dialog.py" line="131" />
         <source>e.g. winding burnt</source>
         <translation>如 绕组烧毁</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="131" />
+        <location filename="../../ui/parts/move_dialog.py" line="132" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="131" />
+        <location filename="../../ui/parts/move_dialog.py" line="132" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="134" />
+        <location filename="../../ui/parts/move_dialog.py" line="135" />
         <source>required, e.g. rusted in store</source>
         <translation>必填，如 库存锈蚀</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="150" />
+        <location filename="../../ui/parts/move_dialog.py" line="151" />
         <source>Receive parts</source>
         <translation>配件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="151" />
+        <location filename="../../ui/parts/move_dialog.py" line="152" />
         <source>Issue parts</source>
         <translation>领用出库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="152" />
+        <location filename="../../ui/parts/move_dialog.py" line="153" />
         <source>Return parts to stock</source>
         <translation>配件退库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="153" />
+        <location filename="../../ui/parts/move_dialog.py" line="154" />
         <source>Old-for-new exchange</source>
         <translation>以旧换新</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="154" />
+        <location filename="../../ui/parts/move_dialog.py" line="155" />
         <source>Scrap parts</source>
         <translation>配件报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="164" />
+        <location filename="../../ui/parts/move_dialog.py" line="165" />
         <source>Book stock: %1 %2 · safety stock %3 · list price %4 yuan</source>
         <translation>账面库存：%1 %2 · 安全库存 %3 · 单价 %4 元</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="180" />
+        <location filename="../../ui/parts/move_dialog.py" line="181" />
         <source>Choose a part.</source>
         <translation>请选择配件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="203" />
+        <location filename="../../ui/parts/move_dialog.py" line="204" />
         <source>%1: %2 × %3, book stock now %4</source>
         <translation>%1：%2 × %3，账面库存现为 %4</translation>
     </message>
@@ -3114,37 +3447,37 @@ SHA-256 %3</translation>
 <context>
     <name>OldPartDialog</name>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="216" />
+        <location filename="../../ui/parts/move_dialog.py" line="217" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="218" />
+        <location filename="../../ui/parts/move_dialog.py" line="219" />
         <source>%1 %2 × %3 from %4, exchanged %5</source>
         <translation>%1 %2 × %3，领用人 %4，换件时间 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="225" />
+        <location filename="../../ui/parts/move_dialog.py" line="226" />
         <source>Returned at</source>
         <translation>返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="228" />
+        <location filename="../../ui/parts/move_dialog.py" line="229" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="229" />
+        <location filename="../../ui/parts/move_dialog.py" line="230" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="231" />
+        <location filename="../../ui/parts/move_dialog.py" line="232" />
         <source>Book back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/move_dialog.py" line="246" />
+        <location filename="../../ui/parts/move_dialog.py" line="247" />
         <source>Old part %1 booked back</source>
         <translation>旧件 %1 已入库</translation>
     </message>
@@ -4491,47 +4824,47 @@ SHA-256 %3</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="21" />
+        <location filename="../../ui/pay/pin_dialog.py" line="25" />
         <source>Approve pay month</source>
         <translation>审批绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="21" />
+        <location filename="../../ui/pay/pin_dialog.py" line="25" />
         <source>Unlock pay month</source>
         <translation>解锁绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="26" />
+        <location filename="../../ui/pay/pin_dialog.py" line="30" />
         <source>Approving %1 locks it: its tickets, work lines, attendance and deductions can no longer change, and the figures are frozen as approved.</source>
         <translation>审批后 %1 将锁定：相关工单、工时、出勤和扣款不能再修改，数字按审批时冻结。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="29" />
+        <location filename="../../ui/pay/pin_dialog.py" line="33" />
         <source>No manager PIN is set yet: the PIN you type now becomes the PIN (4 to 12 digits).</source>
         <translation>尚未设置经理密码：现在输入的密码即成为审批密码（4–12 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="32" />
+        <location filename="../../ui/pay/pin_dialog.py" line="36" />
         <source>Unlocking %1 makes it a draft again; the reason is logged.</source>
         <translation>解锁后 %1 恢复为草稿；解锁原因将记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="34" />
+        <location filename="../../ui/pay/pin_dialog.py" line="38" />
         <source>Manager PIN</source>
         <translation>经理密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="35" />
+        <location filename="../../ui/pay/pin_dialog.py" line="39" />
         <source>Repeat the PIN</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="41" />
+        <location filename="../../ui/pay/pin_dialog.py" line="45" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="52" />
+        <location filename="../../ui/pay/pin_dialog.py" line="65" />
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4840,42 +5173,42 @@ SHA-256 %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="646" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="649" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="648" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="651" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="650" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="653" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="653" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="656" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="657" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="660" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="657" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="660" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="662" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="665" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="663" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="666" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -5163,32 +5496,32 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="569" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="572" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="577" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="580" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="578" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="581" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="579" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="582" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="582" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="585" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="583" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="586" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -5764,47 +6097,47 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="602" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="605" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="608" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="611" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="609" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="612" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="612" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="615" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="616" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="619" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="620" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="623" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="620" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="623" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="621" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="624" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="622" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="625" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -6875,12 +7208,12 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="643" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="646" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="643" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="646" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -7397,231 +7730,231 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="245" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="247" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="247" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="250" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="252" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="253" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="252" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="253" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="255" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="256" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="260" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="262" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="264" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="266" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="267" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="269" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="270" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="272" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="274" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="276" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="275" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="277" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="278" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="280" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="295" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="297" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="298" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="302" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="300" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="304" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="302" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="304" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="304" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="306" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="314" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="316" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="321" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="322" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="324" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="339" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="325" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="341" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="326" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="328" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="327" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="333" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="339" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="335" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="341" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="339" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="341" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="342" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="342" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="344" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="355" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="355" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="357" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="360" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="362" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="362" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="364" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="362" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="364" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="363" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="365" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="408" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="410" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="424" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="426" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="434" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="437" />
         <source>Part code or name…</source>
         <translation>配件编码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="435" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="438" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="451" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="454" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="470" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="473" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="518" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="521" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>
@@ -7647,7 +7980,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>_StepDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="60" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="62" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>

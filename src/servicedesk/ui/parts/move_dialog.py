@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from servicedesk.models.parts import ledger as P
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen
-from servicedesk.ui.common import ValidatedForm, show_error
+from servicedesk.ui.common import ValidatedForm, show_error, widen_completer
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.form_dialog import EditDialog
 
@@ -58,6 +58,7 @@ class PartPicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         completer.setCompletionMode(QCompleter.PopupCompletion)
         self.setCompleter(completer)
+        widen_completer(completer, [self.itemText(i) for i in range(self.count())])
         self.setCurrentIndex(-1)
 
     def code(self) -> str:

@@ -1,7 +1,9 @@
 """Approve or unlock a pay month with the manager's PIN.
 
 The first approval sets the PIN (typed twice); after that approval asks for
-the PIN, and unlocking asks for the PIN and a reason (both are logged).
+the PIN, and unlocking asks for the PIN and a reason (both are logged). A
+month an open dispute (or an earlier approval) blocks is refused before the
+PIN is asked.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from servicedesk.models.pay import month as P
+from servicedesk.models.pay.approval import approval_blocker
 from servicedesk.models.core.errors import ValidationError
+from servicedesk.ui.common import show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.pay.dialog_common import PayFormDialog
 
@@ -40,6 +44,15 @@ class PinDialog(PayFormDialog):
             self.reason.setFixedHeight(60)
             self.form.add_row("reason", self.tr("Reason"), self.reason)
         self.pin.setFocus()
+
+    def exec(self) -> int:
+        """A month that cannot be approved says why at once, before any PIN is typed."""
+        if self.mode == "approve":
+            blocker = approval_blocker(self.ctx.db, self.month)
+            if blocker is not None:
+                show_error(self.parentWidget(), blocker, self.windowTitle())
+                return self.Rejected
+        return super().exec()
 
     def _secret(self, key: str, label: str) -> QLineEdit:
         edit = self.line(key, label)

@@ -21,7 +21,9 @@ from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.settings import get_settings
 from servicedesk.models.tickets.queries import technician_choices
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_hundredths, parse_money_fen
-from servicedesk.ui.common import FieldError, ScrollBody, ValidatedForm, confirm, line_edit, show_error
+from servicedesk.ui.common import (
+    FieldError, ScrollBody, ValidatedForm, confirm, line_edit, show_error, widen_completer,
+)
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.tickets.dialog_common import (
     DateTimeField, alias_field, fill_combo, part_kind_text, result_text, warranty_text,
@@ -430,6 +432,7 @@ class VisitDialog(_StepDialog):
         completer.setMaxVisibleItems(12)
         completer.activated.connect(self._part_picked)
         self.part_code.setCompleter(completer)
+        widen_completer(completer, items)
         # Short enough to show whole in the narrow box; the explanation is the tooltip.
         self.part_code.setPlaceholderText(self.tr("Part code or name…"))
         self.part_code.setToolTip(self.tr("Part code or name (list appears as you type)"))

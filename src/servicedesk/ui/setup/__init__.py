@@ -1,0 +1,1 @@
+"""Start-up dialogs: the first-start wizard and the clerk picker."""
