@@ -277,7 +277,7 @@ def _dialogs():
         return FirstStartWizard(ctx.db, ctx.db_path)
 
     def clerk_picker(ctx, w):
-        from servicedesk.ui.setup.first_start import ClerkPicker
+        from servicedesk.ui.setup.clerk_picker import ClerkPicker
         return ClerkPicker(["林芳", "何静", "内勤小王"], "林芳", w)
 
     return [

@@ -36,6 +36,24 @@ TAB_KEYS = tuple(key for key, _m, _c in TABS)
 MAXIMISE_UP_TO_WIDTH = 1440
 
 
+def first_geometry(available: QRect) -> tuple[QRect, bool]:
+    """Where the window opens when no geometry is saved: (client rectangle, maximised).
+
+    `available` is the screen's work area. Up to MAXIMISE_UP_TO_WIDTH the
+    window is maximised (a 1366×768 office screen needs every pixel; the
+    rectangle is then the size it returns to when un-maximised); on a larger
+    screen 1440×900 (at most 90 % of the room), centred.
+    """
+    from servicedesk.ui.common import WINDOW_FRAME
+
+    room = available.marginsRemoved(WINDOW_FRAME)
+    if available.width() <= MAXIMISE_UP_TO_WIDTH:
+        return room, True
+    rect = QRect(QPoint(0, 0), QSize(min(1440, room.width() * 9 // 10), min(900, room.height() * 9 // 10)))
+    rect.moveCenter(room.center())
+    return rect, False
+
+
 class LazyPages(Mapping):
     """The tabs' pages by key, each built by `build(key)` on first access."""
 
@@ -501,7 +519,7 @@ class MainWindow(QMainWindow):
         pixel is needed — and a larger one opens at a comfortable size,
         centred.
         """
-        from servicedesk.ui.common import keep_inside, work_room
+        from servicedesk.ui.common import WINDOW_FRAME, keep_inside, work_room
 
         settings = QSettings()
         geometry = settings.value("main/geometry")
@@ -513,17 +531,12 @@ class MainWindow(QMainWindow):
                     self.resize(size)
                 keep_inside(self)
         else:
-            available = (self.screen() or QApplication.primaryScreen()).availableGeometry()
-            if available.width() <= MAXIMISE_UP_TO_WIDTH:
-                self.resize(room.size())
-                self.move(room.topLeft())
+            rect, maximised = first_geometry((self.screen() or QApplication.primaryScreen()).availableGeometry())
+            self.resize(rect.size())
+            # move() places the frame: its top-left is the title bar's, above the client area
+            self.move(rect.topLeft() - QPoint(WINDOW_FRAME.left(), WINDOW_FRAME.top()))
+            if maximised:
                 self.setWindowState(self.windowState() | Qt.WindowMaximized)
-            else:
-                size = QSize(min(1440, room.width() * 9 // 10), min(900, room.height() * 9 // 10))
-                self.resize(size)
-                centred = QRect(QPoint(0, 0), size)
-                centred.moveCenter(room.center())
-                keep_inside(self, centred.topLeft())
         tab = settings.value("main/tab")
         if tab is not None:
             try:

@@ -8,7 +8,7 @@ PIN is asked.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from servicedesk.models.pay import month as P
 from servicedesk.models.pay.approval import approval_blocker
@@ -51,7 +51,7 @@ class PinDialog(PayFormDialog):
             blocker = approval_blocker(self.ctx.db, self.month)
             if blocker is not None:
                 show_error(self.parentWidget(), blocker, self.windowTitle())
-                return self.Rejected
+                return QDialog.DialogCode.Rejected.value
         return super().exec()
 
     def _secret(self, key: str, label: str) -> QLineEdit:
