@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox, QTabWidget,
+    QComboBox, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.settings import get_settings, save_settings
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import EditDialog
 
 CTX = "SettingsDialog"
 
@@ -115,7 +116,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(EditDialog):
+    """The business settings by group; fits the screen and asks before typed changes are dropped."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
