@@ -132,3 +132,11 @@ def test_cli_manager_pin_env_pin_settings_and_audit_json(db_path):
     assert [e["action"] for e in entries] == ["pin_set", "setting"]
     assert set(entries[1]) == {"at", "who", "action", "target", "old", "new"}
     assert (entries[1]["old"], entries[1]["new"]) == ("2000", "2500")
+
+
+def test_catalog_changes_are_audited(db):
+    from servicedesk.models.pay import catalog as K
+
+    K.rerate_item(db, "INSPECTION", 5_00, effective_from="2026-04-01")
+    entry = A.list_entries(db, action="catalog_rerate")[-1]
+    assert entry.target == "INSPECTION" and "5 h" in entry.new

@@ -3,22 +3,12 @@ restore and the settings dialog asking the manager PIN."""
 
 from __future__ import annotations
 
-import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QMessageBox
 
 from servicedesk.models.core import audit as A
 from servicedesk.models.core import pin as PIN
 from servicedesk.models.core import settings as S
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(
-            lambda parent, title, text, *a, k=kind, **kw: shown.append((k, title, text))))
-    return shown
+from tests.reliability.test_gui import boxes  # noqa: F401 (the message-box catcher fixture)
 
 
 def test_change_pin_dialog_sets_then_needs_the_old_pin(ctx, qtbot):
