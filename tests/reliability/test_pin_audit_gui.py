@@ -91,3 +91,23 @@ def test_menu_has_the_manager_entries_and_restore_asks_the_pin(ctx, qtbot, boxes
     assert "Set the manager PIN first" in boxes[-1][2] or "经理密码" in boxes[-1][2]
     PIN.set_pin(ctx.db, "1234")
     assert pin_dialogs.confirm_restore_pin(ctx, window, backup)
+
+
+def test_a_base_salary_change_asks_the_pin_and_the_month(ctx, qtbot, monkeypatch):
+    from servicedesk.models.tickets import technicians as TM
+    from servicedesk.ui.settings import pin_dialogs
+    from servicedesk.ui.settings.technicians_dialog import TechnicianEditDialog
+
+    PIN.set_pin(ctx.db, "2468")
+    tech = TM.add_technician(ctx.db, TM.TechnicianInput("王建军", base_salary_fen=3000_00))
+    asked = []
+    monkeypatch.setattr(pin_dialogs, "ask_manager_pin",
+                        lambda *a, **k: asked.append(k) or ("2468", None))
+    dialog = TechnicianEditDialog(ctx, tech)
+    qtbot.addWidget(dialog)
+    dialog.salary.setText("3300.00")
+    dialog.save()
+    assert asked == [{"with_month": True}]
+    assert TM.get_technician(ctx.db, tech.id).base_salary_fen == 3300_00
+    entry = A.list_entries(ctx.db, action="technician_base_salary")[-1]
+    assert (entry.old, entry.new) == ("300000", "330000")

@@ -6434,6 +6434,11 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="126" />
+        <source>A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect.</source>
+        <translation>基本工资属于工资费率：需要经理密码，并指定生效月份。</translation>
+    </message>
 </context>
 <context>
     <name>Technicians</name>
@@ -6461,108 +6466,108 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="141" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="161" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="153" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="223" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="233" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="168" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="180" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="172" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="182" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="183" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="191" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="218" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="222" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="232" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="242" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="261" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="262" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="256" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="266" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="257" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="267" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="275" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="275" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
     </message>
