@@ -37,7 +37,9 @@ def test_sigkill_mid_transaction_leaves_nothing_half_saved(db_path):
     db = open_db(db_path)
     C.add_customer(db, C.CustomerInput(name="张三", phone="13812345678"))
     db.close()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path)], stdout=subprocess.PIPE, text=True)
+    src = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path)], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": src})  # this checkout, not /work/main
     try:
         assert child.stdout.readline().strip() == "mid-write"
         os.kill(child.pid, signal.SIGKILL)

@@ -17,7 +17,11 @@ from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
-from servicedesk.models.core.settings import get_setting
+from servicedesk.models.core.audit import record_action
+from servicedesk.models.core.pin import require_manager_pin
+from servicedesk.models.core.settings import (
+    base_salary_key, check_effective_month, get_setting, versions_in_force, write_version,
+)
 from servicedesk.models.core.validation import (
     fen_to_yuan_str, normalise_text, parse_money_fen, parse_phone, require_text,
 )
@@ -147,11 +151,28 @@ def add_technician(db: sqlite_utils.Database, data: TechnicianInput) -> Technici
     return get_technician(db, tid)
 
 
-def update_technician(db: sqlite_utils.Database, technician_id: int, data: TechnicianInput) -> Technician:
+def update_technician(db: sqlite_utils.Database, technician_id: int, data: TechnicianInput, *,
+                      pin: str | None = None, effective_month: str | None = None) -> Technician:
+    """Save the edit; a changed base salary is a pay rate: manager PIN, effective month, audited.
+
+    The base salary is versioned like the pay settings (settings.write_version),
+    so a month's pay uses the base in force in that month and a raise never
+    reaches into an approved month.
+    """
     values = clean_technician(db, data)
-    get_technician(db, technician_id)
+    old = get_technician(db, technician_id)
+    base_changed = values["base_salary_fen"] != old.base_salary_fen
+    if base_changed:
+        require_manager_pin(db, pin, "technician_base_salary", old.name)
     with transaction(db):
         _check_name_free(db, values["name"], technician_id)
+        if base_changed:
+            month = check_effective_month(db, effective_month)
+            key = base_salary_key(technician_id)
+            write_version(db, key, old.base_salary_fen, values["base_salary_fen"], month)
+            record_action(db, "technician_base_salary", f"{old.name} from {month}", old.base_salary_fen,
+                          values["base_salary_fen"])
+            values["base_salary_fen"] = int(versions_in_force(db, now_iso()[:7], key).get(key, old.base_salary_fen))
         db["technicians"].update(technician_id, {**values, "updated_at": now_iso()})
     return get_technician(db, technician_id)
 

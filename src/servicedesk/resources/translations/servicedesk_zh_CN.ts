@@ -127,6 +127,74 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="25" />
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="29" />
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="32" />
+        <source>text in any column, e.g. pay.rate or 张三</source>
+        <translation>任一列中的文字，如 pay.rate 或 张三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="35" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="43" />
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="43" />
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="65" />
+        <source>Export audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="66" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="74" />
+        <source>Audit log exported to %1</source>
+        <translation>操作日志已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../ui/data/backups.py" line="178" />
@@ -300,6 +368,54 @@
         <location filename="../../ui/pay/catalog_dialog.py" line="171" />
         <source>&amp;Restore</source>
         <translation>恢复使用(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="32" />
+        <source>Change manager PIN</source>
+        <translation>修改经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="35" />
+        <source>The manager PIN (4 to 12 digits) protects pay approval, pay rates and restoring a backup.</source>
+        <translation>经理密码（4–12 位数字）用于工资审批、修改工资费率和恢复备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="37" />
+        <source>No manager PIN is set yet. Choose one (4 to 12 digits): it protects pay approval, pay rates and restoring a backup.</source>
+        <translation>尚未设置经理密码。请设置一个（4–12 位数字）：工资审批、修改工资费率和恢复备份都需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="39" />
+        <source>Current manager PIN</source>
+        <translation>当前经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="40" />
+        <source>New manager PIN</source>
+        <translation>新经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="41" />
+        <source>Repeat the new PIN</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="46" />
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="53" />
+        <source>Manager PIN changed</source>
+        <translation>经理密码已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="53" />
+        <source>Manager PIN set</source>
+        <translation>经理密码已设置</translation>
     </message>
 </context>
 <context>
@@ -1706,8 +1822,8 @@
     </message>
     <message>
         <location filename="../../ui/setup/first_start.py" line="148" />
-        <source>The manager (经理) approves the monthly pay with this PIN and needs it to unlock an approved month. Optional now: without it the first approval sets it.</source>
-        <translation>经理用此密码审批每月工资，解锁已审批的月份也需要它。现在可以不填：首次审批时再设定。</translation>
+        <source>The manager (经理) approves the monthly pay with this PIN and needs it to unlock an approved month. Optional now: set it later under 设置 ▸ 修改经理密码…</source>
+        <translation>经理用此密码审批每月工资，解锁已审批的月份也需要它。现在可以不填：以后在 设置 ▸ 修改经理密码… 中设置。</translation>
     </message>
     <message>
         <location filename="../../ui/setup/first_start.py" line="150" />
@@ -2757,297 +2873,316 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Switch &amp;clerk…</source>
         <translation>切换记录人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Back up &amp;to a folder…</source>
         <translation>备份到其他文件夹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Actions</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>New ticket…</source>
         <translation>新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>New ticket for this equipment…</source>
         <translation>为此设备新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Issue…</source>
         <translation>领用…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Return…</source>
         <translation>退库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Old-for-new exchange…</source>
         <translation>以旧换新…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Scrap…</source>
         <translation>报废…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Record the call…</source>
         <translation>记录回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Call history</source>
         <translation>回访历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Approve the month…</source>
         <translation>审批本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Unlock the month…</source>
         <translation>解锁本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Add a deduction…</source>
         <translation>添加考核扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Dispute the line…</source>
         <translation>对此行提出争议…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Company workbook from the branches…</source>
         <translation>汇总各服务部月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Clerk: %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Clerk now: %1</source>
         <translation>当前记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="566" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinPrompt</name>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="60" />
+        <location filename="../../ui/settings/pin_dialogs.py" line="63" />
+        <source>Manager PIN</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="64" />
+        <source>Takes effect from (month)</source>
+        <translation>生效月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="70" />
+        <source>Type the manager PIN.</source>
+        <translation>请输入经理密码。</translation>
     </message>
 </context>
 <context>
@@ -4834,39 +4969,47 @@ SHA-256 %3</translation>
         <translation>解锁绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="30" />
+        <location filename="../../ui/pay/pin_dialog.py" line="29" />
         <source>Approving %1 locks it: its tickets, work lines, attendance and deductions can no longer change, and the figures are frozen as approved.</source>
         <translation>审批后 %1 将锁定：相关工单、工时、出勤和扣款不能再修改，数字按审批时冻结。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="33" />
-        <source>No manager PIN is set yet: the PIN you type now becomes the PIN (4 to 12 digits).</source>
-        <translation>尚未设置经理密码：现在输入的密码即成为审批密码（4–12 位数字）。</translation>
+        <location filename="../../ui/pay/pin_dialog.py" line="47" />
+        <source>No manager PIN is set yet: set the manager PIN first (设置 ▸ 修改经理密码…).</source>
+        <translation>尚未设置经理密码：请先设置经理密码（设置 ▸ 修改经理密码…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="36" />
+        <location filename="../../ui/pay/pin_dialog.py" line="32" />
         <source>Unlocking %1 makes it a draft again; the reason is logged.</source>
         <translation>解锁后 %1 恢复为草稿；解锁原因将记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="38" />
+        <location filename="../../ui/pay/pin_dialog.py" line="34" />
         <source>Manager PIN</source>
         <translation>经理密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="39" />
-        <source>Repeat the PIN</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="45" />
+        <location filename="../../ui/pay/pin_dialog.py" line="40" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+</context>
+<context>
+    <name>PinDialogs</name>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="65" />
-        <source>The two PINs differ.</source>
-        <translation>两次输入的密码不一致。</translation>
+        <location filename="../../ui/settings/pin_dialogs.py" line="88" />
+        <source>Restoring a backup is a manager action: type the manager PIN (经理密码).</source>
+        <translation>恢复备份需经理授权：请输入经理密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="107" />
+        <source>Change &amp;manager PIN…</source>
+        <translation>修改经理密码(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="111" />
+        <source>&amp;Audit log…</source>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -5701,233 +5844,238 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="74" />
         <location filename="../../ui/settings/settings_dialog.py" line="75" />
         <location filename="../../ui/settings/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings/settings_dialog.py" line="75" />
         <source>Office name (printed on forms)</source>
         <translation>维修单位名称（打印在表单上）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <source>Department code (ticket number prefix)</source>
         <translation>部门代码（工单号前缀）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <source>Warranty period (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="77" />
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings/settings_dialog.py" line="81" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings/settings_dialog.py" line="82" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="122" />
+        <location filename="../../ui/settings/settings_dialog.py" line="123" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="196" />
+        <location filename="../../ui/settings/settings_dialog.py" line="192" />
+        <source>Pay rates are protected by the manager PIN (经理密码) and take effect from a month: %1</source>
+        <translation>工资费率受经理密码保护，并从指定月份起生效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="207" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -6286,6 +6434,11 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="126" />
+        <source>A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect.</source>
+        <translation>基本工资属于工资费率：需要经理密码，并指定生效月份。</translation>
+    </message>
 </context>
 <context>
     <name>Technicians</name>
@@ -6313,108 +6466,108 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="141" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="161" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="153" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="223" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="233" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="168" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="180" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="172" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="182" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="183" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="191" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="218" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="222" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="232" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="242" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="261" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="262" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="256" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="266" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="257" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="267" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="275" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="275" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
     </message>

@@ -118,7 +118,17 @@ class TechnicianEditDialog(EditDialog):
             if self.tech is None:
                 saved = TM.add_technician(self.ctx.db, data)
             else:
-                saved = TM.update_technician(self.ctx.db, self.tech.id, data)
+                pin = month = None
+                if data.base_salary_fen is not None and data.base_salary_fen != self.tech.base_salary_fen:
+                    from servicedesk.ui.settings.pin_dialogs import ask_manager_pin
+
+                    got = ask_manager_pin(self.ctx, self, self.tr(
+                        "A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect."),
+                        with_month=True)
+                    if got is None:
+                        return
+                    pin, month = got
+                saved = TM.update_technician(self.ctx.db, self.tech.id, data, pin=pin, effective_month=month)
         except DomainError as exc:
             if not self.form.show_error(exc.field, exc.message):
                 show_error(self, exc)
