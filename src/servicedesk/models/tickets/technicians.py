@@ -14,10 +14,11 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
-from servicedesk.models.core.settings import get_setting
+from servicedesk.models.core.settings import get_setting, recorder
 from servicedesk.models.core.validation import (
     fen_to_yuan_str, normalise_text, parse_money_fen, parse_phone, require_text,
 )
@@ -50,6 +51,8 @@ class Technician:
     active: bool
     created_at: str = ""
     updated_at: str = ""
+    version: int = 0           # what a dialog's save compares (models/core/record_guard.py)
+    updated_by: str = ""
 
     @property
     def role_label(self) -> str:
@@ -147,25 +150,41 @@ def add_technician(db: sqlite_utils.Database, data: TechnicianInput) -> Technici
     return get_technician(db, tid)
 
 
-def update_technician(db: sqlite_utils.Database, technician_id: int, data: TechnicianInput) -> Technician:
+def update_technician(db: sqlite_utils.Database, technician_id: int, data: TechnicianInput,
+                      loaded: Technician | None = None, who: str = "") -> Technician:
+    """Store the person's fields; `loaded` (as a dialog read them) makes the save
+    refuse with ConflictError when anyone changed them since."""
     values = clean_technician(db, data)
     get_technician(db, technician_id)
     with transaction(db):
+        check_unchanged(db, "technicians", technician_id, loaded, f"Technician {values['name']}")
         _check_name_free(db, values["name"], technician_id)
-        db["technicians"].update(technician_id, {**values, "updated_at": now_iso()})
+        db["technicians"].update(technician_id, {**values, "updated_at": now_iso(),
+                                                 "updated_by": who or recorder(db)})
     return get_technician(db, technician_id)
 
 
-def set_active(db: sqlite_utils.Database, technician_id: int, active: bool) -> Technician:
+def set_active(db: sqlite_utils.Database, technician_id: int, active: bool, who: str = "") -> Technician:
     """Deactivate (left the office) or reactivate; history keeps referring to them."""
     get_technician(db, technician_id)
     with transaction(db):
-        db["technicians"].update(technician_id, {"active": 1 if active else 0, "updated_at": now_iso()})
+        db["technicians"].update(technician_id, {"active": 1 if active else 0, "updated_at": now_iso(),
+                                                 "updated_by": who or recorder(db)})
     return get_technician(db, technician_id)
 
 
 def deactivate_technician(db: sqlite_utils.Database, technician_id: int) -> Technician:
     return set_active(db, technician_id, False)
+
+
+def delete_technician(db: sqlite_utils.Database, technician_id: int, who: str = "") -> None:
+    """Only someone no ticket, ledger line or pay record names can be deleted (a
+    mistyped entry); otherwise the message names each and says to deactivate them."""
+    with transaction(db):
+        tech = get_technician(db, technician_id)
+        refuse_if_referenced(db, "technicians", technician_id, f"Technician {tech.name}", "technician")
+        _audit_deletion(db, f"technician {tech.name}", vars(tech), who or recorder(db))
+        db.execute("DELETE FROM technicians WHERE id = ?", [technician_id])
 
 
 # ---------------------------------------------------------------- import / export
