@@ -83,7 +83,7 @@ def delete_customer(db: sqlite_utils.Database, customer_id: int, who: str = "") 
     every reference (equipment, tickets, follow-ups) and says to deactivate it."""
     with transaction(db):
         customer = get_customer(db, customer_id)
-        refuse_if_referenced(db, "customers", customer_id, f"Customer {customer.name}", "customer")
+        refuse_if_referenced(db, "customer", customer_id)
         _audit_deletion(db, f"customer {customer_id} {customer.name}", asdict(customer), who or recorder(db))
         _drop_from_grams(db, customer_id)
         db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])

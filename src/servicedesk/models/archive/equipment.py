@@ -101,8 +101,7 @@ def delete_equipment(db: sqlite_utils.Database, equipment_id: int, who: str = ""
     reference (tickets, planned inspections, follow-ups) and says to deactivate it."""
     with transaction(db):
         eq = get_equipment(db, equipment_id)
-        refuse_if_referenced(db, "equipment", equipment_id, f"Equipment {eq.model} {eq.serial_no}",
-                             "equipment")
+        refuse_if_referenced(db, "equipment", equipment_id)
         _audit_deletion(db, f"equipment {equipment_id} {eq.model} {eq.serial_no}", asdict(eq),
                         who or recorder(db))
         db.execute("DELETE FROM equipment WHERE id = ?", [equipment_id])

@@ -87,7 +87,8 @@ class SearchHit:
     phone: str
     address: str
     dealer: str
-    equipment: list[dict[str, Any]] = field(default_factory=list)
+    equipment: list[dict[str, Any]] = field(default_factory=list)   # each with "active"
+    active: bool = True       # False: deactivated, shown with a mark, not offered for a new ticket
 
 
 _CUSTOMER_FIELDS = [f.name for f in fields(CustomerInput)]

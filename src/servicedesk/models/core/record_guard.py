@@ -161,12 +161,34 @@ def references(db: sqlite_utils.Database, table: str, record_id: int) -> list[st
     return [_plural(n, *key) for key, n in counted.items()] + uses
 
 
-def refuse_if_referenced(db: sqlite_utils.Database, table: str, record_id: int, what: str,
-                         field: str | None = None) -> None:
-    """InUseError naming every reference when the record has history; nothing when it has none."""
+# kind -> (table, the record in words) for the four kinds a clerk may delete.
+_DELETABLE = {
+    "customer": ("customers", lambda r: f"Customer {r['name']}"),
+    "equipment": ("equipment", lambda r: f"Equipment {r['model']} {r['serial_no']}"),
+    "part": ("parts", lambda r: f"Part {r['code']}"),
+    "technician": ("technicians", lambda r: f"Technician {r['name']}"),
+}
+
+
+def deletion_refusal(db: sqlite_utils.Database, kind: str, record_id: int) -> InUseError | None:
+    """Why `kind` record `record_id` cannot be deleted (every reference named), or None.
+
+    The delete functions raise it; the GUI asks first, so its question can
+    offer only 停用 for a record with history and Delete as well otherwise.
+    """
+    table, words = _DELETABLE[kind]
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [record_id]))
+    if not rows:
+        return None
     uses = references(db, table, record_id)
-    if uses:
-        raise InUseError(what, uses, field)
+    return InUseError(words(rows[0]), uses, kind) if uses else None
+
+
+def refuse_if_referenced(db: sqlite_utils.Database, kind: str, record_id: int) -> None:
+    """Raise `deletion_refusal` when the record has history; nothing when it has none."""
+    refusal = deletion_refusal(db, kind, record_id)
+    if refusal is not None:
+        raise refusal
 
 
 def _audit_deletion(db: sqlite_utils.Database, target: str, old: dict[str, Any], who: str = "") -> None:

@@ -142,7 +142,7 @@ def delete_part(db: sqlite_utils.Database, part_id: int, who: str = "") -> None:
     (a mistyped new part); otherwise the message names each and says to deactivate it."""
     with transaction(db):
         row = _part_row(db, part_id)
-        refuse_if_referenced(db, "parts", part_id, f"Part {row['code']}", "part")
+        refuse_if_referenced(db, "part", part_id)
         _audit_deletion(db, f"part {row['code']}", row, who or recorder(db))
         db.execute("DELETE FROM parts WHERE id = ?", [part_id])
 

@@ -153,6 +153,19 @@ def _check_dealer_report(values: dict[str, Any], equipment: C.Equipment | None) 
                               "dealer_diagnosis")
 
 
+def _refuse_deactivated(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
+    """A new call never lands on a deactivated customer or unit (history only; reactivate it first)."""
+    customer = C.get_customer(db, values["customer_id"])
+    if not customer.active:
+        raise ValidationError(f"Customer {customer.name} is deactivated: reactivate it to open a ticket.",
+                              "customer_id")
+    if values["equipment_id"]:
+        eq = C.get_equipment(db, values["equipment_id"])
+        if not eq.active:
+            raise ValidationError(f"Equipment {eq.model} {eq.serial_no} is deactivated: reactivate it to "
+                                  "open a ticket.", "equipment_id")
+
+
 def open_ticket(db: sqlite_utils.Database, data: TicketInput, who: str, *, at: str | None = None,
                 no: str | None = None, source: str = "intake",
                 enforce_dealer: bool = True) -> TicketDetail:
@@ -163,6 +176,8 @@ def open_ticket(db: sqlite_utils.Database, data: TicketInput, who: str, *, at: s
     passes them.
     """
     values = clean_intake(db, data, enforce_dealer=enforce_dealer)
+    if source == "intake":
+        _refuse_deactivated(db, values)
     stamp = _now(at) if at else (values["reported_at"] if source != "intake" else now_iso())
     with transaction(db):
         tid = insert_ticket(db, values, who, stamp, no=no, source=source)

@@ -182,7 +182,7 @@ def delete_technician(db: sqlite_utils.Database, technician_id: int, who: str = 
     mistyped entry); otherwise the message names each and says to deactivate them."""
     with transaction(db):
         tech = get_technician(db, technician_id)
-        refuse_if_referenced(db, "technicians", technician_id, f"Technician {tech.name}", "technician")
+        refuse_if_referenced(db, "technician", technician_id)
         _audit_deletion(db, f"technician {tech.name}", vars(tech), who or recorder(db))
         db.execute("DELETE FROM technicians WHERE id = ?", [technician_id])
 

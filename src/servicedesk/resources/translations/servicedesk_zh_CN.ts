@@ -607,32 +607,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="133" />
+        <location filename="../../ui/customers/customer_dialog.py" line="142" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="110" />
+        <location filename="../../ui/customers/customer_dialog.py" line="119" />
         <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
         <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="113" />
+        <location filename="../../ui/customers/customer_dialog.py" line="122" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="140" />
+        <location filename="../../ui/customers/customer_dialog.py" line="149" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="142" />
+        <location filename="../../ui/customers/customer_dialog.py" line="151" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="160" />
+        <location filename="../../ui/customers/customer_dialog.py" line="169" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1519,25 +1519,25 @@
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="81" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
         <source>Factory date</source>
         <translation>出厂日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="83" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="85" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
         <source>Delivery date</source>
         <translation>送货日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="87" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
@@ -1582,32 +1582,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="170" />
         <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.</source>
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="174" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="184" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="186" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="179" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="188" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="220" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="230" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -2248,12 +2248,32 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="173" />
+        <location filename="../../ui/form_dialog.py" line="71" />
+        <source>Changed meanwhile</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="74" />
+        <source>Reload shows what is stored now; what you typed here is replaced. Keep my typing leaves this form as it is, so you can copy from it.</source>
+        <translation>“重新载入”显示现在保存的内容，这里输入的内容将被替换。“保留我的输入”让表单保持原样，您可以从中复制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="77" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="78" />
+        <source>Keep my typing</source>
+        <translation>保留我的输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="213" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="174" />
+        <location filename="../../ui/form_dialog.py" line="214" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2757,295 +2777,295 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Switch &amp;clerk…</source>
         <translation>切换记录人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Back up &amp;to a folder…</source>
         <translation>备份到其他文件夹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Actions</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>New ticket…</source>
         <translation>新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>New ticket for this equipment…</source>
         <translation>为此设备新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Issue…</source>
         <translation>领用…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Return…</source>
         <translation>退库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Old-for-new exchange…</source>
         <translation>以旧换新…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Scrap…</source>
         <translation>报废…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Record the call…</source>
         <translation>记录回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Call history</source>
         <translation>回访历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Approve the month…</source>
         <translation>审批本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Unlock the month…</source>
         <translation>解锁本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Add a deduction…</source>
         <translation>添加考核扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Dispute the line…</source>
         <translation>对此行提出争议…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Company workbook from the branches…</source>
         <translation>汇总各服务部月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Clerk: %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Clerk now: %1</source>
         <translation>当前记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="562" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="477" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -3374,72 +3394,72 @@ SHA-256 %3</translation>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="374" />
+        <location filename="../../ui/tickets/new_dialog.py" line="376" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="419" />
+        <location filename="../../ui/tickets/new_dialog.py" line="421" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="434" />
+        <location filename="../../ui/tickets/new_dialog.py" line="439" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="467" />
+        <location filename="../../ui/tickets/new_dialog.py" line="472" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="468" />
+        <location filename="../../ui/tickets/new_dialog.py" line="473" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="475" />
+        <location filename="../../ui/tickets/new_dialog.py" line="480" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="479" />
+        <location filename="../../ui/tickets/new_dialog.py" line="484" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="481" />
+        <location filename="../../ui/tickets/new_dialog.py" line="486" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="488" />
+        <location filename="../../ui/tickets/new_dialog.py" line="493" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="488" />
+        <location filename="../../ui/tickets/new_dialog.py" line="493" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="507" />
+        <location filename="../../ui/tickets/new_dialog.py" line="512" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="509" />
+        <location filename="../../ui/tickets/new_dialog.py" line="514" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="509" />
+        <location filename="../../ui/tickets/new_dialog.py" line="514" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="573" />
+        <location filename="../../ui/tickets/new_dialog.py" line="584" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -3540,7 +3560,7 @@ SHA-256 %3</translation>
         <translation>在用（在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="76" />
+        <location filename="../../ui/parts/part_dialog.py" line="89" />
         <source>Saved part %1</source>
         <translation>已保存配件 %1</translation>
     </message>
@@ -6227,62 +6247,62 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>Edit technician</source>
         <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>New technician</source>
         <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="56" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="59" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="60" />
         <source>mobile (11 digits) or landline</source>
         <translation>手机（11 位）或座机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="66" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="67" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="68" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="71" />
         <source>Works here (can be dispatched)</source>
         <translation>在职（可以派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="72" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="73" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="85" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="86" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="95" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="96" />
         <source>blank: the supervisor base salary %1 from the settings</source>
         <translation>空白 = 设置中的主管基本工资 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="98" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="99" />
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
@@ -6290,22 +6310,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>Technicians</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="33" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
         <source>Service technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="35" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="38" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="40" />
         <source>Left (inactive)</source>
         <translation>已离职（停用）</translation>
     </message>
@@ -6313,110 +6333,126 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="141" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="156" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="166" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="153" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="223" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="168" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="244" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="178" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="153" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <source>Only someone no ticket, stock line or pay record names (e.g. a name typed by mistake); others are deactivated.</source>
+        <translation>只能删除没有任何工单、库存记录或工资记录的人员（如输错的姓名）；其他人员请停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="190" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="191" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="172" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="192" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="193" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="195" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="228" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="222" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="243" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="242" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="263" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="272" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="273" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="256" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="277" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="257" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="278" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="286" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="286" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="302" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="302" />
+        <source>%1 deleted</source>
+        <translation>已删除 %1</translation>
     </message>
 </context>
 <context>
