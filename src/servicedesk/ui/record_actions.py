@@ -21,10 +21,6 @@ from servicedesk.ui.common import show_error
 from servicedesk.ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordActions", text)
-
-
 def choose(parent: QWidget, title: str, text: str, options: list[tuple[str, str]]) -> str | None:
     """A question with one button per (key, label); the key clicked, None for Cancel / Esc (the default)."""
     box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
@@ -33,7 +29,7 @@ def choose(parent: QWidget, title: str, text: str, options: list[tuple[str, str]
     for key, label in options:
         role = QMessageBox.DestructiveRole if key == "delete" else QMessageBox.AcceptRole
         buttons[box.addButton(label, role)] = key
-    cancel = box.addButton(_tr("Cancel"), QMessageBox.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("RecordActions", "Cancel"), QMessageBox.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -50,14 +46,17 @@ def delete_or_deactivate(parent: QWidget, ctx: AppContext, kind: str, record_id:
     history appeared meanwhile (the message names it).
     """
     refusal = deletion_refusal(ctx.db, kind, record_id)
-    title = _tr("Delete %1").replace("%1", name)
+    title = QCoreApplication.translate("RecordActions", "Delete %1").replace("%1", name)
+    deactivate_label = QCoreApplication.translate("RecordActions", "Deactivate (停用)")
     if refusal is not None:
         text = refusal.message
-        options = [("deactivate", _tr("Deactivate (停用)"))]
+        options = [("deactivate", deactivate_label)]
     else:
-        text = _tr("Delete %1? This cannot be undone. Deactivate instead keeps it for the records "
-                   "and only hides it from new work.").replace("%1", name)
-        options = [("delete", _tr("Delete")), ("deactivate", _tr("Deactivate (停用)"))]
+        text = QCoreApplication.translate(
+            "RecordActions", "Delete %1? This cannot be undone. Deactivate instead keeps it for the "
+                             "records and only hides it from new work.").replace("%1", name)
+        options = [("delete", QCoreApplication.translate("RecordActions", "Delete")),
+                   ("deactivate", deactivate_label)]
     picked = (ask or choose)(parent, title, text, options)
     if picked is None:
         return None

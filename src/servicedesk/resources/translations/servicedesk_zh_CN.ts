@@ -5234,6 +5234,34 @@ SHA-256 %3</translation>
     </message>
 </context>
 <context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../ui/record_actions.py" line="32" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="49" />
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="50" />
+        <source>Deactivate (停用)</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="55" />
+        <source>Delete %1? This cannot be undone. Deactivate instead keeps it for the records and only hides it from new work.</source>
+        <translation>删除 %1？删除后无法恢复。改为“停用”则保留记录，只是不再用于新的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="58" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>RecordCallDialog</name>
     <message>
         <location filename="../../ui/followups/call_dialog.py" line="85" />
