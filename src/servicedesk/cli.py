@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "servicedesk.commands.rollup",
     "servicedesk.commands.data",
     "servicedesk.commands.manager",
+    "servicedesk.commands.retire",
 )
 
 

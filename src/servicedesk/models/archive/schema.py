@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-from servicedesk.models.core.schema_steps import sql_step, text_search_tables
+from servicedesk.models.core.schema_steps import record_version_statements, sql_step, text_search_tables
 
 MIGRATIONS = Migrations("core")
 
@@ -83,3 +83,11 @@ def _m0002(db):
     rows = [(cid, search_grams(text)) for cid, text in
             db.execute("SELECT customer_id, text FROM customer_search").fetchall()]
     db.conn.executemany("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)", rows)
+
+
+# Issue 17: a customer or a unit with history is deactivated, never deleted;
+# a dialog's save compares the version it loaded (lost update between windows).
+sql_step(MIGRATIONS, "0003_customers_equipment_active_version",
+    *record_version_statements("customers", add_active=True),
+    *record_version_statements("equipment", add_active=True),
+)

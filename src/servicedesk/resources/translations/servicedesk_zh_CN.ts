@@ -723,32 +723,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="133" />
+        <location filename="../../ui/customers/customer_dialog.py" line="142" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="110" />
+        <location filename="../../ui/customers/customer_dialog.py" line="119" />
         <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
         <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="113" />
+        <location filename="../../ui/customers/customer_dialog.py" line="122" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="140" />
+        <location filename="../../ui/customers/customer_dialog.py" line="149" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="142" />
+        <location filename="../../ui/customers/customer_dialog.py" line="151" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="160" />
+        <location filename="../../ui/customers/customer_dialog.py" line="169" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1635,25 +1635,25 @@
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="81" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
         <source>Factory date</source>
         <translation>出厂日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="83" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="85" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
         <source>Delivery date</source>
         <translation>送货日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="87" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
@@ -1698,32 +1698,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="170" />
         <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.</source>
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="174" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="184" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="186" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="179" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="188" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="220" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="230" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -2364,12 +2364,32 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="173" />
+        <location filename="../../ui/form_dialog.py" line="71" />
+        <source>Changed meanwhile</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="74" />
+        <source>Reload shows what is stored now; what you typed here is replaced. Keep my typing leaves this form as it is, so you can copy from it.</source>
+        <translation>“重新载入”显示现在保存的内容，这里输入的内容将被替换。“保留我的输入”让表单保持原样，您可以从中复制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="77" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="78" />
+        <source>Keep my typing</source>
+        <translation>保留我的输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="213" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="174" />
+        <location filename="../../ui/form_dialog.py" line="214" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3509,72 +3529,72 @@ SHA-256 %3</translation>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="374" />
+        <location filename="../../ui/tickets/new_dialog.py" line="376" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="419" />
+        <location filename="../../ui/tickets/new_dialog.py" line="421" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="434" />
+        <location filename="../../ui/tickets/new_dialog.py" line="439" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="467" />
+        <location filename="../../ui/tickets/new_dialog.py" line="472" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="468" />
+        <location filename="../../ui/tickets/new_dialog.py" line="473" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="475" />
+        <location filename="../../ui/tickets/new_dialog.py" line="480" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="479" />
+        <location filename="../../ui/tickets/new_dialog.py" line="484" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="481" />
+        <location filename="../../ui/tickets/new_dialog.py" line="486" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="488" />
+        <location filename="../../ui/tickets/new_dialog.py" line="493" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="488" />
+        <location filename="../../ui/tickets/new_dialog.py" line="493" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="507" />
+        <location filename="../../ui/tickets/new_dialog.py" line="512" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="509" />
+        <location filename="../../ui/tickets/new_dialog.py" line="514" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="509" />
+        <location filename="../../ui/tickets/new_dialog.py" line="514" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="573" />
+        <location filename="../../ui/tickets/new_dialog.py" line="584" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -3675,7 +3695,7 @@ SHA-256 %3</translation>
         <translation>在用（在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="76" />
+        <location filename="../../ui/parts/part_dialog.py" line="89" />
         <source>Saved part %1</source>
         <translation>已保存配件 %1</translation>
     </message>
@@ -4911,47 +4931,47 @@ SHA-256 %3</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="249" />
+        <location filename="../../ui/printing/dialogs.py" line="250" />
         <source>Form:</source>
         <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="251" />
+        <location filename="../../ui/printing/dialogs.py" line="252" />
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="261" />
+        <location filename="../../ui/printing/dialogs.py" line="262" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="262" />
+        <location filename="../../ui/printing/dialogs.py" line="263" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="289" />
+        <location filename="../../ui/printing/dialogs.py" line="290" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="321" />
+        <location filename="../../ui/printing/dialogs.py" line="322" />
         <source>Sent to %1.</source>
         <translation>已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="330" />
+        <location filename="../../ui/printing/dialogs.py" line="331" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="331" />
+        <location filename="../../ui/printing/dialogs.py" line="332" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="342" />
+        <location filename="../../ui/printing/dialogs.py" line="343" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5023,148 +5043,148 @@ SHA-256 %3</translation>
 <context>
     <name>PrintSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="545" />
+        <location filename="../../ui/printing/dialogs.py" line="546" />
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="559" />
+        <location filename="../../ui/printing/dialogs.py" line="560" />
         <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
         <translation>自动（宋体、黑体、微软雅黑……或内置字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="561" />
+        <location filename="../../ui/printing/dialogs.py" line="562" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="565" />
-        <location filename="../../ui/printing/dialogs.py" line="743" />
+        <location filename="../../ui/printing/dialogs.py" line="566" />
+        <location filename="../../ui/printing/dialogs.py" line="744" />
         <source>Chinese font file</source>
         <translation>中文字体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="598" />
+        <location filename="../../ui/printing/dialogs.py" line="599" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="600" />
+        <location filename="../../ui/printing/dialogs.py" line="601" />
         <source>Continuous paper height</source>
         <translation>连续纸高度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="602" />
+        <location filename="../../ui/printing/dialogs.py" line="603" />
         <source>Offset right (+) / left (−)</source>
         <translation>水平偏移（+ 向右 / − 向左）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="604" />
+        <location filename="../../ui/printing/dialogs.py" line="605" />
         <source>Offset down (+) / up (−)</source>
         <translation>垂直偏移（+ 向下 / − 向上）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="576" />
+        <location filename="../../ui/printing/dialogs.py" line="577" />
         <source>Copies per A4 page</source>
         <translation>每张 A4 打印联数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="618" />
+        <location filename="../../ui/printing/dialogs.py" line="619" />
         <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
         <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="612" />
+        <location filename="../../ui/printing/dialogs.py" line="613" />
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="578" />
+        <location filename="../../ui/printing/dialogs.py" line="579" />
         <source>Paper and position, per printer</source>
         <translation>纸张与打印位置（按打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="584" />
+        <location filename="../../ui/printing/dialogs.py" line="585" />
         <source>Default for PDF / all printers</source>
         <translation>默认（PDF 及所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="588" />
+        <location filename="../../ui/printing/dialogs.py" line="589" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="605" />
+        <location filename="../../ui/printing/dialogs.py" line="606" />
         <source>The offsets shift everything printed: positive x moves it right, positive y moves it down (millimetres).</source>
         <translation>偏移使全部打印内容整体移动：水平为正向右移，垂直为正向下移（单位：毫米）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="610" />
+        <location filename="../../ui/printing/dialogs.py" line="611" />
         <source>Use the defaults for this printer</source>
         <translation>此打印机改用默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="697" />
+        <location filename="../../ui/printing/dialogs.py" line="698" />
         <source>Saved in the data file: used by Save as PDF, the command line and every printer without settings of its own.</source>
         <translation>保存在数据文件中：用于另存为 PDF、命令行，以及没有单独设置的所有打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="700" />
+        <location filename="../../ui/printing/dialogs.py" line="701" />
         <source>This printer has its own settings (kept on this computer).</source>
         <translation>此打印机有单独设置（保存在本机）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="702" />
+        <location filename="../../ui/printing/dialogs.py" line="703" />
         <source>This printer uses the defaults; changing a value gives it its own settings.</source>
         <translation>此打印机使用默认设置；修改任一数值即为它单独保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="744" />
+        <location filename="../../ui/printing/dialogs.py" line="745" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="754" />
+        <location filename="../../ui/printing/dialogs.py" line="755" />
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="755" />
+        <location filename="../../ui/printing/dialogs.py" line="756" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
         <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="760" />
+        <location filename="../../ui/printing/dialogs.py" line="761" />
         <source>This font will be embedded in every form.</source>
         <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="761" />
+        <location filename="../../ui/printing/dialogs.py" line="762" />
         <source>This file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="762" />
+        <location filename="../../ui/printing/dialogs.py" line="763" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
         <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="764" />
+        <location filename="../../ui/printing/dialogs.py" line="765" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
         <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="811" />
+        <location filename="../../ui/printing/dialogs.py" line="812" />
         <source>Print settings saved.</source>
         <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="830" />
+        <location filename="../../ui/printing/dialogs.py" line="831" />
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="832" />
+        <location filename="../../ui/printing/dialogs.py" line="833" />
         <source>Calibration page — %1</source>
         <translation>校准页 — %1</translation>
     </message>
@@ -5172,72 +5192,72 @@ SHA-256 %3</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="59" />
+        <location filename="../../ui/printing/dialogs.py" line="60" />
         <source>Repair record form (维修记录单)</source>
         <translation>售后服务维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="60" />
+        <location filename="../../ui/printing/dialogs.py" line="61" />
         <source>Outside-service record (外出服务记录表)</source>
         <translation>外出服务记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="61" />
+        <location filename="../../ui/printing/dialogs.py" line="62" />
         <source>Service information sheet (信息收集表)</source>
         <translation>售后服务信息收集表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="65" />
+        <location filename="../../ui/printing/dialogs.py" line="66" />
         <source>A4, three labelled copies</source>
         <translation>A4（三联分页，标注联次）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="66" />
+        <location filename="../../ui/printing/dialogs.py" line="67" />
         <source>Continuous paper 241 mm (dot-matrix)</source>
         <translation>241 mm 连续纸（针式打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="182" />
+        <location filename="../../ui/printing/dialogs.py" line="183" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="365" />
+        <location filename="../../ui/printing/dialogs.py" line="366" />
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="461" />
+        <location filename="../../ui/printing/dialogs.py" line="462" />
         <source>Printing forms…</source>
         <translation>正在打印表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="462" />
+        <location filename="../../ui/printing/dialogs.py" line="463" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="463" />
+        <location filename="../../ui/printing/dialogs.py" line="464" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="484" />
+        <location filename="../../ui/printing/dialogs.py" line="485" />
         <source>Printing forms… %1 of %2</source>
         <translation>正在打印表格… 第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="495" />
+        <location filename="../../ui/printing/dialogs.py" line="496" />
         <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
         <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="497" />
+        <location filename="../../ui/printing/dialogs.py" line="498" />
         <source>Printed %1 of %2 tickets (%3 pages).</source>
         <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="515" />
+        <location filename="../../ui/printing/dialogs.py" line="516" />
         <source>Print %1 ticket(s)</source>
         <translation>打印 %1 张工单</translation>
     </message>
@@ -5354,6 +5374,34 @@ SHA-256 %3</translation>
         <location filename="../../ui/tickets/step_dialogs.py" line="666" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../ui/record_actions.py" line="32" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="49" />
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="50" />
+        <source>Deactivate (停用)</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="55" />
+        <source>Delete %1? This cannot be undone. Deactivate instead keeps it for the records and only hides it from new work.</source>
+        <translation>删除 %1？删除后无法恢复。改为“停用”则保留记录，只是不再用于新的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="58" />
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -5844,238 +5892,238 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
         <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <location filename="../../ui/settings/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <source>Office name (printed on forms)</source>
         <translation>维修单位名称（打印在表单上）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <source>Department code (ticket number prefix)</source>
         <translation>部门代码（工单号前缀）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <source>Warranty period (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="78" />
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="79" />
         <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings/settings_dialog.py" line="81" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings/settings_dialog.py" line="82" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="123" />
+        <location filename="../../ui/settings/settings_dialog.py" line="126" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="192" />
+        <location filename="../../ui/settings/settings_dialog.py" line="195" />
         <source>Pay rates are protected by the manager PIN (经理密码) and take effect from a month: %1</source>
         <translation>工资费率受经理密码保护，并从指定月份起生效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="207" />
+        <location filename="../../ui/settings/settings_dialog.py" line="210" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -6375,67 +6423,67 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>Edit technician</source>
         <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>New technician</source>
         <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="56" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="59" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="60" />
         <source>mobile (11 digits) or landline</source>
         <translation>手机（11 位）或座机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="66" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="67" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="68" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="71" />
         <source>Works here (can be dispatched)</source>
         <translation>在职（可以派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="72" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="73" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="85" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="86" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="95" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="96" />
         <source>blank: the supervisor base salary %1 from the settings</source>
         <translation>空白 = 设置中的主管基本工资 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="98" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="99" />
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="126" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
         <source>A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect.</source>
         <translation>基本工资属于工资费率：需要经理密码，并指定生效月份。</translation>
     </message>
@@ -6443,22 +6491,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>Technicians</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="33" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
         <source>Service technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="35" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="38" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="40" />
         <source>Left (inactive)</source>
         <translation>已离职（停用）</translation>
     </message>
@@ -6466,110 +6514,126 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="167" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="174" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="161" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="177" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="233" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="179" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="255" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="168" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="189" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="164" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="180" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="182" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="184" />
+        <source>Only someone no ticket, stock line or pay record names (e.g. a name typed by mistake); others are deactivated.</source>
+        <translation>只能删除没有任何工单、库存记录或工资记录的人员（如输错的姓名）；其他人员请停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="182" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="203" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="183" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="204" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="185" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="206" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="191" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="212" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="218" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="239" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="232" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="254" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="274" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="261" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="283" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="262" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="284" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="266" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="288" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="267" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="289" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="275" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="297" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="275" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="297" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="313" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="313" />
+        <source>%1 deleted</source>
+        <translation>已删除 %1</translation>
     </message>
 </context>
 <context>
