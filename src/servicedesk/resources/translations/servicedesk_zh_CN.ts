@@ -1478,92 +1478,92 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="110" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="119" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="186" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="195" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="123" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="132" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="128" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="137" />
         <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
         <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="135" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="144" />
         <source>Technicians…</source>
         <translation>服务人员档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="137" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="146" />
         <source>Add, correct or reactivate people in the register (服务人员档案)</source>
         <translation>在服务人员档案中新增、修改或恢复人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="146" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="155" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="154" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="163" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="159" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="168" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="161" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="170" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="163" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="172" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="164" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="173" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="165" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="174" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="166" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="175" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="167" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="176" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="169" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="178" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="187" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="196" />
         <source>left</source>
         <translation>已离职</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="195" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="204" />
         <source>No technicians in the register yet.</source>
         <translation>服务人员档案中还没有人员。</translation>
     </message>
@@ -3781,11 +3781,6 @@ SHA-256 %3</translation>
         <translation>退库 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="125" />
-        <source>Exchange (F5)</source>
-        <translation>以旧换新 (F5)</translation>
-    </message>
-    <message>
         <location filename="../../ui/parts/tab.py" line="126" />
         <source>Scrap</source>
         <translation>报废</translation>
@@ -4183,6 +4178,11 @@ SHA-256 %3</translation>
         <location filename="../../ui/parts/tab.py" line="554" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="125" />
+        <source>Exchange (F6)</source>
+        <translation>以旧换新 (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/parts/tab.py" line="567" />
@@ -5336,42 +5336,42 @@ SHA-256 %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="649" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="659" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="651" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="661" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="653" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="663" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="656" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="666" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="660" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="670" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="660" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="670" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="665" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="675" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="666" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="676" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -5687,32 +5687,32 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="572" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="581" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="580" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="589" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="581" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="590" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="582" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="591" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="585" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="594" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="586" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="595" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -6293,47 +6293,47 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="605" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="615" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="611" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="621" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="612" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="622" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="615" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="625" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="619" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="629" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="623" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="633" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="623" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="633" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="624" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="634" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="625" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="635" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -7425,12 +7425,12 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="646" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="656" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="646" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="656" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -7947,231 +7947,231 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="245" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="260" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="252" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="261" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="253" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="262" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="263" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="255" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="264" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="256" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="265" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="262" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="271" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="266" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="275" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="269" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="278" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="272" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="281" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="276" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="285" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="277" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="286" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="280" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="289" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="297" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="306" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="300" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="304" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="309" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="313" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="304" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="313" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="306" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="315" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="316" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="325" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="323" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="332" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="324" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="333" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="349" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="325" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="341" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="334" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="350" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="328" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="337" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="329" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="335" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="341" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="344" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="350" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="349" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="340" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="349" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="341" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="350" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="342" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="351" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="344" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="355" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="364" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="357" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="366" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="362" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="371" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="364" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="373" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="364" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="373" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="365" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="374" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="410" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="419" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="426" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="435" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="437" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="446" />
         <source>Part code or name…</source>
         <translation>配件编码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="438" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="447" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="454" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="463" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="473" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="482" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="521" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="530" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>

@@ -122,11 +122,11 @@ class PartsTab(QWidget):
         actions = QHBoxLayout()
         self.move_buttons: dict[str, QPushButton] = {}
         labels = {"receipt": self.tr("Receive (F2)"), "issue": self.tr("Issue (F3)"),
-                  "return": self.tr("Return (F4)"), "exchange": self.tr("Exchange (F5)"),
+                  "return": self.tr("Return (F4)"), "exchange": self.tr("Exchange (F6)"),
                   "scrap": self.tr("Scrap")}
         for kind in MOVE_KINDS:
             self.move_buttons[kind] = self._button(actions, labels[kind], lambda _=False, k=kind: self.book(k))
-        for key, kind in (("F2", "receipt"), ("F3", "issue"), ("F4", "return"), ("F5", "exchange")):
+        for key, kind in (("F2", "receipt"), ("F3", "issue"), ("F4", "return"), ("F6", "exchange")):
             QShortcut(QKeySequence(key), self, activated=lambda k=kind: self.book(k))
         actions.addSpacing(12)
         self.count_btn = self._button(actions, self.tr("Stock count…"), self.stock_count)
