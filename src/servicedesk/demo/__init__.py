@@ -33,4 +33,17 @@ def build_demo(db: sqlite_utils.Database, seed: int = 2026, years: int = 2) -> d
                 continue  # area not built yet
             raise
         summary.update(module.build(db, rng, years=years))
+    _demo_clerks(db)
     return summary
+
+
+def _demo_clerks(db: sqlite_utils.Database) -> None:
+    """The demo office's clerks (记录人) when the file has none yet, so a demo file
+    opens as a set-up office signed by 林芳, not by the computer's login; a file
+    set up first (the first-start wizard's "load demo data") keeps its own."""
+    from servicedesk.demo.followups import CLERKS
+    from servicedesk.models.core.first_start import needs_first_start
+    from servicedesk.models.core.settings import save_settings
+
+    if needs_first_start(db):
+        save_settings(db, {"office.clerk": CLERKS[0], "office.clerks": list(CLERKS)})
