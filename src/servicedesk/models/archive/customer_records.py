@@ -18,6 +18,7 @@ from servicedesk.models.archive.search_index import _customer_clause, _drop_from
 from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.phones import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
 
@@ -39,7 +40,7 @@ def add_customer(db: sqlite_utils.Database, data: CustomerInput,
                  customer_id: int | None = None) -> Customer:
     """Archive a new customer; `customer_id` keeps a number from an exported
     sheet when this archive has no customer of that number (else a new one)."""
-    clean = clean_customer(data)
+    clean = clean_customer(data, office_area_code(db))
     stamp = now_iso()
     with transaction(db):
         row = {**asdict(clean), "created_at": stamp, "updated_at": stamp}
@@ -52,7 +53,7 @@ def add_customer(db: sqlite_utils.Database, data: CustomerInput,
 
 
 def update_customer(db: sqlite_utils.Database, customer_id: int, data: CustomerInput) -> Customer:
-    clean = clean_customer(data)
+    clean = clean_customer(data, office_area_code(db))
     get_customer(db, customer_id)
     with transaction(db):
         db["customers"].update(customer_id, {**asdict(clean), "updated_at": now_iso()})
@@ -108,7 +109,7 @@ def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Cust
         raise ValidationError("Customer name is required.", "customer")
     rows = customers_named(db, name)
     if phone:
-        norm = parse_phone(phone, "phone")
+        norm = parse_phone(phone, "phone", area_code=office_area_code(db))
         rows = [r for r in rows if norm in (r.phone, r.phone2)]
     elif len(rows) > 1:
         blank = [r for r in rows if not r.phone]

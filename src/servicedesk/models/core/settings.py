@@ -107,6 +107,9 @@ def _check(key: str, value: Any) -> None:
             raise ValidationError(
                 "Department code must be 1–4 capital letters (e.g. YX).", field=key
             )
+    if key == "office.area_code":
+        from servicedesk.models.core.phones import check_area_code
+        check_area_code(value)
     if key == "office.name" and not str(value).strip():
         raise ValidationError("Office name is required (it is printed on every form).", field=key)
     if isinstance(value, int) and not isinstance(value, bool) and value < 0:

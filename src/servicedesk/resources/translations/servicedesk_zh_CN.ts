@@ -527,112 +527,112 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="37" />
+        <location filename="../../ui/customers/customer_dialog.py" line="38" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="37" />
+        <location filename="../../ui/customers/customer_dialog.py" line="38" />
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="41" />
+        <location filename="../../ui/customers/customer_dialog.py" line="42" />
         <source>Name (unit or person)*</source>
         <translation>用户姓名/单位*</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="42" />
+        <location filename="../../ui/customers/customer_dialog.py" line="43" />
         <source>e.g. 杭州建工集团有限公司 or 张三</source>
         <translation>如 杭州建工集团有限公司 或 张三</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="43" />
+        <location filename="../../ui/customers/customer_dialog.py" line="44" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="44" />
+        <location filename="../../ui/customers/customer_dialog.py" line="45" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="44" />
+        <location filename="../../ui/customers/customer_dialog.py" line="45" />
         <source>e.g. 设备科长</source>
         <translation>如 设备科长</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="45" />
+        <location filename="../../ui/customers/customer_dialog.py" line="46" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="45" />
+        <location filename="../../ui/customers/customer_dialog.py" line="46" />
         <source>13812345678 or 0571-88886666-806</source>
         <translation>13812345678 或 0571-88886666-806</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="46" />
+        <location filename="../../ui/customers/customer_dialog.py" line="47" />
         <source>Second phone</source>
         <translation>备用电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="47" />
+        <location filename="../../ui/customers/customer_dialog.py" line="48" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="48" />
+        <location filename="../../ui/customers/customer_dialog.py" line="49" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="48" />
+        <location filename="../../ui/customers/customer_dialog.py" line="49" />
         <source>e.g. 杭州</source>
         <translation>如 杭州</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="49" />
+        <location filename="../../ui/customers/customer_dialog.py" line="50" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="49" />
+        <location filename="../../ui/customers/customer_dialog.py" line="50" />
         <source>who sold the equipment</source>
         <translation>销售设备的经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="52" />
+        <location filename="../../ui/customers/customer_dialog.py" line="53" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="133" />
+        <location filename="../../ui/customers/customer_dialog.py" line="112" />
+        <source>Mobile: 13812345678; landline: 0571-88886666, extension 0571-88886666转806.</source>
+        <translation>手机：13812345678；座机：0571-88886666，分机 0571-88886666转806。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/customer_dialog.py" line="135" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="110" />
-        <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
-        <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="113" />
+        <location filename="../../ui/customers/customer_dialog.py" line="115" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="140" />
+        <location filename="../../ui/customers/customer_dialog.py" line="142" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="142" />
+        <location filename="../../ui/customers/customer_dialog.py" line="144" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="160" />
+        <location filename="../../ui/customers/customer_dialog.py" line="162" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -2757,295 +2757,295 @@ SHA-256 %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>ServiceDesk — After-sales service office</source>
         <translation>ServiceDesk — 售后服务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Tickets</source>
         <translation>维修工单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Technician pay</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Monthly KPI</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Switch &amp;clerk…</source>
         <translation>切换记录人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Back up &amp;to a folder…</source>
         <translation>备份到其他文件夹(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Actions</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Business settings…</source>
         <translation>业务参数(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Printing and paper…</source>
         <translation>打印与纸张(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Work-hour catalog…</source>
         <translation>工时标准目录(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Technicians…</source>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>New ticket…</source>
         <translation>新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>New ticket for this equipment…</source>
         <translation>为此设备新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Issue…</source>
         <translation>领用…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Return…</source>
         <translation>退库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Old-for-new exchange…</source>
         <translation>以旧换新…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Scrap…</source>
         <translation>报废…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Record the call…</source>
         <translation>记录回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Call history</source>
         <translation>回访历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Approve the month…</source>
         <translation>审批本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Unlock the month…</source>
         <translation>解锁本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Add a deduction…</source>
         <translation>添加考核扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Dispute the line…</source>
         <translation>对此行提出争议…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Company workbook from the branches…</source>
         <translation>汇总各服务部月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Clerk: %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Clerk now: %1</source>
         <translation>当前记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="562" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="477" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -3204,242 +3204,242 @@ SHA-256 %3</translation>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="134" />
+        <location filename="../../ui/tickets/new_dialog.py" line="135" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="135" />
+        <location filename="../../ui/tickets/new_dialog.py" line="136" />
         <source>Correct the intake of %1</source>
         <translation>修改工单 %1 的受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="142" />
+        <location filename="../../ui/tickets/new_dialog.py" line="143" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="145" />
+        <location filename="../../ui/tickets/new_dialog.py" line="146" />
         <source>Caller's phone or name, serial no… (matches appear as you type)</source>
         <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="148" />
+        <location filename="../../ui/tickets/new_dialog.py" line="149" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="156" />
+        <location filename="../../ui/tickets/new_dialog.py" line="157" />
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="171" />
+        <location filename="../../ui/tickets/new_dialog.py" line="172" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="188" />
+        <location filename="../../ui/tickets/new_dialog.py" line="189" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="191" />
+        <location filename="../../ui/tickets/new_dialog.py" line="192" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="192" />
+        <location filename="../../ui/tickets/new_dialog.py" line="193" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="193" />
+        <location filename="../../ui/tickets/new_dialog.py" line="194" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="194" />
+        <location filename="../../ui/tickets/new_dialog.py" line="195" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="204" />
+        <location filename="../../ui/tickets/new_dialog.py" line="205" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="219" />
+        <location filename="../../ui/tickets/new_dialog.py" line="220" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="222" />
+        <location filename="../../ui/tickets/new_dialog.py" line="223" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="228" />
+        <location filename="../../ui/tickets/new_dialog.py" line="229" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="230" />
+        <location filename="../../ui/tickets/new_dialog.py" line="231" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="241" />
+        <location filename="../../ui/tickets/new_dialog.py" line="242" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="243" />
+        <location filename="../../ui/tickets/new_dialog.py" line="244" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="244" />
+        <location filename="../../ui/tickets/new_dialog.py" line="245" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="249" />
+        <location filename="../../ui/tickets/new_dialog.py" line="250" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="250" />
+        <location filename="../../ui/tickets/new_dialog.py" line="251" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="253" />
+        <location filename="../../ui/tickets/new_dialog.py" line="254" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="255" />
+        <location filename="../../ui/tickets/new_dialog.py" line="256" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="256" />
+        <location filename="../../ui/tickets/new_dialog.py" line="257" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="262" />
+        <location filename="../../ui/tickets/new_dialog.py" line="263" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="265" />
+        <location filename="../../ui/tickets/new_dialog.py" line="266" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="267" />
+        <location filename="../../ui/tickets/new_dialog.py" line="268" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="273" />
+        <location filename="../../ui/tickets/new_dialog.py" line="274" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="274" />
+        <location filename="../../ui/tickets/new_dialog.py" line="275" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="275" />
+        <location filename="../../ui/tickets/new_dialog.py" line="276" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="279" />
+        <location filename="../../ui/tickets/new_dialog.py" line="280" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="285" />
+        <location filename="../../ui/tickets/new_dialog.py" line="286" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="289" />
+        <location filename="../../ui/tickets/new_dialog.py" line="290" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="374" />
+        <location filename="../../ui/tickets/new_dialog.py" line="375" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="419" />
+        <location filename="../../ui/tickets/new_dialog.py" line="420" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="434" />
+        <location filename="../../ui/tickets/new_dialog.py" line="435" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="467" />
+        <location filename="../../ui/tickets/new_dialog.py" line="468" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="468" />
+        <location filename="../../ui/tickets/new_dialog.py" line="469" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="475" />
+        <location filename="../../ui/tickets/new_dialog.py" line="476" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="479" />
+        <location filename="../../ui/tickets/new_dialog.py" line="480" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="481" />
+        <location filename="../../ui/tickets/new_dialog.py" line="482" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="488" />
+        <location filename="../../ui/tickets/new_dialog.py" line="489" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="488" />
+        <location filename="../../ui/tickets/new_dialog.py" line="489" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="507" />
+        <location filename="../../ui/tickets/new_dialog.py" line="508" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="509" />
+        <location filename="../../ui/tickets/new_dialog.py" line="510" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="509" />
+        <location filename="../../ui/tickets/new_dialog.py" line="510" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="573" />
+        <location filename="../../ui/tickets/new_dialog.py" line="574" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -5115,57 +5115,57 @@ SHA-256 %3</translation>
 <context>
     <name>QuickCustomerDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="49" />
+        <location filename="../../ui/tickets/new_dialog.py" line="50" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="54" />
+        <location filename="../../ui/tickets/new_dialog.py" line="55" />
         <source>Customer (unit or person)</source>
         <translation>用户姓名（单位、人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="56" />
+        <location filename="../../ui/tickets/new_dialog.py" line="57" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="57" />
+        <location filename="../../ui/tickets/new_dialog.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="58" />
+        <location filename="../../ui/tickets/new_dialog.py" line="59" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="59" />
+        <location filename="../../ui/tickets/new_dialog.py" line="60" />
         <source>Equipment model</source>
         <translation>设备型号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="59" />
+        <location filename="../../ui/tickets/new_dialog.py" line="60" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="60" />
+        <location filename="../../ui/tickets/new_dialog.py" line="61" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="61" />
+        <location filename="../../ui/tickets/new_dialog.py" line="62" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="62" />
+        <location filename="../../ui/tickets/new_dialog.py" line="63" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="65" />
+        <location filename="../../ui/tickets/new_dialog.py" line="66" />
         <source>Equipment is optional here; without a purchase or acceptance date the job is out of warranty.</source>
         <translation>设备可以稍后补登；没有购机或验收日期时按保外处理。</translation>
     </message>
@@ -5704,6 +5704,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <location filename="../../ui/settings/settings_dialog.py" line="74" />
         <location filename="../../ui/settings/settings_dialog.py" line="75" />
         <location filename="../../ui/settings/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
@@ -5719,215 +5720,220 @@ Everything entered or changed after %1 will be lost. The current data file is ke
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="76" />
+        <source>Area code for local phone numbers (0571)</source>
+        <translation>本地电话区号（如 0571）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <source>Warranty period (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="77" />
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings/settings_dialog.py" line="81" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings/settings_dialog.py" line="82" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="122" />
+        <location filename="../../ui/settings/settings_dialog.py" line="123" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="196" />
+        <location filename="../../ui/settings/settings_dialog.py" line="197" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
