@@ -18,7 +18,7 @@ from servicedesk.models.archive.search_index import _customer_clause, _drop_from
 from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.phones import office_area_code
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
 
@@ -126,7 +126,7 @@ def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Cust
 
 # Sortable columns of the customer list -> SQL (whitelist: never format user text into SQL).
 CUSTOMER_ORDER = {
-    "name": "c.name", "contact": "c.contact", "phone": "c.phone", "address": "c.address",
+    "name": "c.name_sort", "contact": "c.contact", "phone": "c.phone", "address": "c.address",
     "region": "c.region", "dealer": "c.dealer", "updated_at": "c.updated_at", "updated": "c.updated_at",
     "created_at": "c.id", "id": "c.id", "equipment_count": "equipment_count",
 }
@@ -147,7 +147,7 @@ def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 2
     """
     if order_by == "updated":
         descending = True
-    column = CUSTOMER_ORDER.get(order_by, "c.name")
+    column = CUSTOMER_ORDER.get(order_by, "c.name_sort")
     direction = "DESC" if descending else "ASC"
     where, params = _customer_clause(query)
     count_sql = "(SELECT count(*) FROM equipment e WHERE e.customer_id = c.id)"

@@ -83,3 +83,19 @@ def _m0002(db):
     rows = [(cid, search_grams(text)) for cid, text in
             db.execute("SELECT customer_id, text FROM customer_search").fetchall()]
     db.conn.executemany("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)", rows)
+
+
+@MIGRATIONS(name="0003_customer_pinyin")
+def _m0003(db):
+    """Pinyin for the customer search and list order (issue 16).
+
+    `name_sort` holds each name's pinyin sort key (王 wáng before 张 zhāng),
+    indexed so the paged list sorts by it as fast as it sorted by name; the
+    search text gains the full pinyin and initials of name and contact
+    (wjg / wangjianguo find 王建国), so both indexes are refilled here.
+    """
+    from servicedesk.models.archive.search_index import rebuild_search_index
+
+    db.execute("ALTER TABLE customers ADD COLUMN name_sort TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX idx_customers_name_sort ON customers(name_sort, id)")
+    rebuild_search_index(db)

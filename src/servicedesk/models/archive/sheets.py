@@ -31,7 +31,7 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec,
 )
-from servicedesk.models.core.phones import office_area_code
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_int, parse_phone
 
 _UPDATE_NOTE = ("导入时选“更新”(--update)：表中没有的列保留档案原值；有此列但单元格为空，则清空该项。")
@@ -157,7 +157,7 @@ def _customer_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], c
 def _export_customers(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(
         "SELECT name, contact, title, phone, phone2, address, region, dealer, notes, id AS customer_no "
-        "FROM customers ORDER BY id")]
+        "FROM customers ORDER BY name_sort, id")]   # pinyin order, as the list shows them
 
 
 def _equipment_customer(db: sqlite_utils.Database, values: dict[str, Any]) -> int:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
-
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
@@ -141,7 +139,7 @@ def parse_phone(value: object, field: str = "phone", required: bool = False, *,
     if m:
         main, ext = m[1].rstrip("-"), m[2]
     try:
-        result = _candidate(main, ext, international, _clean_area(area_code))
+        result = _candidate(main, ext, international, clean_area(area_code))
     except ValueError as exc:
         raise ValidationError(f'"{value}" is not a phone number: {exc}.', field) from None
     return result
@@ -168,7 +166,7 @@ def _candidate(main: str, ext: str, international: bool, area_code: str) -> str:
     return result + (f"-{ext}" if ext else "")
 
 
-def _clean_area(area_code: object) -> str:
+def clean_area(area_code: object) -> str:
     digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", str(area_code or "")))
     if digits and not digits.startswith("0"):
         digits = "0" + digits
@@ -177,17 +175,10 @@ def _clean_area(area_code: object) -> str:
 
 def check_area_code(value: object) -> str:
     """The office's area code setting, normalised ('571' -> '0571'); '' is allowed."""
-    digits = _clean_area(value)
+    digits = clean_area(value)
     if digits and not (len(digits) in (3, 4) and _area_code_exists(digits)):
         raise ValidationError(f'Area code "{value}" does not exist.', AREA_CODE_SETTING)
     return digits
-
-
-def office_area_code(db: Any) -> str:
-    """The office's area code (setting office.area_code), '' when not set."""
-    from servicedesk.models.core.settings import get_setting
-
-    return _clean_area(get_setting(db, AREA_CODE_SETTING, ""))
 
 
 def format_phone(stored: str) -> str:

@@ -17,7 +17,7 @@ from servicedesk.models.archive import customers as C
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import StateError, ValidationError
 from servicedesk.models.core.standards import WARRANTY_EXCLUSIONS
-from servicedesk.models.core.phones import office_area_code
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_phone
 from servicedesk.models.pay import month as _pay
 from servicedesk.models.tickets import rules as R

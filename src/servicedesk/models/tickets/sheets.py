@@ -27,7 +27,7 @@ from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec,
 )
-from servicedesk.models.core.phones import office_area_code
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import (
     normalise_text, parse_datetime, parse_hundredths, parse_int, parse_phone,
 )

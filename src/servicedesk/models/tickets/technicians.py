@@ -17,6 +17,7 @@ from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
+from servicedesk.models.core.pinyin import use_collation
 from servicedesk.models.core.settings import get_setting
 from servicedesk.models.core.validation import (
     fen_to_yuan_str, normalise_text, parse_money_fen, parse_phone, require_text,
@@ -128,7 +129,7 @@ def list_technicians(db: sqlite_utils.Database, *, active_only: bool = False,
         params.append(parse_role(role))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return [_row(r) for r in db.query(
-        f"SELECT * FROM technicians {where} ORDER BY role DESC, name", params)]
+        f"SELECT * FROM technicians {where} ORDER BY role DESC, name COLLATE {use_collation(db)}", params)]
 
 
 def _check_name_free(db: sqlite_utils.Database, name: str, exclude_id: int | None) -> None:

@@ -607,32 +607,27 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="112" />
-        <source>Mobile: 13812345678; landline: 0571-88886666, extension 0571-88886666转806.</source>
-        <translation>手机：13812345678；座机：0571-88886666，分机 0571-88886666转806。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="135" />
+        <location filename="../../ui/customers/customer_dialog.py" line="131" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="115" />
+        <location filename="../../ui/customers/customer_dialog.py" line="111" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="142" />
+        <location filename="../../ui/customers/customer_dialog.py" line="138" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="144" />
+        <location filename="../../ui/customers/customer_dialog.py" line="140" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="162" />
+        <location filename="../../ui/customers/customer_dialog.py" line="158" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCompleter, QDialog, QLabel, QLineEdit, QVBoxLayou
 
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.errors import DomainError, ValidationError
-from servicedesk.models.core.phones import office_area_code
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.form_dialog import FormDialog
@@ -107,10 +107,6 @@ class CustomerDialog(FormDialog):
 
     def message_for(self, key: str, exc: DomainError) -> str:
         """The clerk's words for a field problem (model messages are the fallback)."""
-        if key in ("phone", "phone2"):
-            # The model says why (8-digit city, unassigned mobile block, no such area code).
-            return exc.message + " " + self.tr("Mobile: 13812345678; landline: 0571-88886666, "
-                                               "extension 0571-88886666转806.")
         if key == "name":
             return self.tr("Enter the name of the unit or the person.")
         return exc.message

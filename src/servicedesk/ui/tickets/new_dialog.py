@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.archive import customers as C
-from servicedesk.models.core.phones import office_area_code
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import DomainError, ValidationError
