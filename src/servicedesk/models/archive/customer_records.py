@@ -89,13 +89,27 @@ def customer_numbered(db: sqlite_utils.Database, customer_id: object, name: str)
         return None
     rows = list(db.query("SELECT * FROM customers WHERE id = ? AND name = ?",
                          [number, normalise_text(name)]))
-    return _row_to_customer(rows[0]) if rows else None
+    return _keepers(db, [_row_to_customer(rows[0])])[0] if rows else None
+
+
+def _keepers(db: sqlite_utils.Database, rows: list[Customer]) -> list[Customer]:
+    """Each customer, or the one it was merged into (issue 16), once each, in order."""
+    out: dict[int, Customer] = {}
+    for c in rows:
+        keeper = get_customer(db, c.merged_into) if c.merged_into else c
+        out.setdefault(keeper.id, keeper)
+    return list(out.values())
+
+
+def _named(db: sqlite_utils.Database, name: str) -> list[Customer]:
+    return [_row_to_customer(r) for r in db.query(
+        "SELECT * FROM customers WHERE name = ? ORDER BY id", [normalise_text(name)])]
 
 
 def customers_named(db: sqlite_utils.Database, name: str) -> list[Customer]:
-    """Every customer with exactly this name (after NFKC and trimming)."""
-    return [_row_to_customer(r) for r in db.query(
-        "SELECT * FROM customers WHERE name = ? ORDER BY id", [normalise_text(name)])]
+    """Every customer with exactly this name (after NFKC and trimming); a
+    merged-in alias of that name stands for the customer it was merged into."""
+    return _keepers(db, _named(db, name))
 
 
 def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Customer:
@@ -107,11 +121,12 @@ def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Cust
     name = normalise_text(name)
     if not name:
         raise ValidationError("Customer name is required.", "customer")
-    rows = customers_named(db, name)
+    rows = _named(db, name)
     if phone:
         norm = parse_phone(phone, "phone", area_code=office_area_code(db))
         rows = [r for r in rows if norm in (r.phone, r.phone2)]
-    elif len(rows) > 1:
+    rows = _keepers(db, rows)
+    if not phone and len(rows) > 1:
         blank = [r for r in rows if not r.phone]
         if len(blank) == 1:
             rows = blank

@@ -30,6 +30,7 @@ class Customer(CustomerInput):
     created_at: str = ""
     updated_at: str = ""
     equipment_count: int = 0
+    merged_into: int | None = None   # merged into that customer: an alias, not listed (issue 16)
 
 
 @dataclass

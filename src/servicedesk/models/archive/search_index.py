@@ -34,6 +34,14 @@ def _text_of(customer: tuple, equipment: list[str]) -> str:
     return " | ".join(p for p in parts if p)
 
 
+_ALIAS_COLUMNS = "name, contact, phone, phone2"
+
+
+def _alias_text(alias: tuple) -> list[str]:
+    """What of a merged-in customer (an alias) still finds the one it was merged into."""
+    return [_text_of(alias + ("", "", ""), [])]
+
+
 def _search_text(db: sqlite_utils.Database, customer_id: int) -> str:
     c = db.execute(f"SELECT {_TEXT_COLUMNS} FROM customers WHERE id = ?", [customer_id]).fetchone()
     equipment: list[str] = []
@@ -41,6 +49,9 @@ def _search_text(db: sqlite_utils.Database, customer_id: int) -> str:
             "SELECT model, serial_no, project_no, project_name FROM equipment WHERE customer_id = ?",
             [customer_id]):
         equipment += list(row)
+    for alias in db.execute(f"SELECT {_ALIAS_COLUMNS} FROM customers WHERE merged_into = ? ORDER BY id",
+                            [customer_id]):
+        equipment += _alias_text(tuple(alias))
     return _text_of(c, equipment)
 
 
@@ -97,6 +108,9 @@ def rebuild_search_index(db: sqlite_utils.Database) -> int:
     for cid, model, serial, project_no, project_name in db.execute(
             "SELECT customer_id, model, serial_no, project_no, project_name FROM equipment ORDER BY id"):
         equipment.setdefault(cid, []).extend([model, serial, project_no, project_name])
+    for keep, *alias in db.execute(f"SELECT merged_into, {_ALIAS_COLUMNS} FROM customers "
+                                   "WHERE merged_into IS NOT NULL ORDER BY id"):
+        equipment.setdefault(keep, []).extend(_alias_text(tuple(alias)))
     rows, sort_keys = [], []
     for c in db.execute(f"SELECT id, {_TEXT_COLUMNS} FROM customers"):
         rows.append((c[0], _text_of(c[1:], equipment.get(c[0], []))))
@@ -177,8 +191,11 @@ def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: 
 
 
 def _customer_clause(query: str) -> tuple[str, list[Any]]:
-    return search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
-                         gram_table="customer_grams")
+    """The customers `query` finds; merged-in customers (aliases) are never listed:
+    their names and phones are in the text of the one they were merged into."""
+    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
+                                  gram_table="customer_grams")
+    return f"c.merged_into IS NULL AND ({where})", params
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[SearchHit]:

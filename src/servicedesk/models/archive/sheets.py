@@ -157,7 +157,7 @@ def _customer_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], c
 def _export_customers(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(
         "SELECT name, contact, title, phone, phone2, address, region, dealer, notes, id AS customer_no "
-        "FROM customers ORDER BY name_sort, id")]   # pinyin order, as the list shows them
+        "FROM customers WHERE merged_into IS NULL ORDER BY name_sort, id")]   # pinyin order, as the list shows them
 
 
 def _equipment_customer(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
