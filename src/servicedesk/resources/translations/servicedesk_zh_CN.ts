@@ -3046,6 +3046,50 @@ SHA-256 %3</translation>
     </message>
 </context>
 <context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="36" />
+        <location filename="../../ui/customers/merge_dialog.py" line="111" />
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="39" />
+        <source>Keep: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="43" />
+        <source>Choose the same customer registered a second time. Its equipment, tickets and follow-up calls move to the customer above; its name and phone stay as an alias that still finds it.</source>
+        <translation>选择重复登记的同一客户。其设备、工单和回访将转到上面的客户名下；其名称和电话保留为别名，仍能查到该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="47" />
+        <source>Search another customer: name, phone or pinyin</source>
+        <translation>搜索其他客户：名称、电话或拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="56" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="98" />
+        <source>Moves %1 equipment, %2 tickets and %3 follow-up calls to %4.</source>
+        <translation>将把设备 %1 台、工单 %2 张、回访 %3 条转到“%4”名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="102" />
+        <source>No customer chosen.</source>
+        <translation>尚未选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="109" />
+        <source>Merge %1 into %2? This cannot be undone here.</source>
+        <translation>确定将“%1”并入“%2”？此操作在程序中无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <location filename="../../ui/parts/move_dialog.py" line="95" />
