@@ -175,13 +175,14 @@ def test_a_new_clerk_is_kept_in_the_list(cli, office):
 
 
 def test_protected_settings_need_the_pin(cli, office, monkeypatch):
-    """The hook: a key in PIN_PROTECTED_KEYS is set only with the manager's PIN."""
-    monkeypatch.setattr(S, "PIN_PROTECTED_KEYS", frozenset({"pay.rate_per_hour_fen"}))
+    """The pay rates (PIN_PROTECTED_KEYS) are set only with the manager's PIN."""
+    monkeypatch.delenv("SERVICEDESK_PIN", raising=False)
+    assert "pay.rate_per_hour_fen" in S.PIN_PROTECTED_KEYS
     base = ("settings", "--db", str(office), "pay.rate_per_hour_fen", "2500")
     code, _, err = cli(*base)
-    assert (code, err) == (1, "error: Setting pay.rate_per_hour_fen is protected: give the manager PIN with --pin.\n")
+    assert (code, err) == (1, "error: The manager PIN is required (经理密码).\n")
     code, _, err = cli(*base, "--pin", "1111")
-    assert (code, err) == (1, "error: Wrong PIN.\n")
+    assert (code, err) == (1, "error: Wrong PIN (4 tries left before a 5-minute lockout).\n")
     db = open_db(office, create=False)
     assert S.get_setting(db, "pay.rate_per_hour_fen") == 2000       # unchanged
     db.close()
@@ -190,11 +191,10 @@ def test_protected_settings_need_the_pin(cli, office, monkeypatch):
     assert cli("settings", "--db", str(office), "warranty.months", "6")[0] == 0   # others need none
 
 
-def test_protected_setting_without_any_pin_set(cli, db_path, monkeypatch):
-    monkeypatch.setattr(S, "PIN_PROTECTED_KEYS", frozenset({"pay.rate_per_hour_fen"}))
+def test_protected_setting_without_any_pin_set(cli, db_path):
     assert init(cli, db_path)[0] == 0
     code, _, err = cli("settings", "--db", str(db_path), "pay.rate_per_hour_fen", "2500", "--pin", "4321")
-    assert code == 1 and "needs the manager PIN, and none is set yet" in err
+    assert code == 1 and "Set the manager PIN first" in err
 
 
 def test_settings_of_a_missing_file_creates_nothing(cli, tmp_path):

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -37,7 +38,9 @@ def test_sigkill_mid_transaction_leaves_nothing_half_saved(db_path):
     db = open_db(db_path)
     C.add_customer(db, C.CustomerInput(name="张三", phone="13812345678"))
     db.close()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path)], stdout=subprocess.PIPE, text=True)
+    src = Path(__file__).resolve().parents[1] / "src"   # this checkout, not the installed package
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path)], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(src)})
     try:
         assert child.stdout.readline().strip() == "mid-write"
         os.kill(child.pid, signal.SIGKILL)

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "src" / "servicedesk"
 ERROR_NAMES = {"DomainError", "ValidationError", "NotFound", "StateError", "LockedError",
-               "DatabaseError", "SheetError", "DateOrderError", "DuplicateSerialError", "Cancelled"}
+               "DatabaseError", "SheetError", "DateOrderError", "DuplicateSerialError", "Cancelled",
+               "ConflictError", "InUseError"}
 
 
 def _template(node: ast.AST) -> str | None:

@@ -34,6 +34,8 @@ COMMAND_MODULES = (
     "servicedesk.commands.rollup",
     "servicedesk.commands.data",
     "servicedesk.commands.customers",
+    "servicedesk.commands.manager",
+    "servicedesk.commands.retire",
 )
 
 

@@ -8,7 +8,7 @@ import datetime as _dt
 import pytest
 
 from servicedesk.models.archive import customers as C
-from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.errors import InUseError, NotFound, ValidationError
 from servicedesk.models.archive.history import equipment_history
 from servicedesk.models.core.settings import set_setting
 from servicedesk.models.core.validation import parse_phone
@@ -141,7 +141,7 @@ def test_possible_duplicate_customers(db):
 def test_delete_customer_only_without_equipment(db):
     cid = F.customer(db)
     eid = F.equipment(db, cid)
-    with pytest.raises(ValidationError):
+    with pytest.raises(InUseError):
         C.delete_customer(db, cid)
     C.delete_equipment(db, eid)
     C.delete_customer(db, cid)

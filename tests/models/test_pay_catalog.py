@@ -74,6 +74,7 @@ def test_rerate_applies_to_work_completed_from_its_date(db):
 
 
 def test_rerate_cannot_reach_into_a_locked_month(db):
+    P.set_pin(db, "2468")
     P.approve_month(db, "2026-03", "2468", who="经理")
     with pytest.raises(ValidationError) as exc:
         K.rerate_item(db, "INSPECTION", 5_00, effective_from="2026-03-15")

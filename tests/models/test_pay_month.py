@@ -148,6 +148,7 @@ def test_unfinished_ticket_counts_when_finally_completed(db, march):
 
 
 def test_approved_march_is_frozen_and_feeds_the_lock(db, march):
+    P.set_pin(db, "2580")
     P.approve_month(db, MONTH, "2580", who="经理")
     frozen = P.month_pay(db, MONTH)
     assert frozen.locked

@@ -6,7 +6,7 @@ import pytest
 
 from servicedesk.models.pay import catalog as K
 from servicedesk.models.pay import month as P
-from servicedesk.models.core.errors import LockedError, StateError, ValidationError
+from servicedesk.models.core.errors import DomainError, LockedError, StateError, ValidationError
 from servicedesk.models.core.settings import set_setting
 from tests import factories as F
 
@@ -63,7 +63,8 @@ def test_team_split_setting_drives_the_month(base):
     job(base, (a, b), (("INSPECTION", 250),))            # 4 h x 2.5 = 10 h
     pay = P.compute_month(db, MONTH)
     assert pay.technician(a).hours_x100 == 5_00 and pay.technician(b).hours_x100 == 5_00
-    set_setting(db, "pay.team_split", "leader_weighted")
+    P.set_pin(db, "2468")
+    set_setting(db, "pay.team_split", "leader_weighted", pin="2468", effective_month=MONTH)
     pay = P.compute_month(db, MONTH)
     # 10 h x 1.5/2.5 = 6 h for the leader (120 yuan), 4 h for the member (80 yuan)
     assert (pay.technician(a).hours_x100, pay.technician(a).performance_fen) == (6_00, 120_00)
@@ -197,6 +198,7 @@ def test_dispute_recorded_with_outcome_and_blocks_approval(base):
     disp = P.raise_dispute(db, MONTH, b, "deduction", "派工单已交", ref_id=d.id, who="李强")
     assert P.compute_month(db, MONTH).open_disputes == 1
     assert [ln.dispute for ln in lines(P.compute_month(db, MONTH), b, "deduction")] == ["open"]
+    P.set_pin(db, "2468")
     with pytest.raises(StateError):
         P.approve_month(db, MONTH, "2468")
     done = P.resolve_dispute(db, disp.id, True, "查到原件，免扣", who="经理")
@@ -213,8 +215,12 @@ def test_dispute_recorded_with_outcome_and_blocks_approval(base):
 
 
 # ------------------------------------------------------------------ PIN
-def test_pin_is_salted_scrypt_set_on_first_use(db):
+def test_pin_is_salted_scrypt_never_set_on_first_use(db):
     assert not P.pin_is_set(db)
+    with pytest.raises(DomainError) as exc:                # no PIN yet: approving does not set one
+        P.approve_month(db, "2026-01", "2468", who="经理")
+    assert "Set the manager PIN first" in exc.value.english and not P.pin_is_set(db)
+    P.set_pin(db, "2468")
     P.approve_month(db, "2026-01", "2468", who="经理")
     stored = db.execute("SELECT value FROM pay_secrets WHERE key = 'manager_pin'").fetchone()[0]
     assert stored.startswith("scrypt$") and "2468" not in stored
@@ -239,6 +245,7 @@ def test_locked_month_refuses_changes_through_the_model(base):
     t = job(base, (a, b), (("INSTALL_TC", 100),))
     later = job(base, (a,), (("INSPECTION", 100),), completed="2026-04-03 10:00:00")
     P.set_attendance(db, MONTH, a, 22, 0)
+    P.set_pin(db, "2468")
     P.approve_month(db, MONTH, "2468", who="经理")
     assert P.month_state(db, MONTH).locked
     with pytest.raises(LockedError) as exc:
@@ -267,18 +274,21 @@ def test_locked_month_refuses_changes_through_the_model(base):
 def test_locked_month_shows_frozen_figures(base):
     db, a = base["db"], base["a"]
     job(base, (a,), (("INSPECTION", 100),))                # 4 h = 80.00
+    P.set_pin(db, "2468")
     P.approve_month(db, MONTH, "2468", who="经理", at="2026-04-02 09:00:00")
-    set_setting(db, "pay.rate_per_hour_fen", 30_00)        # a later rate change…
+    set_setting(db, "pay.rate_per_hour_fen", 30_00, pin="2468")   # a later rate change (from this month)…
     K.rerate_item(db, "INSPECTION", 8_00, effective_from="2026-04-01")
     frozen = P.month_pay(db, MONTH)
     assert frozen.locked and frozen.approved_by == "经理" and frozen.approved_at == "2026-04-02 09:00:00"
     assert frozen.technician(a).performance_fen == 80_00   # …does not touch the approved month
-    assert P.compute_month(db, MONTH).technician(a).performance_fen == 120_00   # recomputed: 4 h x 30
+    # …nor its recomputation: March keeps the 20 yuan/h in force in March (4 h x 20)
+    assert P.compute_month(db, MONTH).technician(a).performance_fen == 80_00
 
 
 def test_unlock_needs_pin_and_reason_and_is_logged(base):
     db, a = base["db"], base["a"]
     t = job(base, (a,), (("INSPECTION", 100),))
+    P.set_pin(db, "2468")
     P.approve_month(db, MONTH, "2468", who="经理")
     with pytest.raises(ValidationError) as exc:
         P.unlock_month(db, MONTH, "2468", "  ")

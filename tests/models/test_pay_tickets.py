@@ -33,6 +33,7 @@ def test_record_visit_feeds_pay_and_locked_month_refuses_edits(db):
     assert [(x.hours_x100, x.performance_fen) for x in (pay.technician(a), pay.technician(b))] == \
         [(6_75, 135_00), (6_75, 135_00)]
 
+    P.set_pin(db, "1357")
     P.approve_month(db, "2026-03", "1357", who="经理")
     with pytest.raises(LockedError) as exc:
         T.record_visit(db, t.id, T.VisitInput(arrived_at="2026-03-03 10:00:00", result="done",
@@ -53,6 +54,7 @@ def test_completing_into_a_locked_month_is_refused(db):
                                         reported_at="2026-03-20 08:30:00", fault="异响", fault_level=3),
                       "内勤", at="2026-03-20 08:30:00")
     T.dispatch(db, t.id, T.DispatchInput([a], dispatched_at="2026-03-20 09:00:00"), "内勤")
+    P.set_pin(db, "1357")
     P.approve_month(db, "2026-03", "1357", who="经理")
     with pytest.raises(LockedError):
         T.record_visit(db, t.id, T.VisitInput(arrived_at="2026-03-21 10:00:00", result="done",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from servicedesk.models.core.pin import set_pin
 from servicedesk.models.tickets import technicians as TE
 from servicedesk.models.core.errors import NotFound, ValidationError
 from tests.conftest import run_cli
@@ -30,7 +31,9 @@ def test_add_update_deactivate_list(db):
     with pytest.raises(ValidationError) as exc:
         TE.add_technician(db, TE.TechnicianInput("钱七", base_salary_fen=-1))
     assert exc.value.field == "base_salary_fen"
-    wang = TE.update_technician(db, wang.id, TE.TechnicianInput("王建军", "13905710009", base_salary_fen=3300_00))
+    set_pin(db, "2468")                                     # a base salary is a pay rate: the PIN
+    wang = TE.update_technician(db, wang.id, TE.TechnicianInput("王建军", "13905710009", base_salary_fen=3300_00),
+                                pin="2468")
     assert (wang.phone, wang.base_salary_fen) == ("13905710009", 330000)
     TE.deactivate_technician(db, wang.id)
     assert [t.name for t in TE.list_technicians(db, active_only=True)] == ["赵国庆", "李志强"]

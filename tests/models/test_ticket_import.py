@@ -215,6 +215,7 @@ def test_a_row_completed_in_a_locked_pay_month_is_refused(archive, db_path, tmp_
     from servicedesk.models.pay import month as pay
 
     db = archive
+    pay.set_pin(db, "1357")
     pay.approve_month(db, "2025-10", "1357", who="经理")
     rows = [
         # row 2: completed 2025-10-04 -> pay month 2025-10, approved and locked -> refused

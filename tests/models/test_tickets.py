@@ -620,6 +620,7 @@ def test_kpi_counts_a_ticket_only_while_completed_reviewed_or_closed(office, db)
 
 def test_reopen_is_refused_when_the_completion_fed_a_locked_pay_month(office, db):
     t = _closed(office, "2026-10-03 09:00:00", "2026-10-03 13:00:00", "2026-10-03 15:00:00")
+    pay.set_pin(db, "1357")
     pay.approve_month(db, "2026-10", "1357", who="经理")
     with pytest.raises(LockedError) as exc:
         T.reopen_ticket(db, t.id, "返工", "内勤", at="2026-11-06 08:00:00")

@@ -15,8 +15,12 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def make_office(path: Path, customers: int) -> None:
-    """A closed data file holding `customers` customers named 客户0, 客户1, …"""
+    """A closed data file holding `customers` customers named 客户0, 客户1, …, manager PIN 1234."""
+    from servicedesk.models.core.pin import pin_is_set, set_pin
+
     db = open_db(path)
+    if not pin_is_set(db):
+        set_pin(db, "1234")
     for i in range(customers):
         C.add_customer(db, C.CustomerInput(name=f"客户{i}"))
     db.close()

@@ -59,7 +59,7 @@ def test_restore_round_trip_through_the_cli(tmp_path):
     db.close()
     assert count_customers(data) == 5
 
-    code, out, err = run_cli("restore", str(copy), "--db", str(data), "--json")
+    code, out, err = run_cli("restore", str(copy), "--db", str(data), "--json", "--pin", "1234")
     assert code == 0, err
     report = json.loads(out)
     assert report["restored_from"] == str(copy)
@@ -73,7 +73,7 @@ def test_restore_round_trip_through_the_cli(tmp_path):
 def _refused(tmp_path: Path, candidate: Path, expect: str) -> None:
     data = tmp_path / "office.sqlite3"
     before = sha(data), side_files(data)
-    code, out, err = run_cli("restore", str(candidate), "--db", str(data))
+    code, out, err = run_cli("restore", str(candidate), "--db", str(data), "--pin", "1234")
     assert code == 1 and out == ""
     assert expect in err and "not changed" in err, err
     assert (sha(data), side_files(data)) == before   # byte-identical, nothing beside it

@@ -74,6 +74,7 @@ def test_workbook_technician_sheet_lists_every_line(db, march, tmp_path):
 
 def test_workbook_shows_approval_and_dealer_sheet(db, march, tmp_path):
     D.set_dealer_billing(db, march["T1"], D.DealerTravelInput(transport_fen=560_00, days=3, dealer="浙江恒力"))
+    P.set_pin(db, "2580")
     P.approve_month(db, MONTH, "2580", who="李经理", at="2026-04-03 10:00:00")
     wb = load_workbook(export_pay_month(db, MONTH, tmp_path / "pay.xlsx"))
     assert "已审批锁定" in wb["汇总"]["A2"].value and "李经理" in wb["汇总"]["A2"].value
@@ -132,6 +133,7 @@ def test_cli_workbook_slips_and_lock(db_path, march, tmp_path):
                              "--technician", "张伟")
     assert code == 0, err and len(PdfReader(str(tmp_path / "s.pdf")).pages) == 1
 
+    assert run_cli("manager-pin", "--db", str(db_path), "--new", "2580")[0] == 0   # no PIN until set
     code, _out, err = run_cli("pay-approve", MONTH, "--db", str(db_path), "--pin", "2580", "--who", "经理")
     assert code == 0, err
     code, out, _err = run_cli("pay", MONTH, "--db", str(db_path), "--json")

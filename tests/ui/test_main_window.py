@@ -96,7 +96,8 @@ def test_settings_menu_offers_business_print_and_catalog(qtbot, ctx):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.settings_menu.actions()]
-    assert texts == ["&Business settings…", "&Printing and paper…", "&Work-hour catalog…", "&Technicians…"]
+    assert texts == ["&Business settings…", "&Printing and paper…", "&Work-hour catalog…", "&Technicians…",
+                     "", "Change &manager PIN…", "&Audit log…"]
 
 
 def test_dashboard_status_link_opens_that_ticket_list(qtbot, ctx):

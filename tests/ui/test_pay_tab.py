@@ -88,15 +88,23 @@ def test_attendance_grid_edit_saves_and_updates_pay(tab, errors):
 def test_approve_with_pin_then_locked_month_refuses_edits(tab, errors, qtbot):
     from servicedesk.ui.pay.pin_dialog import PinDialog
 
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    first = PinDialog(tab.ctx, MONTH, "approve", tab)            # no PIN yet: "set it first", not first-use
+    qtbot.addWidget(first)
+    assert first.exec() == PinDialog.Rejected and "set the manager PIN first" in said[0]
+    monkey.undo()
+    P.set_pin(tab.ctx.db, "2580")
     dlg = PinDialog(tab.ctx, MONTH, "approve", tab)
     qtbot.addWidget(dlg)
-    assert dlg.first_use and dlg.pin2 is not None
-    dlg.pin.setText("2580")
-    dlg.pin2.setText("2581")
-    dlg.accept()                                                # the two PINs differ: stays open
+    dlg.pin.setText("2581")
+    dlg.accept()                                                # wrong PIN: stays open, said beside the field
     assert not P.is_locked(tab.ctx.db, MONTH)
-    assert dlg.form._errors["pin2"].text()
-    dlg.pin2.setText("2580")
+    assert dlg.form._errors["pin"].text()
+    dlg.pin.setText("2580")
     dlg.accept()
     assert P.is_locked(tab.ctx.db, MONTH)
     tab.reload()
@@ -286,6 +294,7 @@ def test_attendance_import_through_the_pay_tab(tab, qtbot, sheets, tmp_path):
 def test_attendance_import_into_a_locked_month_is_refused(tab, qtbot, sheets, tmp_path):
     from servicedesk.ui import import_export as IE
 
+    P.set_pin(tab.ctx.db, "2580")
     P.approve_month(tab.ctx.db, MONTH, "2580")
     tab.reload()
     sheets["open"] = _attendance_file(tmp_path / "att.xlsx", [["张伟", 20, 5]])

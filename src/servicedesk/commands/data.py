@@ -25,6 +25,7 @@ import logging
 from pathlib import Path
 
 from servicedesk.config import resolve_db_path
+from servicedesk.commands.pin_arg import add_pin_argument, resolve_pin
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ def register(sub: argparse._SubParsersAction, common) -> None:
 
     p = common(sub.add_parser("restore", help="replace the data file by a verified backup"))
     p.add_argument("file", help="the backup copy to restore")
+    add_pin_argument(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_restore)
 
@@ -106,9 +108,11 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from servicedesk.cli import print_json
-    from servicedesk.models.core.restore import restore_backup
+    from servicedesk.models.core.restore import check_restore_pin, restore_backup, verify_backup
 
     path = resolve_db_path(getattr(args, "db", None))
+    verify_backup(Path(args.file))  # a file that cannot be restored is refused before the PIN is asked
+    check_restore_pin(path, Path(args.file), resolve_pin(args.pin))
     result = restore_backup(path, Path(args.file))
     if args.json:
         print_json({"restored_from": str(result.restored_from),

@@ -19,6 +19,7 @@ import sys
 from decimal import Decimal
 
 from servicedesk.commands.i18n import untranslated
+from servicedesk.commands.pin_arg import add_pin_argument, resolve_pin
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -36,13 +37,13 @@ def register(sub: argparse._SubParsersAction, common) -> None:
 
     p = common(sub.add_parser("pay-approve", help="approve and lock a pay month (manager PIN)"))
     p.add_argument("month", help="YYYY-MM")
-    p.add_argument("--pin", required=True, help="manager PIN (set by the first approval)")
+    add_pin_argument(p)
     p.add_argument("--who", default="", help="manager's name recorded on the approval")
     p.set_defaults(func=cmd_pay_approve)
 
     p = common(sub.add_parser("pay-unlock", help="unlock an approved pay month (PIN and reason)"))
     p.add_argument("month", help="YYYY-MM")
-    p.add_argument("--pin", required=True)
+    add_pin_argument(p)
     p.add_argument("--reason", required=True)
     p.add_argument("--who", default="")
     p.set_defaults(func=cmd_pay_unlock)
@@ -122,7 +123,7 @@ def cmd_pay_approve(args: argparse.Namespace) -> int:
     from servicedesk.models.pay.month import approve_month
 
     db = open_database(args, create=False)
-    state = approve_month(db, args.month, args.pin, who=args.who)
+    state = approve_month(db, args.month, resolve_pin(args.pin), who=args.who)
     print(f"Pay month {state.month} approved and locked ({state.approved_at}).")
     return 0
 
@@ -132,7 +133,7 @@ def cmd_pay_unlock(args: argparse.Namespace) -> int:
     from servicedesk.models.pay.month import unlock_month
 
     db = open_database(args, create=False)
-    state = unlock_month(db, args.month, args.pin, args.reason, who=args.who)
+    state = unlock_month(db, args.month, resolve_pin(args.pin), args.reason, who=args.who)
     print(f"Pay month {state.month} unlocked (draft again); the reason was logged.")
     return 0
 

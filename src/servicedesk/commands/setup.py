@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.commands.pin_arg import add_pin_argument, resolve_pin
 
 # What each setting means, in English (the Chinese is in cli_zh_CN.tsv).
 DESCRIPTIONS: dict[str, str] = {
@@ -111,7 +112,9 @@ def register(sub: argparse._SubParsersAction, common) -> None:
     p = common(sub.add_parser("settings", help="list, show or set business settings"))
     p.add_argument("key", nargs="?", help="setting key, e.g. office.name (omitted: list all)")
     p.add_argument("value", nargs="?", help="new value, in the unit the key names (fen, minutes, …)")
-    p.add_argument("--pin", help="manager PIN, needed for protected settings")
+    add_pin_argument(p, "manager PIN, needed for the pay rates")
+    p.add_argument("--effective-month", help="pay rates: the month the new value takes effect (YYYY-MM; "
+                   "default this month, never an approved one)")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(func=cmd_settings)
 
@@ -200,11 +203,11 @@ def cmd_settings(args: argparse.Namespace) -> int:
     if not S.is_known_key(key):
         raise ValidationError(f"Unknown setting {key}.", "key")
     if args.value is not None:
-        if key in S.PIN_PROTECTED_KEYS:
-            _require_pin(db, args.pin, key)
         value = S.parse_setting_value(key, args.value)
         if key == S.CLERK:
             S.set_clerk(db, value)  # the new clerk is also kept in the list to pick from
+        elif S.protected_changes(db, {key: value}):
+            S.set_setting(db, key, value, pin=resolve_pin(args.pin), effective_month=args.effective_month)
         else:
             S.set_setting(db, key, value)
     value = S.get_setting(db, key)
@@ -215,17 +218,3 @@ def cmd_settings(args: argparse.Namespace) -> int:
     else:
         print_table(("Key", "Value", "Description"), [(key, _shown(value), _describe(key))])
     return 0
-
-
-def _require_pin(db, pin: str | None, key: str) -> None:
-    """The manager's PIN for a protected key; refused when missing, wrong or never set."""
-    from servicedesk.models.pay.month import pin_is_set, verify_pin
-
-    if not pin_is_set(db):
-        raise ValidationError(f"Setting {key} needs the manager PIN, and none is set yet "
-                              "(set it with init --pin or on the first pay approval).", "pin")
-    if not pin:
-        raise ValidationError(f"Setting {key} is protected: give the manager PIN with --pin.", "pin")
-    if not verify_pin(db, pin):
-        raise ValidationError("Wrong PIN.", "pin")
-

@@ -118,6 +118,8 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2) -> dict
                                 ticket_id=work.ticket_id, who=CLERK)
                 counts["disputes"] += 1
     approved = 0
+    if not P.pin_is_set(db):
+        P.set_pin(db, DEMO_PIN)  # approving no longer sets the PIN on first use
     for month in months:
         if month < current:
             at = f"{P.next_month(month)}-0{rng.randint(2, 6)} 10:{rng.randint(10, 59)}:00"

@@ -12,7 +12,7 @@ holds a field, and the write.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QTableWidget, QTextEdit, QWidget,
 )
 
-from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.models.core.errors import ConflictError, DomainError, ValidationError
 from servicedesk.ui.common import FittedDialog, ValidatedForm, part_of_another_field, show_error
 
 
@@ -60,6 +60,39 @@ def ask_discard(parent: QWidget) -> bool:
     box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is discard
+
+
+def ask_reload(parent: QWidget, exc: ConflictError) -> bool:
+    """Say who changed the record meanwhile; True when the clerk chose Reload.
+
+    Keep my typing (Esc) leaves the form open as typed, so the clerk can copy
+    what they wrote; a save stays refused until the record is reloaded.
+    """
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("FormDialog", "Changed meanwhile"),
+                      exc.message, QMessageBox.NoButton, parent)
+    box.setObjectName("conflict_question")
+    box.setInformativeText(QCoreApplication.translate(
+        "FormDialog", "Reload shows what is stored now; what you typed here is replaced. "
+                      "Keep my typing leaves this form as it is, so you can copy from it."))
+    reload = box.addButton(QCoreApplication.translate("FormDialog", "Reload"), QMessageBox.AcceptRole)
+    keep = box.addButton(QCoreApplication.translate("FormDialog", "Keep my typing"), QMessageBox.RejectRole)
+    box.setDefaultButton(reload)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is reload
+
+
+def offer_reload(dialog: QWidget, exc: ConflictError, reload: Callable[[], None]) -> None:
+    """A save refused because someone changed the record: ask, and reload when the clerk says so.
+
+    The dialog stays open either way. `dialog.confirm_reload(exc)` asks
+    (ask_reload by default), so a test can answer without a message box.
+    """
+    ask = getattr(dialog, "confirm_reload", None) or (lambda e: ask_reload(dialog, e))
+    if ask(exc):
+        reload()
+        if isinstance(dialog, DiscardGuard):
+            dialog.mark_unchanged()
 
 
 class DiscardGuard:
@@ -165,6 +198,13 @@ class FormDialog(EditDialog):
     def clear_unplaced(self) -> None:
         """Hide what `show_unplaced` showed, when the dialog shows it inline."""
 
+    def reload_record(self) -> None:
+        """Show the record as stored now (after a ConflictError); the next save compares that version."""
+
+    def confirm_reload(self, exc: ConflictError) -> bool:
+        """Ask whether to reload after someone else changed the record (Reload / Keep my typing)."""
+        return ask_reload(self, exc)
+
     # ---- the shared pattern ----------------------------------------------------
     def add_save_buttons(self) -> QDialogButtonBox:
         """Save and Cancel, Save bound to `save` (`self.buttons`, `self.save_button`)."""
@@ -211,6 +251,9 @@ class FormDialog(EditDialog):
             return
         try:
             stored = self.write()
+        except ConflictError as exc:
+            offer_reload(self, exc, self.reload_record)
+            return
         except ValidationError as exc:
             self.show_errors({exc.field or self.fallback_field: exc})
             return

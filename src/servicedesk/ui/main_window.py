@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         technicians = QAction(self.tr("&Technicians…"), self)
         technicians.triggered.connect(self.open_technicians)
         self.settings_menu.addAction(technicians)
+        from servicedesk.ui.settings.pin_dialogs import add_manager_menu
+        add_manager_menu(self.settings_menu, self, self.ctx)  # 修改经理密码…, 操作日志… (issue 17)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)
         guide.setShortcut(QKeySequence("F1"))
@@ -443,10 +445,12 @@ class MainWindow(QMainWindow):
         """文件 ▸ 恢复备份…: choose a verified copy, confirm what is lost, swap, reopen."""
         from servicedesk.ui.data.backups import RestoreDialog
 
-        # TODO(issue 17, PIN half): ask the manager PIN here and call
-        # require_manager_pin(db, pin) once models provide it.
+        from servicedesk.ui.settings.pin_dialogs import confirm_restore_pin
+
         dialog = RestoreDialog(self.plan, self)
         if dialog.exec() != RestoreDialog.Accepted or dialog.chosen is None:
+            return
+        if not confirm_restore_pin(self.ctx, self, dialog.chosen):
             return
         self.restore_from(dialog.chosen)
 

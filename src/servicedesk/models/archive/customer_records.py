@@ -18,13 +18,16 @@ from servicedesk.models.archive.search_index import _customer_clause, _drop_from
 from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.settings import office_area_code
+from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.settings import office_area_code, recorder
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
 
 def _row_to_customer(row: dict[str, Any]) -> Customer:
     known = {f.name for f in fields(Customer)}
-    return Customer(**{k: v for k, v in row.items() if k in known})
+    customer = Customer(**{k: v for k, v in row.items() if k in known})
+    customer.active = bool(customer.active)
+    return customer
 
 
 def get_customer(db: sqlite_utils.Database, customer_id: int) -> Customer:
@@ -52,25 +55,36 @@ def add_customer(db: sqlite_utils.Database, data: CustomerInput,
     return get_customer(db, cid)
 
 
-def update_customer(db: sqlite_utils.Database, customer_id: int, data: CustomerInput) -> Customer:
+def update_customer(db: sqlite_utils.Database, customer_id: int, data: CustomerInput,
+                    loaded: Customer | None = None, who: str = "") -> Customer:
+    """Store the customer's fields; `loaded` (the record as a dialog read it)
+    makes the save refuse with ConflictError when anyone changed it since."""
     clean = clean_customer(data, office_area_code(db))
     get_customer(db, customer_id)
     with transaction(db):
-        db["customers"].update(customer_id, {**asdict(clean), "updated_at": now_iso()})
+        check_unchanged(db, "customers", customer_id, loaded, f"Customer {clean.name}")
+        db["customers"].update(customer_id, {**asdict(clean), "updated_at": now_iso(),
+                                             "updated_by": who or recorder(db)})
         reindex_customer(db, customer_id)
     return get_customer(db, customer_id)
 
 
-def delete_customer(db: sqlite_utils.Database, customer_id: int) -> None:
-    """Only a customer with no equipment and no tickets can be deleted (history is kept)."""
+def set_customer_active(db: sqlite_utils.Database, customer_id: int, active: bool, who: str = "") -> Customer:
+    """Deactivate a customer with history (it leaves the pickers, keeps its tickets), or reactivate it."""
+    with transaction(db):
+        get_customer(db, customer_id)
+        db["customers"].update(customer_id, {"active": int(bool(active)), "updated_at": now_iso(),
+                                             "updated_by": who or recorder(db)})
+    return get_customer(db, customer_id)
+
+
+def delete_customer(db: sqlite_utils.Database, customer_id: int, who: str = "") -> None:
+    """Only a customer nothing refers to can be deleted; otherwise the message names
+    every reference (equipment, tickets, follow-ups) and says to deactivate it."""
     with transaction(db):
         customer = get_customer(db, customer_id)
-        if customer.equipment_count:
-            raise ValidationError(
-                f"{customer.name} still has {customer.equipment_count} equipment; "
-                "delete or move it first.", "customer")
-        if db.execute("SELECT 1 FROM tickets WHERE customer_id = ? LIMIT 1", [customer_id]).fetchone():
-            raise ValidationError(f"{customer.name} has tickets and cannot be deleted.", "customer")
+        refuse_if_referenced(db, "customer", customer_id)
+        _audit_deletion(db, f"customer {customer_id} {customer.name}", asdict(customer), who or recorder(db))
         _drop_from_grams(db, customer_id)
         db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])
         db.execute("DELETE FROM customers WHERE id = ?", [customer_id])

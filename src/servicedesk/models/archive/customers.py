@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from servicedesk.models.archive.customer_records import (
     CUSTOMER_ORDER, add_customer, count_customers, customer_numbered, customers_named, delete_customer,
-    find_customer, get_customer, known_values, list_customers, update_customer,
+    find_customer, get_customer, known_values, list_customers, set_customer_active, update_customer,
 )
 from servicedesk.models.archive.duplicates import possible_duplicates
 from servicedesk.models.archive.equipment import (
-    add_equipment, delete_equipment, equipment_for_customer, find_equipment, get_equipment, update_equipment,
+    add_equipment, delete_equipment, equipment_for_customer, find_equipment, get_equipment, set_equipment_active,
+    update_equipment,
 )
 from servicedesk.models.archive.records import (
     Customer, CustomerInput, Equipment, EquipmentInput, SearchHit, WarrantyDecision,
@@ -53,12 +54,12 @@ __all__ = [
     "DateOrderError", "DuplicateSerialError", "customer_errors", "clean_customer", "normalise_code",
     "clean_equipment", "equipment_errors",
     # customers
-    "get_customer", "add_customer", "update_customer", "delete_customer", "customer_numbered",
+    "get_customer", "add_customer", "update_customer", "delete_customer", "set_customer_active", "customer_numbered",
     "customers_named", "find_customer", "CUSTOMER_ORDER", "count_customers", "list_customers", "known_values",
     "possible_duplicates",
     # equipment
     "get_equipment", "find_equipment", "equipment_for_customer", "add_equipment", "update_equipment",
-    "delete_equipment",
+    "delete_equipment", "set_equipment_active",
     # warranty
     "add_months", "warranty_end", "warranty_status", "EquipmentWarranty", "equipment_with_warranty",
     # search

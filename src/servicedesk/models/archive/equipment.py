@@ -17,13 +17,17 @@ from servicedesk.models.archive.records import Equipment, EquipmentInput
 from servicedesk.models.archive.search_index import reindex_customer
 from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment
 from servicedesk.models.core.db import now_iso, transaction
-from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.errors import NotFound
+from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text
 
 
 def _row_to_equipment(row: dict[str, Any]) -> Equipment:
     known = {f.name for f in fields(Equipment)}
-    return Equipment(**{k: v for k, v in row.items() if k in known})
+    equipment = Equipment(**{k: v for k, v in row.items() if k in known})
+    equipment.active = bool(equipment.active)
+    return equipment
 
 
 def get_equipment(db: sqlite_utils.Database, equipment_id: int) -> Equipment:
@@ -64,25 +68,41 @@ def add_equipment(db: sqlite_utils.Database, data: EquipmentInput) -> Equipment:
     return get_equipment(db, eid)
 
 
-def update_equipment(db: sqlite_utils.Database, equipment_id: int, data: EquipmentInput) -> Equipment:
+def update_equipment(db: sqlite_utils.Database, equipment_id: int, data: EquipmentInput,
+                     loaded: Equipment | None = None, who: str = "") -> Equipment:
+    """Store the unit's fields; `loaded` (the record as a dialog read it)
+    makes the save refuse with ConflictError when anyone changed it since."""
     clean = clean_equipment(data)
     with transaction(db):
         old = get_equipment(db, equipment_id)
+        check_unchanged(db, "equipment", equipment_id, loaded, f"Equipment {old.model} {old.serial_no}")
         get_customer(db, clean.customer_id)
         _check_serial_unique(db, clean, equipment_id)
-        db["equipment"].update(equipment_id, {**asdict(clean), "updated_at": now_iso()})
+        db["equipment"].update(equipment_id, {**asdict(clean), "updated_at": now_iso(),
+                                              "updated_by": who or recorder(db)})
         reindex_customer(db, clean.customer_id)
         if old.customer_id != clean.customer_id:
             reindex_customer(db, old.customer_id)
     return get_equipment(db, equipment_id)
 
 
-def delete_equipment(db: sqlite_utils.Database, equipment_id: int) -> None:
-    """Equipment with tickets is history and cannot be deleted."""
+def set_equipment_active(db: sqlite_utils.Database, equipment_id: int, active: bool,
+                         who: str = "") -> Equipment:
+    """Deactivate a unit with history (scrapped, sold on: it leaves the pickers), or reactivate it."""
+    with transaction(db):
+        get_equipment(db, equipment_id)
+        db["equipment"].update(equipment_id, {"active": int(bool(active)), "updated_at": now_iso(),
+                                              "updated_by": who or recorder(db)})
+    return get_equipment(db, equipment_id)
+
+
+def delete_equipment(db: sqlite_utils.Database, equipment_id: int, who: str = "") -> None:
+    """Only a unit nothing refers to can be deleted; otherwise the message names every
+    reference (tickets, planned inspections, follow-ups) and says to deactivate it."""
     with transaction(db):
         eq = get_equipment(db, equipment_id)
-        if db.execute("SELECT 1 FROM tickets WHERE equipment_id = ? LIMIT 1", [equipment_id]).fetchone():
-            raise ValidationError(f"{eq.model} {eq.serial_no} has tickets and cannot be deleted.",
-                                  "equipment")
+        refuse_if_referenced(db, "equipment", equipment_id)
+        _audit_deletion(db, f"equipment {equipment_id} {eq.model} {eq.serial_no}", asdict(eq),
+                        who or recorder(db))
         db.execute("DELETE FROM equipment WHERE id = ?", [equipment_id])
         reindex_customer(db, eq.customer_id)

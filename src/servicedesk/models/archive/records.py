@@ -31,6 +31,9 @@ class Customer(CustomerInput):
     updated_at: str = ""
     equipment_count: int = 0
     merged_into: int | None = None   # merged into that customer: an alias, not listed (issue 16)
+    active: bool = True        # False: deactivated (history kept, left out of pickers)
+    version: int = 0           # what a dialog's save compares (models/core/record_guard.py)
+    updated_by: str = ""
 
 
 @dataclass
@@ -58,6 +61,9 @@ class Equipment(EquipmentInput):
     created_at: str = ""
     updated_at: str = ""
     customer_name: str = ""
+    active: bool = True        # False: deactivated (history kept, left out of pickers)
+    version: int = 0           # what a dialog's save compares (models/core/record_guard.py)
+    updated_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ class SearchHit:
     phone: str
     address: str
     dealer: str
-    equipment: list[dict[str, Any]] = field(default_factory=list)
+    equipment: list[dict[str, Any]] = field(default_factory=list)   # each with "active"
+    active: bool = True       # False: deactivated, shown with a mark, not offered for a new ticket
 
 
 _CUSTOMER_FIELDS = [f.name for f in fields(CustomerInput)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-from servicedesk.models.core.schema_steps import sql_step, text_search_tables
+from servicedesk.models.core.schema_steps import record_version_statements, sql_step, text_search_tables
 
 MIGRATIONS = Migrations("core")
 
@@ -85,15 +85,23 @@ def _m0002(db):
     db.conn.executemany("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)", rows)
 
 
-sql_step(MIGRATIONS, "0003_customer_name_sort",
+# Issue 17: a customer or a unit with history is deactivated, never deleted;
+# a dialog's save compares the version it loaded (lost update between windows).
+sql_step(MIGRATIONS, "0003_customers_equipment_active_version",
+    *record_version_statements("customers", add_active=True),
+    *record_version_statements("equipment", add_active=True),
+)
+
+
+sql_step(MIGRATIONS, "0004_customer_name_sort",
     # Each name's pinyin sort key (王 wáng before 张 zhāng, issue 16), indexed so
-    # the paged list sorts by it as fast as it sorted by name; filled by 0005.
+    # the paged list sorts by it as fast as it sorted by name; filled by 0006.
     "ALTER TABLE customers ADD COLUMN name_sort TEXT NOT NULL DEFAULT ''",
     "CREATE INDEX idx_customers_name_sort ON customers(name_sort, id)",
 )
 
 
-sql_step(MIGRATIONS, "0004_customer_merges",
+sql_step(MIGRATIONS, "0005_customer_merges",
     # A merged customer stays as an alias of the one it was merged into
     # (issue 16): its name and phones still find that customer, and the
     # merge is recorded with what it moved.
@@ -113,8 +121,8 @@ sql_step(MIGRATIONS, "0004_customer_merges",
 )
 
 
-@MIGRATIONS(name="0005_customer_search_pinyin")
-def _m0005(db):
+@MIGRATIONS(name="0006_customer_search_pinyin")
+def _m0006(db):
     """Refill the customer search text and both its indexes, and name_sort (issue 16).
 
     The text gains the full pinyin and initials of name and contact (wjg /

@@ -215,17 +215,17 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[Sear
     if rows:
         marks = ", ".join("?" * len(rows))
         for e in db.query(
-                "SELECT id, customer_id, model, serial_no, project_no FROM equipment "
+                "SELECT id, customer_id, model, serial_no, project_no, active FROM equipment "
                 f"WHERE customer_id IN ({marks}) ORDER BY model, serial_no", list(by_customer)):
             by_customer[e["customer_id"]].append(e)
     lowered = [t.lower() for t in terms]
     hits = []
     for row in rows:
         matched = [
-            {k: e[k] for k in ("id", "model", "serial_no", "project_no")}
+            {k: e[k] for k in ("id", "model", "serial_no", "project_no", "active")}
             for e in by_customer[row["id"]]
             if any(t in " ".join(str(e[k] or "") for k in ("model", "serial_no", "project_no")).lower()
                    for t in lowered)]
         hits.append(SearchHit(row["id"], row["name"], row["contact"], row["phone"], row["address"],
-                              row["dealer"], matched))
+                              row["dealer"], matched, bool(row["active"])))
     return hits

@@ -53,6 +53,7 @@ MIGRATION_MODULES = (
     "servicedesk.models.pay.schema",
     "servicedesk.models.followups.schema",
     "servicedesk.models.printing.schema",
+    "servicedesk.models.core.audit_schema",
 )
 
 log = logging.getLogger(__name__)

@@ -72,11 +72,10 @@ def holds_records(db: sqlite_utils.Database) -> bool:
 
 
 def _pin_problem(pin: str) -> ValidationError | None:
-    # TODO(pin-audit branch): models/core/pin.py takes over the PIN rules.
-    from servicedesk.models.pay.approval import _clean_pin
+    from servicedesk.models.core.pin import clean_pin
 
     try:
-        _clean_pin(pin)
+        clean_pin(pin)
     except ValidationError as exc:
         return ValidationError(exc.english, "pin")
     return None

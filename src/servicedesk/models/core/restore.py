@@ -110,9 +110,9 @@ def restore_backup(data_path: str | Path, backup: str | Path, *, lock: DataFileL
     closes its connections first); without one the lock is taken here and
     AlreadyOpenError tells that a window has the file open.
     """
-    # TODO(issue 17, PIN half): restoring is a manager action. Call
-    # require_manager_pin(db, pin) here once models provide it (another helper
-    # adds it); it is not there yet, so no PIN is asked today.
+    # The manager's PIN is asked by the callers before (check_restore_pin):
+    # the damaged-file dialog at start restores without one, since a damaged
+    # file cannot check it. Every restore is audited in the restored file.
     data_path, backup = Path(data_path), Path(backup)
     now = now or _dt.datetime.now()
     nothing = "Nothing was restored; the data file was not changed."
@@ -151,4 +151,55 @@ def restore_backup(data_path: str | Path, backup: str | Path, *, lock: DataFileL
         if own_lock:
             held.release()
     log.info("restored %s from %s (previous file kept as %s)", data_path, backup, kept)
+    _audit_restore(data_path, backup, kept, counts)
     return RestoreResult(backup, kept, counts)
+
+
+def _audit_restore(data_path: Path, backup: Path, kept: Path | None, counts: dict[str, int]) -> None:
+    """The restored file's audit trail says it was restored, from what, and where the old file went."""
+    from servicedesk.models.core.audit import record_action
+    from servicedesk.models.core.db import open_db
+
+    db = open_db(data_path)
+    try:
+        record_action(db, "restore", str(backup), str(kept) if kept else None,
+                      ", ".join(f"{k} {v}" for k, v in counts.items()))
+    finally:
+        db.close()
+
+
+def check_restore_pin(data_path: str | Path, backup: str | Path, pin: str | None) -> None:
+    """Refuse (DomainError) a restore without the manager's right PIN, before anything is touched.
+
+    The PIN is the current file's; when that file cannot be read (missing
+    or damaged) it is the backup's, the office's PIN at the time of the copy.
+    A wrong PIN counts towards the lockout in the file that checked it.
+    """
+    from servicedesk.models.core.db import open_db
+    from servicedesk.models.core.errors import DomainError
+    from servicedesk.models.core.pin import _pin_matches, require_manager_pin
+
+    data_path = Path(data_path)
+    try:
+        db = open_db(data_path, create=False) if data_path.exists() and data_path.stat().st_size else None
+    except (DatabaseError, sqlite3.Error, OSError):
+        db = None
+    if db is not None:
+        try:
+            require_manager_pin(db, pin, "restore", str(backup))
+            return
+        finally:
+            db.close()
+    try:  # the backup is only read: it must stay byte-identical
+        conn = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM pay_secrets WHERE key = 'manager_pin'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        row = None
+    if row is None:
+        raise DomainError("Set the manager PIN first (设置 ▸ 修改经理密码, or servicedesk manager-pin).", "pin")
+    if not _pin_matches(str(pin or "").strip(), row[0]):
+        raise RestoreRefused("Wrong PIN (checked against the backup, as the data file cannot be read). "
+                             "Nothing was restored; the data file was not changed.", "pin")

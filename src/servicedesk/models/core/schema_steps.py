@@ -75,3 +75,36 @@ def text_search_tables(table: str, key: str, owner: str, fts: str, *, update_whe
             INSERT INTO {fts}(rowid, text) VALUES (new.{key}, new.text);
         END""",
     )
+
+
+def record_version_statements(table: str, *, add_active: bool, watched: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Columns and trigger that let a dialog's save see that someone else changed the row.
+
+    `version` goes up by one on every UPDATE that does not set it itself (a
+    trigger, so imports, the CLI and every step function count, whoever
+    wrote them); `updated_by` names the clerk of the last change (set by the
+    write functions); `active` (when `add_active`) lets a record with history
+    be deactivated instead of deleted. `watched` limits the bump to changes
+    of those columns (parts: the master data, not the stock balance a ledger
+    line moves). recursive_triggers is off, so the trigger's own UPDATE does
+    not fire it again.
+    """
+    when = " OR ".join(f"old.{c} IS NOT new.{c}" for c in watched) if watched else "1"
+    return (
+        *((f"ALTER TABLE {table} ADD COLUMN active INTEGER NOT NULL DEFAULT 1",) if add_active else ()),
+        f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+        f"ALTER TABLE {table} ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''",
+        f"""CREATE TRIGGER {table}_version AFTER UPDATE ON {table}
+        WHEN new.version = old.version AND ({when}) BEGIN
+            UPDATE {table} SET version = old.version + 1 WHERE id = new.id;
+        END""",
+    )
+
+
+def child_version_statements(child: str, parent: str, key: str) -> tuple[str, ...]:
+    """Triggers that count a change of `child` rows (a ticket's team, work, parts) as a change of the parent."""
+    return tuple(
+        f"""CREATE TRIGGER {child}_{event.lower()}_version AFTER {event} ON {child} BEGIN
+            UPDATE {parent} SET version = version + 1 WHERE id = {row}.{key};
+        END"""
+        for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")))

@@ -11,13 +11,16 @@ import getpass
 import json
 import math
 import re
+import sqlite3
 from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.core.transactions import transaction
+from servicedesk.models.core.audit import record_action
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.core.phones import AREA_CODE_SETTING, check_area_code, clean_area
+from servicedesk.models.core.pin import require_manager_pin
+from servicedesk.models.core.transactions import now_iso, transaction
 from servicedesk.models.core.standards import DEFAULT_SETTINGS
 
 # The clerk (记录人) printed on forms and written to logs instead of the OS
@@ -27,10 +30,16 @@ CLERKS = "office.clerks"
 # Keys with a value beyond DEFAULT_SETTINGS' plain numbers and text.
 EXTRA_KEYS = (CLERK, CLERKS)
 CHOICES: dict[str, tuple[str, ...]] = {"pay.team_split": ("equal", "leader_weighted")}
-# Keys only the manager may change (the manager's PIN, models/pay/month.py).
-# The one place to mark them: `servicedesk settings KEY VALUE` refuses these
-# without --pin, and the Settings dialog is to read the same set.
-PIN_PROTECTED_KEYS: frozenset[str] = frozenset()
+# Keys only the manager may change (the manager's PIN, models/core/pin.py):
+# the pay rates. The one place to mark them: save_settings refuses a change
+# of these without the PIN, and `servicedesk settings` and the Settings
+# dialog ask for it. They are VERSIONED by the month they take effect
+# (setting_versions), so a month's pay uses the rates in force in that month
+# and raising a rate never changes an approved month's recomputation.
+PIN_PROTECTED_KEYS: frozenset[str] = frozenset(k for k in DEFAULT_SETTINGS if k.startswith("pay."))
+# The value a versioned key had before its first recorded change.
+BASELINE_MONTH = "0000-01"
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
 def ensure_defaults(db: sqlite_utils.Database) -> None:
@@ -46,6 +55,9 @@ def ensure_defaults(db: sqlite_utils.Database) -> None:
 
 
 def get_setting(db: sqlite_utils.Database, key: str, default: Any = None) -> Any:
+    """The value in force now (a versioned key: its version for this month)."""
+    if key in PIN_PROTECTED_KEYS:
+        return get_settings(db, key)[key]
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     if row is None:
         return DEFAULT_SETTINGS.get(key, default)
@@ -53,10 +65,83 @@ def get_setting(db: sqlite_utils.Database, key: str, default: Any = None) -> Any
 
 
 def get_settings(db: sqlite_utils.Database, prefix: str = "") -> dict[str, Any]:
+    """Every value in force now; `settings_for_month` gives another month's."""
+    return settings_for_month(db, now_iso()[:7], prefix)
+
+
+def settings_for_month(db: sqlite_utils.Database, month: str, prefix: str = "") -> dict[str, Any]:
+    """The values in force in `month` (YYYY-MM): a month's pay is computed with these."""
     values = dict(DEFAULT_SETTINGS)
     for key, value in db.execute("SELECT key, value FROM settings"):
         values[key] = json.loads(value)
+    values.update(versions_in_force(db, month, prefix))
     return {k: v for k, v in values.items() if k.startswith(prefix)}
+
+
+def versions_in_force(db: sqlite_utils.Database, month: str, prefix: str = "") -> dict[str, Any]:
+    """key -> the newest version taking effect in or before `month`, for keys that have versions.
+
+    (Before the audit schema step has run, e.g. while migrating, there are none.)
+    """
+    try:
+        rows = db.execute(
+            "SELECT key, value FROM setting_versions v WHERE substr(key, 1, length(?)) = ? AND effective_month = "
+            "(SELECT MAX(effective_month) FROM setting_versions w WHERE w.key = v.key AND w.effective_month <= ?)",
+            [prefix, prefix, month]).fetchall()
+    except sqlite3.OperationalError:
+        return {}
+    return {k: json.loads(v) for k, v in rows}
+
+
+def base_salary_key(technician_id: int) -> str:
+    """The versioned key of a technician's base salary (fen), like a pay rate."""
+    return f"technician.{technician_id}.base_salary_fen"
+
+
+def parse_effective_month(value: object) -> str:
+    text = str(value or "").strip()
+    m = _MONTH.match(text)
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise ValidationError(f'"{text}" is not a month (use 2026-03).', "effective_month")
+    return f"{int(m[1]):04d}-{int(m[2]):02d}"
+
+
+def earliest_effective_month(db: sqlite_utils.Database) -> str:
+    """This month, or the month after the last approved (locked) pay month if that is later.
+
+    (Reads pay_months by SQL: core cannot import the pay area, which imports it.)
+    """
+    last = db.execute("SELECT MAX(month) FROM pay_months WHERE status = 'locked'").fetchone()[0]
+    this = now_iso()[:7]
+    if not last:
+        return this
+    year, mon = int(last[:4]), int(last[5:7])
+    return max(f"{year + mon // 12:04d}-{mon % 12 + 1:02d}", this)
+
+
+def check_effective_month(db: sqlite_utils.Database, month: object = None) -> str:
+    """The month a rate change takes effect: default the earliest allowed; never an approved month."""
+    if month is None or not str(month).strip():
+        return earliest_effective_month(db)
+    month = parse_effective_month(month)
+    last = db.execute("SELECT MAX(month) FROM pay_months WHERE status = 'locked'").fetchone()[0]
+    if last and month <= last:
+        raise ValidationError(f"Pay month {last} is approved and locked: a rate change can take effect "
+                              f"from {earliest_effective_month(db)} at the earliest.", "effective_month")
+    return month
+
+
+def write_version(db: sqlite_utils.Database, key: str, old: Any, new: Any, month: str, who: str = "") -> None:
+    """Inside the caller's transaction: `new` from `month` on; the first change keeps `old` as the baseline."""
+    stamp = now_iso()
+    if db.execute("SELECT 1 FROM setting_versions WHERE key = ?", [key]).fetchone() is None:
+        db.execute("INSERT INTO setting_versions (key, effective_month, value, created_at, created_by) "
+                   "VALUES (?, ?, ?, ?, ?)", [key, BASELINE_MONTH, json.dumps(old, ensure_ascii=False),
+                                              stamp, who])
+    db.execute("INSERT INTO setting_versions (key, effective_month, value, created_at, created_by) "
+               "VALUES (?, ?, ?, ?, ?) ON CONFLICT(key, effective_month) DO UPDATE SET value = excluded.value, "
+               "created_at = excluded.created_at, created_by = excluded.created_by",
+               [key, month, json.dumps(new, ensure_ascii=False), stamp, who])
 
 
 def is_known_key(key: str) -> bool:
@@ -121,17 +206,43 @@ def check_setting(key: str, value: Any) -> None:
     _check(key, value)
 
 
-def set_setting(db: sqlite_utils.Database, key: str, value: Any) -> None:
-    save_settings(db, {key: value})
+def set_setting(db: sqlite_utils.Database, key: str, value: Any, *, pin: str | None = None,
+                effective_month: str | None = None) -> None:
+    save_settings(db, {key: value}, pin=pin, effective_month=effective_month)
 
 
-def save_settings(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
-    """Validate every value first, then write them all in one transaction."""
+def protected_changes(db: sqlite_utils.Database, values: dict[str, Any]) -> list[str]:
+    """The PIN-protected keys among `values` whose value differs from the one in force."""
+    current = get_settings(db)
+    return sorted(k for k, v in values.items() if k in PIN_PROTECTED_KEYS and current.get(k) != v)
+
+
+def save_settings(db: sqlite_utils.Database, values: dict[str, Any], *, pin: str | None = None,
+                  effective_month: str | None = None) -> None:
+    """Validate every value first, then write them all in one transaction, each change audited.
+
+    A changed pay rate needs the manager's PIN (asked before the transaction,
+    so a wrong one stays counted) and takes effect from `effective_month`
+    (default: this month, or the month after the last approved one).
+    """
     for key, value in values.items():
         _check(key, value)
+    protected = protected_changes(db, values)
+    if protected:
+        require_manager_pin(db, pin, "settings", ", ".join(protected))
     with transaction(db):
-        db["settings"].upsert_all(
-            [{"key": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in values.items()], pk="key")
+        current = get_settings(db)
+        month = check_effective_month(db, effective_month) if protected else ""
+        plain = {k: v for k, v in values.items() if k not in PIN_PROTECTED_KEYS}
+        if plain:
+            db["settings"].upsert_all(
+                [{"key": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in plain.items()], pk="key")
+        for key in protected:
+            write_version(db, key, current.get(key), values[key], month)
+            record_action(db, "setting", f"{key} from {month}", current.get(key), values[key])
+        for key, value in plain.items():
+            if current.get(key, None) != value or key not in current:
+                record_action(db, "setting", key, current.get(key), value)
 
 
 def os_login() -> str:

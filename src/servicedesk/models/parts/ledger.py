@@ -53,8 +53,8 @@ from servicedesk.models.parts.old_parts import (
     OldPart, book_old_part, exchange, old_part_return_hours, old_parts_pending, old_parts_summary,
 )
 from servicedesk.models.parts.part_master import (
-    PART_ORDER, Part, PartInput, _part_row, add_part, clean_part, count_parts, find_part, get_part, list_parts,
-    part_choices, set_part_active, technician_choices, update_part,
+    PART_ORDER, Part, PartInput, _part_row, add_part, clean_part, count_parts, delete_part, find_part, get_part,
+    list_parts, part_choices, set_part_active, technician_choices, update_part,
 )
 from servicedesk.models.parts.reorder import LowStockRow, count_low_stock, low_stock
 from servicedesk.models.parts.sheets import (
@@ -68,7 +68,7 @@ from servicedesk.models.parts.ticket_parts import (
 # The parts area's public API (plus `_part_row`, which stockcount reads parts with).
 __all__ = [
     # part master
-    "PartInput", "Part", "PART_ORDER", "clean_part", "add_part", "update_part", "set_part_active", "get_part",
+    "PartInput", "Part", "PART_ORDER", "clean_part", "add_part", "update_part", "set_part_active", "delete_part", "get_part",
     "find_part", "list_parts", "count_parts", "part_choices", "technician_choices", "_part_row",
     # ledger core
     "KIND_LABELS", "TICKET_KINDS", "REVERSIBLE_KINDS", "STOCK_AT", "MOVE_SELECT", "MOVE_ORDER", "Move",

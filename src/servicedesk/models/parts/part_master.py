@@ -16,6 +16,8 @@ import sqlite_utils
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.pinyin import use_collation
+from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text, require_text
 
 
@@ -38,6 +40,8 @@ class Part(PartInput):
     last_move_at: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    version: int = 0           # what a dialog's save compares (models/core/record_guard.py)
+    updated_by: str = ""
 
     @property
     def is_low(self) -> bool:
@@ -104,19 +108,24 @@ def add_part(db: sqlite_utils.Database, data: PartInput, who: str = "") -> Part:
     return get_part(db, pid)
 
 
-def update_part(db: sqlite_utils.Database, part_id: int, data: PartInput, who: str = "") -> Part:
+def update_part(db: sqlite_utils.Database, part_id: int, data: PartInput, who: str = "",
+                loaded: Part | None = None) -> Part:
     """Change master data. The code is what tickets record, so it cannot
-    change once stock has moved (tickets would lose their link)."""
+    change once stock has moved (tickets would lose their link). `loaded`
+    (the part as a dialog read it) makes the save refuse with ConflictError
+    when anyone changed the master data since (stock moves do not count)."""
     clean = clean_part(data)
     with transaction(db):
         old = _part_row(db, part_id)
+        check_unchanged(db, "parts", part_id, loaded, f"Part {old['code']}")
         if clean.code != old["code"]:
             if db.execute("SELECT 1 FROM parts WHERE code = ?", [clean.code]).fetchone():
                 raise ValidationError(f"Part code {clean.code} already exists.", "code")
             if db.execute("SELECT 1 FROM stock_moves WHERE part_id = ? LIMIT 1", [part_id]).fetchone():
                 raise ValidationError(f"Part {old['code']} already has ledger lines: its code cannot change "
                                       "(make a new part and stop using this one).", "code")
-        db["parts"].update(part_id, {**clean.__dict__, "active": int(clean.active), "updated_at": now_iso()})
+        db["parts"].update(part_id, {**clean.__dict__, "active": int(clean.active), "updated_at": now_iso(),
+                                     "updated_by": who or recorder(db)})
     return get_part(db, part_id)
 
 
@@ -124,8 +133,19 @@ def set_part_active(db: sqlite_utils.Database, part_id: int, active: bool, who: 
     """Stop (or resume) using a part; it keeps its history and any stock."""
     with transaction(db):
         _part_row(db, part_id)
-        db["parts"].update(part_id, {"active": int(bool(active)), "updated_at": now_iso()})
+        db["parts"].update(part_id, {"active": int(bool(active)), "updated_at": now_iso(),
+                                     "updated_by": who or recorder(db)})
     return get_part(db, part_id)
+
+
+def delete_part(db: sqlite_utils.Database, part_id: int, who: str = "") -> None:
+    """Only a part with no ledger line, count line or ticket line can be deleted
+    (a mistyped new part); otherwise the message names each and says to deactivate it."""
+    with transaction(db):
+        row = _part_row(db, part_id)
+        refuse_if_referenced(db, "part", part_id)
+        _audit_deletion(db, f"part {row['code']}", row, who or recorder(db))
+        db.execute("DELETE FROM parts WHERE id = ?", [part_id])
 
 
 def get_part(db: sqlite_utils.Database, part: int | str) -> Part:

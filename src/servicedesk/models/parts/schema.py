@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-from servicedesk.models.core.schema_steps import sql_step
+from servicedesk.models.core.schema_steps import record_version_statements, sql_step
 
 MIGRATIONS = Migrations("parts")
 
@@ -113,4 +113,12 @@ sql_step(MIGRATIONS, "0001_parts_ledger_counts",
 sql_step(MIGRATIONS, "0002_moves_part_index_covers_qty",
     "CREATE INDEX idx_moves_part_at_qty ON stock_moves(part_id, at, qty)",
     "DROP INDEX idx_moves_part_at",
+)
+
+
+# Issue 17: the part dialog's save compares the version it loaded; only the
+# master data counts (a ledger line moving the balance is no conflict).
+sql_step(MIGRATIONS, "0003_parts_version",
+    *record_version_statements("parts", add_active=False, watched=(
+        "code", "name", "spec", "unit", "price_fen", "location", "safety_stock", "active")),
 )

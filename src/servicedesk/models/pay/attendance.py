@@ -16,7 +16,7 @@ from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
-from servicedesk.models.core.settings import get_settings
+from servicedesk.models.core.settings import settings_for_month
 from servicedesk.models.core.validation import normalise_text, parse_int
 from servicedesk.models.pay.lookups import _technician, find_technician_id
 from servicedesk.models.pay.months import current_month, days_in_month, ensure_month_open, parse_month
@@ -54,14 +54,14 @@ def set_attendance(db: sqlite_utils.Database, month: str, technician_id: int, da
         tech = _technician(db, technician_id)
         ensure_month_open(db, month)
         _write_attendance(db, month, technician_id, days, trips, who)
-    per_day = int(get_settings(db, "pay.")["pay.living_allowance_per_day_fen"])
+    per_day = int(settings_for_month(db, month, "pay.")["pay.living_allowance_per_day_fen"])
     return AttendanceRow(tech[0], tech[1], tech[2], days, trips, allowance_fen(days, trips, per_day), True)
 
 
 def attendance_grid(db: sqlite_utils.Database, month: str) -> list[AttendanceRow]:
     """Every active technician (and anyone with a record) for the month's grid."""
     month = parse_month(month)
-    per_day = int(get_settings(db, "pay.")["pay.living_allowance_per_day_fen"])
+    per_day = int(settings_for_month(db, month, "pay.")["pay.living_allowance_per_day_fen"])
     rows = []
     for tid, name, role, days, trips in db.execute(
             "SELECT t.id, t.name, t.role, a.days_worked, a.long_trip_days FROM technicians t "

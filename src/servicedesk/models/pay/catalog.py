@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from servicedesk.models.core.audit import record_action
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.validation import normalise_text, parse_datetime, require_text
@@ -213,7 +214,9 @@ def _clean_effective(db: sqlite_utils.Database, effective_from: str | None) -> s
 
 
 def _log(db: sqlite_utils.Database, who: str, action: str, detail: str) -> None:
+    """The pay log and the audit trail (a catalog change is a manager action)."""
     db["pay_log"].insert({"at": now_iso(), "who": who, "action": action, "month": "", "detail": detail})
+    record_action(db, action, detail.split(":")[0].split(" ")[0], None, detail)
 
 
 def add_item(db: sqlite_utils.Database, code: str, name: str, unit: str, hours_x100: int,

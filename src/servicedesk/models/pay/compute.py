@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import sqlite_utils
 
 from servicedesk.models.core.db import now_iso
-from servicedesk.models.core.settings import get_settings
+from servicedesk.models.core.settings import base_salary_key, settings_for_month, versions_in_force
 from servicedesk.models.pay.catalog import RateBook, load_rates
 from servicedesk.models.pay.months import month_bounds, month_state, parse_month
 from servicedesk.models.pay.records import (
@@ -84,7 +84,7 @@ def compute_month(db: sqlite_utils.Database, month: str) -> MonthPay:
     month = parse_month(month)
     start, end = month_bounds(month)
     now = now_iso()
-    cfg = get_settings(db, "pay.")
+    cfg = settings_for_month(db, month, "pay.")  # the rates in force in the month, not today's
     rate = int(cfg["pay.rate_per_hour_fen"])
     per_day = int(cfg["pay.living_allowance_per_day_fen"])
     supervisor_base = int(cfg["pay.supervisor_base_fen"])
@@ -95,6 +95,7 @@ def compute_month(db: sqlite_utils.Database, month: str) -> MonthPay:
 
     techs = {r[0]: r for r in db.execute(
         "SELECT id, name, role, base_salary_fen, active FROM technicians ORDER BY id")}
+    bases = versions_in_force(db, month, "technician.")  # base salaries in force in the month
     lines: dict[int, list[PayLine]] = {}
 
     def add(line: PayLine) -> None:
@@ -176,6 +177,7 @@ def compute_month(db: sqlite_utils.Database, month: str) -> MonthPay:
     shown.sort(key=lambda tid: (techs[tid][2] != "supervisor", tid))
     for tid in shown:
         _id, name, role, base, active = techs[tid]
+        base = int(bases.get(base_salary_key(tid), base))
         days, trips = attendance.get(tid, (0, 0))
         tech_lines = lines.get(tid, [])
         order = {"work": 0, "adjustment": 1, "deduction": 2, "reimbursement": 3}

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.settings import get_settings
+from servicedesk.models.core.settings import settings_for_month
 from servicedesk.models.core.validation import parse_date, parse_int
 from servicedesk.models.pay.lookups import _technician, find_ticket
 from servicedesk.models.pay.months import (
@@ -48,7 +48,6 @@ def add_deduction(db: sqlite_utils.Database, data: DeductionInput, who: str = ""
       within pay.defect_window_days of completion, or found at inspection;
     - other: a stated amount per person with a reason.
     """
-    cfg = get_settings(db, "pay.")
     kind = data.kind
     if kind not in DEDUCTION_KINDS:
         raise ValidationError(f"Choose a deduction kind: {', '.join(DEDUCTION_KINDS)}.", "kind")
@@ -56,6 +55,8 @@ def add_deduction(db: sqlite_utils.Database, data: DeductionInput, who: str = ""
     reason = free_text(data.reason, "reason")
     with transaction(db):
         ticket = find_ticket(db, data.ticket_id)
+        month = parse_month(data.month) if data.month else _default_month(db, ticket, occurred)
+        cfg = settings_for_month(db, month, "pay.")  # the amounts in force in the deduction's month
         team_ids = [t[0] for t in ticket.team]
         if not team_ids:
             raise ValidationError(f"Ticket {ticket.no} has no team: dispatch it before charging anyone.",
@@ -125,7 +126,6 @@ def add_deduction(db: sqlite_utils.Database, data: DeductionInput, who: str = ""
             if not reason:
                 raise ValidationError("Give the reason for the deduction.", "reason")
             amounts = {p: amount for p in persons}
-        month = parse_month(data.month) if data.month else _default_month(db, ticket, occurred)
         ensure_month_open(db, month)
         stamp = now_iso()
         did = db["pay_deductions"].insert({

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso
 from servicedesk.models.core.errors import NotFound, StateError, ValidationError
+from servicedesk.models.core.record_guard import check_unchanged
 from servicedesk.models.core.validation import normalise_text, parse_datetime
 from servicedesk.models.tickets.records import _ACTION_STATES, STATUS_LABELS
 
@@ -56,7 +57,7 @@ def _apply_changes(db: sqlite_utils.Database, ticket_id: int, row: dict[str, Any
     """Write the columns that really changed and log each one old -> new."""
     changed = {k: v for k, v in changes.items() if row.get(k) != v}
     if changed:
-        db["tickets"].update(ticket_id, {**changed, "updated_at": at})
+        db["tickets"].update(ticket_id, {**changed, "updated_at": at, "updated_by": who or ""})
         for key, value in changed.items():
             log_event(db, ticket_id, who, action, key, row.get(key), value, at)
     return changed
@@ -67,6 +68,13 @@ def _load_row(db: sqlite_utils.Database, ticket_id: int) -> dict[str, Any]:
     if not rows:
         raise NotFound(f"No ticket with id {ticket_id}.", "ticket")
     return rows[0]
+
+
+def _load_current(db: sqlite_utils.Database, ticket_id: int, loaded: Any | None) -> dict[str, Any]:
+    """The ticket's row, refused (ConflictError) when it changed since a dialog loaded `loaded`."""
+    row = _load_row(db, ticket_id)
+    check_unchanged(db, "tickets", ticket_id, loaded, f"Ticket {row['no']}")
+    return row
 
 
 def _resolve_id(db: sqlite_utils.Database, id_or_no: int | str) -> int:

@@ -21,7 +21,9 @@ from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_phone
 from servicedesk.models.pay import month as _pay
 from servicedesk.models.tickets import rules as R
-from servicedesk.models.tickets.flow import _apply_changes, _free, _load_row, _now, _parse_time, _text, log_event
+from servicedesk.models.tickets.flow import (
+    _apply_changes, _free, _load_current, _now, _parse_time, _text, log_event,
+)
 from servicedesk.models.tickets.numbering import allocate_number, reserve_number
 from servicedesk.models.tickets.reading import get_ticket
 from servicedesk.models.tickets.records import (
@@ -152,6 +154,19 @@ def _check_dealer_report(values: dict[str, Any], equipment: C.Equipment | None) 
                               "dealer_diagnosis")
 
 
+def _refuse_deactivated(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
+    """A new call never lands on a deactivated customer or unit (history only; reactivate it first)."""
+    customer = C.get_customer(db, values["customer_id"])
+    if not customer.active:
+        raise ValidationError(f"Customer {customer.name} is deactivated: reactivate it to open a ticket.",
+                              "customer_id")
+    if values["equipment_id"]:
+        eq = C.get_equipment(db, values["equipment_id"])
+        if not eq.active:
+            raise ValidationError(f"Equipment {eq.model} {eq.serial_no} is deactivated: reactivate it to "
+                                  "open a ticket.", "equipment_id")
+
+
 def open_ticket(db: sqlite_utils.Database, data: TicketInput, who: str, *, at: str | None = None,
                 no: str | None = None, source: str = "intake",
                 enforce_dealer: bool = True) -> TicketDetail:
@@ -162,6 +177,8 @@ def open_ticket(db: sqlite_utils.Database, data: TicketInput, who: str, *, at: s
     passes them.
     """
     values = clean_intake(db, data, enforce_dealer=enforce_dealer)
+    if source == "intake":
+        _refuse_deactivated(db, values)
     stamp = _now(at) if at else (values["reported_at"] if source != "intake" else now_iso())
     with transaction(db):
         tid = insert_ticket(db, values, who, stamp, no=no, source=source)
@@ -187,14 +204,17 @@ def insert_ticket(db: sqlite_utils.Database, values: dict[str, Any], who: str, s
 
 
 def update_ticket(db: sqlite_utils.Database, ticket_id: int, data: TicketInput, who: str,
-                  at: str | None = None) -> TicketDetail:
+                  at: str | None = None, loaded: TicketDetail | None = None) -> TicketDetail:
     """Correct the intake (level, fault, contact, equipment, warranty...), logged field by field.
 
     The number stays: it was given at intake from the first report time.
+    `loaded` (the ticket as the edit dialog read it) makes the save refuse
+    with ConflictError when anyone changed the ticket since: the form sends
+    every field, and would otherwise set back what the other one stored.
     """
     stamp = _now(at)
     with transaction(db):
-        row = _load_row(db, ticket_id)
+        row = _load_current(db, ticket_id, loaded)
         if row["status"] in ("closed", "cancelled"):
             raise StateError(f"Cannot change a {STATUS_LABELS[row['status']]} ticket; reopen it first.",
                              "status")

@@ -40,7 +40,8 @@ from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, StateError, ValidationError
 from servicedesk.models.core.validation import normalise_text, parse_datetime
 from servicedesk.models.tickets.flow import (  # noqa: F401 (re-exported: the area's public names)
-    _apply_changes, _free, _load_row, _not_before, _now, _parse_time, _require_state, log_event, not_in_future,
+    _apply_changes, _free, _load_current, _load_row, _not_before, _now, _parse_time, _require_state, log_event,
+    not_in_future,
 )
 from servicedesk.models.tickets.intake import (  # noqa: F401 (re-exported: the area's public names)
     REPORTED_AHEAD_LIMIT, check_reported_not_future, clean_intake, insert_ticket, open_ticket, update_ticket,
@@ -66,7 +67,7 @@ from servicedesk.models.tickets.records import (  # noqa: F401 (re-exported: the
 
 # ---------------------------------------------------------------- dispatch
 def dispatch(db: sqlite_utils.Database, ticket_id: int, data: DispatchInput, who: str,
-             at: str | None = None) -> TicketDetail:
+             at: str | None = None, loaded: TicketDetail | None = None) -> TicketDetail:
     """Assign one technician or a team (first = leader) with the dispatch slip.
 
     On an already-dispatched ticket this is a reassignment, logged old -> new.
@@ -78,7 +79,7 @@ def dispatch(db: sqlite_utils.Database, ticket_id: int, data: DispatchInput, who
     if len(set(ids)) != len(ids):
         raise ValidationError("A technician is listed twice in the team.", "technician_ids")
     with transaction(db):
-        row = _load_row(db, ticket_id)
+        row = _load_current(db, ticket_id, loaded)
         _require_state(row, "dispatch")
         names = _team_names(db, ids, historical=row["source"] != "intake")
         dispatched_at = _parse_time(data.dispatched_at, "dispatched_at", "Dispatch time") \
@@ -131,7 +132,8 @@ def _non_negative(value: object, field_name: str, label: str) -> int:
 
 
 def record_visit(db: sqlite_utils.Database, ticket_id: int, data: VisitInput, who: str,
-                 at: str | None = None, *, sync_stock: bool = True) -> TicketDetail:
+                 at: str | None = None, *, sync_stock: bool = True,
+                 loaded: TicketDetail | None = None) -> TicketDetail:
     """Record (or correct) what happened on site: arrival, findings, result,
     repair time, work lines and parts. Result 完成 completes the ticket; 未完成
     keeps it dispatched for another visit. Parts changes are reconciled with the
@@ -139,7 +141,7 @@ def record_visit(db: sqlite_utils.Database, ticket_id: int, data: VisitInput, wh
     historical import, which moves stock only when asked (--move-stock)."""
     stamp = _now(at)
     with transaction(db):
-        row = _load_row(db, ticket_id)
+        row = _load_current(db, ticket_id, loaded)
         _require_state(row, "visit")
         level = row["fault_level"]
         arrived = _parse_time(data.arrived_at, "arrived_at", "Arrival time")
@@ -211,14 +213,14 @@ def record_visit(db: sqlite_utils.Database, ticket_id: int, data: VisitInput, wh
 
 # ---------------------------------------------------------------- review / sign / close
 def review_ticket(db: sqlite_utils.Database, ticket_id: int, reviewer: str, notes: str = "",
-                  at: str | None = None, who: str = "") -> TicketDetail:
+                  at: str | None = None, who: str = "", loaded: TicketDetail | None = None) -> TicketDetail:
     """The supervisor checks the completed job (维修报告审核)."""
     stamp = _now(at)
     name = normalise_text(reviewer)
     if not name:
         raise ValidationError("Give the name of the supervisor who reviewed the ticket.", "reviewer")
     with transaction(db):
-        row = _load_row(db, ticket_id)
+        row = _load_current(db, ticket_id, loaded)
         _require_state(row, "review")
         tech = db.execute("SELECT role FROM technicians WHERE name = ?", [name]).fetchone()
         if tech is not None and tech[0] != "supervisor":
@@ -233,7 +235,7 @@ def review_ticket(db: sqlite_utils.Database, ticket_id: int, reviewer: str, note
 
 def record_signoff(db: sqlite_utils.Database, ticket_id: int, opinion: str, signature: str,
                    signed_at: str | None = None, complaint_accepted: bool | None = None,
-                   who: str = "") -> TicketDetail:
+                   who: str = "", loaded: TicketDetail | None = None) -> TicketDetail:
     """The customer's opinion and signature (用户意见、签名、日期); for a
     complaint also whether the customer accepted the answer.
 
@@ -247,7 +249,7 @@ def record_signoff(db: sqlite_utils.Database, ticket_id: int, opinion: str, sign
     if not name:
         raise ValidationError("Give the name of the person who signed.", "signature")
     with transaction(db):
-        row = _load_row(db, ticket_id)
+        row = _load_current(db, ticket_id, loaded)
         _require_state(row, "signoff")
         if not row["arrived_at"] and not row["result"]:
             raise StateError("The customer signs after the visit; record the visit first.", "status")

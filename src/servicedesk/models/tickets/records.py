@@ -253,6 +253,8 @@ class TicketDetail(SignoffRecord, VisitRecord, IntakeRecord):
     source: str = "intake"
     created_at: str = ""
     updated_at: str = ""
+    version: int = 0                      # what a dialog's save compares (models/core/record_guard.py)
+    updated_by: str = ""
     # joined / computed on read
     customer_name: str = ""
     equipment_model: str = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-from servicedesk.models.core.schema_steps import sql_step
+from servicedesk.models.core.schema_steps import child_version_statements, record_version_statements, sql_step
 
 MIGRATIONS = Migrations("tickets")
 
@@ -142,4 +142,16 @@ sql_step(MIGRATIONS, "0001_technicians_tickets",
             new TEXT NOT NULL DEFAULT ''
         )""",
     "CREATE INDEX idx_ticket_events_ticket ON ticket_events(ticket_id, at)",
+)
+
+
+# Issue 17: a dialog's save compares the version it loaded (lost update
+# between windows); a change of a ticket's team, work or parts lines counts
+# as a change of the ticket.
+sql_step(MIGRATIONS, "0002_technicians_tickets_version",
+    *record_version_statements("technicians", add_active=False),
+    *record_version_statements("tickets", add_active=False),
+    *child_version_statements("ticket_technicians", "tickets", "ticket_id"),
+    *child_version_statements("ticket_work", "tickets", "ticket_id"),
+    *child_version_statements("ticket_parts", "tickets", "ticket_id"),
 )

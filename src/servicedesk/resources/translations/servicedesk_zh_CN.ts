@@ -127,6 +127,74 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="25" />
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="29" />
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="32" />
+        <source>text in any column, e.g. pay.rate or 张三</source>
+        <translation>任一列中的文字，如 pay.rate 或 张三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="35" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="43" />
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="43" />
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="65" />
+        <source>Export audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="66" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/audit_dialog.py" line="74" />
+        <source>Audit log exported to %1</source>
+        <translation>操作日志已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../ui/data/backups.py" line="178" />
@@ -300,6 +368,54 @@
         <location filename="../../ui/pay/catalog_dialog.py" line="171" />
         <source>&amp;Restore</source>
         <translation>恢复使用(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="32" />
+        <source>Change manager PIN</source>
+        <translation>修改经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="35" />
+        <source>The manager PIN (4 to 12 digits) protects pay approval, pay rates and restoring a backup.</source>
+        <translation>经理密码（4–12 位数字）用于工资审批、修改工资费率和恢复备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="37" />
+        <source>No manager PIN is set yet. Choose one (4 to 12 digits): it protects pay approval, pay rates and restoring a backup.</source>
+        <translation>尚未设置经理密码。请设置一个（4–12 位数字）：工资审批、修改工资费率和恢复备份都需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="39" />
+        <source>Current manager PIN</source>
+        <translation>当前经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="40" />
+        <source>New manager PIN</source>
+        <translation>新经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="41" />
+        <source>Repeat the new PIN</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="46" />
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="53" />
+        <source>Manager PIN changed</source>
+        <translation>经理密码已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="53" />
+        <source>Manager PIN set</source>
+        <translation>经理密码已设置</translation>
     </message>
 </context>
 <context>
@@ -607,27 +723,27 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="131" />
+        <location filename="../../ui/customers/customer_dialog.py" line="140" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="111" />
+        <location filename="../../ui/customers/customer_dialog.py" line="120" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="138" />
+        <location filename="../../ui/customers/customer_dialog.py" line="147" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="140" />
+        <location filename="../../ui/customers/customer_dialog.py" line="149" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="158" />
+        <location filename="../../ui/customers/customer_dialog.py" line="167" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -1514,25 +1630,25 @@
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="81" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
         <source>Factory date</source>
         <translation>出厂日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="83" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="171" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="85" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
         <source>Delivery date</source>
         <translation>送货日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="87" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
@@ -1577,32 +1693,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="170" />
         <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.</source>
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="174" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="184" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="186" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="179" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="188" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="220" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="230" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -1701,8 +1817,8 @@
     </message>
     <message>
         <location filename="../../ui/setup/first_start.py" line="148" />
-        <source>The manager (经理) approves the monthly pay with this PIN and needs it to unlock an approved month. Optional now: without it the first approval sets it.</source>
-        <translation>经理用此密码审批每月工资，解锁已审批的月份也需要它。现在可以不填：首次审批时再设定。</translation>
+        <source>The manager (经理) approves the monthly pay with this PIN and needs it to unlock an approved month. Optional now: set it later under 设置 ▸ 修改经理密码…</source>
+        <translation>经理用此密码审批每月工资，解锁已审批的月份也需要它。现在可以不填：以后在 设置 ▸ 修改经理密码… 中设置。</translation>
     </message>
     <message>
         <location filename="../../ui/setup/first_start.py" line="150" />
@@ -2243,12 +2359,32 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="173" />
+        <location filename="../../ui/form_dialog.py" line="71" />
+        <source>Changed meanwhile</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="74" />
+        <source>Reload shows what is stored now; what you typed here is replaced. Keep my typing leaves this form as it is, so you can copy from it.</source>
+        <translation>“重新载入”显示现在保存的内容，这里输入的内容将被替换。“保留我的输入”让表单保持原样，您可以从中复制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="77" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="78" />
+        <source>Keep my typing</source>
+        <translation>保留我的输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_dialog.py" line="213" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="174" />
+        <location filename="../../ui/form_dialog.py" line="214" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2867,182 +3003,201 @@ SHA-256 %3</translation>
         <translation>服务人员档案(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;About ServiceDesk</source>
         <translation>关于 ServiceDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>New ticket…</source>
         <translation>新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>New ticket for this equipment…</source>
         <translation>为此设备新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Issue…</source>
         <translation>领用…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Return…</source>
         <translation>退库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Old-for-new exchange…</source>
         <translation>以旧换新…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Scrap…</source>
         <translation>报废…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Record the call…</source>
         <translation>记录回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Call history</source>
         <translation>回访历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Approve the month…</source>
         <translation>审批本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Unlock the month…</source>
         <translation>解锁本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Add a deduction…</source>
         <translation>添加考核扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Dispute the line…</source>
         <translation>对此行提出争议…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Company workbook from the branches…</source>
         <translation>汇总各服务部月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Clerk: %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Clerk now: %1</source>
         <translation>当前记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="566" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinPrompt</name>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="60" />
+        <location filename="../../ui/settings/pin_dialogs.py" line="63" />
+        <source>Manager PIN</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="64" />
+        <source>Takes effect from (month)</source>
+        <translation>生效月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="70" />
+        <source>Type the manager PIN.</source>
+        <translation>请输入经理密码。</translation>
     </message>
 </context>
 <context>
@@ -3413,72 +3568,72 @@ SHA-256 %3</translation>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="375" />
+        <location filename="../../ui/tickets/new_dialog.py" line="377" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="420" />
+        <location filename="../../ui/tickets/new_dialog.py" line="422" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="435" />
+        <location filename="../../ui/tickets/new_dialog.py" line="440" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="468" />
+        <location filename="../../ui/tickets/new_dialog.py" line="473" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="469" />
+        <location filename="../../ui/tickets/new_dialog.py" line="474" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="476" />
+        <location filename="../../ui/tickets/new_dialog.py" line="481" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="480" />
+        <location filename="../../ui/tickets/new_dialog.py" line="485" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="482" />
+        <location filename="../../ui/tickets/new_dialog.py" line="487" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="489" />
+        <location filename="../../ui/tickets/new_dialog.py" line="494" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="489" />
+        <location filename="../../ui/tickets/new_dialog.py" line="494" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="508" />
+        <location filename="../../ui/tickets/new_dialog.py" line="513" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="510" />
+        <location filename="../../ui/tickets/new_dialog.py" line="515" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="510" />
+        <location filename="../../ui/tickets/new_dialog.py" line="515" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="574" />
+        <location filename="../../ui/tickets/new_dialog.py" line="585" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -3579,7 +3734,7 @@ SHA-256 %3</translation>
         <translation>在用（在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="76" />
+        <location filename="../../ui/parts/part_dialog.py" line="89" />
         <source>Saved part %1</source>
         <translation>已保存配件 %1</translation>
     </message>
@@ -4815,47 +4970,47 @@ SHA-256 %3</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="249" />
+        <location filename="../../ui/printing/dialogs.py" line="250" />
         <source>Form:</source>
         <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="251" />
+        <location filename="../../ui/printing/dialogs.py" line="252" />
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="261" />
+        <location filename="../../ui/printing/dialogs.py" line="262" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="262" />
+        <location filename="../../ui/printing/dialogs.py" line="263" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="289" />
+        <location filename="../../ui/printing/dialogs.py" line="290" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="321" />
+        <location filename="../../ui/printing/dialogs.py" line="322" />
         <source>Sent to %1.</source>
         <translation>已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="330" />
+        <location filename="../../ui/printing/dialogs.py" line="331" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="331" />
+        <location filename="../../ui/printing/dialogs.py" line="332" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="342" />
+        <location filename="../../ui/printing/dialogs.py" line="343" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -4873,39 +5028,47 @@ SHA-256 %3</translation>
         <translation>解锁绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="30" />
+        <location filename="../../ui/pay/pin_dialog.py" line="29" />
         <source>Approving %1 locks it: its tickets, work lines, attendance and deductions can no longer change, and the figures are frozen as approved.</source>
         <translation>审批后 %1 将锁定：相关工单、工时、出勤和扣款不能再修改，数字按审批时冻结。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="33" />
-        <source>No manager PIN is set yet: the PIN you type now becomes the PIN (4 to 12 digits).</source>
-        <translation>尚未设置经理密码：现在输入的密码即成为审批密码（4–12 位数字）。</translation>
+        <location filename="../../ui/pay/pin_dialog.py" line="47" />
+        <source>No manager PIN is set yet: set the manager PIN first (设置 ▸ 修改经理密码…).</source>
+        <translation>尚未设置经理密码：请先设置经理密码（设置 ▸ 修改经理密码…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="36" />
+        <location filename="../../ui/pay/pin_dialog.py" line="32" />
         <source>Unlocking %1 makes it a draft again; the reason is logged.</source>
         <translation>解锁后 %1 恢复为草稿；解锁原因将记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="38" />
+        <location filename="../../ui/pay/pin_dialog.py" line="34" />
         <source>Manager PIN</source>
         <translation>经理密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="39" />
-        <source>Repeat the PIN</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="45" />
+        <location filename="../../ui/pay/pin_dialog.py" line="40" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+</context>
+<context>
+    <name>PinDialogs</name>
     <message>
-        <location filename="../../ui/pay/pin_dialog.py" line="65" />
-        <source>The two PINs differ.</source>
-        <translation>两次输入的密码不一致。</translation>
+        <location filename="../../ui/settings/pin_dialogs.py" line="88" />
+        <source>Restoring a backup is a manager action: type the manager PIN (经理密码).</source>
+        <translation>恢复备份需经理授权：请输入经理密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="107" />
+        <source>Change &amp;manager PIN…</source>
+        <translation>修改经理密码(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pin_dialogs.py" line="111" />
+        <source>&amp;Audit log…</source>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -4919,148 +5082,148 @@ SHA-256 %3</translation>
 <context>
     <name>PrintSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="545" />
+        <location filename="../../ui/printing/dialogs.py" line="546" />
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="559" />
+        <location filename="../../ui/printing/dialogs.py" line="560" />
         <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
         <translation>自动（宋体、黑体、微软雅黑……或内置字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="561" />
+        <location filename="../../ui/printing/dialogs.py" line="562" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="565" />
-        <location filename="../../ui/printing/dialogs.py" line="743" />
+        <location filename="../../ui/printing/dialogs.py" line="566" />
+        <location filename="../../ui/printing/dialogs.py" line="744" />
         <source>Chinese font file</source>
         <translation>中文字体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="598" />
+        <location filename="../../ui/printing/dialogs.py" line="599" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="600" />
+        <location filename="../../ui/printing/dialogs.py" line="601" />
         <source>Continuous paper height</source>
         <translation>连续纸高度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="602" />
+        <location filename="../../ui/printing/dialogs.py" line="603" />
         <source>Offset right (+) / left (−)</source>
         <translation>水平偏移（+ 向右 / − 向左）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="604" />
+        <location filename="../../ui/printing/dialogs.py" line="605" />
         <source>Offset down (+) / up (−)</source>
         <translation>垂直偏移（+ 向下 / − 向上）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="576" />
+        <location filename="../../ui/printing/dialogs.py" line="577" />
         <source>Copies per A4 page</source>
         <translation>每张 A4 打印联数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="618" />
+        <location filename="../../ui/printing/dialogs.py" line="619" />
         <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
         <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="612" />
+        <location filename="../../ui/printing/dialogs.py" line="613" />
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="578" />
+        <location filename="../../ui/printing/dialogs.py" line="579" />
         <source>Paper and position, per printer</source>
         <translation>纸张与打印位置（按打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="584" />
+        <location filename="../../ui/printing/dialogs.py" line="585" />
         <source>Default for PDF / all printers</source>
         <translation>默认（PDF 及所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="588" />
+        <location filename="../../ui/printing/dialogs.py" line="589" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="605" />
+        <location filename="../../ui/printing/dialogs.py" line="606" />
         <source>The offsets shift everything printed: positive x moves it right, positive y moves it down (millimetres).</source>
         <translation>偏移使全部打印内容整体移动：水平为正向右移，垂直为正向下移（单位：毫米）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="610" />
+        <location filename="../../ui/printing/dialogs.py" line="611" />
         <source>Use the defaults for this printer</source>
         <translation>此打印机改用默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="697" />
+        <location filename="../../ui/printing/dialogs.py" line="698" />
         <source>Saved in the data file: used by Save as PDF, the command line and every printer without settings of its own.</source>
         <translation>保存在数据文件中：用于另存为 PDF、命令行，以及没有单独设置的所有打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="700" />
+        <location filename="../../ui/printing/dialogs.py" line="701" />
         <source>This printer has its own settings (kept on this computer).</source>
         <translation>此打印机有单独设置（保存在本机）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="702" />
+        <location filename="../../ui/printing/dialogs.py" line="703" />
         <source>This printer uses the defaults; changing a value gives it its own settings.</source>
         <translation>此打印机使用默认设置；修改任一数值即为它单独保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="744" />
+        <location filename="../../ui/printing/dialogs.py" line="745" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="754" />
+        <location filename="../../ui/printing/dialogs.py" line="755" />
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="755" />
+        <location filename="../../ui/printing/dialogs.py" line="756" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
         <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="760" />
+        <location filename="../../ui/printing/dialogs.py" line="761" />
         <source>This font will be embedded in every form.</source>
         <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="761" />
+        <location filename="../../ui/printing/dialogs.py" line="762" />
         <source>This file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="762" />
+        <location filename="../../ui/printing/dialogs.py" line="763" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
         <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="764" />
+        <location filename="../../ui/printing/dialogs.py" line="765" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
         <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="811" />
+        <location filename="../../ui/printing/dialogs.py" line="812" />
         <source>Print settings saved.</source>
         <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="830" />
+        <location filename="../../ui/printing/dialogs.py" line="831" />
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="832" />
+        <location filename="../../ui/printing/dialogs.py" line="833" />
         <source>Calibration page — %1</source>
         <translation>校准页 — %1</translation>
     </message>
@@ -5068,72 +5231,72 @@ SHA-256 %3</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="59" />
+        <location filename="../../ui/printing/dialogs.py" line="60" />
         <source>Repair record form (维修记录单)</source>
         <translation>售后服务维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="60" />
+        <location filename="../../ui/printing/dialogs.py" line="61" />
         <source>Outside-service record (外出服务记录表)</source>
         <translation>外出服务记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="61" />
+        <location filename="../../ui/printing/dialogs.py" line="62" />
         <source>Service information sheet (信息收集表)</source>
         <translation>售后服务信息收集表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="65" />
+        <location filename="../../ui/printing/dialogs.py" line="66" />
         <source>A4, three labelled copies</source>
         <translation>A4（三联分页，标注联次）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="66" />
+        <location filename="../../ui/printing/dialogs.py" line="67" />
         <source>Continuous paper 241 mm (dot-matrix)</source>
         <translation>241 mm 连续纸（针式打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="182" />
+        <location filename="../../ui/printing/dialogs.py" line="183" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="365" />
+        <location filename="../../ui/printing/dialogs.py" line="366" />
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="461" />
+        <location filename="../../ui/printing/dialogs.py" line="462" />
         <source>Printing forms…</source>
         <translation>正在打印表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="462" />
+        <location filename="../../ui/printing/dialogs.py" line="463" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="463" />
+        <location filename="../../ui/printing/dialogs.py" line="464" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="484" />
+        <location filename="../../ui/printing/dialogs.py" line="485" />
         <source>Printing forms… %1 of %2</source>
         <translation>正在打印表格… 第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="495" />
+        <location filename="../../ui/printing/dialogs.py" line="496" />
         <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
         <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="497" />
+        <location filename="../../ui/printing/dialogs.py" line="498" />
         <source>Printed %1 of %2 tickets (%3 pages).</source>
         <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="515" />
+        <location filename="../../ui/printing/dialogs.py" line="516" />
         <source>Print %1 ticket(s)</source>
         <translation>打印 %1 张工单</translation>
     </message>
@@ -5250,6 +5413,34 @@ SHA-256 %3</translation>
         <location filename="../../ui/tickets/step_dialogs.py" line="666" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../ui/record_actions.py" line="32" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="49" />
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="50" />
+        <source>Deactivate (停用)</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="55" />
+        <source>Delete %1? This cannot be undone. Deactivate instead keeps it for the records and only hides it from new work.</source>
+        <translation>删除 %1？删除后无法恢复。改为“停用”则保留记录，只是不再用于新的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="58" />
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -5740,239 +5931,244 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="74" />
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
         <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <location filename="../../ui/settings/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings/settings_dialog.py" line="78" />
+        <location filename="../../ui/settings/settings_dialog.py" line="79" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <source>Office name (printed on forms)</source>
         <translation>维修单位名称（打印在表单上）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <source>Department code (ticket number prefix)</source>
         <translation>部门代码（工单号前缀）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <source>Area code for local phone numbers (0571)</source>
         <translation>本地电话区号（如 0571）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings/settings_dialog.py" line="79" />
         <source>Warranty period (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="78" />
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
         <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings/settings_dialog.py" line="82" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings/settings_dialog.py" line="113" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="113" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="123" />
+        <location filename="../../ui/settings/settings_dialog.py" line="127" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="197" />
+        <location filename="../../ui/settings/settings_dialog.py" line="196" />
+        <source>Pay rates are protected by the manager PIN (经理密码) and take effect from a month: %1</source>
+        <translation>工资费率受经理密码保护，并从指定月份起生效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="211" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -6272,85 +6468,90 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>Edit technician</source>
         <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>New technician</source>
         <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="56" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="59" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="60" />
         <source>mobile (11 digits) or landline</source>
         <translation>手机（11 位）或座机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="66" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="67" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="68" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="71" />
         <source>Works here (can be dispatched)</source>
         <translation>在职（可以派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="72" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="73" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="85" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="86" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="95" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="96" />
         <source>blank: the supervisor base salary %1 from the settings</source>
         <translation>空白 = 设置中的主管基本工资 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="98" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="99" />
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
+        <source>A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect.</source>
+        <translation>基本工资属于工资费率：需要经理密码，并指定生效月份。</translation>
     </message>
 </context>
 <context>
     <name>Technicians</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="33" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
         <source>Service technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="35" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="38" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="40" />
         <source>Left (inactive)</source>
         <translation>已离职（停用）</translation>
     </message>
@@ -6358,110 +6559,126 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="141" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="167" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="148" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="174" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="151" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="177" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="153" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="223" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="179" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="255" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="158" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="189" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="164" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="182" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="184" />
+        <source>Only someone no ticket, stock line or pay record names (e.g. a name typed by mistake); others are deactivated.</source>
+        <translation>只能删除没有任何工单、库存记录或工资记录的人员（如输错的姓名）；其他人员请停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="172" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="203" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="204" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="206" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="212" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="239" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="222" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="254" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="242" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="274" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="283" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="284" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="256" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="288" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="257" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="289" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="297" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="265" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="297" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="313" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/technicians_dialog.py" line="313" />
+        <source>%1 deleted</source>
+        <translation>已删除 %1</translation>
     </message>
 </context>
 <context>

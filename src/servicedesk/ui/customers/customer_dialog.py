@@ -68,9 +68,7 @@ class CustomerDialog(FormDialog):
         lay.addWidget(self.add_save_buttons())
 
         if customer is not None:
-            for key, edit in self._edits().items():
-                edit.setText(getattr(customer, key) or "")
-            self.notes.setPlainText(customer.notes or "")
+            self._show(customer)
         self.phone.editingFinished.connect(lambda: self._check_field("phone"))
         self.phone2.editingFinished.connect(lambda: self._check_field("phone2"))
         self._schedule_duplicates = debounce(self, self.refresh_duplicates, 300)
@@ -85,6 +83,17 @@ class CustomerDialog(FormDialog):
         edit.setPlaceholderText(placeholder)
         self.form.add_row(key, label, edit)
         return edit
+
+    def _show(self, customer: C.Customer) -> None:
+        for key, edit in self._edits().items():
+            edit.setText(getattr(customer, key) or "")
+        self.notes.setPlainText(customer.notes or "")
+
+    def reload_record(self) -> None:
+        """The customer as stored now; the next save compares against this version."""
+        self.customer = C.get_customer(self.ctx.db, self.customer.id)
+        self._show(self.customer)
+        self.form.clear_errors()
 
     def _complete(self, edit: QLineEdit, column: str) -> None:
         try:
@@ -163,4 +172,4 @@ class CustomerDialog(FormDialog):
         data = self.value()
         if self.customer is None:
             return C.add_customer(self.ctx.db, data)
-        return C.update_customer(self.ctx.db, self.customer.id, data)
+        return C.update_customer(self.ctx.db, self.customer.id, data, loaded=self.customer, who=self.ctx.user)

@@ -119,14 +119,7 @@ class EquipmentDialog(FormDialog):
         lay.addWidget(self.buttons)
 
         if equipment is not None:
-            self.model.setEditText(equipment.model)
-            self.quantity.setValue(equipment.quantity or 1)
-            for key in ("serial_no", *DATE_KEYS, "invoice_no", "first_site", "project_name", "project_no",
-                        "dealer"):
-                getattr(self, key).setText(getattr(equipment, key) or "")
-            months = equipment.warranty_months
-            self.warranty_months.setText("" if months is None else str(months))
-            self.notes.setPlainText(equipment.notes or "")
+            self._show(equipment)
         elif customer.dealer:
             self.dealer.setText(customer.dealer)
 
@@ -197,6 +190,23 @@ class EquipmentDialog(FormDialog):
     def form_for(self, key: str) -> ValidatedForm | None:
         return self._forms.get(key)
 
+    def _show(self, equipment: C.Equipment) -> None:
+        self.model.setEditText(equipment.model)
+        self.quantity.setValue(equipment.quantity or 1)
+        for key in ("serial_no", *DATE_KEYS, "invoice_no", "first_site", "project_name", "project_no",
+                    "dealer"):
+            getattr(self, key).setText(getattr(equipment, key) or "")
+        months = equipment.warranty_months
+        self.warranty_months.setText("" if months is None else str(months))
+        self.notes.setPlainText(equipment.notes or "")
+
+    def reload_record(self) -> None:
+        """The unit as stored now; the next save compares against this version."""
+        self.equipment = C.get_equipment(self.ctx.db, self.equipment.id)
+        self._show(self.equipment)
+        for form in self.forms():
+            form.clear_errors()
+
     def check_while_typing(self, key: str, exc: ValidationError) -> bool:
         """Blank required fields wait for Save; a serial already registered shows at once."""
         return key not in ("model", "serial_no") or isinstance(exc, C.DuplicateSerialError)
@@ -232,4 +242,4 @@ class EquipmentDialog(FormDialog):
         data = self.value()
         if self.equipment is None:
             return C.add_equipment(self.ctx.db, data)
-        return C.update_equipment(self.ctx.db, self.equipment.id, data)
+        return C.update_equipment(self.ctx.db, self.equipment.id, data, loaded=self.equipment, who=self.ctx.user)

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.parts import ledger as P
-from servicedesk.models.core.errors import DomainError
+from servicedesk.models.core.errors import ConflictError, DomainError
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.form_dialog import EditDialog
+from servicedesk.ui.form_dialog import EditDialog, offer_reload
 
 UNITS = ("个", "台", "套", "根", "米", "只", "块", "节", "桶", "卷", "副", "件")
 
@@ -44,18 +44,27 @@ class PartDialog(EditDialog):
         self.active.setChecked(True)
         self.form.add_row("active", "", self.active)
         if part is not None:
-            self.code.setText(part.code)
-            self.name.setText(part.name)
-            self.spec.setText(part.spec)
-            self.unit.setCurrentText(part.unit)
-            self.price.setText(fen_to_yuan_str(part.price_fen))
-            self.location.setText(part.location)
-            self.safety.setValue(part.safety_stock)
-            self.active.setChecked(part.active)
+            self._show(part)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def _show(self, part: P.Part) -> None:
+        self.code.setText(part.code)
+        self.name.setText(part.name)
+        self.spec.setText(part.spec)
+        self.unit.setCurrentText(part.unit)
+        self.price.setText(fen_to_yuan_str(part.price_fen))
+        self.location.setText(part.location)
+        self.safety.setValue(part.safety_stock)
+        self.active.setChecked(part.active)
+
+    def reload_record(self) -> None:
+        """The part as stored now (after someone else saved it); the next save compares this version."""
+        self.part_before = P.get_part(self.ctx.db, self.part_before.id)
+        self._show(self.part_before)
+        self.form.clear_errors()
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -68,7 +77,11 @@ class PartDialog(EditDialog):
             if self.part_before is None:
                 self.part = P.add_part(self.ctx.db, data, self.ctx.user)
             else:
-                self.part = P.update_part(self.ctx.db, self.part_before.id, data, self.ctx.user)
+                self.part = P.update_part(self.ctx.db, self.part_before.id, data, self.ctx.user,
+                                          loaded=self.part_before)
+        except ConflictError as exc:
+            offer_reload(self, exc, self.reload_record)
+            return
         except DomainError as exc:
             if not self.form.show_error(exc.field, exc.message):
                 show_error(self, exc)

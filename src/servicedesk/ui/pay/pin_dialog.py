@@ -1,18 +1,18 @@
 """Approve or unlock a pay month with the manager's PIN.
 
-The first approval sets the PIN (typed twice); after that approval asks for
-the PIN, and unlocking asks for the PIN and a reason (both are logged). A
-month an open dispute (or an earlier approval) blocks is refused before the
-PIN is asked.
+Approval asks for the manager PIN, unlocking for the PIN and a reason (both
+are logged and audited). No PIN set yet: the dialog says to set it first
+(设置 ▸ 修改经理密码) instead of letting the first approver choose it. A month
+an open dispute (or an earlier approval) blocks is refused before the PIN is
+asked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from servicedesk.models.pay import month as P
 from servicedesk.models.pay.approval import approval_blocker
-from servicedesk.models.core.errors import ValidationError
 from servicedesk.ui.common import show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.pay.dialog_common import PayFormDialog
@@ -25,18 +25,13 @@ class PinDialog(PayFormDialog):
         title = self.tr("Approve pay month") if mode == "approve" else self.tr("Unlock pay month")
         super().__init__(ctx, title, parent)
         self.setObjectName("payPinDialog")
-        self.first_use = mode == "approve" and not P.pin_is_set(ctx.db)
         if mode == "approve":
             intro = self.tr("Approving %1 locks it: its tickets, work lines, attendance and deductions can no "
                             "longer change, and the figures are frozen as approved.").replace("%1", month)
-            if self.first_use:
-                intro += "\n" + self.tr("No manager PIN is set yet: the PIN you type now becomes the PIN "
-                                        "(4 to 12 digits).")
         else:
             intro = self.tr("Unlocking %1 makes it a draft again; the reason is logged.").replace("%1", month)
         self.set_intro(intro)
         self.pin = self._secret("pin", self.tr("Manager PIN"))
-        self.pin2 = self._secret("pin2", self.tr("Repeat the PIN")) if self.first_use else None
         self.reason: QPlainTextEdit | None = None
         if mode == "unlock":
             self.reason = QPlainTextEdit(self)
@@ -46,7 +41,12 @@ class PinDialog(PayFormDialog):
         self.pin.setFocus()
 
     def exec(self) -> int:
-        """A month that cannot be approved says why at once, before any PIN is typed."""
+        """A month that cannot be approved, or no PIN set, says why at once, before any PIN is typed."""
+        if not P.pin_is_set(self.ctx.db):
+            QMessageBox.warning(self.parentWidget(), self.windowTitle(),
+                                self.tr("No manager PIN is set yet: set the manager PIN first "
+                                        "(设置 ▸ 修改经理密码…)."))
+            return QDialog.DialogCode.Rejected.value
         if self.mode == "approve":
             blocker = approval_blocker(self.ctx.db, self.month)
             if blocker is not None:
@@ -61,8 +61,6 @@ class PinDialog(PayFormDialog):
 
     def save(self) -> P.MonthState:
         pin = self.pin.text().strip()
-        if self.pin2 is not None and pin != self.pin2.text().strip():
-            raise ValidationError(self.tr("The two PINs differ."), "pin2")
         if self.mode == "approve":
             return P.approve_month(self.ctx.db, self.month, pin, who=self.ctx.user)
         return P.unlock_month(self.ctx.db, self.month, pin, self.reason.toPlainText(), who=self.ctx.user)

@@ -48,7 +48,8 @@ from servicedesk.models.printing.forms import (
     HEIGHT_RANGE_MM, OFFSET_RANGE_MM, PrintSettings, clean_print_settings, load_print_settings,
     save_print_settings,
 )
-from servicedesk.ui.common import ValidatedForm, line_edit, show_error
+from servicedesk.ui.common import FitsScreen, ValidatedForm, line_edit, show_error
+from servicedesk.ui.form_dialog import DiscardGuard
 from servicedesk.ui.context import AppContext
 
 MAX_RASTER_DPI = 300      # a 600 dpi laser gets 300 dpi pages: sharp, and 4x less memory
@@ -207,7 +208,7 @@ def paint_pdf(pdf: bytes, printer: QPrinter, painter: QPainter | None = None,
 
 
 # ------------------------------------------------------------------ preview
-class PdfPreviewDialog(QDialog):
+class PdfPreviewDialog(FitsScreen, QDialog):
     """QtPdf view of a generated PDF with Print… and Save as PDF… buttons.
 
     `render(log, target)` returns the PDF bytes: log=False for the preview,
@@ -530,7 +531,7 @@ def print_tickets(parent: QWidget | None, ctx: AppContext, ticket_nos: Sequence[
 
 
 # ------------------------------------------------------------------ settings
-class PrintSettingsDialog(QDialog):
+class PrintSettingsDialog(DiscardGuard, FitsScreen, QDialog):
     """Font file and copies per A4 page (data file); layout, paper height and offsets per printer.
 
     The printer list starts with "Default for PDF / all printers" (the data

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox, QTabWidget,
+    QComboBox, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
 from servicedesk.models.core.errors import DomainError
-from servicedesk.models.core.settings import get_settings, save_settings
+from servicedesk.models.core.settings import get_settings, protected_changes, save_settings
+from servicedesk.ui.settings.pin_dialogs import ask_manager_pin
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
+from servicedesk.ui.form_dialog import EditDialog
 
 CTX = "SettingsDialog"
 
@@ -116,7 +118,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(EditDialog):
+    """The business settings by group; fits the screen and asks before typed changes are dropped."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -185,8 +189,18 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         for form in self.forms.values():
             form.clear_errors()
+        values = self.values()
+        pin = month = None
+        protected = protected_changes(self.ctx.db, values)
+        if protected:  # a pay rate changed: the manager PIN and the month it takes effect
+            got = ask_manager_pin(self.ctx, self, self.tr("Pay rates are protected by the manager PIN (经理密码) "
+                                                          "and take effect from a month: %1")
+                                  .replace("%1", ", ".join(protected)), with_month=True)
+            if got is None:
+                return
+            pin, month = got
         try:
-            save_settings(self.ctx.db, self.values())
+            save_settings(self.ctx.db, values, pin=pin, effective_month=month)
         except DomainError as exc:
             for f in FIELDS:
                 if f.key == exc.field:

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.tickets import technicians as TM
-from servicedesk.models.core.errors import DomainError
+from servicedesk.models.core.errors import ConflictError, DomainError
 from servicedesk.models.core.settings import get_setting
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen, parse_phone
 from servicedesk.ui.common import EmptyState, ValidatedForm, confirm, record_table, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange, sheet_button
+from servicedesk.ui.record_actions import delete_or_deactivate
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
-from servicedesk.ui.form_dialog import EditDialog
+from servicedesk.ui.form_dialog import EditDialog, offer_reload
 from servicedesk.ui.common import FittedDialog
 
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
@@ -105,6 +106,17 @@ class TechnicianEditDialog(EditDialog):
             return
         self.form.set_message(key, "")
 
+    def reload_record(self) -> None:
+        """The person as stored now (after someone else saved them); the next save compares this version."""
+        self.tech = TM.get_technician(self.ctx.db, self.tech.id)
+        t = self.tech
+        self.name.setText(t.name)
+        self.phone.setText(t.phone)
+        self.role.setCurrentIndex(max(0, self.role.findData(t.role)))
+        self.salary.setText(fen_to_yuan_str(t.base_salary_fen))
+        self.active.setChecked(t.active)
+        self.form.clear_errors()
+
     def input_data(self) -> TM.TechnicianInput:
         return TM.TechnicianInput(
             name=self.name.text(), phone=self.phone.text(), role=self.role.currentData(),
@@ -118,7 +130,21 @@ class TechnicianEditDialog(EditDialog):
             if self.tech is None:
                 saved = TM.add_technician(self.ctx.db, data)
             else:
-                saved = TM.update_technician(self.ctx.db, self.tech.id, data)
+                pin = month = None
+                if data.base_salary_fen is not None and data.base_salary_fen != self.tech.base_salary_fen:
+                    from servicedesk.ui.settings.pin_dialogs import ask_manager_pin
+
+                    got = ask_manager_pin(self.ctx, self, self.tr(
+                        "A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect."),
+                        with_month=True)
+                    if got is None:
+                        return
+                    pin, month = got
+                saved = TM.update_technician(self.ctx.db, self.tech.id, data, pin=pin, effective_month=month,
+                                               loaded=self.tech, who=self.ctx.user)
+        except ConflictError as exc:
+            offer_reload(self, exc, self.reload_record)
+            return
         except DomainError as exc:
             if not self.form.show_error(exc.field, exc.message):
                 show_error(self, exc)
@@ -153,12 +179,17 @@ class TechniciansDialog(FittedDialog):
         self.active_button = QPushButton(self.tr("Deactivate…"), self)
         self.active_button.setObjectName("toggle_active")
         self.active_button.clicked.connect(self.toggle_active)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setObjectName("delete")
+        self.delete_button.setToolTip(self.tr("Only someone no ticket, stock line or pay record names "
+                                              "(e.g. a name typed by mistake); others are deactivated."))
+        self.delete_button.clicked.connect(self.delete)
         self.sheets = SheetExchange(ctx, self, announce=self._imported)
         self.sheet_button = sheet_button(self, self.sheets, ["technicians"])
         self.show_inactive = QCheckBox(self.tr("Show people who left"), self)
         self.show_inactive.setChecked(True)
         self.show_inactive.toggled.connect(lambda _c: self.reload())
-        for w in (self.add_button, self.edit_button, self.active_button):
+        for w in (self.add_button, self.edit_button, self.active_button, self.delete_button):
             w.setAutoDefault(False)
             bar.addWidget(w)
         bar.addWidget(self.sheet_button)
@@ -219,6 +250,7 @@ class TechniciansDialog(FittedDialog):
         tech = self.current()
         self.edit_button.setEnabled(tech is not None)
         self.active_button.setEnabled(tech is not None)
+        self.delete_button.setEnabled(tech is not None)
         self.active_button.setText(self.tr("Reactivate…") if tech is not None and not tech.active
                                    else self.tr("Deactivate…"))
 
@@ -265,6 +297,22 @@ class TechniciansDialog(FittedDialog):
         self.ctx.status((self.tr("%1 reactivated") if changed.active else self.tr("%1 deactivated"))
                         .replace("%1", changed.name))
         self.reload(changed.id)
+        self.ctx.data_changed("technicians")
+
+    def delete(self) -> None:
+        """Delete someone without history; anyone with history can only be deactivated (the question says why)."""
+        tech = self.current()
+        if tech is None:
+            return
+        done = delete_or_deactivate(
+            self, self.ctx, "technician", tech.id, tech.name,
+            delete=lambda: TM.delete_technician(self.ctx.db, tech.id, who=self.ctx.user),
+            deactivate=lambda: TM.set_active(self.ctx.db, tech.id, False, who=self.ctx.user))
+        if done is None:
+            return
+        self.ctx.status((self.tr("%1 deleted") if done == "delete" else self.tr("%1 deactivated"))
+                        .replace("%1", tech.name))
+        self.reload(None if done == "delete" else tech.id)
         self.ctx.data_changed("technicians")
 
     def _imported(self, kind: str) -> None:

@@ -146,7 +146,7 @@ class FirstStartWizard(DiscardGuard, FitsScreen, QWizard):
 
         pin = _Page(self.tr("Manager PIN"), self.tr(
             "The manager (经理) approves the monthly pay with this PIN and needs it to unlock an approved "
-            "month. Optional now: without it the first approval sets it."))
+            "month. Optional now: set it later under 设置 ▸ 修改经理密码…"))
         self.pin = pin.add("pin", self.tr("PIN (4–12 digits)"), QLineEdit())
         self.pin.setObjectName("pin")
         self.pin_again = pin.add("pin_again", self.tr("PIN again"), QLineEdit())

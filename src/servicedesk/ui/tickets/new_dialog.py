@@ -25,7 +25,7 @@ from servicedesk.models.archive import customers as C
 from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.db import now_iso, transaction
-from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.models.core.errors import ConflictError, DomainError, ValidationError
 from servicedesk.models.core.standards import WARRANTY_EXCLUSIONS
 from servicedesk.models.tickets.rules import load_limits, onsite_deadline, response_deadline
 from servicedesk.models.core.validation import parse_datetime
@@ -35,7 +35,7 @@ from servicedesk.ui.tickets.dialog_common import (
     CHANNELS, LEVELS, TICKET_TYPES, Badge, DateTimeField, alias_field, channel_text, fill_combo,
     level_meaning, level_text, type_text,
 )
-from servicedesk.ui.form_dialog import EditDialog
+from servicedesk.ui.form_dialog import EditDialog, offer_reload
 
 
 class QuickCustomerDialog(EditDialog):
@@ -362,14 +362,16 @@ class NewTicketDialog(EditDialog):
         if not text:
             return
         self.matches.show()
-        hits = C.search(self.ctx.db, text, limit=30)
+        # A deactivated customer or unit is history: not offered for a new call.
+        hits = [hit for hit in C.search(self.ctx.db, text, limit=30) if hit.active]
         for hit in hits:
+            units = [e for e in hit.equipment if e.get("active", 1)]
             bits = [hit.name, hit.contact, hit.phone, hit.address]
-            if hit.equipment:
-                bits.append(", ".join(f"{e['model']} {e['serial_no']}" for e in hit.equipment[:3]))
+            if units:
+                bits.append(", ".join(f"{e['model']} {e['serial_no']}" for e in units[:3]))
             item = QListWidgetItem(" · ".join(b for b in bits if b))
             item.setData(Qt.UserRole, hit.customer_id)
-            item.setData(Qt.UserRole + 1, hit.equipment[0]["id"] if len(hit.equipment) == 1 else None)
+            item.setData(Qt.UserRole + 1, units[0]["id"] if len(units) == 1 else None)
             self.matches.addItem(item)
         if not hits:
             item = QListWidgetItem(self.tr("No customer matches. Press New customer… to add the caller."))
@@ -429,7 +431,10 @@ class NewTicketDialog(EditDialog):
             # empty match list would only take room. Typing shows it again.
             self.matches.clear()
             self.matches.hide()
-        self._equipment = C.equipment_for_customer(self.ctx.db, customer.id)
+        # Deactivated units are left out, except the one a corrected ticket already names.
+        kept = self.ticket.equipment_id if self.ticket is not None else None
+        self._equipment = [e for e in C.equipment_for_customer(self.ctx.db, customer.id)
+                           if e.active or e.id == kept]
         items = [(f"{e.model} {e.serial_no}" + (f" — {e.project_name}" if e.project_name else ""), e.id)
                  for e in self._equipment]
         items.append((self.tr("No equipment / not known yet"), None))
@@ -552,6 +557,12 @@ class NewTicketDialog(EditDialog):
         self.dealer_selfcheck.setText(t.dealer_selfcheck)
         self.fault.setFocus()
 
+    def reload_record(self) -> None:
+        """The ticket as stored now (after someone else changed it); the next save compares this version."""
+        self.ticket = T.get_ticket(self.ctx.db, self.ticket.id)
+        self._load_ticket(self.ticket)
+        self.form.clear_errors()
+
     def ticket_input(self) -> T.TicketInput:
         return T.TicketInput(
             type=self.type_combo.currentData(), channel=self.channel_combo.currentData(),
@@ -579,7 +590,11 @@ class NewTicketDialog(EditDialog):
             if self.ticket is None:
                 self.saved = T.open_ticket(self.ctx.db, self.ticket_input(), self.ctx.user)
             else:
-                self.saved = T.update_ticket(self.ctx.db, self.ticket.id, self.ticket_input(), self.ctx.user)
+                self.saved = T.update_ticket(self.ctx.db, self.ticket.id, self.ticket_input(), self.ctx.user,
+                                             loaded=self.ticket)
+        except ConflictError as exc:
+            offer_reload(self, exc, self.reload_record)
+            return
         except DomainError as exc:
             if not self.form.show_error(exc.field, exc.message):
                 show_error(self, exc)
