@@ -196,3 +196,29 @@ def test_delete_question_defaults_to_cancel(qtbot, ctx):
     picked = choose(None, "Delete", "Delete it?", [("delete", "Delete"), ("deactivate", "Deactivate (停用)")])
     assert picked is None and seen["default"] == "Cancel"
     assert sorted(seen["buttons"]) == sorted(["Delete", "Deactivate (停用)", "Cancel"])
+
+
+def test_a_step_dialog_refuses_a_ticket_changed_since_it_opened(qtbot, ctx):
+    """The review dialog of a completed ticket; meanwhile another window signs it off."""
+    import datetime as _dt
+
+    from servicedesk.ui.tickets.step_dialogs import ReviewDialog
+
+    cid = F.customer(ctx.db, name="张三", phone="13812345678")
+    eid = F.equipment(ctx.db, cid, "QTZ80", "T2025-0101")
+    tech = F.technician(ctx.db, "李工")
+    an_hour_ago = (_dt.datetime.now() - _dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+    ticket = T.open_ticket(ctx.db, T.TicketInput("repair", "hotline", cid, eid, fault="异响", fault_level=2,
+                                                 reported_at=an_hour_ago), "测试员")
+    T.dispatch(ctx.db, ticket.id, T.DispatchInput([tech]), "测试员")
+    T.record_visit(ctx.db, ticket.id, T.VisitInput(arrived_at=an_hour_ago, result="done", repair_from=an_hour_ago,
+                                                   repair_to=an_hour_ago, completed_at=an_hour_ago), "测试员")
+    dialog = _shown(qtbot, ReviewDialog(ctx, T.get_ticket(ctx.db, ticket.id)))
+    T.record_signoff(ctx.db, ticket.id, "满意", "王立新", an_hour_ago, who="何静")     # the other window
+    dialog.reviewer.setCurrentText("周主管")
+    dialog.confirm_reload = asked = _Answers(reload=True)
+    dialog.save()
+    assert dialog.isVisible() and asked.shown and "何静" in asked.shown[0].english
+    assert T.get_ticket(ctx.db, ticket.id).status == "completed"          # not reviewed over the change
+    dialog.save()                                                         # reloaded: the next save goes in
+    assert T.get_ticket(ctx.db, ticket.id).status == "reviewed"

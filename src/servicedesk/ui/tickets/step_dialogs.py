@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.tickets import lifecycle as T
-from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.models.core.errors import ConflictError, DomainError, ValidationError
 from servicedesk.models.core.settings import get_settings
 from servicedesk.models.tickets.queries import technician_choices
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_hundredths, parse_money_fen
@@ -28,7 +28,7 @@ from servicedesk.ui.context import AppContext
 from servicedesk.ui.tickets.dialog_common import (
     DateTimeField, alias_field, fill_combo, part_kind_text, result_text, warranty_text,
 )
-from servicedesk.ui.form_dialog import EditDialog
+from servicedesk.ui.form_dialog import EditDialog, offer_reload
 
 
 class _StepDialog(EditDialog):
@@ -74,10 +74,19 @@ class _StepDialog(EditDialog):
     def run(self) -> T.TicketDetail:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def reload_ticket(self) -> None:
+        """After a conflict: the next save compares the ticket as stored now (the typed fields stay)."""
+        self.detail = T.get_ticket(self.ctx.db, self.detail.id)
+
     def save(self) -> None:
         self.form.clear_errors()
         try:
             self.result_detail = self.run()
+        except ConflictError as exc:
+            # someone saved this ticket since the dialog opened: say who and what,
+            # keep the typed form; reloading takes the ticket as stored now
+            offer_reload(self, exc, self.reload_ticket)
+            return
         except DomainError as exc:
             if not self.form.show_error(exc.field, exc.message):
                 show_error(self, exc)
@@ -234,7 +243,7 @@ class DispatchDialog(_StepDialog):
             technician_ids=self.team_ids(), dispatched_at=self.dispatched_at.value(),
             transport=self.transport.currentText(), departure_at=self.departure.value(),
             expected_return_at=self.expected.value(), tools=self.tools.text(), carry_parts=self.carry.text())
-        return T.dispatch(self.ctx.db, self.detail.id, data, self.ctx.user)
+        return T.dispatch(self.ctx.db, self.detail.id, data, self.ctx.user, loaded=self.detail)
 
 
 # ---------------------------------------------------------------- visit
@@ -531,7 +540,7 @@ class VisitDialog(_StepDialog):
             completed_at=self.completed.value(), work=list(self.work_lines), parts=list(self.part_lines),
             quote_transport_fen=transport, quote_lodging_days=self.q_lodging.value(),
             quote_meal_days=self.q_meals.value(), quote_labour_days=self.q_labour.value())
-        return T.record_visit(self.ctx.db, self.detail.id, data, self.ctx.user)
+        return T.record_visit(self.ctx.db, self.detail.id, data, self.ctx.user, loaded=self.detail)
 
 
 def _days(value: int) -> QSpinBox:
@@ -594,7 +603,8 @@ class ReviewDialog(_StepDialog):
 
     def run(self) -> T.TicketDetail:
         return T.review_ticket(self.ctx.db, self.detail.id, self.reviewer.currentText(),
-                               self.notes.toPlainText(), at=self.at.value(), who=self.ctx.user)
+                               self.notes.toPlainText(), at=self.at.value(), who=self.ctx.user,
+                               loaded=self.detail)
 
 
 # ---------------------------------------------------------------- sign-off
@@ -635,7 +645,7 @@ class SignoffDialog(_StepDialog):
         accepted = self.accepted.currentData() if self.detail.type == "complaint" else None
         return T.record_signoff(self.ctx.db, self.detail.id, self.opinion.currentText(),
                                 self.signature.text(), signed_at=self.signed_at.value(),
-                                complaint_accepted=accepted, who=self.ctx.user)
+                                complaint_accepted=accepted, who=self.ctx.user, loaded=self.detail)
 
 
 # ---------------------------------------------------------------- cancel / reopen
