@@ -63,7 +63,8 @@ class MergeCustomersDialog(FittedDialog):
         layout = QVBoxLayout(self)
         for w in (head, hint, self.search, self.candidates, self.preview, buttons):
             layout.addWidget(w)
-        self.search.textChanged.connect(debounce(self, self._fill))
+        # a search typed just before the dialog closed must not run on a closed file
+        self.search.textChanged.connect(debounce(self, lambda: self.isVisible() and self._fill()))
         self.candidates.currentItemChanged.connect(lambda *_: self._show_plan())
         self._fill()
 
