@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "servicedesk.commands.setup",
     "servicedesk.commands.rollup",
     "servicedesk.commands.data",
+    "servicedesk.commands.customers",
     "servicedesk.commands.manager",
     "servicedesk.commands.retire",
 )

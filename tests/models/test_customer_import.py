@@ -112,8 +112,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(office, db_path, tmp_p
     assert code == 1 and out == ""
     lines = err.strip().splitlines()
     assert lines[:-1] == [
-        'row 3, column 联系电话: "12a" is not a phone number (mobile: 11 digits starting with 1; '
-        "landline: 0571-88886666, extension 0571-88886666-806)",
+        'row 3, column 联系电话: "12a" is not a phone number: a phone number has only digits, dashes '
+        "and an extension (转806).",
         'row 4, column 用户姓名/单位: No customer "无此客户" in the archive.',
         "row 5, column 型号: Model is required.",
         'row 6, column 数量: "两台" is not a whole number',

@@ -175,6 +175,8 @@ def test_deadlines_follow_the_settings(db, office):
     ("z6", ["YX2611003", "YX2611002"]),               # 2 characters of a model (QTZ63), any case
     ("建工 SC200", ["YX2611001"]),                     # every term must match
     ("不存在的", []),
+    ("hzjg", ["YX2611004", "YX2611001", "YX2610001"]),  # customer's pinyin initials (issue 16)
+    ("wangwu", ["YX2611003", "YX2611002"]),             # customer's full pinyin
 ])
 def test_search_by_number_customer_phone_serial(db, office, text, expected):
     assert nos(Q.list_tickets(db, F(text=text), now=NOW)) == expected

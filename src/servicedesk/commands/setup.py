@@ -33,6 +33,7 @@ DESCRIPTIONS: dict[str, str] = {
     "office.name": "Office name (printed on forms)",
     "office.department_code": "Department code (ticket number prefix)",
     "office.timezone": "Time zone of the office",
+    "office.area_code": "Area code put in front of a local phone number typed without one (0571)",
     "office.clerk": "Clerk (记录人) printed on forms and written to the logs",
     "office.clerks": "Clerk names to pick from at start",
     "warranty.months": "Warranty period (months)",

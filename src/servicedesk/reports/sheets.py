@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import zipfile
+import re
+import unicodedata
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.importing import Column, Problem, SheetSpec
 from servicedesk.reports.files import save_workbook
+from servicedesk.reports.sheet_files import GridError, read_grid
 from servicedesk.reports.xlsx_style import HEADER_FILL, REQUIRED_FILL
 
 MAX_ROWS = 200_000
@@ -129,81 +130,149 @@ def write_rows(spec: SheetSpec, rows: Iterable[dict[str, Any]], out: str | os.Pa
     return save_workbook(_build(spec, rows), out)
 
 
-def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[str, Any]]]:
-    """Rows of the first sheet as (row number, {key: value}); blank rows skipped.
+# How far down a title, notes or blank rows may push the header row.
+HEADER_SEARCH_ROWS = 20
 
-    Each row dict has exactly the keys of the columns the header names (value
-    None for an empty cell), never a key for a column the sheet leaves out.
-    A header naming one column twice is refused.
+
+def _header_text(cell: Any) -> str:
+    """A header cell as the mapping knows it: NFKC (full-width brackets and
+    spaces folded), no white space or line breaks, no required-marker '*'."""
+    text = unicodedata.normalize("NFKC", str(cell)) if cell is not None else ""
+    return re.sub(r"[\s*]+", "", text).lower()
+
+
+def _header_map(spec: SheetSpec) -> dict[str, str]:
+    return {_header_text(text): key for text, key in spec.header_map().items()}
+
+
+def _find_header(grid_rows: list[tuple[int, tuple]], mapping: dict[str, str]) -> int:
+    """Index (in grid_rows) of the header: the row naming the most known columns.
+
+    A title row (merged across the columns), a date line or blank rows above
+    the header are skipped; without any known column the first non-blank row
+    is taken, so its headers are reported as unknown.
+    """
+    best, best_hits = None, 0
+    for i, (_, values) in enumerate(grid_rows):
+        hits = sum(1 for v in values if _header_text(v) in mapping)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    if best is not None:
+        return best
+    for i, (_, values) in enumerate(grid_rows):
+        if any(_header_text(v) for v in values):
+            return i
+    return -1
+
+
+def read_rows(spec: SheetSpec, path: str | os.PathLike) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of the sheet as (row number, {key: value}); blank rows skipped.
+
+    .xlsx (Excel, WPS), .xls and .csv (UTF-8 or GBK) alike (reports/sheet_files).
+    The header may sit below a title row or blank rows; header names may
+    carry spaces or full-width brackets. Each row dict has exactly the keys
+    of the columns the header names (value None for an empty cell), never a
+    key for a column the sheet leaves out. Refused with every problem named:
+    a header naming one column twice, data under a blank header cell, an
+    Excel error value or a formula saved without its value.
     """
     path = Path(path)
     if not path.exists():
         raise SheetError(f"File not found: {path}")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise SheetError(f"{path.name} is not a readable Excel workbook (.xlsx): {exc}") from exc
-    except Exception as exc:  # openpyxl raises many things on damaged XML
-        raise SheetError(f"{path.name} is damaged and cannot be read: {exc}") from exc
+        grid = read_grid(path, spec.title)
+    except GridError as exc:
+        raise SheetError(exc.english) from exc
     try:
-        ws = wb[spec.title] if spec.title in wb.sheetnames else wb.worksheets[0]
-        it: Iterator[tuple] = ws.iter_rows(values_only=True)
-        header = next(it, None)
-        if header is None:
-            raise SheetError(f"{path.name} is empty: the first row must hold the column headers.")
-        mapping = spec.header_map()
-        columns: list[str | None] = []
-        problems: list[Problem] = []
-        seen: dict[str, int] = {}
-        for idx, cell in enumerate(header, start=1):
-            text = str(cell).strip() if cell is not None else ""
-            if not text:
-                columns.append(None)
-                continue
-            key = mapping.get(text.lower())
-            if key is None:
-                problems.append(Problem(1, text, "unknown column (see the template's 说明 sheet)"))
-            elif key in seen:
-                # Which of the two would win is a guess: refuse rather than lose one.
-                problems.append(Problem(1, "", f"column {spec.label_for(key)} appears twice "
-                                               f"(columns {get_column_letter(seen[key])} and "
-                                               f"{get_column_letter(idx)})"))
-                key = None
-            else:
-                seen[key] = idx
-            columns.append(key)
-        for col in spec.columns:
-            if col.required and col.key not in columns:
-                problems.append(Problem(1, col.label, "required column is missing"))
-        if problems:
-            # The message is the summary line; the problems follow it one per
-            # line (CLI and import window alike), so each is shown once.
-            raise SheetError(f"{path.name}: the header row (row 1) has {len(problems)} problem(s); "
-                             "nothing was imported", problems)
-        rows: list[tuple[int, dict[str, Any]]] = []
-        for row_no, values in enumerate(it, start=2):
-            if row_no > MAX_ROWS:
-                raise SheetError(f"{path.name} has more than {MAX_ROWS} rows; split it.")
-            # Every column the header names gets a key, even where the row is
-            # shorter than the header: a key that is present means "this column
-            # is in the sheet" (an --update may clear it), an absent key means
-            # the sheet does not have the column (the record keeps its value).
-            record = {}
-            for idx, key in enumerate(columns):
-                if key is None:
-                    continue
-                value = values[idx] if idx < len(values) else None
-                if isinstance(value, str):
-                    value = value.strip()
-                    if value == "":
-                        value = None
-                record[key] = value
-            if any(v is not None for v in record.values()):
-                rows.append((row_no, record))
-        return rows
+        return _read(spec, path, grid)
     except SheetError:
         raise
     except Exception as exc:
         raise SheetError(f"{path.name} is damaged and cannot be read: {exc}") from exc
     finally:
-        wb.close()
+        grid.done()
+
+
+def _read(spec: SheetSpec, path: Path, grid) -> list[tuple[int, dict[str, Any]]]:
+    it = iter(grid.rows)
+    mapping = _header_map(spec)
+    head = [r for _, r in zip(range(HEADER_SEARCH_ROWS), it)]
+    found = _find_header(head, mapping)
+    if found < 0:
+        raise SheetError(f"{path.name} is empty: the first row must hold the column headers.")
+    header_row, header = head[found]
+    columns: list[str | None] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for idx, cell in enumerate(header, start=1):
+        text = _header_text(cell)
+        if not text:
+            columns.append(None)
+            continue
+        key = mapping.get(text)
+        if key is None:
+            problems.append(Problem(header_row, str(cell).strip(),
+                                    "unknown column (see the template's 说明 sheet)"))
+        elif key in seen:
+            # Which of the two would win is a guess: refuse rather than lose one.
+            problems.append(Problem(header_row, "", f"column {spec.label_for(key)} appears twice "
+                                                    f"(columns {get_column_letter(seen[key])} and "
+                                                    f"{get_column_letter(idx)})"))
+            key = None
+        else:
+            seen[key] = idx
+        columns.append(key)
+    for col in spec.columns:
+        if col.required and col.key not in columns:
+            problems.append(Problem(header_row, col.label, "required column is missing"))
+    if problems:
+        # The message is the summary line; the problems follow it one per
+        # line (CLI and import window alike), so each is shown once.
+        raise SheetError(f"{path.name}: the header row (row {header_row}) has {len(problems)} problem(s); "
+                         "nothing was imported", problems)
+    rows: list[tuple[int, dict[str, Any]]] = []
+    unnamed: dict[int, list[int]] = {}     # column without header -> rows with data in it
+    cell_problems: list[Problem] = []
+    data_rows = head[found + 1:]
+
+    def all_rows():
+        yield from data_rows
+        yield from it
+
+    for row_no, values in all_rows():
+        if row_no > MAX_ROWS:
+            raise SheetError(f"{path.name} has more than {MAX_ROWS} rows; split it.")
+        # Every column the header names gets a key, even where the row is
+        # shorter than the header: a key that is present means "this column
+        # is in the sheet" (an --update may clear it), an absent key means
+        # the sheet does not have the column (the record keeps its value).
+        record = {}
+        for idx, value in enumerate(values):
+            key = columns[idx] if idx < len(columns) else None
+            if isinstance(value, str):
+                value = value.strip()
+                if value == "":
+                    value = None
+            if key is None:
+                if value is not None:
+                    unnamed.setdefault(idx + 1, []).append(row_no)
+                continue
+            reason = grid.bad_cells.get((row_no, idx + 1))
+            if reason:
+                cell_problems.append(Problem(row_no, spec.label_for(key), reason))
+                value = None
+            record[key] = value
+        for key in columns[len(values):]:
+            if key is not None:
+                record[key] = None
+        if any(v is not None for v in record.values()):
+            rows.append((row_no, record))
+    for col, at in sorted(unnamed.items()):
+        where = f"row {at[0]}" if len(at) == 1 else f"rows {at[0]}-{at[-1]}"
+        cell_problems.append(Problem(header_row, get_column_letter(col),
+                                     f"column {get_column_letter(col)} has data ({where}) but no header; "
+                                     "give it a header from the template or delete it"))
+    if cell_problems:
+        raise SheetError(f"{path.name}: {len(cell_problems)} cell(s) cannot be read; nothing was imported",
+                         cell_problems)
+    return rows

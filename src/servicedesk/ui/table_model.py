@@ -9,10 +9,11 @@ fast as 100. Sorting re-queries through `set_order` when a fetcher is used
 
 from __future__ import annotations
 
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 SORT_ROLE = Qt.UserRole + 1
@@ -37,6 +38,12 @@ def field_value(row: Any, key: str) -> Any:
     if isinstance(row, dict):
         return row.get(key)
     return getattr(row, key, None)
+
+
+@lru_cache(maxsize=1)
+def _collator() -> QCollator:
+    """zh_CN collation (pinyin order), shared by every in-memory sort."""
+    return QCollator(QLocale(QLocale.Chinese, QLocale.China))
 
 
 @dataclass
@@ -175,9 +182,12 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
 
+        collator = _collator()
+
         def key(r):
+            # Text in the order a Chinese reader expects (王 before 张: pinyin, issue 16).
             v = field_value(r, col.key)
-            return (v is None, v if v is not None else "")
+            return (v is None, collator.sortKey(v) if isinstance(v, str) else (v if v is not None else ""))
 
         try:
             self._rows.sort(key=key, reverse=descending)

@@ -19,7 +19,7 @@ from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
-from servicedesk.models.core.settings import recorder
+from servicedesk.models.core.settings import office_area_code, recorder
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
 
@@ -43,7 +43,7 @@ def add_customer(db: sqlite_utils.Database, data: CustomerInput,
                  customer_id: int | None = None) -> Customer:
     """Archive a new customer; `customer_id` keeps a number from an exported
     sheet when this archive has no customer of that number (else a new one)."""
-    clean = clean_customer(data)
+    clean = clean_customer(data, office_area_code(db))
     stamp = now_iso()
     with transaction(db):
         row = {**asdict(clean), "created_at": stamp, "updated_at": stamp}
@@ -59,7 +59,7 @@ def update_customer(db: sqlite_utils.Database, customer_id: int, data: CustomerI
                     loaded: Customer | None = None, who: str = "") -> Customer:
     """Store the customer's fields; `loaded` (the record as a dialog read it)
     makes the save refuse with ConflictError when anyone changed it since."""
-    clean = clean_customer(data)
+    clean = clean_customer(data, office_area_code(db))
     get_customer(db, customer_id)
     with transaction(db):
         check_unchanged(db, "customers", customer_id, loaded, f"Customer {clean.name}")
@@ -103,13 +103,27 @@ def customer_numbered(db: sqlite_utils.Database, customer_id: object, name: str)
         return None
     rows = list(db.query("SELECT * FROM customers WHERE id = ? AND name = ?",
                          [number, normalise_text(name)]))
-    return _row_to_customer(rows[0]) if rows else None
+    return _keepers(db, [_row_to_customer(rows[0])])[0] if rows else None
+
+
+def _keepers(db: sqlite_utils.Database, rows: list[Customer]) -> list[Customer]:
+    """Each customer, or the one it was merged into (issue 16), once each, in order."""
+    out: dict[int, Customer] = {}
+    for c in rows:
+        keeper = get_customer(db, c.merged_into) if c.merged_into else c
+        out.setdefault(keeper.id, keeper)
+    return list(out.values())
+
+
+def _named(db: sqlite_utils.Database, name: str) -> list[Customer]:
+    return [_row_to_customer(r) for r in db.query(
+        "SELECT * FROM customers WHERE name = ? ORDER BY id", [normalise_text(name)])]
 
 
 def customers_named(db: sqlite_utils.Database, name: str) -> list[Customer]:
-    """Every customer with exactly this name (after NFKC and trimming)."""
-    return [_row_to_customer(r) for r in db.query(
-        "SELECT * FROM customers WHERE name = ? ORDER BY id", [normalise_text(name)])]
+    """Every customer with exactly this name (after NFKC and trimming); a
+    merged-in alias of that name stands for the customer it was merged into."""
+    return _keepers(db, _named(db, name))
 
 
 def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Customer:
@@ -121,11 +135,12 @@ def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Cust
     name = normalise_text(name)
     if not name:
         raise ValidationError("Customer name is required.", "customer")
-    rows = customers_named(db, name)
+    rows = _named(db, name)
     if phone:
-        norm = parse_phone(phone, "phone")
+        norm = parse_phone(phone, "phone", area_code=office_area_code(db))
         rows = [r for r in rows if norm in (r.phone, r.phone2)]
-    elif len(rows) > 1:
+    rows = _keepers(db, rows)
+    if not phone and len(rows) > 1:
         blank = [r for r in rows if not r.phone]
         if len(blank) == 1:
             rows = blank
@@ -140,7 +155,7 @@ def find_customer(db: sqlite_utils.Database, name: str, phone: str = "") -> Cust
 
 # Sortable columns of the customer list -> SQL (whitelist: never format user text into SQL).
 CUSTOMER_ORDER = {
-    "name": "c.name", "contact": "c.contact", "phone": "c.phone", "address": "c.address",
+    "name": "c.name_sort", "contact": "c.contact", "phone": "c.phone", "address": "c.address",
     "region": "c.region", "dealer": "c.dealer", "updated_at": "c.updated_at", "updated": "c.updated_at",
     "created_at": "c.id", "id": "c.id", "equipment_count": "equipment_count",
 }
@@ -161,7 +176,7 @@ def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 2
     """
     if order_by == "updated":
         descending = True
-    column = CUSTOMER_ORDER.get(order_by, "c.name")
+    column = CUSTOMER_ORDER.get(order_by, "c.name_sort")
     direction = "DESC" if descending else "ASC"
     where, params = _customer_clause(query)
     count_sql = "(SELECT count(*) FROM equipment e WHERE e.customer_id = c.id)"

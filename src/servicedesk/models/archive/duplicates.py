@@ -52,7 +52,7 @@ def possible_duplicates(db: sqlite_utils.Database, data: CustomerInput,
         # its first two (or last two) characters, or is contained in ours.
         clauses.append("instr(name, ?) > 0 OR instr(name, ?) > 0 OR instr(?, name) > 0")
         params += [key[:2], key[-2:], normalise_text(data.name)]
-    sql = f"SELECT * FROM customers WHERE ({' OR '.join(clauses)})"
+    sql = f"SELECT * FROM customers WHERE merged_into IS NULL AND ({' OR '.join(clauses)})"
     if exclude_id:
         sql += " AND id != ?"
         params.append(exclude_id)

@@ -30,6 +30,7 @@ class Customer(CustomerInput):
     created_at: str = ""
     updated_at: str = ""
     equipment_count: int = 0
+    merged_into: int | None = None   # merged into that customer: an alias, not listed (issue 16)
     active: bool = True        # False: deactivated (history kept, left out of pickers)
     version: int = 0           # what a dialog's save compares (models/core/record_guard.py)
     updated_by: str = ""

@@ -91,3 +91,46 @@ sql_step(MIGRATIONS, "0003_customers_equipment_active_version",
     *record_version_statements("customers", add_active=True),
     *record_version_statements("equipment", add_active=True),
 )
+
+
+sql_step(MIGRATIONS, "0004_customer_name_sort",
+    # Each name's pinyin sort key (王 wáng before 张 zhāng, issue 16), indexed so
+    # the paged list sorts by it as fast as it sorted by name; filled by 0006.
+    "ALTER TABLE customers ADD COLUMN name_sort TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX idx_customers_name_sort ON customers(name_sort, id)",
+)
+
+
+sql_step(MIGRATIONS, "0005_customer_merges",
+    # A merged customer stays as an alias of the one it was merged into
+    # (issue 16): its name and phones still find that customer, and the
+    # merge is recorded with what it moved.
+    "ALTER TABLE customers ADD COLUMN merged_into INTEGER REFERENCES customers(id)",
+    "CREATE INDEX idx_customers_merged_into ON customers(merged_into)",
+    """CREATE TABLE customer_merges (
+            id INTEGER PRIMARY KEY,
+            keep_id INTEGER NOT NULL REFERENCES customers(id),
+            drop_id INTEGER NOT NULL REFERENCES customers(id),
+            merged_at TEXT NOT NULL,
+            recorder TEXT NOT NULL DEFAULT '',
+            equipment INTEGER NOT NULL DEFAULT 0,
+            tickets INTEGER NOT NULL DEFAULT 0,
+            followups INTEGER NOT NULL DEFAULT 0,
+            dropped TEXT NOT NULL DEFAULT '{}'
+        )""",
+)
+
+
+@MIGRATIONS(name="0006_customer_search_pinyin")
+def _m0006(db):
+    """Refill the customer search text and both its indexes, and name_sort (issue 16).
+
+    The text gains the full pinyin and initials of name and contact (wjg /
+    wangjianguo find 王建国) and the names and phones of merged-in aliases.
+    The refill is the archive's own rebuild, so it must stay the LAST step
+    that changes the customers' columns it reads: a later step that adds a
+    column the rebuild reads must come with its own refill step.
+    """
+    from servicedesk.models.archive.search_index import rebuild_search_index
+
+    rebuild_search_index(db)

@@ -17,18 +17,42 @@ import sqlite_utils
 
 from servicedesk.models.archive.records import SearchHit
 from servicedesk.models.core.db import transaction
+from servicedesk.models.core.pinyin import search_forms, sort_key
+
+
+_TEXT_COLUMNS = "name, contact, phone, phone2, address, region, dealer"
+
+
+def _text_of(customer: tuple, equipment: list[str]) -> str:
+    """The searchable text of a customer row (_TEXT_COLUMNS) and its equipment's
+    model/serial/project fields: the fields as typed, the phones as digits, and
+    the full pinyin and initials of the name and contact (issue 16: wjg finds 王建国)."""
+    parts = [p for p in customer if p]
+    parts += [re.sub(r"\D", "", p) for p in (customer[2], customer[3]) if p and "-" in p]
+    parts += equipment
+    parts += [form for value in (customer[0], customer[1]) for form in search_forms(value)]
+    return " | ".join(p for p in parts if p)
+
+
+_ALIAS_COLUMNS = "name, contact, phone, phone2"
+
+
+def _alias_text(alias: tuple) -> list[str]:
+    """What of a merged-in customer (an alias) still finds the one it was merged into."""
+    return [_text_of(alias + ("", "", ""), [])]
 
 
 def _search_text(db: sqlite_utils.Database, customer_id: int) -> str:
-    c = db.execute("SELECT name, contact, phone, phone2, address, region, dealer FROM customers "
-                   "WHERE id = ?", [customer_id]).fetchone()
-    parts = [p for p in c if p]
-    parts += [re.sub(r"\D", "", p) for p in (c[2], c[3]) if p and "-" in p]
-    for model, serial, project_no, project_name in db.execute(
+    c = db.execute(f"SELECT {_TEXT_COLUMNS} FROM customers WHERE id = ?", [customer_id]).fetchone()
+    equipment: list[str] = []
+    for row in db.execute(
             "SELECT model, serial_no, project_no, project_name FROM equipment WHERE customer_id = ?",
             [customer_id]):
-        parts += [model, serial, project_no, project_name]
-    return " | ".join(p for p in parts if p)
+        equipment += list(row)
+    for alias in db.execute(f"SELECT {_ALIAS_COLUMNS} FROM customers WHERE merged_into = ? ORDER BY id",
+                            [customer_id]):
+        equipment += _alias_text(tuple(alias))
+    return _text_of(c, equipment)
 
 
 # Characters the 1-2 character index holds: digits, Latin letters (lower case)
@@ -67,6 +91,11 @@ def reindex_customer(db: sqlite_utils.Database, customer_id: int) -> None:
     db.execute("INSERT INTO customer_search (customer_id, text) VALUES (?, ?) "
                "ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text", [customer_id, text])
     db.execute("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)", [customer_id, search_grams(text)])
+    name = db.execute("SELECT name FROM customers WHERE id = ?", [customer_id]).fetchone()[0]
+    key = sort_key(name)
+    # The pinyin sort key of the name (list order, issue 16); written only when it changed.
+    db.execute("UPDATE customers SET name_sort = ? WHERE id = ? AND name_sort IS NOT ?",
+               [key, customer_id, key])
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> int:
@@ -79,12 +108,13 @@ def rebuild_search_index(db: sqlite_utils.Database) -> int:
     for cid, model, serial, project_no, project_name in db.execute(
             "SELECT customer_id, model, serial_no, project_no, project_name FROM equipment ORDER BY id"):
         equipment.setdefault(cid, []).extend([model, serial, project_no, project_name])
-    rows = []
-    for c in db.execute("SELECT id, name, contact, phone, phone2, address, region, dealer FROM customers"):
-        parts = [p for p in c[1:] if p]
-        parts += [re.sub(r"\D", "", p) for p in (c[3], c[4]) if p and "-" in p]
-        parts += equipment.get(c[0], [])
-        rows.append((c[0], " | ".join(p for p in parts if p)))
+    for keep, *alias in db.execute(f"SELECT merged_into, {_ALIAS_COLUMNS} FROM customers "
+                                   "WHERE merged_into IS NOT NULL ORDER BY id"):
+        equipment.setdefault(keep, []).extend(_alias_text(tuple(alias)))
+    rows, sort_keys = [], []
+    for c in db.execute(f"SELECT id, {_TEXT_COLUMNS} FROM customers"):
+        rows.append((c[0], _text_of(c[1:], equipment.get(c[0], []))))
+        sort_keys.append((sort_key(c[1]), c[0]))
     with transaction(db):
         db.execute("DELETE FROM customer_search")
         db.execute("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')")
@@ -92,6 +122,7 @@ def rebuild_search_index(db: sqlite_utils.Database) -> int:
         db.conn.executemany("INSERT INTO customer_search (customer_id, text) VALUES (?, ?)", rows)
         db.conn.executemany("INSERT INTO customer_grams (rowid, grams) VALUES (?, ?)",
                             [(cid, search_grams(text)) for cid, text in rows])
+        db.conn.executemany("UPDATE customers SET name_sort = ? WHERE id = ?", sort_keys)
     return len(rows)
 
 
@@ -160,8 +191,11 @@ def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: 
 
 
 def _customer_clause(query: str) -> tuple[str, list[Any]]:
-    return search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
-                         gram_table="customer_grams")
+    """The customers `query` finds; merged-in customers (aliases) are never listed:
+    their names and phones are in the text of the one they were merged into."""
+    where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
+                                  gram_table="customer_grams")
+    return f"c.merged_into IS NULL AND ({where})", params
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[SearchHit]:
@@ -175,7 +209,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[Sear
     if not terms:
         return []
     where, params = _customer_clause(query)
-    rows = list(db.query(f"SELECT c.* FROM customers c WHERE {where} ORDER BY c.name, c.id LIMIT ?",
+    rows = list(db.query(f"SELECT c.* FROM customers c WHERE {where} ORDER BY c.name_sort, c.id LIMIT ?",
                          params + [limit]))
     by_customer: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
     if rows:

@@ -31,6 +31,7 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec,
 )
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_int, parse_phone
 
 _UPDATE_NOTE = ("导入时选“更新”(--update)：表中没有的列保留档案原值；有此列但单元格为空，则清空该项。")
@@ -120,14 +121,14 @@ def _same_customer(db: sqlite_utils.Database, clean: C.CustomerInput,
 
 def _customer_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], ctx: RowContext) -> str:
     data = C.CustomerInput(**{k: values.get(k) or "" for k in _CUSTOMER_KEYS})
-    errors: dict[str, DomainError] = dict(C.customer_errors(data))
+    errors: dict[str, DomainError] = dict(C.customer_errors(data, office_area_code(db)))
     number = None
     try:
         number = parse_int(values.get("customer_no"), "customer_no", minimum=1)
     except DomainError as exc:
         errors["customer_no"] = exc
     _problems(ctx, errors)
-    clean = C.clean_customer(data)
+    clean = C.clean_customer(data, office_area_code(db))
     label = clean.name + (f" {clean.phone}" if clean.phone else "")
     state = _file_state(ctx)
     key = ("no", number) if number else ("name", clean.name, clean.phone)
@@ -156,13 +157,13 @@ def _customer_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], c
 def _export_customers(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(
         "SELECT name, contact, title, phone, phone2, address, region, dealer, notes, id AS customer_no "
-        "FROM customers ORDER BY id")]
+        "FROM customers WHERE merged_into IS NULL ORDER BY name_sort, id")]   # pinyin order, as the list shows them
 
 
 def _equipment_customer(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
     """The customer a row names: by 客户编号 + name, else by name (+ phone)."""
     name = normalise_text(values.get("customer"))
-    phone = parse_phone(values.get("phone"), "phone")
+    phone = parse_phone(values.get("phone"), "phone", area_code=office_area_code(db))
     number = parse_int(values.get("customer_no"), "customer_no", minimum=1)
     if number and name:
         numbered = C.customer_numbered(db, number, name)

@@ -75,16 +75,20 @@ def _collect(parsers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Validat
     return values, errors
 
 
-def customer_errors(data: CustomerInput) -> dict[str, ValidationError]:
-    """Every field problem of a customer, keyed by field ({} when it can be saved)."""
-    return _clean_customer(data)[1]
+def customer_errors(data: CustomerInput, area_code: str = "") -> dict[str, ValidationError]:
+    """Every field problem of a customer, keyed by field ({} when it can be saved).
+
+    `area_code` is the office's (phones.office_area_code), put in front of a
+    local phone number typed without one."""
+    return _clean_customer(data, area_code)[1]
 
 
-def _clean_customer(data: CustomerInput) -> tuple[CustomerInput | None, dict[str, ValidationError]]:
+def _clean_customer(data: CustomerInput, area_code: str = "") -> tuple[CustomerInput | None,
+                                                                       dict[str, ValidationError]]:
     values, errors = _collect({
         "name": lambda: require_text(data.name, "name", "Customer name (unit or person)"),
-        "phone": lambda: parse_phone(data.phone, "phone"),
-        "phone2": lambda: parse_phone(data.phone2, "phone2"),
+        "phone": lambda: parse_phone(data.phone, "phone", area_code=area_code),
+        "phone2": lambda: parse_phone(data.phone2, "phone2", area_code=area_code),
     })
     if errors:
         return None, errors
@@ -101,9 +105,9 @@ def _clean_customer(data: CustomerInput) -> tuple[CustomerInput | None, dict[str
     ), {}
 
 
-def clean_customer(data: CustomerInput) -> CustomerInput:
+def clean_customer(data: CustomerInput, area_code: str = "") -> CustomerInput:
     """Normalise and validate; raises ValidationError naming the (first) bad field."""
-    clean, errors = _clean_customer(data)
+    clean, errors = _clean_customer(data, area_code)
     if errors:
         raise next(iter(errors.values()))
     assert clean is not None

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from servicedesk.models.core.audit import record_action
 from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.core.phones import AREA_CODE_SETTING, check_area_code, clean_area
 from servicedesk.models.core.pin import require_manager_pin
 from servicedesk.models.core.transactions import now_iso, transaction
 from servicedesk.models.core.standards import DEFAULT_SETTINGS
@@ -192,6 +193,8 @@ def _check(key: str, value: Any) -> None:
             raise ValidationError(
                 "Department code must be 1–4 capital letters (e.g. YX).", field=key
             )
+    if key == AREA_CODE_SETTING:
+        check_area_code(value)
     if key == "office.name" and not str(value).strip():
         raise ValidationError("Office name is required (it is printed on every form).", field=key)
     if isinstance(value, int) and not isinstance(value, bool) and value < 0:
@@ -271,3 +274,9 @@ def set_clerk(db: sqlite_utils.Database, name: str) -> None:
     clean = str(name).strip()
     kept = [n for n in get_setting(db, CLERKS, []) or [] if n != clean]
     save_settings(db, {CLERK: clean, CLERKS: [clean, *kept]})
+
+
+def office_area_code(db: sqlite_utils.Database) -> str:
+    """The office's area code (setting office.area_code, '0571'), '' when not set:
+    put in front of a local phone number typed without one."""
+    return clean_area(get_setting(db, AREA_CODE_SETTING, ""))

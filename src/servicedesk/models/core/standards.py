@@ -12,6 +12,8 @@ OFFICE = {
     "office.name": "售后服务部",
     "office.department_code": "YX",
     "office.timezone": "Asia/Shanghai",
+    # Area code put in front of a local number typed without one (0571); '' = none.
+    "office.area_code": "",
 }
 
 # ---- customers / warranty (DOMAIN §1) ---------------------------------------

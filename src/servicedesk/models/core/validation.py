@@ -12,99 +12,13 @@ import unicodedata
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 
 from servicedesk.models.core.errors import ValidationError
-
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-# 400/800 service numbers: 10 digits, written 400-123-4567.
-_SERVICE = re.compile(r"^([48]00)(\d{3})(\d{4})$")
-# An extension written with a word: 0571-88886666转806 / ext 806 / x806 / #806.
-_EXTENSION = re.compile(r"^(.*?)(?:转|ext\.?|x|#)(\d{1,6})$", re.I)
-
-
-def _area_length(digits: str) -> int:
-    """Length of the area code a landline starts with (with its leading 0).
-
-    Beijing 010 and the 02X cities (020 Guangzhou … 029 Xi'an) have 0 + 2
-    digits; every other area code has 0 + 3 (0571 Hangzhou). Knowing this,
-    01012345678 is 010-12345678 and never 0101-2345678.
-    """
-    return 3 if digits.startswith("010") or digits.startswith("02") else 4
-
-
-def _landline(digits: str) -> str | None:
-    """'057188886666' -> '0571-88886666'; None when it is not a landline."""
-    if not digits.startswith("0"):
-        return None
-    area = _area_length(digits)
-    number = digits[area:]
-    if 7 <= len(number) <= 8:
-        return f"{digits[:area]}-{number}"
-    return None
-
+from servicedesk.models.core.phones import parse_phone  # noqa: F401 (re-exported: every caller imports it from here)
 
 def normalise_text(value: object) -> str:
     """NFKC folds full-width digits/letters/spaces to ASCII; trims ends."""
     if value is None:
         return ""
     return unicodedata.normalize("NFKC", str(value)).strip()
-
-
-def parse_phone(value: object, field: str = "phone", required: bool = False) -> str:
-    """Mainland mobile, landline or 400/800 number, normalised.
-
-    13812345678 / 0571-88886666 / 010-12345678 / 0571-88886666-806 /
-    400-123-4567. Accepts +86 / 0086 in front (+86-571-88886666), the area
-    code in brackets ((0571)88886666), spaces, and an extension after a dash
-    or 转 / ext / x.
-    """
-    text = normalise_text(value)
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))  # Excel stores a typed mobile number as a float
-    text = re.sub(r"[\s()（）]", "", text)
-    if not text:
-        if required:
-            raise ValidationError("Phone is required.", field)
-        return ""
-    international = False
-    for prefix in ("+86", "0086"):
-        if text.startswith(prefix):
-            text, international = text[len(prefix):].lstrip("-"), True
-            break
-    main, ext = text, ""
-    m = _EXTENSION.match(text)
-    if m:
-        main, ext = m[1], m[2]
-    result = _normalise_number(main, international)
-    if result is None and not ext and "-" in main:
-        # 0571-88886666-806: the last dashed group may be the extension.
-        head, _, tail = main.rpartition("-")
-        if 1 <= len(tail) <= 6 and tail.isdigit():
-            result = _normalise_number(head, international)
-            if result is not None and not _MOBILE.match(result):
-                ext = tail
-            else:
-                result = None
-    if result is not None and (not ext or not _MOBILE.match(result)):
-        return result + (f"-{ext}" if ext else "")
-    raise ValidationError(
-        f'"{value}" is not a phone number (mobile: 11 digits starting with 1; '
-        "landline: 0571-88886666, extension 0571-88886666-806)",
-        field,
-    )
-
-
-def _normalise_number(text: str, international: bool) -> str | None:
-    """The number without its extension: mobile, 400/800 or landline, or None."""
-    digits = text.replace("-", "")
-    if not digits.isdigit():
-        return None
-    if _MOBILE.match(digits):
-        return digits
-    m = _SERVICE.match(digits)
-    if m and not international:
-        return "-".join(m.groups())
-    if international and not digits.startswith("0"):
-        digits = "0" + digits   # +86-571-88886666: the area code loses its 0 abroad
-    return _landline(digits)
 
 
 # Excel counts days from 1899-12-30 (serial 1 = 1900-01-01, past its 1900 leap-year bug).

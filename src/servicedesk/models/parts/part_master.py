@@ -15,6 +15,7 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
+from servicedesk.models.core.pinyin import use_collation
 from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text, require_text
@@ -169,7 +170,7 @@ def _parts_where(query: str, low_only: bool, include_inactive: bool) -> tuple[st
     return (" AND ".join(clauses) or "1"), params
 
 
-PART_ORDER = {"code": "code", "name": "name", "spec": "spec", "unit": "unit", "price_fen": "price_fen",
+PART_ORDER = {"code": "code", "name": "name COLLATE pinyin", "spec": "spec", "unit": "unit", "price_fen": "price_fen",
               "location": "location", "safety_stock": "safety_stock", "balance": "balance",
               "last_move_at": "last_move_at", "state": "(active = 1 AND balance < safety_stock)"}
 
@@ -180,6 +181,7 @@ def list_parts(db: sqlite_utils.Database, query: str = "", *, low_only: bool = F
     """Parts whose code, name, spec or location contain every word of `query`."""
     where, params = _parts_where(query, low_only, include_inactive)
     col = PART_ORDER.get(order, "code")
+    use_collation(db)   # names sort by pinyin (issue 16)
     direction = "DESC" if descending else "ASC"
     rows = db.query(f"SELECT * FROM parts WHERE {where} ORDER BY {col} {direction}, code "
                     "LIMIT ? OFFSET ?", params + [limit, offset])
@@ -200,4 +202,4 @@ def part_choices(db: sqlite_utils.Database, include_inactive: bool = False) -> l
 def technician_choices(db: sqlite_utils.Database) -> list[tuple[int, str]]:
     """(id, name) of active technicians, for the recipient pickers."""
     return [(r[0], r[1]) for r in db.execute(
-        "SELECT id, name FROM technicians WHERE active = 1 ORDER BY name")]
+        f"SELECT id, name FROM technicians WHERE active = 1 ORDER BY name COLLATE {use_collation(db)}")]

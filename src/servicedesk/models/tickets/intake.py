@@ -17,6 +17,7 @@ from servicedesk.models.archive import customers as C
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import StateError, ValidationError
 from servicedesk.models.core.standards import WARRANTY_EXCLUSIONS
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import normalise_text, parse_phone
 from servicedesk.models.pay import month as _pay
 from servicedesk.models.tickets import rules as R
@@ -115,7 +116,7 @@ def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer
         "type": data.type, "channel": data.channel, "customer_id": customer.id,
         "equipment_id": equipment.id if equipment else None,
         "contact": normalise_text(data.contact) or customer.contact,
-        "phone": parse_phone(data.phone, "phone") or customer.phone,
+        "phone": parse_phone(data.phone, "phone", area_code=office_area_code(db)) or customer.phone,
         "address": normalise_text(data.address) or customer.address,
         "requested_at": requested, "reported_at": reported, "fault": fault,
         "recorder": normalise_text(data.recorder), "first_judgement": _free(data.first_judgement),

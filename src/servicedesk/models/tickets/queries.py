@@ -18,6 +18,7 @@ has no SLA state at all - only open and dispatched tickets can be overdue.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -187,6 +188,13 @@ def _where(flt: TicketFilter, limits: Limits, with_status: bool = True) -> tuple
         clauses.append(overdue_sql(limits, ":now"))
     if flt.text and flt.text.strip():
         sql, positional = search_clause("t.id", "ticket_fts", "ticket_search", "ticket_id", flt.text)
+        term = flt.text.strip().lower()
+        if re.fullmatch(r"[a-z]{3,}", term):
+            # One word of 3+ letters may be a customer's pinyin or initials (hzjg,
+            # issue 16): the customer index holds those; its few matches are
+            # looked up by the tickets' customer index.
+            sql = f"({sql} OR t.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?))"
+            positional = [*positional, f'"{term}"']
         # search_clause speaks positional '?'; rename to named parameters.
         for i, value in enumerate(positional):
             sql = sql.replace("?", f":q{i}", 1)

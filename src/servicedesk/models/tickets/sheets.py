@@ -27,6 +27,7 @@ from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec,
 )
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.core.validation import (
     normalise_text, parse_datetime, parse_hundredths, parse_int, parse_phone,
 )
@@ -197,7 +198,7 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
     checks = (
         ("type", lambda: _word(values.get("type"), TYPE_WORDS, "type", "Type", required=True)),
         ("channel", lambda: _word(values.get("channel"), CHANNEL_WORDS, "channel", "Channel", required=True)),
-        ("phone", lambda: parse_phone(values.get("phone"), "phone")),
+        ("phone", lambda: parse_phone(values.get("phone"), "phone", area_code=office_area_code(db))),
         ("fault_level", lambda: _word(values.get("fault_level"), LEVEL_WORDS, "fault_level", "Fault level")),
         ("reported_at", lambda: _reported(values.get("reported_at"))),
         ("arrived_at", lambda: parse_datetime(values.get("arrived_at"), "arrived_at")),

@@ -18,6 +18,7 @@ from servicedesk.models.core.record_guard import _audit_deletion, check_unchange
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
+from servicedesk.models.core.pinyin import use_collation
 from servicedesk.models.core.audit import record_action
 from servicedesk.models.core.pin import require_manager_pin
 from servicedesk.models.core.settings import (
@@ -135,7 +136,7 @@ def list_technicians(db: sqlite_utils.Database, *, active_only: bool = False,
         params.append(parse_role(role))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return [_row(r) for r in db.query(
-        f"SELECT * FROM technicians {where} ORDER BY role DESC, name", params)]
+        f"SELECT * FROM technicians {where} ORDER BY role DESC, name COLLATE {use_collation(db)}", params)]
 
 
 def _check_name_free(db: sqlite_utils.Database, name: str, exclude_id: int | None) -> None:

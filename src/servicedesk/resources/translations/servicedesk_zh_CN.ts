@@ -643,112 +643,107 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="37" />
+        <location filename="../../ui/customers/customer_dialog.py" line="38" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="37" />
+        <location filename="../../ui/customers/customer_dialog.py" line="38" />
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="41" />
+        <location filename="../../ui/customers/customer_dialog.py" line="42" />
         <source>Name (unit or person)*</source>
         <translation>用户姓名/单位*</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="42" />
+        <location filename="../../ui/customers/customer_dialog.py" line="43" />
         <source>e.g. 杭州建工集团有限公司 or 张三</source>
         <translation>如 杭州建工集团有限公司 或 张三</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="43" />
+        <location filename="../../ui/customers/customer_dialog.py" line="44" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="44" />
+        <location filename="../../ui/customers/customer_dialog.py" line="45" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="44" />
+        <location filename="../../ui/customers/customer_dialog.py" line="45" />
         <source>e.g. 设备科长</source>
         <translation>如 设备科长</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="45" />
+        <location filename="../../ui/customers/customer_dialog.py" line="46" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="45" />
+        <location filename="../../ui/customers/customer_dialog.py" line="46" />
         <source>13812345678 or 0571-88886666-806</source>
         <translation>13812345678 或 0571-88886666-806</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="46" />
+        <location filename="../../ui/customers/customer_dialog.py" line="47" />
         <source>Second phone</source>
         <translation>备用电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="47" />
+        <location filename="../../ui/customers/customer_dialog.py" line="48" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="48" />
+        <location filename="../../ui/customers/customer_dialog.py" line="49" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="48" />
+        <location filename="../../ui/customers/customer_dialog.py" line="49" />
         <source>e.g. 杭州</source>
         <translation>如 杭州</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="49" />
+        <location filename="../../ui/customers/customer_dialog.py" line="50" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="49" />
+        <location filename="../../ui/customers/customer_dialog.py" line="50" />
         <source>who sold the equipment</source>
         <translation>销售设备的经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="52" />
+        <location filename="../../ui/customers/customer_dialog.py" line="53" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="142" />
+        <location filename="../../ui/customers/customer_dialog.py" line="140" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="119" />
-        <source>Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.</source>
-        <translation>不是有效的电话号码。手机：以 1 开头的 11 位数字（可带 +86）；座机：0571-88886666，分机 0571-88886666-806 或 0571-88886666转806。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="122" />
+        <location filename="../../ui/customers/customer_dialog.py" line="120" />
         <source>Enter the name of the unit or the person.</source>
         <translation>请填写单位名称或个人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="149" />
+        <location filename="../../ui/customers/customer_dialog.py" line="147" />
         <source>This may be a customer already in the archive:</source>
         <translation>可能是档案中已有的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="151" />
+        <location filename="../../ui/customers/customer_dialog.py" line="149" />
         <source>Check the list before saving. To save a new customer anyway, press “Save anyway”.</source>
         <translation>保存前请核对。如确为新客户，请点“仍然保存”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/customer_dialog.py" line="169" />
+        <location filename="../../ui/customers/customer_dialog.py" line="167" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
@@ -3206,6 +3201,50 @@ SHA-256 %3</translation>
     </message>
 </context>
 <context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="36" />
+        <location filename="../../ui/customers/merge_dialog.py" line="112" />
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="39" />
+        <source>Keep: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="43" />
+        <source>Choose the same customer registered a second time. Its equipment, tickets and follow-up calls move to the customer above; its name and phone stay as an alias that still finds it.</source>
+        <translation>选择重复登记的同一客户。其设备、工单和回访将转到上面的客户名下；其名称和电话保留为别名，仍能查到该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="47" />
+        <source>Search another customer: name, phone or pinyin</source>
+        <translation>搜索其他客户：名称、电话或拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="56" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="99" />
+        <source>Moves %1 equipment, %2 tickets and %3 follow-up calls to %4.</source>
+        <translation>将把设备 %1 台、工单 %2 张、回访 %3 条转到“%4”名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="103" />
+        <source>No customer chosen.</source>
+        <translation>尚未选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge_dialog.py" line="110" />
+        <source>Merge %1 into %2? This cannot be undone here.</source>
+        <translation>确定将“%1”并入“%2”？此操作在程序中无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <location filename="../../ui/parts/move_dialog.py" line="95" />
@@ -3359,242 +3398,242 @@ SHA-256 %3</translation>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="134" />
+        <location filename="../../ui/tickets/new_dialog.py" line="135" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="135" />
+        <location filename="../../ui/tickets/new_dialog.py" line="136" />
         <source>Correct the intake of %1</source>
         <translation>修改工单 %1 的受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="142" />
+        <location filename="../../ui/tickets/new_dialog.py" line="143" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="145" />
+        <location filename="../../ui/tickets/new_dialog.py" line="146" />
         <source>Caller's phone or name, serial no… (matches appear as you type)</source>
         <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="148" />
+        <location filename="../../ui/tickets/new_dialog.py" line="149" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="156" />
+        <location filename="../../ui/tickets/new_dialog.py" line="157" />
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="171" />
+        <location filename="../../ui/tickets/new_dialog.py" line="172" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="188" />
+        <location filename="../../ui/tickets/new_dialog.py" line="189" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="191" />
+        <location filename="../../ui/tickets/new_dialog.py" line="192" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="192" />
+        <location filename="../../ui/tickets/new_dialog.py" line="193" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="193" />
+        <location filename="../../ui/tickets/new_dialog.py" line="194" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="194" />
+        <location filename="../../ui/tickets/new_dialog.py" line="195" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="204" />
+        <location filename="../../ui/tickets/new_dialog.py" line="205" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="219" />
+        <location filename="../../ui/tickets/new_dialog.py" line="220" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="222" />
+        <location filename="../../ui/tickets/new_dialog.py" line="223" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="228" />
+        <location filename="../../ui/tickets/new_dialog.py" line="229" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="230" />
+        <location filename="../../ui/tickets/new_dialog.py" line="231" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="241" />
+        <location filename="../../ui/tickets/new_dialog.py" line="242" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="243" />
+        <location filename="../../ui/tickets/new_dialog.py" line="244" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="244" />
+        <location filename="../../ui/tickets/new_dialog.py" line="245" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="249" />
+        <location filename="../../ui/tickets/new_dialog.py" line="250" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="250" />
+        <location filename="../../ui/tickets/new_dialog.py" line="251" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="253" />
+        <location filename="../../ui/tickets/new_dialog.py" line="254" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="255" />
+        <location filename="../../ui/tickets/new_dialog.py" line="256" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="256" />
+        <location filename="../../ui/tickets/new_dialog.py" line="257" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="262" />
+        <location filename="../../ui/tickets/new_dialog.py" line="263" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="265" />
+        <location filename="../../ui/tickets/new_dialog.py" line="266" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="267" />
+        <location filename="../../ui/tickets/new_dialog.py" line="268" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="273" />
+        <location filename="../../ui/tickets/new_dialog.py" line="274" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="274" />
+        <location filename="../../ui/tickets/new_dialog.py" line="275" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="275" />
+        <location filename="../../ui/tickets/new_dialog.py" line="276" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="279" />
+        <location filename="../../ui/tickets/new_dialog.py" line="280" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="285" />
+        <location filename="../../ui/tickets/new_dialog.py" line="286" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="289" />
+        <location filename="../../ui/tickets/new_dialog.py" line="290" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="376" />
+        <location filename="../../ui/tickets/new_dialog.py" line="377" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="421" />
+        <location filename="../../ui/tickets/new_dialog.py" line="422" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="439" />
+        <location filename="../../ui/tickets/new_dialog.py" line="440" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="472" />
+        <location filename="../../ui/tickets/new_dialog.py" line="473" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="473" />
+        <location filename="../../ui/tickets/new_dialog.py" line="474" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="480" />
+        <location filename="../../ui/tickets/new_dialog.py" line="481" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="484" />
+        <location filename="../../ui/tickets/new_dialog.py" line="485" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="486" />
+        <location filename="../../ui/tickets/new_dialog.py" line="487" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="493" />
+        <location filename="../../ui/tickets/new_dialog.py" line="494" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="493" />
+        <location filename="../../ui/tickets/new_dialog.py" line="494" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="512" />
+        <location filename="../../ui/tickets/new_dialog.py" line="513" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="514" />
+        <location filename="../../ui/tickets/new_dialog.py" line="515" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="514" />
+        <location filename="../../ui/tickets/new_dialog.py" line="515" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="584" />
+        <location filename="../../ui/tickets/new_dialog.py" line="585" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -5278,57 +5317,57 @@ SHA-256 %3</translation>
 <context>
     <name>QuickCustomerDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="49" />
+        <location filename="../../ui/tickets/new_dialog.py" line="50" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="54" />
+        <location filename="../../ui/tickets/new_dialog.py" line="55" />
         <source>Customer (unit or person)</source>
         <translation>用户姓名（单位、人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="56" />
+        <location filename="../../ui/tickets/new_dialog.py" line="57" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="57" />
+        <location filename="../../ui/tickets/new_dialog.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="58" />
+        <location filename="../../ui/tickets/new_dialog.py" line="59" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="59" />
+        <location filename="../../ui/tickets/new_dialog.py" line="60" />
         <source>Equipment model</source>
         <translation>设备型号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="59" />
+        <location filename="../../ui/tickets/new_dialog.py" line="60" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="60" />
+        <location filename="../../ui/tickets/new_dialog.py" line="61" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="61" />
+        <location filename="../../ui/tickets/new_dialog.py" line="62" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="62" />
+        <location filename="../../ui/tickets/new_dialog.py" line="63" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="65" />
+        <location filename="../../ui/tickets/new_dialog.py" line="66" />
         <source>Equipment is optional here; without a purchase or acceptance date the job is out of warranty.</source>
         <translation>设备可以稍后补登；没有购机或验收日期时按保外处理。</translation>
     </message>
@@ -5895,6 +5934,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <location filename="../../ui/settings/settings_dialog.py" line="76" />
         <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <location filename="../../ui/settings/settings_dialog.py" line="78" />
+        <location filename="../../ui/settings/settings_dialog.py" line="79" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
@@ -5910,220 +5950,225 @@ Everything entered or changed after %1 will be lost. The current data file is ke
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="78" />
+        <source>Area code for local phone numbers (0571)</source>
+        <translation>本地电话区号（如 0571）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="79" />
         <source>Warranty period (months)</source>
         <translation>保修期（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="79" />
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
         <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings/settings_dialog.py" line="82" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings/settings_dialog.py" line="91" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <location filename="../../ui/settings/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings/settings_dialog.py" line="113" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings/settings_dialog.py" line="113" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="126" />
+        <location filename="../../ui/settings/settings_dialog.py" line="127" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="195" />
+        <location filename="../../ui/settings/settings_dialog.py" line="196" />
         <source>Pay rates are protected by the manager PIN (经理密码) and take effect from a month: %1</source>
         <translation>工资费率受经理密码保护，并从指定月份起生效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="210" />
+        <location filename="../../ui/settings/settings_dialog.py" line="211" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCompleter, QDialog, QLabel, QLineEdit, QVBoxLayou
 
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.errors import DomainError, ValidationError
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.ui.common import NotesEdit, ValidatedForm, debounce, fit_window
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.form_dialog import FormDialog
@@ -115,15 +116,12 @@ class CustomerDialog(FormDialog):
 
     def message_for(self, key: str, exc: DomainError) -> str:
         """The clerk's words for a field problem (model messages are the fallback)."""
-        if key in ("phone", "phone2"):
-            return self.tr("Not a phone number. Mobile: 11 digits starting with 1 (+86 allowed); "
-                           "landline: 0571-88886666, extension 0571-88886666-806 or 0571-88886666转806.")
         if key == "name":
             return self.tr("Enter the name of the unit or the person.")
         return exc.message
 
     def field_errors(self) -> dict[str, ValidationError]:
-        return C.customer_errors(self.value())
+        return C.customer_errors(self.value(), office_area_code(self.ctx.db))
 
     def forms(self) -> list[ValidatedForm]:
         return [self.form]

@@ -75,6 +75,7 @@ class SettingField:
 FIELDS: tuple[SettingField, ...] = (
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.name", QT_TRANSLATE_NOOP("SettingsDialog", "Office name (printed on forms)"), "text"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.department_code", QT_TRANSLATE_NOOP("SettingsDialog", "Department code (ticket number prefix)"), "text"),
+    SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.area_code", QT_TRANSLATE_NOOP("SettingsDialog", "Area code for local phone numbers (0571)"), "text"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "warranty.months", QT_TRANSLATE_NOOP("SettingsDialog", "Warranty period (months)"), "int", 120),
     *(SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), f"level.{lv}.{what}_minutes", label, "duration", 1000)
       for lv, what, label in (

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.archive import customers as C
+from servicedesk.models.core.settings import office_area_code
 from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import ConflictError, DomainError, ValidationError
@@ -78,7 +79,7 @@ class QuickCustomerDialog(EditDialog):
         db = self.ctx.db
         data = C.CustomerInput(name=self.name.text(), contact=self.contact.text(),
                                phone=self.phone.text(), address=self.address.text())
-        errors = {k: e.message for k, e in C.customer_errors(data).items()}
+        errors = {k: e.message for k, e in C.customer_errors(data, office_area_code(db)).items()}
         eq_data = None
         if self.model.text().strip() or self.serial.text().strip():
             eq_data = C.EquipmentInput(customer_id=-1, model=self.model.text(), serial_no=self.serial.text(),
