@@ -30,6 +30,15 @@ RELEASED = {
     ("followups", "0001_followups_calls_kpi_sends"): "8b3264bf225dd6cfd6d9c2dc2df320d9ab38e3a0d1d116068895885a0f91c058",
     ("followups", "0002_list_indexes"): "ab31c0881b8b12565f0318831c1cf7f644fae182c54e92916df7f70d8fc0b396",
     ("printing", "0001_print_log"): "2bbedda6acbf6e1313ad748d168b6a55442591800f54e9faf878885fb1093c06",
+    # released with issues 14, 16 and 17 (pinned at the merge that brought them)
+    ("core", "0003_customers_equipment_active_version"): "0705d80d28169bdff5ed77148d8384614467714584cda6289310b16f9650717e",
+    ("core", "0004_customer_name_sort"): "c849c7a994dfcae35d4d208d1f2e25aaf6d9ff05cce60397d74278abc6378996",
+    ("core", "0005_customer_merges"): "eebeb7d86e1074d965c83aca4e79094501ba391c17b7706be1a0e2ef613b5100",
+    ("core", "0006_customer_search_pinyin"): "8bbbb700b1e7e2760ec48fb97491ca665cddbe4d12feb21891664d3b06939bf9",
+    ("tickets", "0002_technicians_tickets_version"): "e300542759b4230374b1e593327e7805a82fb070a3abe3ed4de6f2511c6d41bc",
+    ("parts", "0003_parts_version"): "50683c23fbad86c1f2c48e113cc0cc692ab28d7e8bbe23a695acb564844dc034",
+    ("followups", "0003_kpi_sends_figures_sha256"): "8490f7da71999d1f8f96dadecdc8357c50df2107e5eef53af7e68a8799944baf",
+    ("audit", "0001_audit_log_setting_versions"): "ef11bbf49f66a749ab6fe61ab83a937dc8a9146b6b4c55f6e8263ff787309795",
 }
 
 

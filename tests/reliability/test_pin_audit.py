@@ -140,3 +140,16 @@ def test_catalog_changes_are_audited(db):
     K.rerate_item(db, "INSPECTION", 5_00, effective_from="2026-04-01")
     entry = A.list_entries(db, action="catalog_rerate")[-1]
     assert entry.target == "INSPECTION" and "5 h" in entry.new
+
+
+def test_the_approval_is_signed_by_the_clerk_in_settings_unless_named(db):
+    cust = F.customer(db)
+    eq = F.equipment(db, cust)
+    a = F.technician(db, "张伟")
+    F.ticket(db, customer_id=cust, equipment_id=eq, team=(a,), work=(("INSPECTION", 100),),
+             status="closed", result="done", completed_at="2026-03-10 16:00:00")
+    S.set_clerk(db, "林芳")
+    PIN.set_pin(db, "1234")
+    assert P.approve_month(db, "2026-03", "1234").approved_by == "林芳"
+    P.unlock_month(db, "2026-03", "1234", "补录考勤")
+    assert P.approve_month(db, "2026-03", "1234", who="陈经理").approved_by == "陈经理"

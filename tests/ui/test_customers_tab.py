@@ -223,10 +223,10 @@ def test_enter_edits_and_delete_asks_first(tab, ctx, qtbot, monkeypatch):
     assert C.get_customer(ctx.db, cid).contact == "张经理"
 
     answers = []
-    monkeypatch.setattr("servicedesk.ui.customers.tab.confirm", lambda *a: answers.append(a) or False)
+    monkeypatch.setattr("servicedesk.ui.record_actions.choose", lambda *a: answers.append(a) or None)
     qtbot.mouseClick(tab.delete_button, Qt.LeftButton)
-    assert len(answers) == 1 and C.count_customers(ctx.db) == 1      # said No: kept
-    monkeypatch.setattr("servicedesk.ui.customers.tab.confirm", lambda *a: True)
+    assert len(answers) == 1 and C.count_customers(ctx.db) == 1      # said Cancel: kept
+    monkeypatch.setattr("servicedesk.ui.record_actions.choose", lambda *a: "delete")
     qtbot.mouseClick(tab.delete_button, Qt.LeftButton)
     assert C.count_customers(ctx.db) == 0
     assert tab.list_stack.currentWidget() is tab.list_empty
@@ -312,3 +312,29 @@ def test_import_export_button_has_room_for_its_text_and_menu_arrow(tab):
     text = button.fontMetrics().horizontalAdvance(button.text())
     assert button.width() >= text + arrow + 8, (button.width(), text, arrow)
     assert button.width() >= button.sizeHint().width()
+
+
+def test_delete_offers_only_deactivate_for_a_customer_with_history(tab, ctx, monkeypatch):
+    """A customer with a unit cannot be deleted: the question names the unit and offers 停用 only."""
+    from servicedesk.ui import record_actions
+
+    cid = F.customer(ctx.db, name="杭州建工集团有限公司", phone="13812345678")
+    F.equipment(ctx.db, cid, "QTZ80", "TC-2024-001")
+    asked = []
+
+    def answer(parent, title, text, options):
+        asked.append((text, [key for key, _label in options]))
+        return "deactivate"
+
+    monkeypatch.setattr(record_actions, "choose", answer)
+    tab._show_customer(cid)
+    tab.delete_customer()
+    text, options = asked[0]
+    assert options == ["deactivate"] and "1" in text
+    assert C.get_customer(ctx.db, cid).active is False            # kept, with its history
+    loner = F.customer(ctx.db, name="绍兴个人客户", phone="13900000001")
+    monkeypatch.setattr(record_actions, "choose", lambda *a: asked.append(a[3]) or "delete")
+    tab._show_customer(loner)
+    tab.delete_customer()
+    assert [key for key, _ in asked[-1]] == ["delete", "deactivate"]
+    assert ctx.db.execute("SELECT count(*) FROM customers WHERE id = ?", [loner]).fetchone()[0] == 0

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction, common) -> None:
     p = common(sub.add_parser("pay-approve", help="approve and lock a pay month (manager PIN)"))
     p.add_argument("month", help="YYYY-MM")
     add_pin_argument(p)
-    p.add_argument("--who", default="", help="manager's name recorded on the approval")
+    p.add_argument("--who", default="", help="name recorded on the approval (default: the clerk in settings)")
     p.set_defaults(func=cmd_pay_approve)
 
     p = common(sub.add_parser("pay-unlock", help="unlock an approved pay month (PIN and reason)"))

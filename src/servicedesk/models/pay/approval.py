@@ -13,6 +13,7 @@ import sqlite_utils
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.audit import record_action
 from servicedesk.models.core.errors import DomainError, StateError
+from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.pin import (  # noqa: F401 (re-exported: pay.month's public face)
     _hash_pin, pin_is_set, require_manager_pin, set_pin, verify_pin,
 )
@@ -61,6 +62,7 @@ def approve_month(db: sqlite_utils.Database, month: str, pin: str, who: str = ""
     blocker = approval_blocker(db, month)  # before the PIN: a blocked month asks for none
     if blocker is not None:
         raise blocker
+    who = (who or "").strip() or recorder(db)   # the clerk (记录人) in settings, not free text
     _require_pin(db, pin, month, who, "approve")
     with transaction(db):
         blocker = approval_blocker(db, month)  # again under the write lock
@@ -97,6 +99,7 @@ def unlock_month(db: sqlite_utils.Database, month: str, pin: str, reason: str, w
     reason = free_text(reason, "reason", "Reason", required=True)
     if not is_locked(db, month):
         raise StateError(f"Pay month {month} is not approved, so there is nothing to unlock.", "month")
+    who = (who or "").strip() or recorder(db)
     _require_pin(db, pin, month, who, "unlock")
     with transaction(db):
         row = db.execute("SELECT status, snapshot FROM pay_months WHERE month = ?", [month]).fetchone()

@@ -866,7 +866,6 @@
     </message>
     <message>
         <location filename="../../ui/customers/tab.py" line="153" />
-        <location filename="../../ui/customers/tab.py" line="570" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
@@ -1041,42 +1040,32 @@
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="530" />
-        <source>%1 still has %2 unit(s) of equipment. Delete or move the equipment first.</source>
-        <translation>%1 还有 %2 台设备。请先删除或转移设备。</translation>
+        <location filename="../../ui/customers/tab.py" line="579" />
+        <source>Deleted equipment %1</source>
+        <translation>已删除设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="533" />
-        <source>Delete customer</source>
-        <translation>删除客户</translation>
+        <location filename="../../ui/customers/tab.py" line="579" />
+        <source>Deactivated equipment %1</source>
+        <translation>已停用设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="534" />
-        <source>Delete customer %1? This cannot be undone.</source>
-        <translation>删除客户 %1？此操作不能撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="542" />
+        <location filename="../../ui/customers/tab.py" line="539" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="559" />
+        <location filename="../../ui/customers/tab.py" line="541" />
+        <source>Deactivated customer %1</source>
+        <translation>已停用客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab.py" line="558" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="571" />
-        <source>Delete %1 %2 from the archive? This cannot be undone.</source>
-        <translation>从档案中删除 %1 %2？此操作不能撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="579" />
-        <source>Deleted equipment %1 %2</source>
-        <translation>已删除设备 %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="630" />
+        <location filename="../../ui/customers/tab.py" line="631" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.archive import customers as C
-from servicedesk.models.core.errors import DomainError, NotFound
+from servicedesk.models.core.errors import NotFound
 from servicedesk.models.archive.history import HistoryItem, equipment_history
-from servicedesk.ui.common import EmptyState, confirm, debounce, show_error
+from servicedesk.ui.common import EmptyState, debounce
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.customers.customer_dialog import CustomerDialog
 from servicedesk.ui.customers.equipment_dialog import EquipmentDialog, warranty_style, warranty_words
@@ -522,24 +522,23 @@ class CustomersTab(QWidget):
         self._announce("customers")
 
     def delete_customer(self) -> None:
+        """删除 a customer without history; one with history can only be deactivated (停用)."""
+        from servicedesk.ui.record_actions import delete_or_deactivate
+
         c = self.current_customer
         if c is None:
             return
-        if c.equipment_count:
-            show_error(self, DomainError(
-                self.tr("%1 still has %2 unit(s) of equipment. Delete or move the equipment first.")
-                .replace("%1", c.name).replace("%2", str(c.equipment_count))))
+        done = delete_or_deactivate(self, self.ctx, "customer", c.id, c.name,
+                                    delete=lambda: C.delete_customer(self.ctx.db, c.id, who=self.ctx.user),
+                                    deactivate=lambda: C.set_customer_active(self.ctx.db, c.id, False,
+                                                                             who=self.ctx.user))
+        if done is None:
             return
-        if not confirm(self, self.tr("Delete customer"),
-                       self.tr("Delete customer %1? This cannot be undone.").replace("%1", c.name)):
-            return
-        try:
-            C.delete_customer(self.ctx.db, c.id)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.current_customer = None
-        self.ctx.status(self.tr("Deleted customer %1").replace("%1", c.name))
+        if done == "delete":
+            self.current_customer = None
+            self.ctx.status(self.tr("Deleted customer %1").replace("%1", c.name))
+        else:
+            self.ctx.status(self.tr("Deactivated customer %1").replace("%1", c.name))
         self.reload()
         self._announce("customers")
 
@@ -563,20 +562,22 @@ class CustomersTab(QWidget):
         self._announce("equipment")
 
     def delete_equipment(self) -> None:
+        """删除 a unit without history; one with tickets or planned work can only be deactivated."""
+        from servicedesk.ui.record_actions import delete_or_deactivate
+
         current = self._current_equipment()
         if current is None:
             return
         eq = current.equipment
-        if not confirm(self, self.tr("Delete equipment"),
-                       self.tr("Delete %1 %2 from the archive? This cannot be undone.")
-                       .replace("%1", eq.model).replace("%2", eq.serial_no)):
+        name = f"{eq.model} {eq.serial_no}"
+        done = delete_or_deactivate(self, self.ctx, "equipment", eq.id, name,
+                                    delete=lambda: C.delete_equipment(self.ctx.db, eq.id, who=self.ctx.user),
+                                    deactivate=lambda: C.set_equipment_active(self.ctx.db, eq.id, False,
+                                                                              who=self.ctx.user))
+        if done is None:
             return
-        try:
-            C.delete_equipment(self.ctx.db, eq.id)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.status(self.tr("Deleted equipment %1 %2").replace("%1", eq.model).replace("%2", eq.serial_no))
+        text = self.tr("Deleted equipment %1") if done == "delete" else self.tr("Deactivated equipment %1")
+        self.ctx.status(text.replace("%1", name))
         self.reload()
         self._announce("equipment")
 
