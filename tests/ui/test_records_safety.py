@@ -222,3 +222,26 @@ def test_a_step_dialog_refuses_a_ticket_changed_since_it_opened(qtbot, ctx):
     assert T.get_ticket(ctx.db, ticket.id).status == "completed"          # not reviewed over the change
     dialog.save()                                                         # reloaded: the next save goes in
     assert T.get_ticket(ctx.db, ticket.id).status == "reviewed"
+
+
+@pytest.mark.parametrize("key, expected", [(Qt.Key_Escape, (False, False, None)), (Qt.Key_Return, (False, True, None))])
+def test_the_real_questions_default_to_the_safe_answer(qtbot, qapp, key, expected):
+    """Esc and Enter on the three questions: Keep editing, Reload (Enter) / Keep (Esc), Cancel."""
+    from servicedesk.models.core.errors import ConflictError
+    from servicedesk.ui.form_dialog import ask_discard, ask_reload
+    from servicedesk.ui.record_actions import choose
+
+    def press():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            qtbot.keyClick(box, key)
+        else:
+            QTimer.singleShot(20, press)
+
+    answers = []
+    for question in (lambda: ask_discard(None),
+                     lambda: ask_reload(None, ConflictError("Customer 张三", "何静", "2026-12-07 09:00", ["Phone"])),
+                     lambda: choose(None, "删除", "删除？", [("delete", "删除"), ("deactivate", "停用")])):
+        QTimer.singleShot(20, press)
+        answers.append(question())
+    assert tuple(answers) == expected

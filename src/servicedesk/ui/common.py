@@ -44,6 +44,29 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.Yes
 
 
+def ask(parent: QWidget | None, name: str, icon: QMessageBox.Icon, title: str, text: str,
+        buttons: list[tuple[str, str, QMessageBox.ButtonRole]], default: str, escape: str,
+        details: str = "") -> str | None:
+    """A question with one button per (key, label, role); the key clicked (None: closed otherwise).
+
+    `default` is the button Enter presses, `escape` the one Esc presses;
+    `name` is the box's object name (tests find the box by it).
+    """
+    box = QMessageBox(icon, title, text, QMessageBox.NoButton, parent)
+    box.setObjectName(name)
+    if details:
+        box.setInformativeText(details)
+    keys = {}
+    by_key = {}
+    for key, label, role in buttons:
+        button = box.addButton(label, role)
+        keys[button], by_key[key] = key, button
+    box.setDefaultButton(by_key[default])
+    box.setEscapeButton(by_key[escape])
+    box.exec()
+    return keys.get(box.clickedButton())
+
+
 class EmptyState(QLabel):
     """Grey centred hint that says what to do next, shown when a list is empty."""
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.core.errors import ConflictError, DomainError, ValidationError
-from servicedesk.ui.common import FittedDialog, ValidatedForm, part_of_another_field, show_error
+from servicedesk.ui.common import FittedDialog, ask, ValidatedForm, part_of_another_field, show_error
 
 
 def field_value(widget: QWidget) -> object:
@@ -51,15 +51,12 @@ def _blank(value: object) -> bool:
 
 def ask_discard(parent: QWidget) -> bool:
     """Ask "放弃未保存的内容？"; True when the clerk chose Discard (Keep editing is the default and Esc)."""
-    box = QMessageBox(QMessageBox.Question, QCoreApplication.translate("FormDialog", "Unsaved changes"),
-                      QCoreApplication.translate("FormDialog", "Discard unsaved changes?"), QMessageBox.NoButton, parent)
-    box.setObjectName("discard_question")
-    discard = box.addButton(QCoreApplication.translate("FormDialog", "Discard"), QMessageBox.DestructiveRole)
-    keep = box.addButton(QCoreApplication.translate("FormDialog", "Keep editing"), QMessageBox.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is discard
+    return ask(parent, "discard_question", QMessageBox.Question,
+               QCoreApplication.translate("FormDialog", "Unsaved changes"),
+               QCoreApplication.translate("FormDialog", "Discard unsaved changes?"),
+               [("discard", QCoreApplication.translate("FormDialog", "Discard"), QMessageBox.DestructiveRole),
+                ("keep", QCoreApplication.translate("FormDialog", "Keep editing"), QMessageBox.RejectRole)],
+               default="keep", escape="keep") == "discard"
 
 
 def ask_reload(parent: QWidget, exc: ConflictError) -> bool:
@@ -68,18 +65,14 @@ def ask_reload(parent: QWidget, exc: ConflictError) -> bool:
     Keep my typing (Esc) leaves the form open as typed, so the clerk can copy
     what they wrote; a save stays refused until the record is reloaded.
     """
-    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("FormDialog", "Changed meanwhile"),
-                      exc.message, QMessageBox.NoButton, parent)
-    box.setObjectName("conflict_question")
-    box.setInformativeText(QCoreApplication.translate(
-        "FormDialog", "Reload shows what is stored now; what you typed here is replaced. "
-                      "Keep my typing leaves this form as it is, so you can copy from it."))
-    reload = box.addButton(QCoreApplication.translate("FormDialog", "Reload"), QMessageBox.AcceptRole)
-    keep = box.addButton(QCoreApplication.translate("FormDialog", "Keep my typing"), QMessageBox.RejectRole)
-    box.setDefaultButton(reload)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is reload
+    return ask(parent, "conflict_question", QMessageBox.Warning,
+               QCoreApplication.translate("FormDialog", "Changed meanwhile"), exc.message,
+               [("reload", QCoreApplication.translate("FormDialog", "Reload"), QMessageBox.AcceptRole),
+                ("keep", QCoreApplication.translate("FormDialog", "Keep my typing"), QMessageBox.RejectRole)],
+               default="reload", escape="keep",
+               details=QCoreApplication.translate(
+                   "FormDialog", "Reload shows what is stored now; what you typed here is replaced. "
+                                 "Keep my typing leaves this form as it is, so you can copy from it.")) == "reload"
 
 
 def offer_reload(dialog: QWidget, exc: ConflictError, reload: Callable[[], None]) -> None:

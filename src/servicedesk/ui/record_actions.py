@@ -17,23 +17,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.record_guard import deletion_refusal
-from servicedesk.ui.common import show_error
+from servicedesk.ui.common import ask, show_error
 from servicedesk.ui.context import AppContext
 
 
 def choose(parent: QWidget, title: str, text: str, options: list[tuple[str, str]]) -> str | None:
     """A question with one button per (key, label); the key clicked, None for Cancel / Esc (the default)."""
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
-    box.setObjectName("delete_question")
-    buttons = {}
-    for key, label in options:
-        role = QMessageBox.DestructiveRole if key == "delete" else QMessageBox.AcceptRole
-        buttons[box.addButton(label, role)] = key
-    cancel = box.addButton(QCoreApplication.translate("RecordActions", "Cancel"), QMessageBox.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return buttons.get(box.clickedButton())
+    buttons = [(key, label, QMessageBox.DestructiveRole if key == "delete" else QMessageBox.AcceptRole)
+               for key, label in options]
+    buttons.append(("cancel", QCoreApplication.translate("RecordActions", "Cancel"), QMessageBox.RejectRole))
+    picked = ask(parent, "delete_question", QMessageBox.Question, title, text, buttons,
+                 default="cancel", escape="cancel")
+    return None if picked == "cancel" else picked
 
 
 def delete_or_deactivate(parent: QWidget, ctx: AppContext, kind: str, record_id: int, name: str, *,

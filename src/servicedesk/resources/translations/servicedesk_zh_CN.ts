@@ -2338,42 +2338,42 @@
         <translation>放弃未保存的内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="57" />
+        <location filename="../../ui/form_dialog.py" line="56" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="58" />
+        <location filename="../../ui/form_dialog.py" line="57" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="71" />
+        <location filename="../../ui/form_dialog.py" line="68" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="74" />
+        <location filename="../../ui/form_dialog.py" line="72" />
         <source>Reload shows what is stored now; what you typed here is replaced. Keep my typing leaves this form as it is, so you can copy from it.</source>
         <translation>“重新载入”显示现在保存的内容，这里输入的内容将被替换。“保留我的输入”让表单保持原样，您可以从中复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="77" />
+        <location filename="../../ui/form_dialog.py" line="69" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="78" />
+        <location filename="../../ui/form_dialog.py" line="70" />
         <source>Keep my typing</source>
         <translation>保留我的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="213" />
+        <location filename="../../ui/form_dialog.py" line="205" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="214" />
+        <location filename="../../ui/form_dialog.py" line="206" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5407,27 +5407,27 @@ SHA-256 %3</translation>
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../ui/record_actions.py" line="32" />
+        <location filename="../../ui/record_actions.py" line="28" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="49" />
+        <location filename="../../ui/record_actions.py" line="44" />
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="50" />
+        <location filename="../../ui/record_actions.py" line="45" />
         <source>Deactivate (停用)</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="55" />
+        <location filename="../../ui/record_actions.py" line="50" />
         <source>Delete %1? This cannot be undone. Deactivate instead keeps it for the records and only hides it from new work.</source>
         <translation>删除 %1？删除后无法恢复。改为“停用”则保留记录，只是不再用于新的工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="58" />
+        <location filename="../../ui/record_actions.py" line="53" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
