@@ -27,12 +27,10 @@ that exist (settings kpi.grade.*: ≥95 优秀, ≥90 良好, ≥80 合格, else
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import importlib
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -64,6 +62,18 @@ from servicedesk.models.kpi.figures import (  # noqa: F401 (re-exported: the are
     TechnicianKpi,
     DealerKpi,
     MonthKpi,
+)
+
+from servicedesk.models.kpi.sent import (  # noqa: F401 (re-exported: the area's public names)
+    SentRecord,
+    file_sha256,
+    sent_record,
+    sent_months,
+    FIGURE_LABELS,
+    FigureChange,
+    SentChange,
+    compare_figures,
+    sent_months_touched,
 )
 
 # ---------------------------------------------------------------- queries
@@ -469,25 +479,6 @@ def default_workbook_name(office: str, month: str) -> str:
 
 
 # ---------------------------------------------------------------- month close
-@dataclass(frozen=True)
-class SentRecord:
-    id: int
-    month: str
-    sent_at: str
-    sent_by: str
-    file_name: str
-    workbook_sha256: str
-    figures: dict[str, Any]
-    figures_sha256: str = ""     # the checksum inside the workbook (models/kpi/checksum.py)
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
 
 def mark_month_sent(db: sqlite_utils.Database, month: str, workbook_sha256: str, who: str, *,
                     file_name: str = "", figures: dict[str, Any] | None = None,
@@ -530,72 +521,6 @@ def month_checksum(db: sqlite_utils.Database, month: str, kpi: MonthKpi | None =
     return C.figures_checksum(C.BranchFigures(stamp, kpi))
 
 
-def sent_record(db: sqlite_utils.Database, month: str) -> SentRecord | None:
-    row = db.execute("SELECT id, month, sent_at, sent_by, file_name, workbook_sha256, figures, figures_sha256 "
-                     "FROM kpi_sends WHERE month = ? ORDER BY sent_at DESC, id DESC LIMIT 1",
-                     [parse_month(month)]).fetchone()
-    return SentRecord(*row[:6], json.loads(row[6]), row[7] or "") if row else None
-
-
-def sent_months(db: sqlite_utils.Database, limit: int = 12) -> list[SentRecord]:
-    """The latest send of each of the most recent `limit` sent months."""
-    rows = db.execute("""
-        SELECT s.id, s.month, s.sent_at, s.sent_by, s.file_name, s.workbook_sha256, s.figures, s.figures_sha256
-        FROM kpi_sends s WHERE s.id = (SELECT s2.id FROM kpi_sends s2 WHERE s2.month = s.month
-                                        ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1)
-        ORDER BY s.month DESC LIMIT ?""", [limit]).fetchall()
-    return [SentRecord(*r[:6], json.loads(r[6]), r[7] or "") for r in rows]
-
-
-FIGURE_LABELS = {
-    "repairs": "维修数", "on_time": "及时数", "on_time_rate": "维修及时率", "successful": "成功数",
-    "success_rate": "维修成功率", "calls_reached": "回访接通数", "satisfied": "满意数",
-    "satisfaction": "客户满意度", "parts_counted": "盘点品种数", "parts_matching": "账实相符品种数",
-    "stock_accuracy": "配件库存准确率", "grade": "等级",
-}
-
-
-@dataclass(frozen=True)
-class FigureChange:
-    label: str            # e.g. 维修及时率 or 技术员 张伟 维修成功率
-    sent: Any
-    now: Any
-
-
-@dataclass(frozen=True)
-class SentChange:
-    """A sent month whose figures, recomputed now, differ from what was sent."""
-
-    record: SentRecord
-    changes: list[FigureChange]
-
-
-def _fmt_figure(key: str, value: Any) -> Any:
-    if value is None:
-        return DASH
-    if key.endswith("rate") or key in ("satisfaction", "stock_accuracy"):
-        return f"{value:.2f}%"
-    return value
-
-
-def compare_figures(sent: dict[str, Any], now: dict[str, Any]) -> list[FigureChange]:
-    changes = [FigureChange(label, _fmt_figure(k, sent.get(k)), _fmt_figure(k, now.get(k)))
-               for k, label in FIGURE_LABELS.items() if sent.get(k) != now.get(k)]
-    for group, word, keys in (("technicians", "技术员", ("repairs", "on_time_rate", "success_rate",
-                                                       "satisfaction", "grade")),
-                              ("dealers", "经销商", ("calls_reached", "satisfaction"))):
-        before = {r["name"]: r for r in sent.get(group, [])}
-        after = {r["name"]: r for r in now.get(group, [])}
-        for name in sorted(set(before) | set(after)):
-            a, b = before.get(name, {}), after.get(name, {})
-            for k in keys:
-                if a.get(k) != b.get(k) and not (a.get(k) in (None, 0) and b.get(k) in (None, 0)
-                                                  and (not a or not b)):
-                    changes.append(FigureChange(f"{word} {name} {FIGURE_LABELS.get(k, k)}",
-                                                _fmt_figure(k, a.get(k)), _fmt_figure(k, b.get(k))))
-    return changes
-
-
 def sent_changes(db: sqlite_utils.Database, limit: int = 12) -> list[SentChange]:
     """Recompute the recent sent months and list those whose figures moved:
     'this changes the figures already sent'. Checks the latest `limit` months."""
@@ -607,60 +532,3 @@ def sent_changes(db: sqlite_utils.Database, limit: int = 12) -> list[SentChange]
         if changes:
             out.append(SentChange(record, changes))
     return out
-
-
-def sent_months_touched(db: sqlite_utils.Database, *moments: str | None) -> list[str]:
-    """Sent months that contain any of these moments (for a 'this changes the
-    figures already sent' warning before saving a change)."""
-    months = sorted({str(m)[:7] for m in moments if m})
-    if not months:
-        return []
-    marks = ",".join("?" * len(months))
-    return [r[0] for r in db.execute(f"SELECT DISTINCT month FROM kpi_sends WHERE month IN ({marks}) "
-                                     "ORDER BY month", months)]
-
-
-# ---------------------------------------------------------------- dashboard
-@dataclass
-class DashboardData:
-    """Everything the dashboard shows, read in one go (off the GUI thread)."""
-
-    now: str
-    month: str
-    trend: list[MonthKpi]                 # 12 months, this month last
-    sent_changes: list[SentChange]
-    overdue_tickets: list[Any]            # ticket_queries.TicketRow, most overdue first
-    overdue_total: int
-    calls_due: list[Any]                  # followups.Followup, most overdue first
-    due: Any                              # followups.DueCounts
-    status_counts: dict[str, int]
-    low_stock: int | None                 # None while the parts area is missing
-    check_items: int                      # this month's pre-export check items
-    old_parts: tuple[int, int] | None = None   # (pending, overdue) old parts not returned (parts area)
-
-    @property
-    def this_month(self) -> MonthKpi:
-        return self.trend[-1]
-
-
-def dashboard_data(db: sqlite_utils.Database, now: str | None = None, list_limit: int = 200) -> DashboardData:
-    from servicedesk.models.followups import calls as F
-    from servicedesk.models.tickets import queries as Q
-
-    now = now or now_iso()
-    month = now[:7]
-    flt = Q.TicketFilter(overdue_only=True)
-    try:
-        parts = importlib.import_module("servicedesk.models.parts.ledger")
-        count_parts = getattr(parts, "count_parts", None)
-        low = int(count_parts(db, low_only=True)) if count_parts is not None else None
-        old_parts = parts.old_parts_summary(db, now) if hasattr(parts, "old_parts_summary") else None
-    except ImportError:
-        low = old_parts = None
-    return DashboardData(
-        now=now, month=month, trend=kpi_trend(db, month), sent_changes=sent_changes(db),
-        overdue_tickets=Q.list_tickets(db, flt, now=now, limit=list_limit, order_by="deadline", descending=False),
-        overdue_total=Q.count_tickets(db, flt, now=now),
-        calls_due=F.list_followups(db, "due", kind="calls", now=now, limit=list_limit),
-        due=F.due_counts(db, now), status_counts=Q.status_counts(db, now=now), low_stock=low,
-        check_items=len(export_check(db, month, now=now)), old_parts=old_parts)

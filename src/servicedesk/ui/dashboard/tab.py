@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.followups import calls as F
+from servicedesk.models.kpi import dashboard as D
 from servicedesk.models.kpi import month as K
 from servicedesk.models.core.db import now_iso, open_db
 from servicedesk.models.core.errors import DomainError
@@ -63,7 +64,7 @@ class DashboardLoader(QThread):
             self.failed.emit(exc.message)
             return
         try:
-            self.loaded.emit(K.dashboard_data(db, list_limit=LIST_LIMIT))
+            self.loaded.emit(D.dashboard_data(db, list_limit=LIST_LIMIT))
         except Exception as exc:  # a worker must always report back
             self.failed.emit(str(exc))
         finally:
@@ -81,7 +82,7 @@ class DashboardTab(QWidget):
         self._now = now_iso()
         self._month = K.current_month()
         self.sent_changes: list[K.SentChange] = []
-        self.data: K.DashboardData | None = None
+        self.data: D.DashboardData | None = None
         self._loader: DashboardLoader | None = None
         self._reload_again = False
         lay = QVBoxLayout(self)
@@ -265,13 +266,13 @@ class DashboardTab(QWidget):
 
     def reload_now(self) -> None:
         """Synchronous reload on the GUI's own connection."""
-        self.apply(K.dashboard_data(self.ctx.db, list_limit=LIST_LIMIT))
+        self.apply(D.dashboard_data(self.ctx.db, list_limit=LIST_LIMIT))
 
     def _loader_done(self) -> None:
         if self._reload_again:
             self.reload()
 
-    def apply(self, data: K.DashboardData) -> None:
+    def apply(self, data: D.DashboardData) -> None:
         self.data = data
         self._now = data.now
         self._month = data.month
