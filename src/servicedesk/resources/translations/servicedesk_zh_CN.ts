@@ -751,323 +751,342 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ui/customers/tab.py" line="72" />
-        <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
-        <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="79" />
-        <source>New customer</source>
-        <translation>新建客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="80" />
-        <source>New customer (Ctrl+N)</source>
-        <translation>新建客户（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="82" />
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="83" />
-        <source>Edit the selected customer (Enter)</source>
-        <translation>编辑所选客户（回车）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="85" />
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="86" />
-        <source>Delete the selected customer (Del)</source>
-        <translation>删除所选客户（Del）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="90" />
-        <source>Import / Export</source>
-        <translation>导入 / 导出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="92" />
-        <source>Import customers from Excel…</source>
-        <translation>从 Excel 导入客户…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="93" />
-        <source>Import equipment from Excel…</source>
-        <translation>从 Excel 导入设备…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="95" />
-        <source>Export customers to Excel…</source>
-        <translation>导出客户到 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="96" />
-        <source>Export equipment to Excel…</source>
-        <translation>导出设备到 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="98" />
-        <source>Empty customers sheet…</source>
-        <translation>客户导入模板…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="99" />
-        <source>Empty equipment sheet…</source>
-        <translation>设备导入模板…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="112" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="113" />
-        <location filename="../../ui/customers/tab.py" line="455" />
+        <location filename="../../ui/customers/tab.py" line="245" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="114" />
-        <location filename="../../ui/customers/tab.py" line="455" />
+        <location filename="../../ui/customers/tab.py" line="245" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="115" />
-        <location filename="../../ui/customers/tab.py" line="456" />
+        <location filename="../../ui/customers/tab.py" line="246" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="116" />
-        <location filename="../../ui/customers/tab.py" line="457" />
+        <location filename="../../ui/customers/tab.py" line="247" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="117" />
-        <source>Units</source>
-        <translation>台数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="149" />
-        <source>Add equipment</source>
-        <translation>添加设备</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="151" />
-        <source>Edit equipment</source>
-        <translation>编辑设备</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="153" />
-        <source>Delete equipment</source>
-        <translation>删除设备</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="155" />
-        <source>New ticket for this equipment</source>
-        <translation>为此设备新建工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="160" />
-        <source>Equipment</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="167" />
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="168" />
-        <source>Serial no</source>
-        <translation>机号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="169" />
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="171" />
-        <source>Purchased</source>
-        <translation>购机日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="173" />
-        <source>Accepted</source>
-        <translation>验收日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="175" />
-        <source>Warranty</source>
-        <translation>保修</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="177" />
-        <source>First site</source>
-        <translation>首次使用地点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="185" />
-        <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
-        <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="196" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="197" />
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="198" />
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="199" />
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="229" />
-        <source>Select a customer to see their equipment, warranty and history.</source>
-        <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/tab.py" line="292" />
+        <location filename="../../ui/customers/tab.py" line="82" />
         <source>In warranty (manual)</source>
         <translation>在保（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="292" />
+        <location filename="../../ui/customers/tab.py" line="82" />
         <source>Out of warranty (manual)</source>
         <translation>保外（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="294" />
+        <location filename="../../ui/customers/tab.py" line="84" />
         <source>In warranty until %1</source>
         <translation>在保，至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="296" />
+        <location filename="../../ui/customers/tab.py" line="86" />
         <source>Out of warranty since %1</source>
         <translation>保外，%1 已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="297" />
+        <location filename="../../ui/customers/tab.py" line="87" />
         <source>Out of warranty (no dates)</source>
         <translation>保外（无日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="300" />
+        <location filename="../../ui/customers/tab.py" line="90" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="300" />
+        <location filename="../../ui/customers/tab.py" line="90" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="300" />
+        <location filename="../../ui/customers/tab.py" line="90" />
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="301" />
+        <location filename="../../ui/customers/tab.py" line="91" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="368" />
+        <location filename="../../ui/customers/tab.py" line="158" />
         <source>Showing %1 of %2 customers</source>
         <translation>显示 %1 / 共 %2 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="375" />
+        <location filename="../../ui/customers/tab.py" line="165" />
         <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
         <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="378" />
+        <location filename="../../ui/customers/tab.py" line="168" />
         <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
         <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="456" />
+        <location filename="../../ui/customers/tab.py" line="246" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="457" />
+        <location filename="../../ui/customers/tab.py" line="247" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="472" />
+        <location filename="../../ui/customers/tab.py" line="262" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="474" />
+        <location filename="../../ui/customers/tab.py" line="264" />
         <source>Select a unit to see its tickets, parts and calls.</source>
         <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="482" />
+        <location filename="../../ui/customers/tab.py" line="272" />
         <source>History of %1 %2</source>
         <translation>%1 %2 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="490" />
+        <location filename="../../ui/customers/tab.py" line="280" />
         <source>No tickets, parts or calls for this unit yet.</source>
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="517" />
+        <location filename="../../ui/customers/tab.py" line="307" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="579" />
+        <location filename="../../ui/customers/tab.py" line="369" />
         <source>Deleted equipment %1</source>
         <translation>已删除设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="579" />
+        <location filename="../../ui/customers/tab.py" line="369" />
         <source>Deactivated equipment %1</source>
         <translation>已停用设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="539" />
+        <location filename="../../ui/customers/tab.py" line="329" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="541" />
+        <location filename="../../ui/customers/tab.py" line="331" />
         <source>Deactivated customer %1</source>
         <translation>已停用客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="558" />
+        <location filename="../../ui/customers/tab.py" line="348" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="631" />
+        <location filename="../../ui/customers/tab.py" line="421" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTabLayout</name>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="51" />
+        <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
+        <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="58" />
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="59" />
+        <source>New customer (Ctrl+N)</source>
+        <translation>新建客户（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="61" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="62" />
+        <source>Edit the selected customer (Enter)</source>
+        <translation>编辑所选客户（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="64" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="65" />
+        <source>Delete the selected customer (Del)</source>
+        <translation>删除所选客户（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="69" />
+        <source>Import / Export</source>
+        <translation>导入 / 导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="71" />
+        <source>Import customers from Excel…</source>
+        <translation>从 Excel 导入客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="72" />
+        <source>Import equipment from Excel…</source>
+        <translation>从 Excel 导入设备…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="74" />
+        <source>Export customers to Excel…</source>
+        <translation>导出客户到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="75" />
+        <source>Export equipment to Excel…</source>
+        <translation>导出设备到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="77" />
+        <source>Empty customers sheet…</source>
+        <translation>客户导入模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="78" />
+        <source>Empty equipment sheet…</source>
+        <translation>设备导入模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="91" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="92" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="93" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="94" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="95" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="96" />
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="128" />
+        <source>Add equipment</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="130" />
+        <source>Edit equipment</source>
+        <translation>编辑设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="132" />
+        <source>Delete equipment</source>
+        <translation>删除设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="134" />
+        <source>New ticket for this equipment</source>
+        <translation>为此设备新建工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="139" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="146" />
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="147" />
+        <source>Serial no</source>
+        <translation>机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="148" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="150" />
+        <source>Purchased</source>
+        <translation>购机日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="152" />
+        <source>Accepted</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="154" />
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="156" />
+        <source>First site</source>
+        <translation>首次使用地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="164" />
+        <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
+        <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="175" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="176" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="177" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="178" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="208" />
+        <source>Select a customer to see their equipment, warranty and history.</source>
+        <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
 </context>
 <context>
@@ -1107,198 +1126,198 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="99" />
+        <location filename="../../ui/dashboard/tab.py" line="100" />
         <source>Open the month</source>
         <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="113" />
+        <location filename="../../ui/dashboard/tab.py" line="114" />
         <source>This month so far</source>
         <translation>本月至今</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="117" />
+        <location filename="../../ui/dashboard/tab.py" line="118" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="118" />
+        <location filename="../../ui/dashboard/tab.py" line="119" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="119" />
+        <location filename="../../ui/dashboard/tab.py" line="120" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="120" />
+        <location filename="../../ui/dashboard/tab.py" line="121" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="129" />
+        <location filename="../../ui/dashboard/tab.py" line="130" />
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="138" />
+        <location filename="../../ui/dashboard/tab.py" line="139" />
         <source>Overdue tickets</source>
         <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="141" />
+        <location filename="../../ui/dashboard/tab.py" line="142" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="142" />
-        <location filename="../../ui/dashboard/tab.py" line="174" />
+        <location filename="../../ui/dashboard/tab.py" line="143" />
+        <location filename="../../ui/dashboard/tab.py" line="175" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="143" />
+        <location filename="../../ui/dashboard/tab.py" line="144" />
         <source>Deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="144" />
+        <location filename="../../ui/dashboard/tab.py" line="145" />
         <source>Overdue by</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="145" />
+        <location filename="../../ui/dashboard/tab.py" line="146" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="158" />
+        <location filename="../../ui/dashboard/tab.py" line="159" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="163" />
+        <location filename="../../ui/dashboard/tab.py" line="164" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="170" />
+        <location filename="../../ui/dashboard/tab.py" line="171" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="172" />
+        <location filename="../../ui/dashboard/tab.py" line="173" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="175" />
+        <location filename="../../ui/dashboard/tab.py" line="176" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="186" />
+        <location filename="../../ui/dashboard/tab.py" line="187" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="191" />
+        <location filename="../../ui/dashboard/tab.py" line="192" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="231" />
+        <location filename="../../ui/dashboard/tab.py" line="232" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="232" />
+        <location filename="../../ui/dashboard/tab.py" line="233" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="236" />
+        <location filename="../../ui/dashboard/tab.py" line="237" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="236" />
+        <location filename="../../ui/dashboard/tab.py" line="237" />
         <source>due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="237" />
+        <location filename="../../ui/dashboard/tab.py" line="238" />
         <source>Due by %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="241" />
+        <location filename="../../ui/dashboard/tab.py" line="242" />
         <source>Old parts not returned: %1</source>
         <translation>旧件未返库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="243" />
+        <location filename="../../ui/dashboard/tab.py" line="244" />
         <source> (%1 overdue)</source>
         <translation>（逾期 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="247" />
+        <location filename="../../ui/dashboard/tab.py" line="248" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="247" />
+        <location filename="../../ui/dashboard/tab.py" line="248" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="248" />
+        <location filename="../../ui/dashboard/tab.py" line="249" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="248" />
+        <location filename="../../ui/dashboard/tab.py" line="249" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="283" />
+        <location filename="../../ui/dashboard/tab.py" line="284" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="290" />
+        <location filename="../../ui/dashboard/tab.py" line="291" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="295" />
+        <location filename="../../ui/dashboard/tab.py" line="296" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="298" />
+        <location filename="../../ui/dashboard/tab.py" line="299" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="302" />
+        <location filename="../../ui/dashboard/tab.py" line="303" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="310" />
+        <location filename="../../ui/dashboard/tab.py" line="311" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="317" />
+        <location filename="../../ui/dashboard/tab.py" line="318" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="318" />
+        <location filename="../../ui/dashboard/tab.py" line="319" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -2328,52 +2347,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/form_dialog.py" line="54" />
+        <location filename="../../ui/form_dialog.py" line="55" />
         <source>Unsaved changes</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="55" />
+        <location filename="../../ui/form_dialog.py" line="56" />
         <source>Discard unsaved changes?</source>
         <translation>放弃未保存的内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="56" />
+        <location filename="../../ui/form_dialog.py" line="57" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="57" />
+        <location filename="../../ui/form_dialog.py" line="58" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="68" />
+        <location filename="../../ui/form_dialog.py" line="69" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="72" />
+        <location filename="../../ui/form_dialog.py" line="73" />
         <source>Reload shows what is stored now; what you typed here is replaced. Keep my typing leaves this form as it is, so you can copy from it.</source>
         <translation>“重新载入”显示现在保存的内容，这里输入的内容将被替换。“保留我的输入”让表单保持原样，您可以从中复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="69" />
+        <location filename="../../ui/form_dialog.py" line="70" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="70" />
+        <location filename="../../ui/form_dialog.py" line="71" />
         <source>Keep my typing</source>
         <translation>保留我的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="205" />
+        <location filename="../../ui/form_dialog.py" line="206" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="206" />
+        <location filename="../../ui/form_dialog.py" line="207" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
