@@ -3788,498 +3788,505 @@ SHA-256 %3</translation>
 <context>
     <name>PartsTab</name>
     <message>
-        <location filename="../../ui/parts/tab.py" line="107" />
-        <source>Search code, name, spec or location</source>
-        <translation>搜索编码、名称、规格或库位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="110" />
-        <source>Low stock only</source>
-        <translation>只看低库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="113" />
-        <source>Show parts not in use</source>
-        <translation>显示停用配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="117" />
-        <source>New part</source>
-        <translation>新建配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="118" />
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="124" />
-        <source>Receive (F2)</source>
-        <translation>入库 (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="124" />
-        <source>Issue (F3)</source>
-        <translation>领用 (F3)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="125" />
-        <source>Return (F4)</source>
-        <translation>退库 (F4)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="126" />
-        <source>Scrap</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="132" />
-        <source>Stock count…</source>
-        <translation>盘点…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="148" />
-        <location filename="../../ui/parts/tab.py" line="241" />
-        <location filename="../../ui/parts/tab.py" line="361" />
-        <location filename="../../ui/parts/tab.py" line="401" />
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="149" />
-        <location filename="../../ui/parts/tab.py" line="242" />
-        <location filename="../../ui/parts/tab.py" line="362" />
-        <location filename="../../ui/parts/tab.py" line="402" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="150" />
-        <location filename="../../ui/parts/tab.py" line="243" />
-        <location filename="../../ui/parts/tab.py" line="363" />
-        <location filename="../../ui/parts/tab.py" line="403" />
-        <source>Specification</source>
-        <translation>规格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="151" />
-        <location filename="../../ui/parts/tab.py" line="364" />
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="152" />
-        <location filename="../../ui/parts/tab.py" line="371" />
-        <source>Location</source>
-        <translation>库位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="153" />
-        <location filename="../../ui/parts/tab.py" line="365" />
-        <source>Book stock</source>
-        <translation>账面库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="154" />
-        <location filename="../../ui/parts/tab.py" line="366" />
-        <source>Safety stock</source>
-        <translation>安全库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="155" />
-        <source>Price (yuan)</source>
-        <translation>单价（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="157" />
-        <location filename="../../ui/parts/tab.py" line="409" />
-        <location filename="../../ui/parts/tab.py" line="468" />
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="158" />
-        <source>Last move</source>
-        <translation>最近变动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="164" />
-        <source>No parts yet. Add a part, or import the parts list from Excel.</source>
-        <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="171" />
-        <source>Ledger</source>
-        <translation>台账明细</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="172" />
-        <location filename="../../ui/parts/tab.py" line="197" />
+        <location filename="../../ui/parts/tab.py" line="93" />
         <source>Low stock</source>
         <translation>低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="173" />
-        <source>Old parts to return</source>
-        <translation>旧件待返</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="174" />
-        <source>Stock counts</source>
-        <translation>盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="197" />
+        <location filename="../../ui/parts/tab.py" line="93" />
         <source>Not in use</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="212" />
-        <source>Selected part only</source>
-        <translation>只看所选配件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="217" />
-        <source>All kinds</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="222" />
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="225" />
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="228" />
-        <source>Ticket no</source>
-        <translation>工单号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="236" />
-        <source>Correct line…</source>
-        <translation>冲销更正…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="237" />
-        <source>Export ledger…</source>
-        <translation>导出台账…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="240" />
-        <source>Date and time</source>
-        <translation>日期时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="244" />
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="245" />
-        <location filename="../../ui/parts/tab.py" line="404" />
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="246" />
-        <source>Balance</source>
-        <translation>结存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="249" />
-        <location filename="../../ui/parts/tab.py" line="400" />
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="250" />
-        <source>Recipient</source>
-        <translation>领用人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="252" />
-        <source>Supplier / document</source>
-        <translation>供应商/单据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="254" />
-        <source>Old part</source>
-        <translation>旧件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="256" />
-        <source>Reason / note</source>
-        <translation>原因/备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="257" />
-        <source>Booked by</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="264" />
-        <source>Select a part in the list above to see its ledger lines, or untick 'Selected part only' to see the lines of all parts.</source>
-        <translation>请在上方列表中选择一个配件查看其台账；或取消勾选“只看所选配件”查看全部配件的台账。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="277" />
+        <location filename="../../ui/parts/tab.py" line="107" />
         <source>Stock right after this line, in date order</source>
         <translation>按日期顺序，此笔之后的库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="279" />
+        <location filename="../../ui/parts/tab.py" line="109" />
         <source>Book stock when this line was booked: %1 (lines were booked out of date order)</source>
         <translation>记此笔账时账面库存为 %1（有记录未按日期顺序录入）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="288" />
-        <source>any</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="336" />
+        <location filename="../../ui/parts/tab.py" line="156" />
         <source>Correct line</source>
         <translation>冲销更正</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="337" />
+        <location filename="../../ui/parts/tab.py" line="157" />
         <source>Book an opposite line for #%1 (%2 %3 %4). Reason:</source>
         <translation>为第 %1 条（%2 %3 %4）记一条冲销记录。原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="358" />
-        <source>Export purchase list…</source>
-        <translation>导出采购建议…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="367" />
-        <source>Monthly use</source>
-        <translation>月均用量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="368" />
-        <source>Suggested order</source>
-        <translation>建议采购量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="369" />
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="383" />
+        <location filename="../../ui/parts/tab.py" line="174" />
         <source>%1 part(s) below safety stock. Suggested order = (safety stock − book stock) + average monthly use of the last %2 months.</source>
         <translation>%1 种配件低于安全库存。建议采购量 =（安全库存 − 账面库存）+ 近 %2 个月月均用量。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="395" />
-        <source>Book old part back…</source>
-        <translation>旧件入库…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="396" />
-        <source>Export list…</source>
-        <translation>导出清单…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="399" />
-        <source>Technician</source>
-        <translation>服务人员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="405" />
-        <source>Old part serial no</source>
-        <translation>旧件编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="406" />
-        <source>Condition</source>
-        <translation>状况</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="407" />
-        <source>Exchanged</source>
-        <translation>换件时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="408" />
-        <source>Due back</source>
-        <translation>应返库时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="419" />
+        <location filename="../../ui/parts/tab.py" line="180" />
         <source>Overdue %1 h</source>
         <translation>逾期 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="421" />
+        <location filename="../../ui/parts/tab.py" line="182" />
         <source>Due in %1 h</source>
         <translation>%1 小时内应返库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="434" />
+        <location filename="../../ui/parts/tab.py" line="195" />
         <source>%1 old part(s) not yet booked back, %2 overdue. Faulty parts are due in the warehouse %3 h after the technician's return.</source>
         <translation>%1 件旧件尚未返库，其中 %2 件已逾期。故障旧件应在维修人员返回后 %3 小时内入库。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="449" />
+        <location filename="../../ui/parts/tab.py" line="210" />
         <source>Book old part back</source>
         <translation>旧件入库</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="450" />
+        <location filename="../../ui/parts/tab.py" line="211" />
         <source>Choose an old part in the list first.</source>
         <translation>请先在列表中选择一件旧件。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="460" />
-        <source>Start count…</source>
-        <translation>开始盘点…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="461" />
-        <source>Open count</source>
-        <translation>打开盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="467" />
-        <source>Count date</source>
-        <translation>盘点日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="469" />
-        <source>Parts</source>
-        <translation>配件台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="470" />
-        <source>Counted</source>
-        <translation>已盘</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="471" />
-        <source>Differences</source>
-        <translation>差异数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="472" />
-        <source>Entered</source>
-        <translation>已录入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="473" />
-        <source>Counted by</source>
-        <translation>盘点人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="474" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="483" />
+        <location filename="../../ui/parts/tab.py" line="216" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="483" />
+        <location filename="../../ui/parts/tab.py" line="216" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="484" />
+        <location filename="../../ui/parts/tab.py" line="217" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="487" />
+        <location filename="../../ui/parts/tab.py" line="220" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="487" />
+        <location filename="../../ui/parts/tab.py" line="220" />
         <source>on screen</source>
         <translation>屏幕录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="502" />
+        <location filename="../../ui/parts/tab.py" line="235" />
         <source>Stock accuracy %1: %2 / %3 = %4</source>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="548" />
+        <location filename="../../ui/parts/tab.py" line="281" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="562" />
-        <location filename="../../ui/parts/tab.py" line="575" />
+        <location filename="../../ui/parts/tab.py" line="295" />
+        <location filename="../../ui/parts/tab.py" line="308" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="554" />
+        <location filename="../../ui/parts/tab.py" line="287" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="125" />
-        <source>Exchange (F6)</source>
-        <translation>以旧换新 (F6)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="567" />
+        <location filename="../../ui/parts/tab.py" line="300" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="581" />
+        <location filename="../../ui/parts/tab.py" line="314" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="587" />
+        <location filename="../../ui/parts/tab.py" line="320" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="587" />
+        <location filename="../../ui/parts/tab.py" line="320" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="596" />
+        <location filename="../../ui/parts/tab.py" line="329" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="602" />
+        <location filename="../../ui/parts/tab.py" line="335" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="624" />
+        <location filename="../../ui/parts/tab.py" line="357" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="660" />
+        <location filename="../../ui/parts/tab.py" line="393" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="682" />
+        <location filename="../../ui/parts/tab.py" line="415" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="684" />
+        <location filename="../../ui/parts/tab.py" line="417" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PartsTabLayout</name>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="46" />
+        <source>Search code, name, spec or location</source>
+        <translation>搜索编码、名称、规格或库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="49" />
+        <source>Low stock only</source>
+        <translation>只看低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="52" />
+        <source>Show parts not in use</source>
+        <translation>显示停用配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="56" />
+        <source>New part</source>
+        <translation>新建配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="57" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="63" />
+        <source>Receive (F2)</source>
+        <translation>入库 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="63" />
+        <source>Issue (F3)</source>
+        <translation>领用 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="64" />
+        <source>Return (F4)</source>
+        <translation>退库 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="64" />
+        <source>Exchange (F6)</source>
+        <translation>以旧换新 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="65" />
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="71" />
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="87" />
+        <location filename="../../ui/parts/tab_layout.py" line="169" />
+        <location filename="../../ui/parts/tab_layout.py" line="221" />
+        <location filename="../../ui/parts/tab_layout.py" line="253" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="88" />
+        <location filename="../../ui/parts/tab_layout.py" line="170" />
+        <location filename="../../ui/parts/tab_layout.py" line="222" />
+        <location filename="../../ui/parts/tab_layout.py" line="254" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="89" />
+        <location filename="../../ui/parts/tab_layout.py" line="171" />
+        <location filename="../../ui/parts/tab_layout.py" line="223" />
+        <location filename="../../ui/parts/tab_layout.py" line="255" />
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="90" />
+        <location filename="../../ui/parts/tab_layout.py" line="224" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="91" />
+        <location filename="../../ui/parts/tab_layout.py" line="231" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="92" />
+        <location filename="../../ui/parts/tab_layout.py" line="225" />
+        <source>Book stock</source>
+        <translation>账面库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="93" />
+        <location filename="../../ui/parts/tab_layout.py" line="226" />
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="94" />
+        <source>Price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="96" />
+        <location filename="../../ui/parts/tab_layout.py" line="261" />
+        <location filename="../../ui/parts/tab_layout.py" line="283" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="97" />
+        <source>Last move</source>
+        <translation>最近变动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="103" />
+        <source>No parts yet. Add a part, or import the parts list from Excel.</source>
+        <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="110" />
+        <source>Ledger</source>
+        <translation>台账明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="111" />
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="112" />
+        <source>Old parts to return</source>
+        <translation>旧件待返</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="113" />
+        <source>Stock counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="140" />
+        <source>Selected part only</source>
+        <translation>只看所选配件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="145" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="150" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="153" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="156" />
+        <source>Ticket no</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="164" />
+        <source>Correct line…</source>
+        <translation>冲销更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="165" />
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="168" />
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="172" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="173" />
+        <location filename="../../ui/parts/tab_layout.py" line="256" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="174" />
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="177" />
+        <location filename="../../ui/parts/tab_layout.py" line="252" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="178" />
+        <source>Recipient</source>
+        <translation>领用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="180" />
+        <source>Supplier / document</source>
+        <translation>供应商/单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="182" />
+        <source>Old part</source>
+        <translation>旧件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="184" />
+        <source>Reason / note</source>
+        <translation>原因/备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="185" />
+        <source>Booked by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="192" />
+        <source>Select a part in the list above to see its ledger lines, or untick 'Selected part only' to see the lines of all parts.</source>
+        <translation>请在上方列表中选择一个配件查看其台账；或取消勾选“只看所选配件”查看全部配件的台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="205" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="218" />
+        <source>Export purchase list…</source>
+        <translation>导出采购建议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="227" />
+        <source>Monthly use</source>
+        <translation>月均用量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="228" />
+        <source>Suggested order</source>
+        <translation>建议采购量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="229" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="247" />
+        <source>Book old part back…</source>
+        <translation>旧件入库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="248" />
+        <source>Export list…</source>
+        <translation>导出清单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="251" />
+        <source>Technician</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="257" />
+        <source>Old part serial no</source>
+        <translation>旧件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="258" />
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="259" />
+        <source>Exchanged</source>
+        <translation>换件时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="260" />
+        <source>Due back</source>
+        <translation>应返库时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="275" />
+        <source>Start count…</source>
+        <translation>开始盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="276" />
+        <source>Open count</source>
+        <translation>打开盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="282" />
+        <source>Count date</source>
+        <translation>盘点日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="284" />
+        <source>Parts</source>
+        <translation>配件台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="285" />
+        <source>Counted</source>
+        <translation>已盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="286" />
+        <source>Differences</source>
+        <translation>差异数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="287" />
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="288" />
+        <source>Counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="289" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
