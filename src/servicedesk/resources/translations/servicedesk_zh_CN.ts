@@ -1481,92 +1481,92 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="119" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="33" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="195" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="109" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="132" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="46" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="137" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="51" />
         <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
         <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="144" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="58" />
         <source>Technicians…</source>
         <translation>服务人员档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="146" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="60" />
         <source>Add, correct or reactivate people in the register (服务人员档案)</source>
         <translation>在服务人员档案中新增、修改或恢复人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="155" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="69" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="163" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="77" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="168" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="82" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="170" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="84" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="172" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="86" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="173" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="87" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="174" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="88" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="175" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="89" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="176" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="90" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="178" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="92" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="196" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="110" />
         <source>left</source>
         <translation>已离职</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="204" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="118" />
         <source>No technicians in the register yet.</source>
         <translation>服务人员档案中还没有人员。</translation>
     </message>
@@ -5390,42 +5390,42 @@ SHA-256 %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="659" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="246" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="661" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="248" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="663" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="250" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="666" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="253" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="670" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="257" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="670" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="257" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="675" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="262" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="676" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="263" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -5741,32 +5741,32 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="581" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="168" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="589" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="176" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="590" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="177" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="591" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="178" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="594" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="181" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="595" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="182" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -6353,47 +6353,47 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="615" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="202" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="621" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="208" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="622" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="209" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="625" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="212" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="629" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="216" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="633" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="220" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="633" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="220" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="634" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="221" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="635" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="222" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -7485,12 +7485,12 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="656" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="656" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -8007,231 +8007,231 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="31" />
         <source>Record visit</source>
         <translation>现场记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="35" />
         <source>Remote: arrival if any</source>
         <translation>远程处理：如有到场请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="35" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="260" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="37" />
         <source>What was found</source>
         <translation>检查发现</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="261" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="38" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="262" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="39" />
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="263" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="40" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="264" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="41" />
         <source>What was done</source>
         <translation>采取的维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="265" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="42" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="271" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="48" />
         <source>Still on site (no result yet)</source>
         <translation>处理中（尚无结果）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="275" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="52" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="278" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="55" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="281" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="58" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="285" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="62" />
         <source>blank: the repair end time</source>
         <translation>不填：按修理结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="286" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="63" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="289" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="66" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="306" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="83" />
         <source>Add work</source>
         <translation>添加工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="309" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="313" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="86" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="90" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="313" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="90" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="315" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="92" />
         <source>Remove selected work</source>
         <translation>删除所选工时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="325" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="102" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="332" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="109" />
         <source>Part code (optional)</source>
         <translation>配件编码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="333" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="349" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="110" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="126" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="334" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="350" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="111" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="127" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="337" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="114" />
         <source>Unit price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="338" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="115" />
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="344" />
-        <location filename="../../ui/tickets/step_dialogs.py" line="350" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="121" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="127" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="349" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="126" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="349" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="126" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="350" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="127" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="351" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="128" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="353" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="130" />
         <source>Remove selected part</source>
         <translation>删除所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="364" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="141" />
         <source>Paid service quote inputs (out of warranty)</source>
         <translation>有偿服务报价（保外）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="366" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="143" />
         <source>Transport (yuan)</source>
         <translation>交通费（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="371" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="148" />
         <source>Transport cost</source>
         <translation>交通费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="373" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="150" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="373" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="150" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="374" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="151" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="419" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="196" />
         <source>Choose the work and a quantity above 0.</source>
         <translation>请选择工作内容，数量须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="435" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="212" />
         <source>stock %1</source>
         <translation>库存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="446" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="223" />
         <source>Part code or name…</source>
         <translation>配件编码或名称…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="447" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="224" />
         <source>Part code or name (list appears as you type)</source>
         <translation>配件编码或名称（输入即显示目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="463" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="240" />
         <source>Part %1 is not in the parts list.</source>
         <translation>配件 %1 不在配件目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="482" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="259" />
         <source>Give the part's name or code.</source>
         <translation>请填写配件名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="530" />
+        <location filename="../../ui/tickets/visit_dialog.py" line="307" />
         <source>Cost %1, quote %2 yuan</source>
         <translation>成本 %1，报价 %2 元</translation>
     </message>
@@ -8257,7 +8257,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>_StepDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="62" />
+        <location filename="../../ui/tickets/step_base.py" line="52" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
