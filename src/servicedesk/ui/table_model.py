@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 SORT_ROLE = Qt.UserRole + 1
 ROW_ROLE = Qt.UserRole + 2
+RIGHT = Qt.AlignRight | Qt.AlignVCenter     # numbers, counts and money in a column
 
 # Colours mean one thing everywhere (UI.md): never the only signal.
 COLORS = {

@@ -453,189 +453,189 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="114" />
+        <location filename="../../ui/parts/count_dialog.py" line="113" />
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="116" />
+        <location filename="../../ui/parts/count_dialog.py" line="115" />
         <source>matches</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="118" />
+        <location filename="../../ui/parts/count_dialog.py" line="117" />
         <source>surplus</source>
         <translation>盘盈</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="119" />
+        <location filename="../../ui/parts/count_dialog.py" line="118" />
         <source>shortage</source>
         <translation>盘亏</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="128" />
+        <location filename="../../ui/parts/count_dialog.py" line="127" />
         <source>Stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="138" />
+        <location filename="../../ui/parts/count_dialog.py" line="137" />
         <source>Find code, name, spec or location</source>
         <translation>查找编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="141" />
+        <location filename="../../ui/parts/count_dialog.py" line="140" />
         <source>Only differences</source>
         <translation>只看差异</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="144" />
+        <location filename="../../ui/parts/count_dialog.py" line="143" />
         <source>Only not counted</source>
         <translation>只看未盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="151" />
+        <location filename="../../ui/parts/count_dialog.py" line="150" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="152" />
+        <location filename="../../ui/parts/count_dialog.py" line="151" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="153" />
+        <location filename="../../ui/parts/count_dialog.py" line="152" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="154" />
+        <location filename="../../ui/parts/count_dialog.py" line="153" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="155" />
+        <location filename="../../ui/parts/count_dialog.py" line="154" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="156" />
+        <location filename="../../ui/parts/count_dialog.py" line="155" />
         <source>Book qty</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="157" />
+        <location filename="../../ui/parts/count_dialog.py" line="156" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="159" />
+        <location filename="../../ui/parts/count_dialog.py" line="158" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="179" />
+        <location filename="../../ui/parts/count_dialog.py" line="178" />
         <source>Import counted quantities…</source>
         <translation>导入实盘数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="182" />
+        <location filename="../../ui/parts/count_dialog.py" line="181" />
         <source>Export count sheet…</source>
         <translation>导出盘点表…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="184" />
+        <location filename="../../ui/parts/count_dialog.py" line="183" />
         <source>Count sheet PDF…</source>
         <translation>打印盘点表 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="186" />
-        <location filename="../../ui/parts/count_dialog.py" line="308" />
+        <location filename="../../ui/parts/count_dialog.py" line="185" />
+        <location filename="../../ui/parts/count_dialog.py" line="307" />
         <source>Discard count</source>
         <translation>作废本次盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="188" />
+        <location filename="../../ui/parts/count_dialog.py" line="187" />
         <source>Finish count</source>
         <translation>完成盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="190" />
+        <location filename="../../ui/parts/count_dialog.py" line="189" />
         <source>Post adjustments…</source>
         <translation>盘点过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="192" />
+        <location filename="../../ui/parts/count_dialog.py" line="191" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="213" />
+        <location filename="../../ui/parts/count_dialog.py" line="212" />
         <source>Stock count #%1 · %2 · %3</source>
         <translation>盘点 #%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="216" />
+        <location filename="../../ui/parts/count_dialog.py" line="215" />
         <source>Counted %1 of %2 parts · %3 with a difference · book stock as of the end of %4</source>
         <translation>已盘 %1 / %2 种 · %3 种有差异 · 账面数为 %4 日终库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="227" />
+        <location filename="../../ui/parts/count_dialog.py" line="226" />
         <source>in progress</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="227" />
+        <location filename="../../ui/parts/count_dialog.py" line="226" />
         <source>finished, not posted</source>
         <translation>已完成，未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="228" />
+        <location filename="../../ui/parts/count_dialog.py" line="227" />
         <source>posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="254" />
+        <location filename="../../ui/parts/count_dialog.py" line="253" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="252" />
+        <location filename="../../ui/parts/count_dialog.py" line="251" />
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="262" />
-        <location filename="../../ui/parts/count_dialog.py" line="280" />
+        <location filename="../../ui/parts/count_dialog.py" line="261" />
+        <location filename="../../ui/parts/count_dialog.py" line="279" />
         <source>Count sheet written to %1</source>
         <translation>盘点表已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="269" />
+        <location filename="../../ui/parts/count_dialog.py" line="268" />
         <source>Count sheet PDF</source>
         <translation>盘点表 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="270" />
+        <location filename="../../ui/parts/count_dialog.py" line="269" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="293" />
+        <location filename="../../ui/parts/count_dialog.py" line="292" />
         <source>Book %1 adjustment line(s) dated %2 so that the book stock equals the counted quantities? Ledger lines cannot be undone (only corrected by a later count).</source>
         <translation>按 %2 记入 %1 条盘点调整，使账面库存等于实盘数量？台账记录不能撤销（只能由以后的盘点更正）。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="296" />
+        <location filename="../../ui/parts/count_dialog.py" line="295" />
         <source>Post adjustments</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="303" />
+        <location filename="../../ui/parts/count_dialog.py" line="302" />
         <source>Stock count #%1 posted</source>
         <translation>盘点 #%1 已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="309" />
+        <location filename="../../ui/parts/count_dialog.py" line="308" />
         <source>Throw away this count and everything entered in it?</source>
         <translation>作废本次盘点及已录入的全部数量？</translation>
     </message>
@@ -899,192 +899,192 @@
 <context>
     <name>CustomersTabLayout</name>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="51" />
+        <location filename="../../ui/customers/tab_layout.py" line="50" />
         <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
         <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="58" />
+        <location filename="../../ui/customers/tab_layout.py" line="57" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="59" />
+        <location filename="../../ui/customers/tab_layout.py" line="58" />
         <source>New customer (Ctrl+N)</source>
         <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="61" />
+        <location filename="../../ui/customers/tab_layout.py" line="60" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="62" />
+        <location filename="../../ui/customers/tab_layout.py" line="61" />
         <source>Edit the selected customer (Enter)</source>
         <translation>编辑所选客户（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="64" />
+        <location filename="../../ui/customers/tab_layout.py" line="63" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="65" />
+        <location filename="../../ui/customers/tab_layout.py" line="64" />
         <source>Delete the selected customer (Del)</source>
         <translation>删除所选客户（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="69" />
+        <location filename="../../ui/customers/tab_layout.py" line="68" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="71" />
+        <location filename="../../ui/customers/tab_layout.py" line="70" />
         <source>Import customers from Excel…</source>
         <translation>从 Excel 导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="72" />
+        <location filename="../../ui/customers/tab_layout.py" line="71" />
         <source>Import equipment from Excel…</source>
         <translation>从 Excel 导入设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="74" />
+        <location filename="../../ui/customers/tab_layout.py" line="73" />
         <source>Export customers to Excel…</source>
         <translation>导出客户到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="75" />
+        <location filename="../../ui/customers/tab_layout.py" line="74" />
         <source>Export equipment to Excel…</source>
         <translation>导出设备到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="77" />
+        <location filename="../../ui/customers/tab_layout.py" line="76" />
         <source>Empty customers sheet…</source>
         <translation>客户导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="78" />
+        <location filename="../../ui/customers/tab_layout.py" line="77" />
         <source>Empty equipment sheet…</source>
         <translation>设备导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="91" />
+        <location filename="../../ui/customers/tab_layout.py" line="90" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="92" />
+        <location filename="../../ui/customers/tab_layout.py" line="91" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="93" />
+        <location filename="../../ui/customers/tab_layout.py" line="92" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="94" />
+        <location filename="../../ui/customers/tab_layout.py" line="93" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="95" />
+        <location filename="../../ui/customers/tab_layout.py" line="94" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="96" />
+        <location filename="../../ui/customers/tab_layout.py" line="95" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="128" />
+        <location filename="../../ui/customers/tab_layout.py" line="127" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="130" />
+        <location filename="../../ui/customers/tab_layout.py" line="129" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="132" />
+        <location filename="../../ui/customers/tab_layout.py" line="131" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="134" />
+        <location filename="../../ui/customers/tab_layout.py" line="133" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="139" />
+        <location filename="../../ui/customers/tab_layout.py" line="138" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="146" />
+        <location filename="../../ui/customers/tab_layout.py" line="145" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="147" />
+        <location filename="../../ui/customers/tab_layout.py" line="146" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="148" />
+        <location filename="../../ui/customers/tab_layout.py" line="147" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="150" />
+        <location filename="../../ui/customers/tab_layout.py" line="149" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="152" />
+        <location filename="../../ui/customers/tab_layout.py" line="151" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="154" />
+        <location filename="../../ui/customers/tab_layout.py" line="153" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="156" />
+        <location filename="../../ui/customers/tab_layout.py" line="155" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="164" />
+        <location filename="../../ui/customers/tab_layout.py" line="163" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="175" />
+        <location filename="../../ui/customers/tab_layout.py" line="174" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="176" />
+        <location filename="../../ui/customers/tab_layout.py" line="175" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="177" />
+        <location filename="../../ui/customers/tab_layout.py" line="176" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="178" />
+        <location filename="../../ui/customers/tab_layout.py" line="177" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="208" />
+        <location filename="../../ui/customers/tab_layout.py" line="207" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
@@ -1481,92 +1481,92 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="33" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="34" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="109" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="110" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="46" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="47" />
         <source>Technicians (Space ticks)</source>
         <translation>技术员（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="51" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="52" />
         <source>Nobody can be dispatched: there is no active technician in the register. Add them with “Technicians…” (also in Settings ▸ Technicians…).</source>
         <translation>无人可派：服务人员档案中没有在职人员。请用“服务人员档案…”添加（也在 设置 ▸ 服务人员档案…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="58" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="59" />
         <source>Technicians…</source>
         <translation>服务人员档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="60" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="61" />
         <source>Add, correct or reactivate people in the register (服务人员档案)</source>
         <translation>在服务人员档案中新增、修改或恢复人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="69" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="70" />
         <source>Leader</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="77" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="78" />
         <source>Dispatch time</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="82" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="83" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="84" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="85" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="86" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="87" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="87" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="88" />
         <source>Tools to take</source>
         <translation>携带工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="88" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="89" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="89" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="90" />
         <source>Spare parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="90" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="91" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="92" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="93" />
         <source>Already dispatched to %1: saving a different team is a reassignment and is logged.</source>
         <translation>已派工给 %1：保存不同的人员即为改派，并记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="110" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="111" />
         <source>left</source>
         <translation>已离职</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="118" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="119" />
         <source>No technicians in the register yet.</source>
         <translation>服务人员档案中还没有人员。</translation>
     </message>
@@ -2494,387 +2494,387 @@
 <context>
     <name>KpiTab</name>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="226" />
+        <location filename="../../ui/kpi/tab.py" line="225" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="229" />
+        <location filename="../../ui/kpi/tab.py" line="228" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="239" />
+        <location filename="../../ui/kpi/tab.py" line="238" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="242" />
+        <location filename="../../ui/kpi/tab.py" line="241" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="246" />
+        <location filename="../../ui/kpi/tab.py" line="245" />
         <source>Include the year's dealer service fee</source>
         <translation>附本年度经销商服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="248" />
+        <location filename="../../ui/kpi/tab.py" line="247" />
         <source>Export to Excel… (Ctrl+E)</source>
         <translation>导出 Excel… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="251" />
-        <location filename="../../ui/kpi/tab.py" line="453" />
+        <location filename="../../ui/kpi/tab.py" line="250" />
+        <location filename="../../ui/kpi/tab.py" line="452" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="254" />
+        <location filename="../../ui/kpi/tab.py" line="253" />
         <source>Roll up the branches…</source>
         <translation>汇总各分公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="255" />
+        <location filename="../../ui/kpi/tab.py" line="254" />
         <source>Head office: read the branches' monthly workbooks from a folder and write the company report</source>
         <translation>总部用：从文件夹读取各分公司的月报，生成公司汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="269" />
+        <location filename="../../ui/kpi/tab.py" line="268" />
         <source>On-time rate (维修及时率)</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="270" />
+        <location filename="../../ui/kpi/tab.py" line="269" />
         <source>Success rate (维修成功率)</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="271" />
+        <location filename="../../ui/kpi/tab.py" line="270" />
         <source>Customer satisfaction (客户满意度)</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="272" />
+        <location filename="../../ui/kpi/tab.py" line="271" />
         <source>Stock accuracy (配件库存准确率)</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="273" />
-        <location filename="../../ui/kpi/tab.py" line="302" />
+        <location filename="../../ui/kpi/tab.py" line="272" />
+        <location filename="../../ui/kpi/tab.py" line="301" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="285" />
+        <location filename="../../ui/kpi/tab.py" line="284" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="286" />
+        <location filename="../../ui/kpi/tab.py" line="285" />
         <source>Record (double-click to open)</source>
         <translation>记录（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="291" />
+        <location filename="../../ui/kpi/tab.py" line="290" />
         <source>Pre-export check</source>
         <translation>导出前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="294" />
+        <location filename="../../ui/kpi/tab.py" line="293" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="295" />
+        <location filename="../../ui/kpi/tab.py" line="294" />
         <source>Repairs</source>
         <translation>维修数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="296" />
+        <location filename="../../ui/kpi/tab.py" line="295" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="298" />
+        <location filename="../../ui/kpi/tab.py" line="297" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="300" />
-        <location filename="../../ui/kpi/tab.py" line="308" />
-        <location filename="../../ui/kpi/tab.py" line="333" />
+        <location filename="../../ui/kpi/tab.py" line="299" />
+        <location filename="../../ui/kpi/tab.py" line="307" />
+        <location filename="../../ui/kpi/tab.py" line="332" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="304" />
-        <location filename="../../ui/kpi/tab.py" line="316" />
+        <location filename="../../ui/kpi/tab.py" line="303" />
+        <location filename="../../ui/kpi/tab.py" line="315" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="306" />
-        <location filename="../../ui/kpi/tab.py" line="332" />
+        <location filename="../../ui/kpi/tab.py" line="305" />
+        <location filename="../../ui/kpi/tab.py" line="331" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="307" />
+        <location filename="../../ui/kpi/tab.py" line="306" />
         <source>Calls reached</source>
         <translation>回访接通数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="311" />
+        <location filename="../../ui/kpi/tab.py" line="310" />
         <source>Dealers</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="313" />
-        <location filename="../../ui/kpi/tab.py" line="330" />
+        <location filename="../../ui/kpi/tab.py" line="312" />
+        <location filename="../../ui/kpi/tab.py" line="329" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="314" />
+        <location filename="../../ui/kpi/tab.py" line="313" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="315" />
-        <location filename="../../ui/kpi/tab.py" line="331" />
+        <location filename="../../ui/kpi/tab.py" line="314" />
+        <location filename="../../ui/kpi/tab.py" line="330" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="318" />
+        <location filename="../../ui/kpi/tab.py" line="317" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="319" />
-        <location filename="../../ui/kpi/tab.py" line="321" />
+        <location filename="../../ui/kpi/tab.py" line="318" />
+        <location filename="../../ui/kpi/tab.py" line="320" />
         <source>Why</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="320" />
+        <location filename="../../ui/kpi/tab.py" line="319" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="326" />
+        <location filename="../../ui/kpi/tab.py" line="325" />
         <source>Repairs counted</source>
         <translation>维修明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="328" />
+        <location filename="../../ui/kpi/tab.py" line="327" />
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="329" />
+        <location filename="../../ui/kpi/tab.py" line="328" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="335" />
+        <location filename="../../ui/kpi/tab.py" line="334" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="341" />
+        <location filename="../../ui/kpi/tab.py" line="340" />
         <source>Calls counted</source>
         <translation>回访明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="343" />
+        <location filename="../../ui/kpi/tab.py" line="342" />
         <source>Count</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="344" />
+        <location filename="../../ui/kpi/tab.py" line="343" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="346" />
+        <location filename="../../ui/kpi/tab.py" line="345" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="347" />
+        <location filename="../../ui/kpi/tab.py" line="346" />
         <source>Book</source>
         <translation>账面数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="317" />
+        <location filename="../../ui/kpi/tab.py" line="316" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="345" />
+        <location filename="../../ui/kpi/tab.py" line="344" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="348" />
+        <location filename="../../ui/kpi/tab.py" line="347" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="349" />
+        <location filename="../../ui/kpi/tab.py" line="348" />
         <source>Matches</source>
         <translation>账实相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="354" />
+        <location filename="../../ui/kpi/tab.py" line="353" />
         <source>Stock count lines</source>
         <translation>盘点明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="356" />
+        <location filename="../../ui/kpi/tab.py" line="355" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="362" />
+        <location filename="../../ui/kpi/tab.py" line="361" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="362" />
+        <location filename="../../ui/kpi/tab.py" line="361" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="373" />
+        <location filename="../../ui/kpi/tab.py" line="372" />
         <source>Completed without an arrival time (counts as late)</source>
         <translation>完工无到场时间（计为不及时）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="374" />
+        <location filename="../../ui/kpi/tab.py" line="373" />
         <source>Completed without a result (counts as unsuccessful)</source>
         <translation>完工无维修结果（计为不成功）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="375" />
+        <location filename="../../ui/kpi/tab.py" line="374" />
         <source>Follow-up call due this month not made yet</source>
         <translation>本月应回访未回访</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="376" />
+        <location filename="../../ui/kpi/tab.py" line="375" />
         <source>Note: follow-up call still due this month (not overdue yet)</source>
         <translation>提示：本月尚未到期的回访（未超期，不计为问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="377" />
+        <location filename="../../ui/kpi/tab.py" line="376" />
         <source>Stock count not posted</source>
         <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="419" />
+        <location filename="../../ui/kpi/tab.py" line="418" />
         <source>%1 on time of %2 repairs</source>
         <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="421" />
+        <location filename="../../ui/kpi/tab.py" line="420" />
         <source>%1 successful of %2 repairs</source>
         <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="423" />
+        <location filename="../../ui/kpi/tab.py" line="422" />
         <source>%1 satisfied of %2 calls reached</source>
         <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="425" />
+        <location filename="../../ui/kpi/tab.py" line="424" />
         <source>%1 matching of %2 parts counted</source>
         <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="428" />
+        <location filename="../../ui/kpi/tab.py" line="427" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="436" />
+        <location filename="../../ui/kpi/tab.py" line="435" />
         <source>Pre-export check (%1)</source>
         <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="452" />
+        <location filename="../../ui/kpi/tab.py" line="451" />
         <source>Not sent to head office yet.</source>
         <translation>本月尚未报送总部。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="456" />
+        <location filename="../../ui/kpi/tab.py" line="455" />
         <source>Sent to head office on %1</source>
         <translation>已于 %1 报送总部</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="459" />
+        <location filename="../../ui/kpi/tab.py" line="458" />
         <source>Mark as sent again…</source>
         <translation>重新标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="462" />
+        <location filename="../../ui/kpi/tab.py" line="461" />
         <source>Sent</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="467" />
+        <location filename="../../ui/kpi/tab.py" line="466" />
         <source>Changed after sending</source>
         <translation>报送后数据有变动</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="469" />
+        <location filename="../../ui/kpi/tab.py" line="468" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="482" />
+        <location filename="../../ui/kpi/tab.py" line="481" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="483" />
-        <location filename="../../ui/kpi/tab.py" line="534" />
+        <location filename="../../ui/kpi/tab.py" line="482" />
+        <location filename="../../ui/kpi/tab.py" line="533" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="497" />
+        <location filename="../../ui/kpi/tab.py" line="496" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="497" />
+        <location filename="../../ui/kpi/tab.py" line="496" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="498" />
+        <location filename="../../ui/kpi/tab.py" line="497" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="515" />
+        <location filename="../../ui/kpi/tab.py" line="514" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="523" />
+        <location filename="../../ui/kpi/tab.py" line="522" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="533" />
+        <location filename="../../ui/kpi/tab.py" line="532" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="544" />
+        <location filename="../../ui/kpi/tab.py" line="543" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2883,12 +2883,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="546" />
+        <location filename="../../ui/kpi/tab.py" line="545" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="558" />
+        <location filename="../../ui/kpi/tab.py" line="557" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -3947,344 +3947,344 @@ SHA-256 %3</translation>
 <context>
     <name>PartsTabLayout</name>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="46" />
+        <location filename="../../ui/parts/tab_layout.py" line="45" />
         <source>Search code, name, spec or location</source>
         <translation>搜索编码、名称、规格或库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="49" />
+        <location filename="../../ui/parts/tab_layout.py" line="48" />
         <source>Low stock only</source>
         <translation>只看低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="52" />
+        <location filename="../../ui/parts/tab_layout.py" line="51" />
         <source>Show parts not in use</source>
         <translation>显示停用配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="56" />
+        <location filename="../../ui/parts/tab_layout.py" line="55" />
         <source>New part</source>
         <translation>新建配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="57" />
+        <location filename="../../ui/parts/tab_layout.py" line="56" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="63" />
+        <location filename="../../ui/parts/tab_layout.py" line="62" />
         <source>Receive (F2)</source>
         <translation>入库 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="63" />
+        <location filename="../../ui/parts/tab_layout.py" line="62" />
         <source>Issue (F3)</source>
         <translation>领用 (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="64" />
+        <location filename="../../ui/parts/tab_layout.py" line="63" />
         <source>Return (F4)</source>
         <translation>退库 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="64" />
+        <location filename="../../ui/parts/tab_layout.py" line="63" />
         <source>Exchange (F6)</source>
         <translation>以旧换新 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="65" />
+        <location filename="../../ui/parts/tab_layout.py" line="64" />
         <source>Scrap</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="71" />
+        <location filename="../../ui/parts/tab_layout.py" line="70" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="86" />
+        <location filename="../../ui/parts/tab_layout.py" line="168" />
+        <location filename="../../ui/parts/tab_layout.py" line="220" />
+        <location filename="../../ui/parts/tab_layout.py" line="252" />
+        <source>Code</source>
+        <translation>代码</translation>
     </message>
     <message>
         <location filename="../../ui/parts/tab_layout.py" line="87" />
         <location filename="../../ui/parts/tab_layout.py" line="169" />
         <location filename="../../ui/parts/tab_layout.py" line="221" />
         <location filename="../../ui/parts/tab_layout.py" line="253" />
-        <source>Code</source>
-        <translation>代码</translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/parts/tab_layout.py" line="88" />
         <location filename="../../ui/parts/tab_layout.py" line="170" />
         <location filename="../../ui/parts/tab_layout.py" line="222" />
         <location filename="../../ui/parts/tab_layout.py" line="254" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab_layout.py" line="89" />
-        <location filename="../../ui/parts/tab_layout.py" line="171" />
-        <location filename="../../ui/parts/tab_layout.py" line="223" />
-        <location filename="../../ui/parts/tab_layout.py" line="255" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="90" />
-        <location filename="../../ui/parts/tab_layout.py" line="224" />
+        <location filename="../../ui/parts/tab_layout.py" line="89" />
+        <location filename="../../ui/parts/tab_layout.py" line="223" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="91" />
-        <location filename="../../ui/parts/tab_layout.py" line="231" />
+        <location filename="../../ui/parts/tab_layout.py" line="90" />
+        <location filename="../../ui/parts/tab_layout.py" line="230" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="92" />
-        <location filename="../../ui/parts/tab_layout.py" line="225" />
+        <location filename="../../ui/parts/tab_layout.py" line="91" />
+        <location filename="../../ui/parts/tab_layout.py" line="224" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="93" />
-        <location filename="../../ui/parts/tab_layout.py" line="226" />
+        <location filename="../../ui/parts/tab_layout.py" line="92" />
+        <location filename="../../ui/parts/tab_layout.py" line="225" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="94" />
+        <location filename="../../ui/parts/tab_layout.py" line="93" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="96" />
-        <location filename="../../ui/parts/tab_layout.py" line="261" />
-        <location filename="../../ui/parts/tab_layout.py" line="283" />
+        <location filename="../../ui/parts/tab_layout.py" line="95" />
+        <location filename="../../ui/parts/tab_layout.py" line="260" />
+        <location filename="../../ui/parts/tab_layout.py" line="282" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="97" />
+        <location filename="../../ui/parts/tab_layout.py" line="96" />
         <source>Last move</source>
         <translation>最近变动</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="103" />
+        <location filename="../../ui/parts/tab_layout.py" line="102" />
         <source>No parts yet. Add a part, or import the parts list from Excel.</source>
         <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="110" />
+        <location filename="../../ui/parts/tab_layout.py" line="109" />
         <source>Ledger</source>
         <translation>台账明细</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="111" />
+        <location filename="../../ui/parts/tab_layout.py" line="110" />
         <source>Low stock</source>
         <translation>低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="112" />
+        <location filename="../../ui/parts/tab_layout.py" line="111" />
         <source>Old parts to return</source>
         <translation>旧件待返</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="113" />
+        <location filename="../../ui/parts/tab_layout.py" line="112" />
         <source>Stock counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="140" />
+        <location filename="../../ui/parts/tab_layout.py" line="139" />
         <source>Selected part only</source>
         <translation>只看所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="145" />
+        <location filename="../../ui/parts/tab_layout.py" line="144" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="150" />
+        <location filename="../../ui/parts/tab_layout.py" line="149" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="153" />
+        <location filename="../../ui/parts/tab_layout.py" line="152" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="156" />
+        <location filename="../../ui/parts/tab_layout.py" line="155" />
         <source>Ticket no</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="164" />
+        <location filename="../../ui/parts/tab_layout.py" line="163" />
         <source>Correct line…</source>
         <translation>冲销更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="165" />
+        <location filename="../../ui/parts/tab_layout.py" line="164" />
         <source>Export ledger…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="168" />
+        <location filename="../../ui/parts/tab_layout.py" line="167" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="172" />
+        <location filename="../../ui/parts/tab_layout.py" line="171" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="173" />
-        <location filename="../../ui/parts/tab_layout.py" line="256" />
+        <location filename="../../ui/parts/tab_layout.py" line="172" />
+        <location filename="../../ui/parts/tab_layout.py" line="255" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="174" />
+        <location filename="../../ui/parts/tab_layout.py" line="173" />
         <source>Balance</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="177" />
-        <location filename="../../ui/parts/tab_layout.py" line="252" />
+        <location filename="../../ui/parts/tab_layout.py" line="176" />
+        <location filename="../../ui/parts/tab_layout.py" line="251" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="178" />
+        <location filename="../../ui/parts/tab_layout.py" line="177" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="180" />
+        <location filename="../../ui/parts/tab_layout.py" line="179" />
         <source>Supplier / document</source>
         <translation>供应商/单据</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="182" />
+        <location filename="../../ui/parts/tab_layout.py" line="181" />
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="184" />
+        <location filename="../../ui/parts/tab_layout.py" line="183" />
         <source>Reason / note</source>
         <translation>原因/备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="185" />
+        <location filename="../../ui/parts/tab_layout.py" line="184" />
         <source>Booked by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="192" />
+        <location filename="../../ui/parts/tab_layout.py" line="191" />
         <source>Select a part in the list above to see its ledger lines, or untick 'Selected part only' to see the lines of all parts.</source>
         <translation>请在上方列表中选择一个配件查看其台账；或取消勾选“只看所选配件”查看全部配件的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="205" />
+        <location filename="../../ui/parts/tab_layout.py" line="204" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="218" />
+        <location filename="../../ui/parts/tab_layout.py" line="217" />
         <source>Export purchase list…</source>
         <translation>导出采购建议…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="227" />
+        <location filename="../../ui/parts/tab_layout.py" line="226" />
         <source>Monthly use</source>
         <translation>月均用量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="228" />
+        <location filename="../../ui/parts/tab_layout.py" line="227" />
         <source>Suggested order</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="229" />
+        <location filename="../../ui/parts/tab_layout.py" line="228" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="247" />
+        <location filename="../../ui/parts/tab_layout.py" line="246" />
         <source>Book old part back…</source>
         <translation>旧件入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="248" />
+        <location filename="../../ui/parts/tab_layout.py" line="247" />
         <source>Export list…</source>
         <translation>导出清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="251" />
+        <location filename="../../ui/parts/tab_layout.py" line="250" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="257" />
+        <location filename="../../ui/parts/tab_layout.py" line="256" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="258" />
+        <location filename="../../ui/parts/tab_layout.py" line="257" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="259" />
+        <location filename="../../ui/parts/tab_layout.py" line="258" />
         <source>Exchanged</source>
         <translation>换件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="260" />
+        <location filename="../../ui/parts/tab_layout.py" line="259" />
         <source>Due back</source>
         <translation>应返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="275" />
+        <location filename="../../ui/parts/tab_layout.py" line="274" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="276" />
+        <location filename="../../ui/parts/tab_layout.py" line="275" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="282" />
+        <location filename="../../ui/parts/tab_layout.py" line="281" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="284" />
+        <location filename="../../ui/parts/tab_layout.py" line="283" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="285" />
+        <location filename="../../ui/parts/tab_layout.py" line="284" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="286" />
+        <location filename="../../ui/parts/tab_layout.py" line="285" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="287" />
+        <location filename="../../ui/parts/tab_layout.py" line="286" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="288" />
+        <location filename="../../ui/parts/tab_layout.py" line="287" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="289" />
+        <location filename="../../ui/parts/tab_layout.py" line="288" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4300,494 +4300,494 @@ SHA-256 %3</translation>
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../ui/pay/tab.py" line="229" />
+        <location filename="../../ui/pay/tab.py" line="109" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="232" />
+        <location filename="../../ui/pay/tab.py" line="112" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="241" />
+        <location filename="../../ui/pay/tab.py" line="121" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="249" />
+        <location filename="../../ui/pay/tab.py" line="129" />
         <source>&amp;Approve…</source>
         <translation>审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="250" />
+        <location filename="../../ui/pay/tab.py" line="130" />
         <source>&amp;Unlock…</source>
         <translation>解锁(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="251" />
+        <location filename="../../ui/pay/tab.py" line="131" />
         <source>Work-hour &amp;catalog…</source>
         <translation>工时标准(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="252" />
+        <location filename="../../ui/pay/tab.py" line="132" />
         <source>&amp;Export workbook…</source>
         <translation>导出工资表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="253" />
+        <location filename="../../ui/pay/tab.py" line="133" />
         <source>Pay &amp;slips (PDF)…</source>
         <translation>工资条 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="183" />
-        <location filename="../../ui/pay/tab.py" line="269" />
+        <location filename="../../ui/pay/attendance.py" line="105" />
+        <location filename="../../ui/pay/tab.py" line="149" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="154" />
+        <location filename="../../ui/pay/attendance.py" line="76" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="155" />
+        <location filename="../../ui/pay/attendance.py" line="77" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="184" />
+        <location filename="../../ui/pay/attendance.py" line="106" />
         <source>Days worked</source>
         <translation>出勤天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="185" />
+        <location filename="../../ui/pay/attendance.py" line="107" />
         <source>Long-trip days</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="186" />
+        <location filename="../../ui/pay/attendance.py" line="108" />
         <source>Living allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="188" />
+        <location filename="../../ui/pay/attendance.py" line="110" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="188" />
+        <location filename="../../ui/pay/attendance.py" line="110" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="270" />
-        <location filename="../../ui/pay/tab.py" line="413" />
+        <location filename="../../ui/pay/tab.py" line="150" />
+        <location filename="../../ui/pay/tab.py" line="293" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="271" />
+        <location filename="../../ui/pay/tab.py" line="151" />
         <source>Long trips</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="272" />
-        <location filename="../../ui/pay/tab.py" line="414" />
+        <location filename="../../ui/pay/tab.py" line="152" />
+        <location filename="../../ui/pay/tab.py" line="294" />
         <source>Work hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="273" />
+        <location filename="../../ui/pay/tab.py" line="153" />
         <source>Performance</source>
         <translation>绩效工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="274" />
+        <location filename="../../ui/pay/tab.py" line="154" />
         <source>Allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="275" />
+        <location filename="../../ui/pay/tab.py" line="155" />
         <source>Base salary</source>
         <translation>基本工资</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="276" />
+        <location filename="../../ui/pay/tab.py" line="156" />
         <source>Refunds</source>
         <translation>车票报销</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="277" />
+        <location filename="../../ui/pay/tab.py" line="157" />
         <source>Deductions</source>
         <translation>考核扣款</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="279" />
-        <location filename="../../ui/pay/tab.py" line="297" />
+        <location filename="../../ui/pay/tab.py" line="159" />
+        <location filename="../../ui/pay/tab.py" line="177" />
         <source>Disputes</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="295" />
+        <location filename="../../ui/pay/tab.py" line="175" />
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="296" />
+        <location filename="../../ui/pay/tab.py" line="176" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="298" />
+        <location filename="../../ui/pay/tab.py" line="178" />
         <source>Dealer billing</source>
         <translation>经销商结算</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="299" />
+        <location filename="../../ui/pay/tab.py" line="179" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="324" />
+        <location filename="../../ui/pay/tab.py" line="204" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="325" />
+        <location filename="../../ui/pay/tab.py" line="205" />
         <source>&amp;Deduction…</source>
         <translation>考核扣款(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="326" />
+        <location filename="../../ui/pay/tab.py" line="206" />
         <source>Void deduction…</source>
         <translation>作废扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="327" />
+        <location filename="../../ui/pay/tab.py" line="207" />
         <source>D&amp;ispute…</source>
         <translation>申诉(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="328" />
+        <location filename="../../ui/pay/tab.py" line="208" />
         <source>Ad&amp;justment…</source>
         <translation>调整(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="329" />
+        <location filename="../../ui/pay/tab.py" line="209" />
         <source>&amp;Refund tickets…</source>
         <translation>车票报销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="332" />
+        <location filename="../../ui/pay/tab.py" line="212" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="334" />
-        <location filename="../../ui/pay/tab.py" line="386" />
-        <location filename="../../ui/pay/tab.py" line="409" />
+        <location filename="../../ui/pay/tab.py" line="214" />
+        <location filename="../../ui/pay/tab.py" line="266" />
+        <location filename="../../ui/pay/tab.py" line="289" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="335" />
+        <location filename="../../ui/pay/tab.py" line="215" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="336" />
-        <location filename="../../ui/pay/tab.py" line="412" />
+        <location filename="../../ui/pay/tab.py" line="216" />
+        <location filename="../../ui/pay/tab.py" line="292" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="337" />
+        <location filename="../../ui/pay/tab.py" line="217" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="338" />
+        <location filename="../../ui/pay/tab.py" line="218" />
         <source>Job hours</source>
         <translation>工单工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="341" />
+        <location filename="../../ui/pay/tab.py" line="221" />
         <source>His hours</source>
         <translation>本人工时</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="343" />
+        <location filename="../../ui/pay/tab.py" line="223" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="344" />
+        <location filename="../../ui/pay/tab.py" line="224" />
         <source>Dispute</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="349" />
+        <location filename="../../ui/pay/tab.py" line="229" />
         <source>No work, deductions or refunds for this technician in the month.</source>
         <translation>该人员本月没有工时、扣款或报销记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="381" />
+        <location filename="../../ui/pay/tab.py" line="261" />
         <source>Record &amp;outcome…</source>
         <translation>处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="182" />
-        <location filename="../../ui/pay/tab.py" line="268" />
-        <location filename="../../ui/pay/tab.py" line="384" />
+        <location filename="../../ui/pay/attendance.py" line="104" />
+        <location filename="../../ui/pay/tab.py" line="148" />
+        <location filename="../../ui/pay/tab.py" line="264" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="278" />
+        <location filename="../../ui/pay/tab.py" line="158" />
         <source>Total pay</source>
         <translation>应发合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="385" />
+        <location filename="../../ui/pay/tab.py" line="265" />
         <source>Line</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="387" />
+        <location filename="../../ui/pay/tab.py" line="267" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="388" />
+        <location filename="../../ui/pay/tab.py" line="268" />
         <source>Raised</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="389" />
+        <location filename="../../ui/pay/tab.py" line="269" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="401" />
+        <location filename="../../ui/pay/tab.py" line="281" />
         <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
         <translation>向经销商收费的派工：差旅标准加工时费。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="405" />
+        <location filename="../../ui/pay/tab.py" line="285" />
         <source>&amp;Travel…</source>
         <translation>差旅(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="406" />
+        <location filename="../../ui/pay/tab.py" line="286" />
         <source>&amp;Print statement…</source>
         <translation>打印核算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="390" />
+        <location filename="../../ui/pay/tab.py" line="270" />
         <source>Decision</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="410" />
+        <location filename="../../ui/pay/tab.py" line="290" />
         <source>Completed on</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="411" />
+        <location filename="../../ui/pay/tab.py" line="291" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="416" />
+        <location filename="../../ui/pay/tab.py" line="296" />
         <source>Travel</source>
         <translation>差旅</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="416" />
+        <location filename="../../ui/pay/tab.py" line="296" />
         <source>entered</source>
         <translation>已填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="188" />
-        <location filename="../../ui/pay/tab.py" line="416" />
+        <location filename="../../ui/pay/attendance.py" line="110" />
+        <location filename="../../ui/pay/tab.py" line="296" />
         <source>not yet</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="358" />
+        <location filename="../../ui/pay/tab.py" line="238" />
         <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import / Export fills a whole month from an Excel sheet.</source>
         <translation>双击数字即可修改。远差天数不发生活补贴。用“导入 / 导出”可从 Excel 表填入整月出勤。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="415" />
+        <location filename="../../ui/pay/tab.py" line="295" />
         <source>Bill total</source>
         <translation>合计金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="426" />
+        <location filename="../../ui/pay/tab.py" line="306" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="427" />
+        <location filename="../../ui/pay/tab.py" line="307" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="428" />
+        <location filename="../../ui/pay/tab.py" line="308" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="429" />
+        <location filename="../../ui/pay/tab.py" line="309" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="447" />
+        <location filename="../../ui/pay/tab.py" line="327" />
         <source>%1 open</source>
         <translation>%1 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="479" />
+        <location filename="../../ui/pay/tab.py" line="359" />
         <source>Approved and locked (已审批锁定) · %1 · %2</source>
         <translation>已审批锁定 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="483" />
+        <location filename="../../ui/pay/tab.py" line="363" />
         <source>Draft (草稿): figures follow the tickets until approved</source>
         <translation>草稿：审批前数字随工单变化</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="485" />
+        <location filename="../../ui/pay/tab.py" line="365" />
         <source>%1 open dispute(s)</source>
         <translation>%1 条申诉待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="495" />
+        <location filename="../../ui/pay/tab.py" line="375" />
         <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
         <translation>%1 人 · 工时 %2 · 绩效 %3 · 扣款 %4 · 应发合计 %5 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="519" />
+        <location filename="../../ui/pay/tab.py" line="399" />
         <source>No technicians in the register yet. Add them in Settings ▸ Technicians… (or import the register from Excel there); then their attendance, work hours and pay appear here.</source>
         <translation>服务人员档案中还没有人员。请在 设置 ▸ 服务人员档案… 中添加（也可在那里从 Excel 导入档案）；之后他们的出勤、工时和工资会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="522" />
+        <location filename="../../ui/pay/tab.py" line="402" />
         <source>Nobody has work, attendance or deductions in %1.</source>
         <translation>%1 没有任何人的工时、出勤或扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="538" />
+        <location filename="../../ui/pay/tab.py" line="418" />
         <source>%1: %2 work hours, total %3 yuan</source>
         <translation>%1：工时 %2，应发合计 %3 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="579" />
+        <location filename="../../ui/pay/tab.py" line="459" />
         <source>Attendance saved</source>
         <translation>出勤已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="602" />
+        <location filename="../../ui/pay/tab.py" line="482" />
         <source>Pay month %1 approved and locked</source>
         <translation>%1 绩效工资已审批锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="608" />
+        <location filename="../../ui/pay/tab.py" line="488" />
         <source>Pay month %1 unlocked</source>
         <translation>%1 绩效工资已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="637" />
+        <location filename="../../ui/pay/tab.py" line="517" />
         <source>Deduction recorded</source>
         <translation>扣款已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="644" />
+        <location filename="../../ui/pay/tab.py" line="524" />
         <source>Choose a deduction line first.</source>
         <translation>请先选择一条扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="649" />
+        <location filename="../../ui/pay/tab.py" line="529" />
         <source>Deduction voided</source>
         <translation>扣款已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="656" />
+        <location filename="../../ui/pay/tab.py" line="536" />
         <source>Choose the line he disputes first.</source>
         <translation>请先选择申诉的明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="660" />
+        <location filename="../../ui/pay/tab.py" line="540" />
         <source>Dispute recorded</source>
         <translation>申诉已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="667" />
+        <location filename="../../ui/pay/tab.py" line="547" />
         <source>Choose a dispute first.</source>
         <translation>请先选择一条申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="671" />
+        <location filename="../../ui/pay/tab.py" line="551" />
         <source>This dispute already has an outcome.</source>
         <translation>该申诉已有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="675" />
+        <location filename="../../ui/pay/tab.py" line="555" />
         <source>Outcome recorded</source>
         <translation>处理结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="684" />
+        <location filename="../../ui/pay/tab.py" line="564" />
         <source>Adjustment added</source>
         <translation>调整已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="693" />
+        <location filename="../../ui/pay/tab.py" line="573" />
         <source>Refund added</source>
         <translation>报销已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="704" />
-        <location filename="../../ui/pay/tab.py" line="711" />
+        <location filename="../../ui/pay/tab.py" line="584" />
+        <location filename="../../ui/pay/tab.py" line="591" />
         <source>Choose a dealer ticket first.</source>
         <translation>请先选择一张经销商工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="706" />
+        <location filename="../../ui/pay/tab.py" line="586" />
         <source>Dealer billing saved</source>
         <translation>经销商结算已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="713" />
+        <location filename="../../ui/pay/tab.py" line="593" />
         <source>Save dealer statement</source>
         <translation>保存派工费用核算表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="729" />
-        <location filename="../../ui/pay/tab.py" line="782" />
+        <location filename="../../ui/pay/tab.py" line="609" />
+        <location filename="../../ui/pay/tab.py" line="662" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="737" />
+        <location filename="../../ui/pay/tab.py" line="617" />
         <source>Save pay workbook</source>
         <translation>保存绩效工资表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="739" />
+        <location filename="../../ui/pay/tab.py" line="619" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="744" />
+        <location filename="../../ui/pay/tab.py" line="624" />
         <source>Save pay slips</source>
         <translation>保存工资条</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="764" />
+        <location filename="../../ui/pay/tab.py" line="644" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -5390,42 +5390,42 @@ SHA-256 %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="246" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="247" />
         <source>Why? (required, goes into the ticket's log)</source>
         <translation>原因（必填，记入工单日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="248" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="249" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="250" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="251" />
         <source>The number %1 stays used; parts on the ticket go back to stock.</source>
         <translation>工单号 %1 不再重复使用；工单上的配件退回库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="253" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="254" />
         <source>The ticket goes back to work: the arrival, result, completion and sign-off are cleared (kept in the log) and a new visit decides them; diagnosis, work and parts stay and can be corrected.</source>
         <translation>工单恢复处理：到场时间、维修结果、完工和客户签字将清空（保留在日志中），由下一次现场记录重新确定；诊断、工时和配件保留，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="257" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
         <source>Cancel the ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="257" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="258" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="262" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="263" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="263" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="264" />
         <source>Cancel ticket %1? This cannot be undone except by reopening it.</source>
         <translation>确定取消工单 %1？取消后只能通过重新打开恢复。</translation>
     </message>
@@ -5741,32 +5741,32 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="168" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="169" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="176" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="177" />
         <source>Supervisor</source>
         <translation>审核主管</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="177" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="178" />
         <source>Review notes (optional)</source>
         <translation>审核意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="178" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="179" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="181" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="182" />
         <source>Review time</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="182" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="183" />
         <source>Result: %1 · completed %2 · team %3</source>
         <translation>维修结果：%1 · 完工 %2 · 人员 %3</translation>
     </message>
@@ -6353,47 +6353,47 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="202" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="203" />
         <source>Customer sign-off</source>
         <translation>客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="208" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="209" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="209" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="210" />
         <source>Name of the person who signed</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="212" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="213" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="216" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="217" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="220" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="221" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="220" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="221" />
         <source>Yes, accepted</source>
         <translation>是，已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="221" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="222" />
         <source>No, not accepted</source>
         <translation>否，未接受</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="222" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="223" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
@@ -6401,37 +6401,37 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>StartCountDialog</name>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="32" />
+        <location filename="../../ui/parts/count_dialog.py" line="31" />
         <source>Start a stock count</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="36" />
+        <location filename="../../ui/parts/count_dialog.py" line="35" />
         <source>Counted quantities are compared with the book stock as of the end of the count date.</source>
         <translation>实盘数量与盘点日期当日终了时的账面库存比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="46" />
+        <location filename="../../ui/parts/count_dialog.py" line="45" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="47" />
+        <location filename="../../ui/parts/count_dialog.py" line="46" />
         <source>Location starts with</source>
         <translation>库位开头</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="48" />
+        <location filename="../../ui/parts/count_dialog.py" line="47" />
         <source>empty = all parts; e.g. A or C-02</source>
         <translation>留空 = 全部配件；如 A 或 C-02</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="51" />
+        <location filename="../../ui/parts/count_dialog.py" line="50" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/count_dialog.py" line="53" />
+        <location filename="../../ui/parts/count_dialog.py" line="52" />
         <source>Start count</source>
         <translation>开始盘点</translation>
     </message>
@@ -6483,67 +6483,67 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
         <source>Edit technician</source>
         <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
         <source>New technician</source>
         <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="56" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="58" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="60" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="59" />
         <source>mobile (11 digits) or landline</source>
         <translation>手机（11 位）或座机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="66" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="68" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="67" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="71" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
         <source>Works here (can be dispatched)</source>
         <translation>在职（可以派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="73" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="72" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="86" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="85" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="96" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="95" />
         <source>blank: the supervisor base salary %1 from the settings</source>
         <translation>空白 = 设置中的主管基本工资 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="99" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="98" />
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="137" />
         <source>A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect.</source>
         <translation>基本工资属于工资费率：需要经理密码，并指定生效月份。</translation>
     </message>
@@ -6551,22 +6551,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>Technicians</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="33" />
         <source>Service technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="35" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="38" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="40" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
         <source>Left (inactive)</source>
         <translation>已离职（停用）</translation>
     </message>
@@ -6574,124 +6574,124 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="167" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="166" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="174" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="177" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="176" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="179" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="255" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="178" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="254" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="189" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="188" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="164" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="182" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="184" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="183" />
         <source>Only someone no ticket, stock line or pay record names (e.g. a name typed by mistake); others are deactivated.</source>
         <translation>只能删除没有任何工单、库存记录或工资记录的人员（如输错的姓名）；其他人员请停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="200" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="203" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="204" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="203" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="206" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="205" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="212" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="211" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="239" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="238" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="254" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="253" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="274" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="273" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="283" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="282" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="284" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="283" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="288" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="287" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="289" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="288" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="297" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="296" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="297" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="313" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="296" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="312" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="313" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="312" />
         <source>%1 deleted</source>
         <translation>已删除 %1</translation>
     </message>
@@ -7485,12 +7485,12 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="244" />
         <source>Cancel ticket</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/step_dialogs.py" line="243" />
+        <location filename="../../ui/tickets/step_dialogs.py" line="244" />
         <source>Reopen ticket</source>
         <translation>重新打开工单</translation>
     </message>
@@ -7976,22 +7976,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="107" />
+        <location filename="../../ui/kpi/tab.py" line="106" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="107" />
+        <location filename="../../ui/kpi/tab.py" line="106" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="107" />
+        <location filename="../../ui/kpi/tab.py" line="106" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="108" />
+        <location filename="../../ui/kpi/tab.py" line="107" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 
 from servicedesk.ui.common import EmptyState, debounce
 from servicedesk.ui.import_export import SheetExchange, menu_button
-from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
 
-RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
 class _KeyFilter(QObject):

@@ -8,7 +8,6 @@ FigureCard and TrendChart are also used by the dashboard.
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis

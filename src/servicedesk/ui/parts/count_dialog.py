@@ -15,11 +15,10 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, confirm, debounce, line_edit, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange
-from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
 from servicedesk.ui.form_dialog import EditDialog
 from servicedesk.ui.common import FittedDialog
 
-RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
 class StartCountDialog(EditDialog):

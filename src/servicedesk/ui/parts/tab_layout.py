@@ -18,9 +18,8 @@ from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.ui.common import EmptyState, debounce, line_edit, record_table
 from servicedesk.ui.parts.move_dialog import MOVE_KINDS, kind_text
 from servicedesk.ui.import_export import SheetExchange, sheet_button
-from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
 
-RIGHT = Qt.AlignRight | Qt.AlignVCenter
 ANY_DATE = QDate(2000, 1, 1)
 
 

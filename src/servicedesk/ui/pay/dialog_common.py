@@ -170,3 +170,12 @@ class PayFormDialog(EditDialog):
                 show_error(self, exc)
             return
         super().accept()
+
+
+def fit_width(widget: QWidget, words: list[str], minimum: int) -> int:
+    """A column wide enough for its longest word in the interface language."""
+    return max([minimum] + [widget.fontMetrics().horizontalAdvance(w) + 16 for w in words])
+
+
+def role_column_width(widget: QWidget) -> int:
+    return fit_width(widget, [role_word(r) for r in ("technician", "supervisor")], 70)

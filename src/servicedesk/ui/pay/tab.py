@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTableView,
     QTabWidget, QToolButton, QVBoxLayout, QWidget,
@@ -27,11 +27,15 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.validation import fen_to_yuan_str
 from servicedesk.ui.common import EmptyState, record_table, show_error
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.pay.dialog_common import dispute_word, leader_suffix, line_kind_word, log_action_word, role_word
-from servicedesk.ui.import_export import SheetExchange, SheetJob, SheetTask, sheet_button
-from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.pay.dialog_common import dispute_word, fit_width, role_column_width, leader_suffix, line_kind_word, log_action_word, role_word
+from servicedesk.ui.import_export import sheet_button
+from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
+from servicedesk.ui.pay.attendance import (  # noqa: F401 (re-exported: moved to attendance)
+    AttendanceExportJob,
+    AttendanceExchange,
+    AttendanceModel,
+)
 
-RIGHT = Qt.AlignRight | Qt.AlignVCenter
 LOCKED_STYLE = ("QLabel { background: #E3F4E1; color: #1E6B2A; border: 1px solid #9CCB96; border-radius: 3px;"
                 " padding: 4px 10px; font-weight: bold; }")
 DRAFT_STYLE = ("QLabel { background: #FFF1CC; color: #5C3D00; border: 1px solid #E0C27A; border-radius: 3px;"
@@ -44,15 +48,6 @@ def _y(fen: int) -> str:
 
 def _h(x100: int) -> str:
     return P.hours_text(x100)
-
-
-def _fit(widget: QWidget, words: list[str], minimum: int) -> int:
-    """A column wide enough for its longest word in the interface language."""
-    return max([minimum] + [widget.fontMetrics().horizontalAdvance(w) + 16 for w in words])
-
-
-def _role_width(widget: QWidget) -> int:
-    return _fit(widget, [role_word(r) for r in ("technician", "supervisor")], 70)
 
 
 # ---------------------------------------------------------------- worker
@@ -94,121 +89,6 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(self.serial, str(exc))
             return
         self.signals.finished.emit(self.serial, str(path))
-
-
-# ---------------------------------------------------------------- attendance sheets
-class AttendanceExportJob(SheetJob):
-    """Writes the attendance grid of one month (the tab's), not only this month's."""
-
-    def run(self) -> None:
-        from servicedesk.models.core.db import open_db
-        from servicedesk.reports.sheets import write_rows
-
-        try:
-            db = open_db(self.db_path, create=False)
-            try:
-                rows = [{"technician": r.name, "days_worked": r.days_worked, "long_trip_days": r.long_trip_days}
-                        for r in P.attendance_grid(db, self.task.options["month"])]
-            finally:
-                db.close()
-            write_rows(P.ATTENDANCE_SPEC, rows, self.task.path)
-        except DomainError as exc:
-            self.signals.failed.emit(exc.message)
-            return
-        except Exception as exc:  # disk full, permission: reported, never raised in a thread
-            self.signals.failed.emit(str(exc))
-            return
-        self.signals.done.emit(len(rows))
-
-
-class AttendanceExchange(SheetExchange):
-    """The shared Excel flow for attendance, tied to the month shown in the tab.
-
-    The import's Month option starts at the tab's month; a locked month is
-    refused with the lock message before the file is read; the export writes
-    the tab's month. After an import the tab shows the month imported.
-    """
-
-    def __init__(self, tab: "PayTab"):
-        super().__init__(tab.ctx, tab, announce=tab.attendance_imported)
-        self.tab = tab
-        self.imported_month = ""
-
-    def choose_save(self, kind: str, template: bool = False, name: str = "") -> str:
-        if kind == "attendance" and not template and not name:
-            name = f"出勤-{self.tab.month()}"
-        return super().choose_save(kind, template, name)
-
-    def options_dialog(self, kind, path, dry_run=False, options=None):
-        dialog = super().options_dialog(kind, path, dry_run, options)
-        if dialog.month_edit is not None:
-            dialog.month_edit.setDate(self.tab.month_edit.date())
-        return dialog
-
-    def start(self, action, kind, path, *, options=None, dry_run=False, importer=None):
-        if kind == "attendance" and action == "import":
-            month = str((options or {}).get("month") or self.tab.month())
-            try:
-                P.ensure_month_open(self.ctx.db, month)
-            except DomainError as exc:
-                self.show_problems(QCoreApplication.translate("PayTab", "Nothing was imported"),
-                                   exc.message + " " + QCoreApplication.translate(
-                                       "PayTab", "Nothing was imported."))
-                self.ctx.status(exc.message)
-                return None
-            self.imported_month = month
-        if kind == "attendance" and action == "export":
-            job = AttendanceExportJob(self.ctx.db_path, SheetTask(action, kind, str(path),
-                                                                  {"month": self.tab.month()}))
-            job.setAutoDelete(False)
-            self.job = job
-            for w in self.busy:
-                w.setEnabled(False)
-            job.signals.done.connect(self._done)
-            job.signals.failed.connect(self._failed)
-            QThreadPool.globalInstance().start(job)
-            return job
-        return super().start(action, kind, path, options=options, dry_run=dry_run, importer=importer)
-
-
-# ---------------------------------------------------------------- attendance grid
-class AttendanceModel(RecordTableModel):
-    """Days worked / long-trip days are edited in place; the model layer checks them."""
-
-    EDITABLE = ("days_worked", "long_trip_days")
-
-    def __init__(self, tab: "PayTab"):
-        super().__init__([
-            ColumnDef("name", QCoreApplication.translate("PayTab", "Technician"), width=110),
-            ColumnDef("role", QCoreApplication.translate("PayTab", "Role"), lambda r: role_word(r.role), width=_role_width(tab)),
-            ColumnDef("days_worked", QCoreApplication.translate("PayTab", "Days worked"), align=RIGHT, width=90),
-            ColumnDef("long_trip_days", QCoreApplication.translate("PayTab", "Long-trip days"), align=RIGHT, width=100),
-            ColumnDef("allowance_fen", QCoreApplication.translate("PayTab", "Living allowance"), lambda r: _y(r.allowance_fen), align=RIGHT,
-                      width=110),
-            ColumnDef("recorded", QCoreApplication.translate("PayTab", "Entered"), lambda r: QCoreApplication.translate("PayTab", "yes") if r.recorded else QCoreApplication.translate("PayTab", "not yet"),
-                      width=80),
-        ], tab, row_color=lambda r: None if r.recorded else "amber")
-        self.tab = tab
-
-    def flags(self, index: QModelIndex):
-        base = super().flags(index)
-        if index.isValid() and self.columns[index.column()].key in self.EDITABLE:
-            return base | Qt.ItemIsEditable
-        return base
-
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if role == Qt.EditRole and index.isValid():
-            return str(getattr(self.row(index.row()), self.columns[index.column()].key))
-        return super().data(index, role)
-
-    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid():
-            return False
-        row = self.row(index.row())
-        key = self.columns[index.column()].key
-        days = value if key == "days_worked" else row.days_worked
-        trips = value if key == "long_trip_days" else row.long_trip_days
-        return self.tab.save_attendance(row.technician_id, days, trips)
 
 
 # ---------------------------------------------------------------- the tab
@@ -266,7 +146,7 @@ class PayTab(QWidget):
         top_lay.setContentsMargins(0, 0, 0, 0)
         self.summary_model = RecordTableModel([
             ColumnDef("name", self.tr("Technician"), width=100),
-            ColumnDef("role", self.tr("Role"), lambda t: role_word(t.role), width=_role_width(self)),
+            ColumnDef("role", self.tr("Role"), lambda t: role_word(t.role), width=role_column_width(self)),
             ColumnDef("days_worked", self.tr("Days"), align=RIGHT, width=50),
             ColumnDef("long_trip_days", self.tr("Long trips"), align=RIGHT, width=70),
             ColumnDef("hours_x100", self.tr("Work hours"), lambda t: _h(t.hours_x100), align=RIGHT, width=80),
@@ -329,7 +209,7 @@ class PayTab(QWidget):
         self._button(bar, self.tr("&Refund tickets…"), self.add_reimbursement, "payRefund")
         lay.addLayout(bar)
         self.lines_model = RecordTableModel([
-            ColumnDef("kind", self.tr("Kind"), self._kind_word, width=_fit(
+            ColumnDef("kind", self.tr("Kind"), self._kind_word, width=fit_width(
                 self, [line_kind_word(k) for k in P.LINE_KINDS] + [line_kind_word("work") + leader_suffix()], 90)),
             ColumnDef("ticket_no", self.tr("Ticket"), width=110),
             ColumnDef("date", self.tr("Date"), width=90),

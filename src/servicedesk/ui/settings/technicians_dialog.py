@@ -8,7 +8,7 @@ never deleted: old tickets and pay months refer to them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -23,11 +23,10 @@ from servicedesk.ui.common import EmptyState, ValidatedForm, confirm, record_tab
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.record_actions import delete_or_deactivate
-from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
 from servicedesk.ui.form_dialog import EditDialog, offer_reload
 from servicedesk.ui.common import FittedDialog
 
-RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
 def role_text(role: str) -> str:
