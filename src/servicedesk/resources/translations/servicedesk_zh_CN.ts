@@ -4300,496 +4300,511 @@ SHA-256 %3</translation>
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../ui/pay/tab.py" line="109" />
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="112" />
-        <source>Previous month</source>
-        <translation>上个月</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="121" />
-        <source>Next month</source>
-        <translation>下个月</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="129" />
-        <source>&amp;Approve…</source>
-        <translation>审批(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="130" />
-        <source>&amp;Unlock…</source>
-        <translation>解锁(&amp;U)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="131" />
-        <source>Work-hour &amp;catalog…</source>
-        <translation>工时标准(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="132" />
-        <source>&amp;Export workbook…</source>
-        <translation>导出工资表(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="133" />
-        <source>Pay &amp;slips (PDF)…</source>
-        <translation>工资条 PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/attendance.py" line="105" />
-        <location filename="../../ui/pay/tab.py" line="149" />
+        <location filename="../../ui/pay/attendance.py" line="104" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="76" />
+        <location filename="../../ui/pay/attendance.py" line="75" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="77" />
+        <location filename="../../ui/pay/attendance.py" line="76" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="106" />
+        <location filename="../../ui/pay/attendance.py" line="105" />
         <source>Days worked</source>
         <translation>出勤天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="107" />
+        <location filename="../../ui/pay/attendance.py" line="106" />
         <source>Long-trip days</source>
         <translation>远差天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="108" />
+        <location filename="../../ui/pay/attendance.py" line="107" />
         <source>Living allowance</source>
         <translation>生活补贴</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="110" />
+        <location filename="../../ui/pay/attendance.py" line="109" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/attendance.py" line="110" />
+        <location filename="../../ui/pay/attendance.py" line="109" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="150" />
-        <location filename="../../ui/pay/tab.py" line="293" />
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="151" />
-        <source>Long trips</source>
-        <translation>远差天数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="152" />
-        <location filename="../../ui/pay/tab.py" line="294" />
-        <source>Work hours</source>
-        <translation>工时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="153" />
-        <source>Performance</source>
-        <translation>绩效工资</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="154" />
-        <source>Allowance</source>
-        <translation>生活补贴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="155" />
-        <source>Base salary</source>
-        <translation>基本工资</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="156" />
-        <source>Refunds</source>
-        <translation>车票报销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="157" />
-        <source>Deductions</source>
-        <translation>考核扣款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="159" />
-        <location filename="../../ui/pay/tab.py" line="177" />
-        <source>Disputes</source>
-        <translation>申诉</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="175" />
-        <source>Lines</source>
-        <translation>明细</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="176" />
-        <source>Attendance</source>
-        <translation>出勤</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="178" />
-        <source>Dealer billing</source>
-        <translation>经销商结算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="179" />
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="204" />
-        <source>Open ticket</source>
-        <translation>打开工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="205" />
-        <source>&amp;Deduction…</source>
-        <translation>考核扣款(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="206" />
-        <source>Void deduction…</source>
-        <translation>作废扣款…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="207" />
-        <source>D&amp;ispute…</source>
-        <translation>申诉(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="208" />
-        <source>Ad&amp;justment…</source>
-        <translation>调整(&amp;J)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="209" />
-        <source>&amp;Refund tickets…</source>
-        <translation>车票报销(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="212" />
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="214" />
-        <location filename="../../ui/pay/tab.py" line="266" />
-        <location filename="../../ui/pay/tab.py" line="289" />
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="215" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="216" />
-        <location filename="../../ui/pay/tab.py" line="292" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="217" />
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="218" />
-        <source>Job hours</source>
-        <translation>工单工时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="221" />
-        <source>His hours</source>
-        <translation>本人工时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="223" />
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="224" />
-        <source>Dispute</source>
-        <translation>申诉</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="229" />
-        <source>No work, deductions or refunds for this technician in the month.</source>
-        <translation>该人员本月没有工时、扣款或报销记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="261" />
-        <source>Record &amp;outcome…</source>
-        <translation>处理结果(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/attendance.py" line="104" />
-        <location filename="../../ui/pay/tab.py" line="148" />
-        <location filename="../../ui/pay/tab.py" line="264" />
+        <location filename="../../ui/pay/attendance.py" line="103" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="158" />
-        <source>Total pay</source>
-        <translation>应发合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="265" />
-        <source>Line</source>
-        <translation>明细</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="267" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="268" />
-        <source>Raised</source>
-        <translation>提出时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="269" />
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="281" />
-        <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
-        <translation>向经销商收费的派工：差旅标准加工时费。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="285" />
-        <source>&amp;Travel…</source>
-        <translation>差旅(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="286" />
-        <source>&amp;Print statement…</source>
-        <translation>打印核算表(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="270" />
-        <source>Decision</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="290" />
-        <source>Completed on</source>
-        <translation>完工日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="291" />
-        <source>Dealer</source>
-        <translation>经销商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="296" />
-        <source>Travel</source>
-        <translation>差旅</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="296" />
-        <source>entered</source>
-        <translation>已填</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/attendance.py" line="110" />
-        <location filename="../../ui/pay/tab.py" line="296" />
+        <location filename="../../ui/pay/attendance.py" line="109" />
         <source>not yet</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="238" />
-        <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import / Export fills a whole month from an Excel sheet.</source>
-        <translation>双击数字即可修改。远差天数不发生活补贴。用“导入 / 导出”可从 Excel 表填入整月出勤。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="295" />
-        <source>Bill total</source>
-        <translation>合计金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="306" />
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="307" />
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="308" />
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="309" />
-        <source>Detail</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pay/tab.py" line="327" />
+        <location filename="../../ui/pay/tab.py" line="103" />
         <source>%1 open</source>
         <translation>%1 条待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="359" />
+        <location filename="../../ui/pay/tab.py" line="135" />
         <source>Approved and locked (已审批锁定) · %1 · %2</source>
         <translation>已审批锁定 · %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="363" />
+        <location filename="../../ui/pay/tab.py" line="139" />
         <source>Draft (草稿): figures follow the tickets until approved</source>
         <translation>草稿：审批前数字随工单变化</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="365" />
+        <location filename="../../ui/pay/tab.py" line="141" />
         <source>%1 open dispute(s)</source>
         <translation>%1 条申诉待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="375" />
+        <location filename="../../ui/pay/tab.py" line="151" />
         <source>%1 people · %2 work hours · performance %3 · deductions %4 · total %5 yuan</source>
         <translation>%1 人 · 工时 %2 · 绩效 %3 · 扣款 %4 · 应发合计 %5 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="399" />
+        <location filename="../../ui/pay/tab.py" line="175" />
         <source>No technicians in the register yet. Add them in Settings ▸ Technicians… (or import the register from Excel there); then their attendance, work hours and pay appear here.</source>
         <translation>服务人员档案中还没有人员。请在 设置 ▸ 服务人员档案… 中添加（也可在那里从 Excel 导入档案）；之后他们的出勤、工时和工资会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="402" />
+        <location filename="../../ui/pay/tab.py" line="178" />
         <source>Nobody has work, attendance or deductions in %1.</source>
         <translation>%1 没有任何人的工时、出勤或扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="418" />
+        <location filename="../../ui/pay/tab.py" line="194" />
         <source>%1: %2 work hours, total %3 yuan</source>
         <translation>%1：工时 %2，应发合计 %3 元</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="459" />
+        <location filename="../../ui/pay/tab.py" line="235" />
         <source>Attendance saved</source>
         <translation>出勤已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="482" />
+        <location filename="../../ui/pay/tab.py" line="258" />
         <source>Pay month %1 approved and locked</source>
         <translation>%1 绩效工资已审批锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="488" />
+        <location filename="../../ui/pay/tab.py" line="264" />
         <source>Pay month %1 unlocked</source>
         <translation>%1 绩效工资已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="517" />
+        <location filename="../../ui/pay/tab.py" line="293" />
         <source>Deduction recorded</source>
         <translation>扣款已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="524" />
+        <location filename="../../ui/pay/tab.py" line="300" />
         <source>Choose a deduction line first.</source>
         <translation>请先选择一条扣款。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="529" />
+        <location filename="../../ui/pay/tab.py" line="305" />
         <source>Deduction voided</source>
         <translation>扣款已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="536" />
+        <location filename="../../ui/pay/tab.py" line="312" />
         <source>Choose the line he disputes first.</source>
         <translation>请先选择申诉的明细行。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="540" />
+        <location filename="../../ui/pay/tab.py" line="316" />
         <source>Dispute recorded</source>
         <translation>申诉已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="547" />
+        <location filename="../../ui/pay/tab.py" line="323" />
         <source>Choose a dispute first.</source>
         <translation>请先选择一条申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="551" />
+        <location filename="../../ui/pay/tab.py" line="327" />
         <source>This dispute already has an outcome.</source>
         <translation>该申诉已有处理结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="555" />
+        <location filename="../../ui/pay/tab.py" line="331" />
         <source>Outcome recorded</source>
         <translation>处理结果已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="564" />
+        <location filename="../../ui/pay/tab.py" line="340" />
         <source>Adjustment added</source>
         <translation>调整已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="573" />
+        <location filename="../../ui/pay/tab.py" line="349" />
         <source>Refund added</source>
         <translation>报销已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="584" />
-        <location filename="../../ui/pay/tab.py" line="591" />
+        <location filename="../../ui/pay/tab.py" line="360" />
+        <location filename="../../ui/pay/tab.py" line="367" />
         <source>Choose a dealer ticket first.</source>
         <translation>请先选择一张经销商工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="586" />
+        <location filename="../../ui/pay/tab.py" line="362" />
         <source>Dealer billing saved</source>
         <translation>经销商结算已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="593" />
+        <location filename="../../ui/pay/tab.py" line="369" />
         <source>Save dealer statement</source>
         <translation>保存派工费用核算表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="609" />
-        <location filename="../../ui/pay/tab.py" line="662" />
+        <location filename="../../ui/pay/tab.py" line="385" />
+        <location filename="../../ui/pay/tab.py" line="438" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="617" />
+        <location filename="../../ui/pay/tab.py" line="393" />
         <source>Save pay workbook</source>
         <translation>保存绩效工资表</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="619" />
+        <location filename="../../ui/pay/tab.py" line="395" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="624" />
+        <location filename="../../ui/pay/tab.py" line="400" />
         <source>Save pay slips</source>
         <translation>保存工资条</translation>
     </message>
     <message>
-        <location filename="../../ui/pay/tab.py" line="644" />
+        <location filename="../../ui/pay/tab.py" line="420" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>PayTabLayout</name>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="44" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="47" />
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="56" />
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="64" />
+        <source>&amp;Approve…</source>
+        <translation>审批(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="65" />
+        <source>&amp;Unlock…</source>
+        <translation>解锁(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="66" />
+        <source>Work-hour &amp;catalog…</source>
+        <translation>工时标准(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="67" />
+        <source>&amp;Export workbook…</source>
+        <translation>导出工资表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="68" />
+        <source>Pay &amp;slips (PDF)…</source>
+        <translation>工资条 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="83" />
+        <location filename="../../ui/pay/tab_layout.py" line="198" />
+        <source>Technician</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="84" />
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="85" />
+        <location filename="../../ui/pay/tab_layout.py" line="227" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="86" />
+        <source>Long trips</source>
+        <translation>远差天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="87" />
+        <location filename="../../ui/pay/tab_layout.py" line="228" />
+        <source>Work hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="88" />
+        <source>Performance</source>
+        <translation>绩效工资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="89" />
+        <source>Allowance</source>
+        <translation>生活补贴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="90" />
+        <source>Base salary</source>
+        <translation>基本工资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="91" />
+        <source>Refunds</source>
+        <translation>车票报销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="92" />
+        <source>Deductions</source>
+        <translation>考核扣款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="93" />
+        <source>Total pay</source>
+        <translation>应发合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="94" />
+        <location filename="../../ui/pay/tab_layout.py" line="112" />
+        <source>Disputes</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="110" />
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="111" />
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="113" />
+        <source>Dealer billing</source>
+        <translation>经销商结算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="114" />
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="138" />
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="139" />
+        <source>&amp;Deduction…</source>
+        <translation>考核扣款(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="140" />
+        <source>Void deduction…</source>
+        <translation>作废扣款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="141" />
+        <source>D&amp;ispute…</source>
+        <translation>申诉(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="142" />
+        <source>Ad&amp;justment…</source>
+        <translation>调整(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="143" />
+        <source>&amp;Refund tickets…</source>
+        <translation>车票报销(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="146" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="148" />
+        <location filename="../../ui/pay/tab_layout.py" line="200" />
+        <location filename="../../ui/pay/tab_layout.py" line="223" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="149" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="150" />
+        <location filename="../../ui/pay/tab_layout.py" line="226" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="151" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="152" />
+        <source>Job hours</source>
+        <translation>工单工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="155" />
+        <source>His hours</source>
+        <translation>本人工时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="157" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="158" />
+        <source>Dispute</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="163" />
+        <source>No work, deductions or refunds for this technician in the month.</source>
+        <translation>该人员本月没有工时、扣款或报销记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="172" />
+        <source>Double-click a number to change it. Long-trip days (远差) earn no living allowance. Import / Export fills a whole month from an Excel sheet.</source>
+        <translation>双击数字即可修改。远差天数不发生活补贴。用“导入 / 导出”可从 Excel 表填入整月出勤。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="195" />
+        <source>Record &amp;outcome…</source>
+        <translation>处理结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="199" />
+        <source>Line</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="201" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="202" />
+        <source>Raised</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="203" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="204" />
+        <source>Decision</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="215" />
+        <source>Dispatches billed to a dealer: travel standard plus work hours.</source>
+        <translation>向经销商收费的派工：差旅标准加工时费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="219" />
+        <source>&amp;Travel…</source>
+        <translation>差旅(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="220" />
+        <source>&amp;Print statement…</source>
+        <translation>打印核算表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="224" />
+        <source>Completed on</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="225" />
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="229" />
+        <source>Bill total</source>
+        <translation>合计金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="230" />
+        <source>Travel</source>
+        <translation>差旅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="230" />
+        <source>entered</source>
+        <translation>已填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="230" />
+        <source>not yet</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="240" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="241" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="242" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pay/tab_layout.py" line="243" />
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
