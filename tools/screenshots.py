@@ -269,7 +269,7 @@ def _dialogs():
         return SettingsDialog(ctx, w)
 
     def print_settings(ctx, w):
-        from servicedesk.ui.printing.dialogs import PrintSettingsDialog
+        from servicedesk.ui.printing.settings_dialog import PrintSettingsDialog
         return PrintSettingsDialog(w, ctx, ["Office printer"])
 
     def preview(ctx, w):

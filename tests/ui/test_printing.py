@@ -18,6 +18,7 @@ from servicedesk.models.printing.forms import PrintSettings, load_print_settings
 from servicedesk.models.printing.print_log import print_history
 from servicedesk.reports import fonts
 from servicedesk.ui.printing import dialogs as printing
+from servicedesk.ui.printing import settings_dialog
 from tests import factories
 from tests.reports.test_repair_form import _title_position, full_ticket, reader, runs, size_mm
 
@@ -122,7 +123,7 @@ def test_cancelled_batch_logs_only_what_was_printed(qtbot, ctx, tmp_path):
 
 
 def test_print_settings_dialog_saves_and_shows_errors_beside_the_field(qtbot, ctx, tmp_path):
-    dialog = printing.open_print_settings(None, ctx)
+    dialog = settings_dialog.open_print_settings(None, ctx)
     qtbot.addWidget(dialog)
     dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("continuous"))
     dialog.height_spin.setValue(152.4)
@@ -134,7 +135,7 @@ def test_print_settings_dialog_saves_and_shows_errors_beside_the_field(qtbot, ct
         font_file="", layout="continuous", continuous_height_mm=152.4, offset_x_mm=-1.5,
         offset_y_mm=2.0, a4_copies_per_page=2)
 
-    again = printing.open_print_settings(None, ctx)
+    again = settings_dialog.open_print_settings(None, ctx)
     qtbot.addWidget(again)
     assert again.height_spin.value() == pytest.approx(152.4)
     otf = tmp_path / "NotoSansCJK.otf"
@@ -149,7 +150,7 @@ def test_print_settings_dialog_saves_and_shows_errors_beside_the_field(qtbot, ct
 
 def test_calibration_page_preview_uses_the_values_in_the_dialog(qtbot, ctx):
     save_print_settings(ctx.db, PrintSettings(layout="continuous"))
-    dialog = printing.open_print_settings(None, ctx)
+    dialog = settings_dialog.open_print_settings(None, ctx)
     qtbot.addWidget(dialog)
     dialog.height_spin.setValue(200)
     preview = dialog.calibration()
@@ -198,7 +199,7 @@ def test_a_pdf_file_printer_has_no_printer_name():
 
 def test_settings_dialog_edits_each_printer_on_its_own(qtbot, ctx):
     save_print_settings(ctx.db, PrintSettings(offset_x_mm=1.0, offset_y_mm=2.0))
-    dialog = printing.open_print_settings(None, ctx, printer_names=[EPSON, "HP LaserJet"])
+    dialog = settings_dialog.open_print_settings(None, ctx, printer_names=[EPSON, "HP LaserJet"])
     qtbot.addWidget(dialog)
     box = dialog.printer_box
     assert [box.itemData(i) for i in range(box.count())] == ["", EPSON, "HP LaserJet"]
@@ -219,7 +220,7 @@ def test_settings_dialog_edits_each_printer_on_its_own(qtbot, ctx):
     epson = printing.settings_for_printer(EPSON, defaults)
     assert (epson.offset_x_mm, epson.offset_y_mm) == (2.5, -1.0)
 
-    again = printing.open_print_settings(None, ctx, printer_names=[])       # Epson unplugged: still listed
+    again = settings_dialog.open_print_settings(None, ctx, printer_names=[])       # Epson unplugged: still listed
     qtbot.addWidget(again)
     again.select_printer(EPSON)
     assert (again.offset_x.value(), again.forget_button.isEnabled()) == (2.5, True)
@@ -232,7 +233,7 @@ def test_settings_dialog_edits_each_printer_on_its_own(qtbot, ctx):
 def test_calibration_page_of_a_printer_carries_its_offsets(qtbot, ctx):
     save_print_settings(ctx.db, PrintSettings(layout="continuous"))
     printing.save_printer_settings(EPSON, PrintSettings(layout="continuous", offset_x_mm=1.5, offset_y_mm=-2))
-    dialog = printing.open_print_settings(None, ctx, printer_names=[EPSON])
+    dialog = settings_dialog.open_print_settings(None, ctx, printer_names=[EPSON])
     qtbot.addWidget(dialog)
     dialog.select_printer(EPSON)
     preview = dialog.calibration()

@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.ctx, self).exec()
 
     def open_print_settings(self) -> None:
-        from servicedesk.ui.printing.dialogs import open_print_settings
+        from servicedesk.ui.printing.settings_dialog import open_print_settings
 
         open_print_settings(self, self.ctx)
 

@@ -5000,47 +5000,47 @@ SHA-256 %3</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="250" />
+        <location filename="../../ui/printing/dialogs.py" line="248" />
         <source>Form:</source>
         <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="252" />
+        <location filename="../../ui/printing/dialogs.py" line="250" />
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="262" />
+        <location filename="../../ui/printing/dialogs.py" line="260" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="263" />
+        <location filename="../../ui/printing/dialogs.py" line="261" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="290" />
+        <location filename="../../ui/printing/dialogs.py" line="288" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="322" />
+        <location filename="../../ui/printing/dialogs.py" line="320" />
         <source>Sent to %1.</source>
         <translation>已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="331" />
+        <location filename="../../ui/printing/dialogs.py" line="329" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="332" />
+        <location filename="../../ui/printing/dialogs.py" line="330" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="343" />
+        <location filename="../../ui/printing/dialogs.py" line="341" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5112,148 +5112,148 @@ SHA-256 %3</translation>
 <context>
     <name>PrintSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="546" />
+        <location filename="../../ui/printing/settings_dialog.py" line="45" />
         <source>Print settings</source>
         <translation>打印设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="560" />
+        <location filename="../../ui/printing/settings_dialog.py" line="59" />
         <source>automatic (SimSun, SimHei, YaHei … or built-in)</source>
         <translation>自动（宋体、黑体、微软雅黑……或内置字体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="562" />
+        <location filename="../../ui/printing/settings_dialog.py" line="61" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="566" />
-        <location filename="../../ui/printing/dialogs.py" line="744" />
+        <location filename="../../ui/printing/settings_dialog.py" line="65" />
+        <location filename="../../ui/printing/settings_dialog.py" line="243" />
         <source>Chinese font file</source>
         <translation>中文字体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="599" />
+        <location filename="../../ui/printing/settings_dialog.py" line="98" />
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="601" />
+        <location filename="../../ui/printing/settings_dialog.py" line="100" />
         <source>Continuous paper height</source>
         <translation>连续纸高度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="603" />
+        <location filename="../../ui/printing/settings_dialog.py" line="102" />
         <source>Offset right (+) / left (−)</source>
         <translation>水平偏移（+ 向右 / − 向左）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="605" />
+        <location filename="../../ui/printing/settings_dialog.py" line="104" />
         <source>Offset down (+) / up (−)</source>
         <translation>垂直偏移（+ 向下 / − 向上）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="577" />
+        <location filename="../../ui/printing/settings_dialog.py" line="76" />
         <source>Copies per A4 page</source>
         <translation>每张 A4 打印联数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="619" />
+        <location filename="../../ui/printing/settings_dialog.py" line="118" />
         <source>Print the calibration page, measure where the cross at 20 mm landed, and correct the offsets: new offset = offset + (20 − measured).</source>
         <translation>打印校准页，量出 20 mm 处十字的实际位置，再修正偏移：新偏移 = 当前偏移 + (20 − 实测值)。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="613" />
+        <location filename="../../ui/printing/settings_dialog.py" line="112" />
         <source>Calibration page…</source>
         <translation>校准页…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="579" />
+        <location filename="../../ui/printing/settings_dialog.py" line="78" />
         <source>Paper and position, per printer</source>
         <translation>纸张与打印位置（按打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="585" />
+        <location filename="../../ui/printing/settings_dialog.py" line="84" />
         <source>Default for PDF / all printers</source>
         <translation>默认（PDF 及所有打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="589" />
+        <location filename="../../ui/printing/settings_dialog.py" line="88" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="606" />
+        <location filename="../../ui/printing/settings_dialog.py" line="105" />
         <source>The offsets shift everything printed: positive x moves it right, positive y moves it down (millimetres).</source>
         <translation>偏移使全部打印内容整体移动：水平为正向右移，垂直为正向下移（单位：毫米）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="611" />
+        <location filename="../../ui/printing/settings_dialog.py" line="110" />
         <source>Use the defaults for this printer</source>
         <translation>此打印机改用默认设置</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="698" />
+        <location filename="../../ui/printing/settings_dialog.py" line="197" />
         <source>Saved in the data file: used by Save as PDF, the command line and every printer without settings of its own.</source>
         <translation>保存在数据文件中：用于另存为 PDF、命令行，以及没有单独设置的所有打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="701" />
+        <location filename="../../ui/printing/settings_dialog.py" line="200" />
         <source>This printer has its own settings (kept on this computer).</source>
         <translation>此打印机有单独设置（保存在本机）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="703" />
+        <location filename="../../ui/printing/settings_dialog.py" line="202" />
         <source>This printer uses the defaults; changing a value gives it its own settings.</source>
         <translation>此打印机使用默认设置；修改任一数值即为它单独保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="745" />
+        <location filename="../../ui/printing/settings_dialog.py" line="244" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="755" />
+        <location filename="../../ui/printing/settings_dialog.py" line="254" />
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="756" />
+        <location filename="../../ui/printing/settings_dialog.py" line="255" />
         <source>Automatic: no Chinese TrueType font found; the built-in font STSong-Light is used (the PDF viewer or printer supplies the glyphs).</source>
         <translation>自动：未找到中文 TrueType 字体，使用内置字体 STSong-Light（由 PDF 阅读器或打印机提供字形）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="761" />
+        <location filename="../../ui/printing/settings_dialog.py" line="260" />
         <source>This font will be embedded in every form.</source>
         <translation>此字体将嵌入每张表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="762" />
+        <location filename="../../ui/printing/settings_dialog.py" line="261" />
         <source>This file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="763" />
+        <location filename="../../ui/printing/settings_dialog.py" line="262" />
         <source>Not a TrueType font (OpenType/CFF such as Noto CJK cannot be embedded); another font will be used.</source>
         <translation>不是 TrueType 字体（Noto CJK 等 OpenType/CFF 字体无法嵌入），将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="765" />
+        <location filename="../../ui/printing/settings_dialog.py" line="264" />
         <source>The font file is damaged or does not allow embedding; another font will be used.</source>
         <translation>字体文件损坏或不允许嵌入，将改用其他字体。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="812" />
+        <location filename="../../ui/printing/settings_dialog.py" line="311" />
         <source>Print settings saved.</source>
         <translation>打印设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="831" />
+        <location filename="../../ui/printing/settings_dialog.py" line="330" />
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="833" />
+        <location filename="../../ui/printing/settings_dialog.py" line="332" />
         <source>Calibration page — %1</source>
         <translation>校准页 — %1</translation>
     </message>
@@ -5261,72 +5261,72 @@ SHA-256 %3</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="60" />
+        <location filename="../../ui/printing/dialogs.py" line="58" />
         <source>Repair record form (维修记录单)</source>
         <translation>售后服务维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="61" />
+        <location filename="../../ui/printing/dialogs.py" line="59" />
         <source>Outside-service record (外出服务记录表)</source>
         <translation>外出服务记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="62" />
+        <location filename="../../ui/printing/dialogs.py" line="60" />
         <source>Service information sheet (信息收集表)</source>
         <translation>售后服务信息收集表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="66" />
+        <location filename="../../ui/printing/dialogs.py" line="64" />
         <source>A4, three labelled copies</source>
         <translation>A4（三联分页，标注联次）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="67" />
+        <location filename="../../ui/printing/dialogs.py" line="65" />
         <source>Continuous paper 241 mm (dot-matrix)</source>
         <translation>241 mm 连续纸（针式打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="183" />
+        <location filename="../../ui/printing/dialogs.py" line="181" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="366" />
+        <location filename="../../ui/printing/dialogs.py" line="364" />
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="462" />
+        <location filename="../../ui/printing/dialogs.py" line="460" />
         <source>Printing forms…</source>
         <translation>正在打印表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="463" />
+        <location filename="../../ui/printing/dialogs.py" line="461" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="464" />
+        <location filename="../../ui/printing/dialogs.py" line="462" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="485" />
+        <location filename="../../ui/printing/dialogs.py" line="483" />
         <source>Printing forms… %1 of %2</source>
         <translation>正在打印表格… 第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="496" />
+        <location filename="../../ui/printing/dialogs.py" line="494" />
         <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
         <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="498" />
+        <location filename="../../ui/printing/dialogs.py" line="496" />
         <source>Printed %1 of %2 tickets (%3 pages).</source>
         <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="516" />
+        <location filename="../../ui/printing/dialogs.py" line="514" />
         <source>Print %1 ticket(s)</source>
         <translation>打印 %1 张工单</translation>
     </message>
