@@ -5000,47 +5000,47 @@ SHA-256 %3</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="248" />
+        <location filename="../../ui/printing/dialogs.py" line="249" />
         <source>Form:</source>
         <translation>表格：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="250" />
+        <location filename="../../ui/printing/dialogs.py" line="251" />
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="260" />
+        <location filename="../../ui/printing/dialogs.py" line="261" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="261" />
+        <location filename="../../ui/printing/dialogs.py" line="262" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="288" />
+        <location filename="../../ui/printing/dialogs.py" line="289" />
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="320" />
+        <location filename="../../ui/printing/dialogs.py" line="321" />
         <source>Sent to %1.</source>
         <translation>已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="329" />
+        <location filename="../../ui/printing/dialogs.py" line="330" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="330" />
+        <location filename="../../ui/printing/dialogs.py" line="331" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="341" />
+        <location filename="../../ui/printing/dialogs.py" line="342" />
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -5261,72 +5261,72 @@ SHA-256 %3</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="58" />
+        <location filename="../../ui/printing/dialogs.py" line="59" />
         <source>Repair record form (维修记录单)</source>
         <translation>售后服务维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="59" />
+        <location filename="../../ui/printing/dialogs.py" line="60" />
         <source>Outside-service record (外出服务记录表)</source>
         <translation>外出服务记录表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="60" />
+        <location filename="../../ui/printing/dialogs.py" line="61" />
         <source>Service information sheet (信息收集表)</source>
         <translation>售后服务信息收集表</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="64" />
+        <location filename="../../ui/printing/dialogs.py" line="65" />
         <source>A4, three labelled copies</source>
         <translation>A4（三联分页，标注联次）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="65" />
+        <location filename="../../ui/printing/dialogs.py" line="66" />
         <source>Continuous paper 241 mm (dot-matrix)</source>
         <translation>241 mm 连续纸（针式打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="181" />
+        <location filename="../../ui/printing/dialogs.py" line="182" />
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="364" />
+        <location filename="../../ui/printing/dialogs.py" line="365" />
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="460" />
+        <location filename="../../ui/printing/dialogs.py" line="461" />
         <source>Printing forms…</source>
         <translation>正在打印表格…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="461" />
+        <location filename="../../ui/printing/dialogs.py" line="462" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="462" />
+        <location filename="../../ui/printing/dialogs.py" line="463" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="483" />
+        <location filename="../../ui/printing/dialogs.py" line="484" />
         <source>Printing forms… %1 of %2</source>
         <translation>正在打印表格… 第 %1 / %2 张</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="494" />
+        <location filename="../../ui/printing/dialogs.py" line="495" />
         <source>Printed %1 of %2 tickets (%3 pages); cancelled.</source>
         <translation>已打印 %1 / %2 张工单（%3 页），已取消其余。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="496" />
+        <location filename="../../ui/printing/dialogs.py" line="497" />
         <source>Printed %1 of %2 tickets (%3 pages).</source>
         <translation>已打印 %1 / %2 张工单（%3 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialogs.py" line="514" />
+        <location filename="../../ui/printing/dialogs.py" line="515" />
         <source>Print %1 ticket(s)</source>
         <translation>打印 %1 张工单</translation>
     </message>
@@ -6454,43 +6454,43 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>StepLine</name>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="85" />
+        <location filename="../../ui/tickets/detail_pane.py" line="65" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="86" />
-        <location filename="../../ui/tickets/tab.py" line="93" />
+        <location filename="../../ui/tickets/detail_pane.py" line="66" />
+        <location filename="../../ui/tickets/detail_pane.py" line="73" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="87" />
+        <location filename="../../ui/tickets/detail_pane.py" line="67" />
         <source>Remote fix</source>
         <translation>远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="87" />
+        <location filename="../../ui/tickets/detail_pane.py" line="67" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="88" />
+        <location filename="../../ui/tickets/detail_pane.py" line="68" />
         <source>Completion</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="89" />
+        <location filename="../../ui/tickets/detail_pane.py" line="69" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="90" />
+        <location filename="../../ui/tickets/detail_pane.py" line="70" />
         <source>Close-out</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="143" />
+        <location filename="../../ui/tickets/detail_pane.py" line="123" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -6714,482 +6714,482 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TicketDetailPane</name>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="194" />
+        <location filename="../../ui/tickets/detail_pane.py" line="175" />
         <source>Dispatch…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="195" />
+        <location filename="../../ui/tickets/detail_pane.py" line="176" />
         <source>Record visit…</source>
         <translation>现场记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="196" />
+        <location filename="../../ui/tickets/detail_pane.py" line="177" />
         <source>Review…</source>
         <translation>审核…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="197" />
+        <location filename="../../ui/tickets/detail_pane.py" line="178" />
         <source>Customer sign-off…</source>
         <translation>客户签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="198" />
+        <location filename="../../ui/tickets/detail_pane.py" line="179" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="199" />
+        <location filename="../../ui/tickets/detail_pane.py" line="180" />
         <source>Cancel ticket…</source>
         <translation>取消工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="200" />
+        <location filename="../../ui/tickets/detail_pane.py" line="181" />
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="215" />
+        <location filename="../../ui/tickets/detail_pane.py" line="196" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="220" />
+        <location filename="../../ui/tickets/detail_pane.py" line="201" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="223" />
+        <location filename="../../ui/tickets/detail_pane.py" line="204" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="225" />
+        <location filename="../../ui/tickets/detail_pane.py" line="206" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="227" />
+        <location filename="../../ui/tickets/detail_pane.py" line="208" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="231" />
+        <location filename="../../ui/tickets/detail_pane.py" line="212" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="233" />
+        <location filename="../../ui/tickets/detail_pane.py" line="214" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="234" />
+        <location filename="../../ui/tickets/detail_pane.py" line="215" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="235" />
+        <location filename="../../ui/tickets/detail_pane.py" line="216" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="236" />
+        <location filename="../../ui/tickets/detail_pane.py" line="217" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="237" />
+        <location filename="../../ui/tickets/detail_pane.py" line="218" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="238" />
+        <location filename="../../ui/tickets/detail_pane.py" line="219" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="241" />
+        <location filename="../../ui/tickets/detail_pane.py" line="222" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="248" />
+        <location filename="../../ui/tickets/detail_pane.py" line="229" />
         <source>Work and parts</source>
         <translation>工时与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="251" />
+        <location filename="../../ui/tickets/detail_pane.py" line="232" />
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="254" />
-        <location filename="../../ui/tickets/tab.py" line="425" />
+        <location filename="../../ui/tickets/detail_pane.py" line="235" />
+        <location filename="../../ui/tickets/detail_pane.py" line="406" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="255" />
+        <location filename="../../ui/tickets/detail_pane.py" line="236" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="256" />
+        <location filename="../../ui/tickets/detail_pane.py" line="237" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="257" />
+        <location filename="../../ui/tickets/detail_pane.py" line="238" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="258" />
+        <location filename="../../ui/tickets/detail_pane.py" line="239" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="260" />
+        <location filename="../../ui/tickets/detail_pane.py" line="241" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="265" />
+        <location filename="../../ui/tickets/detail_pane.py" line="246" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="268" />
+        <location filename="../../ui/tickets/detail_pane.py" line="249" />
         <source>Choose a ticket in the list to see its steps and log.</source>
         <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="303" />
+        <location filename="../../ui/tickets/detail_pane.py" line="284" />
         <source>Repeat fault: %1</source>
         <translation>重复故障：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="334" />
+        <location filename="../../ui/tickets/detail_pane.py" line="315" />
         <source>Respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="339" />
+        <location filename="../../ui/tickets/detail_pane.py" line="320" />
         <source>Remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="339" />
+        <location filename="../../ui/tickets/detail_pane.py" line="320" />
         <source>On site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="343" />
+        <location filename="../../ui/tickets/detail_pane.py" line="324" />
         <source>met</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="343" />
+        <location filename="../../ui/tickets/detail_pane.py" line="324" />
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="374" />
+        <location filename="../../ui/tickets/detail_pane.py" line="355" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="375" />
+        <location filename="../../ui/tickets/detail_pane.py" line="356" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="376" />
+        <location filename="../../ui/tickets/detail_pane.py" line="357" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="376" />
+        <location filename="../../ui/tickets/detail_pane.py" line="357" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="377" />
+        <location filename="../../ui/tickets/detail_pane.py" line="358" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="377" />
+        <location filename="../../ui/tickets/detail_pane.py" line="358" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="378" />
+        <location filename="../../ui/tickets/detail_pane.py" line="359" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="379" />
+        <location filename="../../ui/tickets/detail_pane.py" line="360" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="380" />
+        <location filename="../../ui/tickets/detail_pane.py" line="361" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="380" />
+        <location filename="../../ui/tickets/detail_pane.py" line="361" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="381" />
+        <location filename="../../ui/tickets/detail_pane.py" line="362" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="382" />
+        <location filename="../../ui/tickets/detail_pane.py" line="363" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="382" />
+        <location filename="../../ui/tickets/detail_pane.py" line="363" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="383" />
+        <location filename="../../ui/tickets/detail_pane.py" line="364" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="383" />
+        <location filename="../../ui/tickets/detail_pane.py" line="364" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="384" />
+        <location filename="../../ui/tickets/detail_pane.py" line="365" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="384" />
+        <location filename="../../ui/tickets/detail_pane.py" line="365" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="385" />
+        <location filename="../../ui/tickets/detail_pane.py" line="366" />
         <source>Install self-check</source>
         <translation>安装自检</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="387" />
+        <location filename="../../ui/tickets/detail_pane.py" line="368" />
         <source> (leader)</source>
         <translation>（负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="389" />
+        <location filename="../../ui/tickets/detail_pane.py" line="370" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="390" />
+        <location filename="../../ui/tickets/detail_pane.py" line="371" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="390" />
+        <location filename="../../ui/tickets/detail_pane.py" line="371" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="402" />
+        <location filename="../../ui/tickets/detail_pane.py" line="383" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="408" />
+        <location filename="../../ui/tickets/detail_pane.py" line="389" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="413" />
+        <location filename="../../ui/tickets/detail_pane.py" line="394" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="391" />
+        <location filename="../../ui/tickets/detail_pane.py" line="372" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="193" />
+        <location filename="../../ui/tickets/detail_pane.py" line="174" />
         <source>Correct intake…</source>
         <translation>修改受理…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="391" />
+        <location filename="../../ui/tickets/detail_pane.py" line="372" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="392" />
+        <location filename="../../ui/tickets/detail_pane.py" line="373" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="393" />
+        <location filename="../../ui/tickets/detail_pane.py" line="374" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="393" />
+        <location filename="../../ui/tickets/detail_pane.py" line="374" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="398" />
+        <location filename="../../ui/tickets/detail_pane.py" line="379" />
         <source>Visit</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="399" />
+        <location filename="../../ui/tickets/detail_pane.py" line="380" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="399" />
+        <location filename="../../ui/tickets/detail_pane.py" line="380" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="400" />
+        <location filename="../../ui/tickets/detail_pane.py" line="381" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="400" />
+        <location filename="../../ui/tickets/detail_pane.py" line="381" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="401" />
+        <location filename="../../ui/tickets/detail_pane.py" line="382" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="401" />
+        <location filename="../../ui/tickets/detail_pane.py" line="382" />
         <source>Repair time</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="406" />
-        <location filename="../../ui/tickets/tab.py" line="417" />
-        <location filename="../../ui/tickets/tab.py" line="419" />
+        <location filename="../../ui/tickets/detail_pane.py" line="387" />
+        <location filename="../../ui/tickets/detail_pane.py" line="398" />
+        <location filename="../../ui/tickets/detail_pane.py" line="400" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="406" />
-        <location filename="../../ui/tickets/tab.py" line="417" />
-        <location filename="../../ui/tickets/tab.py" line="419" />
+        <location filename="../../ui/tickets/detail_pane.py" line="387" />
+        <location filename="../../ui/tickets/detail_pane.py" line="398" />
+        <location filename="../../ui/tickets/detail_pane.py" line="400" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="407" />
+        <location filename="../../ui/tickets/detail_pane.py" line="388" />
         <source>Review and sign-off</source>
         <translation>审核与签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="408" />
+        <location filename="../../ui/tickets/detail_pane.py" line="389" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="409" />
+        <location filename="../../ui/tickets/detail_pane.py" line="390" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="410" />
+        <location filename="../../ui/tickets/detail_pane.py" line="391" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="411" />
+        <location filename="../../ui/tickets/detail_pane.py" line="392" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="411" />
+        <location filename="../../ui/tickets/detail_pane.py" line="392" />
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="412" />
+        <location filename="../../ui/tickets/detail_pane.py" line="393" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="417" />
+        <location filename="../../ui/tickets/detail_pane.py" line="398" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="419" />
+        <location filename="../../ui/tickets/detail_pane.py" line="400" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="421" />
+        <location filename="../../ui/tickets/detail_pane.py" line="402" />
         <source>Repeat fault</source>
         <translation>重复故障</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="422" />
+        <location filename="../../ui/tickets/detail_pane.py" line="403" />
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="425" />
+        <location filename="../../ui/tickets/detail_pane.py" line="406" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="426" />
+        <location filename="../../ui/tickets/detail_pane.py" line="407" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="436" />
+        <location filename="../../ui/tickets/detail_pane.py" line="417" />
         <source>Out of warranty: the customer pays this quote (cost plus tax, plus management fee).</source>
         <translation>保外：按此报价向客户收费（成本加税金，再加管理费）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="438" />
+        <location filename="../../ui/tickets/detail_pane.py" line="419" />
         <source>In warranty: the customer pays nothing; the quote below is for reference.</source>
         <translation>在保：客户无需付费，以下报价仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="442" />
+        <location filename="../../ui/tickets/detail_pane.py" line="423" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="442" />
+        <location filename="../../ui/tickets/detail_pane.py" line="423" />
         <source>Tax</source>
         <translation>税金</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="443" />
+        <location filename="../../ui/tickets/detail_pane.py" line="424" />
         <source>Management fee</source>
         <translation>管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="443" />
+        <location filename="../../ui/tickets/detail_pane.py" line="424" />
         <source>Quote total (yuan)</source>
         <translation>报价合计（元）</translation>
     </message>
@@ -7510,239 +7510,239 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="459" />
+        <location filename="../../ui/tickets/detail_pane.py" line="440" />
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="460" />
+        <location filename="../../ui/tickets/detail_pane.py" line="441" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="461" />
+        <location filename="../../ui/tickets/detail_pane.py" line="442" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="462" />
-        <location filename="../../ui/tickets/tab.py" line="463" />
+        <location filename="../../ui/tickets/detail_pane.py" line="443" />
+        <location filename="../../ui/tickets/detail_pane.py" line="444" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="464" />
+        <location filename="../../ui/tickets/detail_pane.py" line="445" />
         <source>三包 exclusion</source>
         <translation>三包除外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="465" />
+        <location filename="../../ui/tickets/detail_pane.py" line="446" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="466" />
+        <location filename="../../ui/tickets/detail_pane.py" line="447" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="467" />
+        <location filename="../../ui/tickets/detail_pane.py" line="448" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="468" />
+        <location filename="../../ui/tickets/detail_pane.py" line="449" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="469" />
+        <location filename="../../ui/tickets/detail_pane.py" line="450" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="470" />
+        <location filename="../../ui/tickets/detail_pane.py" line="451" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="471" />
+        <location filename="../../ui/tickets/detail_pane.py" line="452" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="472" />
+        <location filename="../../ui/tickets/detail_pane.py" line="453" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="473" />
+        <location filename="../../ui/tickets/detail_pane.py" line="454" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="474" />
+        <location filename="../../ui/tickets/detail_pane.py" line="455" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="475" />
+        <location filename="../../ui/tickets/detail_pane.py" line="456" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="476" />
+        <location filename="../../ui/tickets/detail_pane.py" line="457" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="477" />
+        <location filename="../../ui/tickets/detail_pane.py" line="458" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="478" />
+        <location filename="../../ui/tickets/detail_pane.py" line="459" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="479" />
+        <location filename="../../ui/tickets/detail_pane.py" line="460" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="480" />
+        <location filename="../../ui/tickets/detail_pane.py" line="461" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="481" />
+        <location filename="../../ui/tickets/detail_pane.py" line="462" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="482" />
+        <location filename="../../ui/tickets/detail_pane.py" line="463" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="483" />
+        <location filename="../../ui/tickets/detail_pane.py" line="464" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="484" />
+        <location filename="../../ui/tickets/detail_pane.py" line="465" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="485" />
+        <location filename="../../ui/tickets/detail_pane.py" line="466" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="486" />
+        <location filename="../../ui/tickets/detail_pane.py" line="467" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="487" />
+        <location filename="../../ui/tickets/detail_pane.py" line="468" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="488" />
+        <location filename="../../ui/tickets/detail_pane.py" line="469" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="489" />
+        <location filename="../../ui/tickets/detail_pane.py" line="470" />
         <source>Repair to</source>
         <translation>修理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="490" />
+        <location filename="../../ui/tickets/detail_pane.py" line="471" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="494" />
+        <location filename="../../ui/tickets/detail_pane.py" line="475" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="495" />
+        <location filename="../../ui/tickets/detail_pane.py" line="476" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="496" />
+        <location filename="../../ui/tickets/detail_pane.py" line="477" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="498" />
+        <location filename="../../ui/tickets/detail_pane.py" line="479" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="499" />
+        <location filename="../../ui/tickets/detail_pane.py" line="480" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="500" />
+        <location filename="../../ui/tickets/detail_pane.py" line="481" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="501" />
+        <location filename="../../ui/tickets/detail_pane.py" line="482" />
         <source>Cancelled at</source>
         <translation>取消时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="502" />
-        <location filename="../../ui/tickets/tab.py" line="503" />
+        <location filename="../../ui/tickets/detail_pane.py" line="483" />
+        <location filename="../../ui/tickets/detail_pane.py" line="484" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="504" />
+        <location filename="../../ui/tickets/detail_pane.py" line="485" />
         <source>Transport (fen)</source>
         <translation>交通费（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="505" />
+        <location filename="../../ui/tickets/detail_pane.py" line="486" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="506" />
+        <location filename="../../ui/tickets/detail_pane.py" line="487" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="507" />
+        <location filename="../../ui/tickets/detail_pane.py" line="488" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="491" />
+        <location filename="../../ui/tickets/detail_pane.py" line="472" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="492" />
+        <location filename="../../ui/tickets/detail_pane.py" line="473" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="493" />
+        <location filename="../../ui/tickets/detail_pane.py" line="474" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="497" />
+        <location filename="../../ui/tickets/detail_pane.py" line="478" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
@@ -7750,240 +7750,240 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="586" />
+        <location filename="../../ui/tickets/tab.py" line="69" />
         <source>Number, customer, phone or serial no…</source>
         <translation>工单号、客户、电话或机号…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="597" />
+        <location filename="../../ui/tickets/tab.py" line="80" />
         <source>Overdue only</source>
         <translation>只看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="602" />
+        <location filename="../../ui/tickets/tab.py" line="85" />
         <source>Take a call: new ticket (Ctrl+N)</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1059" />
+        <location filename="../../ui/tickets/tab.py" line="541" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="604" />
+        <location filename="../../ui/tickets/tab.py" line="87" />
         <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
         <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="600" />
+        <location filename="../../ui/tickets/tab.py" line="83" />
         <source>New ticket (Ctrl+N)</source>
         <translation>新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="603" />
+        <location filename="../../ui/tickets/tab.py" line="86" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="605" />
-        <location filename="../../ui/tickets/tab.py" line="1072" />
+        <location filename="../../ui/tickets/tab.py" line="88" />
+        <location filename="../../ui/tickets/tab.py" line="554" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="606" />
+        <location filename="../../ui/tickets/tab.py" line="89" />
         <source>Preview the current ticket's repair record form</source>
         <translation>预览当前工单的维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="690" />
+        <location filename="../../ui/tickets/tab.py" line="172" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="691" />
+        <location filename="../../ui/tickets/tab.py" line="173" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="692" />
+        <location filename="../../ui/tickets/tab.py" line="174" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="694" />
+        <location filename="../../ui/tickets/tab.py" line="176" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="695" />
+        <location filename="../../ui/tickets/tab.py" line="177" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="696" />
+        <location filename="../../ui/tickets/tab.py" line="178" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="698" />
+        <location filename="../../ui/tickets/tab.py" line="180" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="699" />
+        <location filename="../../ui/tickets/tab.py" line="181" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="701" />
+        <location filename="../../ui/tickets/tab.py" line="183" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="703" />
+        <location filename="../../ui/tickets/tab.py" line="185" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="705" />
+        <location filename="../../ui/tickets/tab.py" line="187" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="706" />
+        <location filename="../../ui/tickets/tab.py" line="188" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="707" />
+        <location filename="../../ui/tickets/tab.py" line="189" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="709" />
+        <location filename="../../ui/tickets/tab.py" line="191" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="710" />
+        <location filename="../../ui/tickets/tab.py" line="192" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="725" />
+        <location filename="../../ui/tickets/tab.py" line="207" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="726" />
+        <location filename="../../ui/tickets/tab.py" line="208" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="728" />
+        <location filename="../../ui/tickets/tab.py" line="210" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="731" />
+        <location filename="../../ui/tickets/tab.py" line="213" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="732" />
+        <location filename="../../ui/tickets/tab.py" line="214" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="735" />
+        <location filename="../../ui/tickets/tab.py" line="217" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="791" />
+        <location filename="../../ui/tickets/tab.py" line="273" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="795" />
+        <location filename="../../ui/tickets/tab.py" line="277" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="798" />
+        <location filename="../../ui/tickets/tab.py" line="280" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="909" />
+        <location filename="../../ui/tickets/tab.py" line="391" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="997" />
-        <location filename="../../ui/tickets/tab.py" line="1007" />
+        <location filename="../../ui/tickets/tab.py" line="479" />
+        <location filename="../../ui/tickets/tab.py" line="489" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1008" />
+        <location filename="../../ui/tickets/tab.py" line="490" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1009" />
+        <location filename="../../ui/tickets/tab.py" line="491" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1010" />
+        <location filename="../../ui/tickets/tab.py" line="492" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1011" />
+        <location filename="../../ui/tickets/tab.py" line="493" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1019" />
+        <location filename="../../ui/tickets/tab.py" line="501" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1020" />
+        <location filename="../../ui/tickets/tab.py" line="502" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1012" />
+        <location filename="../../ui/tickets/tab.py" line="494" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1013" />
+        <location filename="../../ui/tickets/tab.py" line="495" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1014" />
+        <location filename="../../ui/tickets/tab.py" line="496" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1054" />
+        <location filename="../../ui/tickets/tab.py" line="536" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1060" />
-        <location filename="../../ui/tickets/tab.py" line="1073" />
+        <location filename="../../ui/tickets/tab.py" line="542" />
+        <location filename="../../ui/tickets/tab.py" line="555" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="1067" />
+        <location filename="../../ui/tickets/tab.py" line="549" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>
