@@ -3406,242 +3406,242 @@ SHA-256 %3</translation>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="135" />
+        <location filename="../../ui/tickets/new_dialog.py" line="67" />
         <source>New ticket — take a call</source>
         <translation>新建工单 — 接听报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="136" />
+        <location filename="../../ui/tickets/new_dialog.py" line="68" />
         <source>Correct the intake of %1</source>
         <translation>修改工单 %1 的受理信息</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="143" />
+        <location filename="../../ui/tickets/new_dialog.py" line="75" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="146" />
+        <location filename="../../ui/tickets/new_dialog.py" line="78" />
         <source>Caller's phone or name, serial no… (matches appear as you type)</source>
         <translation>来电号码或客户名称、机号…（输入即显示匹配）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="149" />
+        <location filename="../../ui/tickets/new_dialog.py" line="81" />
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="157" />
+        <location filename="../../ui/tickets/new_dialog.py" line="89" />
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="172" />
+        <location filename="../../ui/tickets/new_dialog.py" line="104" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="189" />
+        <location filename="../../ui/tickets/new_dialog.py" line="121" />
         <source>No 三包 exclusion</source>
         <translation>无三包除外情形</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="192" />
+        <location filename="../../ui/tickets/new_dialog.py" line="124" />
         <source>Decide automatically</source>
         <translation>自动判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="193" />
+        <location filename="../../ui/tickets/new_dialog.py" line="125" />
         <source>Manual: in warranty</source>
         <translation>人工判定：在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="194" />
+        <location filename="../../ui/tickets/new_dialog.py" line="126" />
         <source>Manual: out of warranty</source>
         <translation>人工判定：保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="195" />
+        <location filename="../../ui/tickets/new_dialog.py" line="127" />
         <source>Reason for the manual decision</source>
         <translation>人工判定的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="205" />
+        <location filename="../../ui/tickets/new_dialog.py" line="137" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="220" />
+        <location filename="../../ui/tickets/new_dialog.py" line="152" />
         <source>via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="223" />
+        <location filename="../../ui/tickets/new_dialog.py" line="155" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="229" />
+        <location filename="../../ui/tickets/new_dialog.py" line="161" />
         <source>What the caller says is wrong (报修内容)</source>
         <translation>来电反映的故障（报修内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="231" />
+        <location filename="../../ui/tickets/new_dialog.py" line="163" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="242" />
+        <location filename="../../ui/tickets/new_dialog.py" line="174" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="244" />
+        <location filename="../../ui/tickets/new_dialog.py" line="176" />
         <source>First judgement (optional)</source>
         <translation>初步判断（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="245" />
+        <location filename="../../ui/tickets/new_dialog.py" line="177" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="250" />
+        <location filename="../../ui/tickets/new_dialog.py" line="182" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="251" />
+        <location filename="../../ui/tickets/new_dialog.py" line="183" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="254" />
+        <location filename="../../ui/tickets/new_dialog.py" line="186" />
         <source>Contact, phone</source>
         <translation>联系人、电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="256" />
+        <location filename="../../ui/tickets/new_dialog.py" line="188" />
         <source>Site address</source>
         <translation>现场地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="257" />
+        <location filename="../../ui/tickets/new_dialog.py" line="189" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="263" />
+        <location filename="../../ui/tickets/new_dialog.py" line="195" />
         <source>Requested service time (optional)</source>
         <translation>要求服务时间（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="266" />
+        <location filename="../../ui/tickets/new_dialog.py" line="198" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="268" />
+        <location filename="../../ui/tickets/new_dialog.py" line="200" />
         <source>Service time</source>
         <translation>服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="274" />
+        <location filename="../../ui/tickets/new_dialog.py" line="206" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="275" />
+        <location filename="../../ui/tickets/new_dialog.py" line="207" />
         <source>Install self-check record</source>
         <translation>安装自检记录</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="276" />
+        <location filename="../../ui/tickets/new_dialog.py" line="208" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="280" />
+        <location filename="../../ui/tickets/new_dialog.py" line="212" />
         <source>Dealer report</source>
         <translation>经销商报修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="286" />
+        <location filename="../../ui/tickets/new_dialog.py" line="218" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="290" />
+        <location filename="../../ui/tickets/new_dialog.py" line="222" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="377" />
+        <location filename="../../ui/tickets/new_dialog.py" line="309" />
         <source>No customer matches. Press New customer… to add the caller.</source>
         <translation>没有匹配的客户。按"新建客户…"登记来电人。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="422" />
+        <location filename="../../ui/tickets/new_dialog.py" line="354" />
         <source>Choose the caller first</source>
         <translation>请先选择来电客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="440" />
+        <location filename="../../ui/tickets/new_dialog.py" line="372" />
         <source>No equipment / not known yet</source>
         <translation>无设备 / 暂不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="473" />
+        <location filename="../../ui/tickets/new_dialog.py" line="405" />
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="474" />
+        <location filename="../../ui/tickets/new_dialog.py" line="406" />
         <source>Choose the equipment to decide the warranty.</source>
         <translation>选择设备后自动判定保修。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="481" />
+        <location filename="../../ui/tickets/new_dialog.py" line="413" />
         <source>Needs a reason</source>
         <translation>需填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="485" />
+        <location filename="../../ui/tickets/new_dialog.py" line="417" />
         <source>In warranty</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="487" />
+        <location filename="../../ui/tickets/new_dialog.py" line="419" />
         <source>Out of warranty</source>
         <translation>保外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="494" />
+        <location filename="../../ui/tickets/new_dialog.py" line="426" />
         <source>Choose the fault level…</source>
         <translation>请选择故障等级…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="494" />
+        <location filename="../../ui/tickets/new_dialog.py" line="426" />
         <source>No level (optional for this type)</source>
         <translation>不分级（此类型可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="513" />
+        <location filename="../../ui/tickets/new_dialog.py" line="445" />
         <source>respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="515" />
+        <location filename="../../ui/tickets/new_dialog.py" line="447" />
         <source>remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="515" />
+        <location filename="../../ui/tickets/new_dialog.py" line="447" />
         <source>on site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="585" />
+        <location filename="../../ui/tickets/new_dialog.py" line="517" />
         <source>Choose the caller (type the phone or name) or create a new customer.</source>
         <translation>请选择来电客户（输入电话或名称），或新建客户。</translation>
     </message>
@@ -5347,57 +5347,57 @@ SHA-256 %3</translation>
 <context>
     <name>QuickCustomerDialog</name>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="50" />
+        <location filename="../../ui/tickets/quick_customer.py" line="31" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="55" />
+        <location filename="../../ui/tickets/quick_customer.py" line="36" />
         <source>Customer (unit or person)</source>
         <translation>用户姓名（单位、人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="57" />
+        <location filename="../../ui/tickets/quick_customer.py" line="38" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="58" />
+        <location filename="../../ui/tickets/quick_customer.py" line="39" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="59" />
+        <location filename="../../ui/tickets/quick_customer.py" line="40" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="60" />
+        <location filename="../../ui/tickets/quick_customer.py" line="41" />
         <source>Equipment model</source>
         <translation>设备型号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="60" />
+        <location filename="../../ui/tickets/quick_customer.py" line="41" />
         <source>e.g. QTZ80</source>
         <translation>如 QTZ80</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="61" />
+        <location filename="../../ui/tickets/quick_customer.py" line="42" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="62" />
+        <location filename="../../ui/tickets/quick_customer.py" line="43" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="63" />
+        <location filename="../../ui/tickets/quick_customer.py" line="44" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/new_dialog.py" line="66" />
+        <location filename="../../ui/tickets/quick_customer.py" line="47" />
         <source>Equipment is optional here; without a purchase or acceptance date the job is out of warranty.</source>
         <translation>设备可以稍后补登；没有购机或验收日期时按保外处理。</translation>
     </message>
