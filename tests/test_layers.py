@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -143,3 +144,54 @@ def test_layers_import_downwards_only():
             if layer in LAYER_OF and to in LAYER_OF and LAYER_OF[to] > LAYER_OF[layer]:
                 bad.append(f"{module} -> {target}")
     assert bad == []
+
+
+MAX_LINES = 600
+COHESIVE = "one cohesive"     # the phrase a module's docstring uses to explain why it is longer
+
+
+def _long_modules(root: Path, limit: int) -> list[str]:
+    """Modules over `limit` lines whose docstring does not say why they are one thing."""
+    long = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") <= limit:
+            continue
+        doc = ast.get_docstring(ast.parse(text)) or ""
+        if COHESIVE not in doc.lower():
+            long.append(f"{path.relative_to(root)}: {text.count(chr(10))} lines")
+    return long
+
+
+def test_no_module_over_600_lines_unless_its_docstring_says_why():
+    """Rooms of readable size (issue 12): split a long module by what it holds,
+    or say in its docstring why it is one cohesive thing."""
+    assert _long_modules(PKG, MAX_LINES) == []
+
+
+def test_the_size_rule_sees_a_long_module(tmp_path):
+    (tmp_path / "long.py").write_text('"""Many things."""\n' + "x = 1\n" * 700, encoding="utf-8")
+    (tmp_path / "ok.py").write_text('"""One cohesive table of codes."""\n' + "x = 1\n" * 700, encoding="utf-8")
+    assert _long_modules(tmp_path, MAX_LINES) == ["long.py: 701 lines"]
+
+
+def test_every_module_the_architecture_map_names_exists():
+    """docs/ARCHITECTURE.md is the map: each `area/module` it names in the
+    areas table is a real file, so the map cannot silently go stale."""
+    doc = (PKG.parents[1] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = [line for line in doc.splitlines() if line.startswith("| ") and "`" in line]
+    missing = []
+    for line in table:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        for layer, cell in zip(("models", "reports", "ui", "commands"), cells[1:]):
+            cell = re.sub(r"\([^)]*\)", "", cell)      # (what it holds) names functions, not modules
+            package = ""
+            for token in re.findall(r"`([a-z_/]+)/?`(?::)?", cell):
+                if token.endswith("/") or (f"`{token}/`" in cell):
+                    package = token.rstrip("/")
+                    continue
+                candidates = [PKG / layer / package / f"{token}.py", PKG / layer / f"{token}.py",
+                              PKG / layer / token / "__init__.py", PKG / layer / package / token / "__init__.py"]
+                if not any(c.exists() for c in candidates):
+                    missing.append(f"{layer}: {package + '/' if package else ''}{token}")
+    assert missing == []
