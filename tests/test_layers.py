@@ -195,3 +195,22 @@ def test_every_module_the_architecture_map_names_exists():
                 if not any(c.exists() for c in candidates):
                     missing.append(f"{layer}: {package + '/' if package else ''}{token}")
     assert missing == []
+
+
+def _private_imports_across_packages(root: Path) -> list[str]:
+    """`from servicedesk.a.b import _name` where the importer is in another package
+    than b: a private helper used outside its package should be public."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        here = ".".join(path.relative_to(root.parent).with_suffix("").parts[:-1])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("servicedesk."):
+                package = node.module.rsplit(".", 1)[0]
+                for alias in node.names:
+                    if alias.name.startswith("_") and package != here:
+                        found.append(f"{path.relative_to(root)}: {node.module}.{alias.name}")
+    return found
+
+
+def test_no_private_name_is_imported_from_another_package():
+    assert _private_imports_across_packages(PKG) == []

@@ -415,9 +415,9 @@ def settle(app, ms: int = 150) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
-    from servicedesk.ui.kpi.tab import _RUNNING
+    from servicedesk.ui.kpi.tab import RUNNING_THREADS
 
-    for thread in list(_RUNNING):
+    for thread in list(RUNNING_THREADS):
         thread.wait(10_000)
     app.processEvents()
 

@@ -224,7 +224,7 @@ def test_pin_is_salted_scrypt_never_set_on_first_use(db):
     P.approve_month(db, "2026-01", "2468", who="经理")
     stored = db.execute("SELECT value FROM pay_secrets WHERE key = 'manager_pin'").fetchone()[0]
     assert stored.startswith("scrypt$") and "2468" not in stored
-    assert P._hash_pin("2468") != P._hash_pin("2468")      # a fresh salt every time
+    assert P.hash_pin("2468") != P.hash_pin("2468")      # a fresh salt every time
     assert P.verify_pin(db, "2468") and not P.verify_pin(db, "2469")
     with pytest.raises(ValidationError) as exc:
         P.approve_month(db, "2026-02", "0000")

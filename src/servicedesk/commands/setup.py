@@ -133,7 +133,7 @@ def _move_data_file(source: Path, target: Path) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     """A new data file with the office's own name, code, clerk and PIN, all or nothing."""
     from servicedesk.config import resolve_db_path
-    from servicedesk.models.core.db import _timestamp, open_db
+    from servicedesk.models.core.db import file_timestamp, open_db
     from servicedesk.models.core.first_start import OfficeSetup, apply_setup, setup_errors
 
     path = resolve_db_path(getattr(args, "db", None))
@@ -157,7 +157,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         finally:
             db.close()
         if path.exists():
-            kept = path.with_name(f"{path.stem}-replaced-{_timestamp()}{path.suffix}")
+            kept = path.with_name(f"{path.stem}-replaced-{file_timestamp()}{path.suffix}")
             _move_data_file(path, kept)
         _move_data_file(temp, path)
     finally:  # a refused value: the half-built file goes, the old one was never touched

@@ -374,9 +374,9 @@ def finish_smoke(errors: list[str], tabs: int) -> int:
     Waits for background loaders first (the dashboard reads in a QThread): a
     thread still running when Python exits aborts the process, exit code -6.
     """
-    from servicedesk.ui.kpi.tab import _RUNNING
+    from servicedesk.ui.kpi.tab import RUNNING_THREADS
 
-    for thread in list(_RUNNING):
+    for thread in list(RUNNING_THREADS):
         thread.wait(10_000)
     for error in errors:
         say(error.rstrip())

@@ -18,7 +18,7 @@ from servicedesk.models.archive.search_index import _customer_clause, _drop_from
 from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.settings import office_area_code, recorder
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
@@ -84,7 +84,7 @@ def delete_customer(db: sqlite_utils.Database, customer_id: int, who: str = "") 
     with transaction(db):
         customer = get_customer(db, customer_id)
         refuse_if_referenced(db, "customer", customer_id)
-        _audit_deletion(db, f"customer {customer_id} {customer.name}", asdict(customer), who or recorder(db))
+        audit_deletion(db, f"customer {customer_id} {customer.name}", asdict(customer), who or recorder(db))
         _drop_from_grams(db, customer_id)
         db.execute("DELETE FROM customer_search WHERE customer_id = ?", [customer_id])
         db.execute("DELETE FROM customers WHERE id = ?", [customer_id])

@@ -18,7 +18,7 @@ from servicedesk.models.archive.search_index import reindex_customer
 from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound
-from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text
 
@@ -102,7 +102,7 @@ def delete_equipment(db: sqlite_utils.Database, equipment_id: int, who: str = ""
     with transaction(db):
         eq = get_equipment(db, equipment_id)
         refuse_if_referenced(db, "equipment", equipment_id)
-        _audit_deletion(db, f"equipment {equipment_id} {eq.model} {eq.serial_no}", asdict(eq),
+        audit_deletion(db, f"equipment {equipment_id} {eq.model} {eq.serial_no}", asdict(eq),
                         who or recorder(db))
         db.execute("DELETE FROM equipment WHERE id = ?", [equipment_id])
         reindex_customer(db, eq.customer_id)

@@ -191,7 +191,7 @@ def backup_to(db_or_path: sqlite_utils.Database | Path, target: Path) -> Path:
     return write_verified_copy(db_or_path, target)
 
 
-def _timestamp() -> str:
+def file_timestamp() -> str:
     return _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
 

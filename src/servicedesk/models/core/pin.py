@@ -41,7 +41,7 @@ def _now() -> _dt.datetime:
     return _dt.datetime.now().replace(microsecond=0)
 
 
-def _hash_pin(pin: str, salt: bytes | None = None) -> str:
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, dklen=32, **_SCRYPT)
     return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
@@ -137,5 +137,5 @@ def set_pin(db: sqlite_utils.Database, new_pin: object, old_pin: object = None, 
     if had:
         require_manager_pin(db, old_pin, "pin_change", "", who)
     with transaction(db):
-        _put(db, _KEY, _hash_pin(new))
+        _put(db, _KEY, hash_pin(new))
         record_action(db, "pin_change" if had else "pin_set", "manager PIN", None, None, who)

@@ -191,7 +191,7 @@ def refuse_if_referenced(db: sqlite_utils.Database, kind: str, record_id: int) -
         raise refusal
 
 
-def _audit_deletion(db: sqlite_utils.Database, target: str, old: dict[str, Any], who: str = "") -> None:
+def audit_deletion(db: sqlite_utils.Database, target: str, old: dict[str, Any], who: str = "") -> None:
     """Write the deletion to the audit trail, inside the deleting transaction
     (the deleted row's values as `old`, so the record can be read back)."""
     from servicedesk.models.core.audit import record_action

@@ -407,13 +407,13 @@ def count_moves(db: sqlite_utils.Database, f: LedgerFilter | None = None) -> int
 def part_history(db: sqlite_utils.Database, part: int | str, limit: int | None = None) -> list[Move]:
     """All lines of a part in date order, each with the stock as of its time."""
     row = _part_row(db, part)
-    sql = (f"SELECT * FROM (SELECT m.*, p.code AS part_code, p.name AS part_name, p.spec AS part_spec, "
-           f"p.unit AS unit, t.no AS ticket_no, tech.name AS technician_name, "
-           f"SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS running_balance, "
-           f"SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS stock_at "
-           f"FROM stock_moves m JOIN parts p ON p.id = m.part_id "
-           f"LEFT JOIN tickets t ON t.id = m.ticket_id LEFT JOIN technicians tech ON tech.id = m.technician_id "
-           f"WHERE m.part_id = ?) ORDER BY at, id")
+    sql = ("SELECT * FROM (SELECT m.*, p.code AS part_code, p.name AS part_name, p.spec AS part_spec, "
+           "p.unit AS unit, t.no AS ticket_no, tech.name AS technician_name, "
+           "SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS running_balance, "
+           "SUM(m.qty) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS stock_at "
+           "FROM stock_moves m JOIN parts p ON p.id = m.part_id "
+           "LEFT JOIN tickets t ON t.id = m.ticket_id LEFT JOIN technicians tech ON tech.id = m.technician_id "
+           "WHERE m.part_id = ?) ORDER BY at, id")
     params: list[Any] = [row["id"]]
     if limit is not None:
         sql += " LIMIT ?"

@@ -16,7 +16,7 @@ import sqlite_utils
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.pinyin import use_collation
-from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text, require_text
 
@@ -144,7 +144,7 @@ def delete_part(db: sqlite_utils.Database, part_id: int, who: str = "") -> None:
     with transaction(db):
         row = _part_row(db, part_id)
         refuse_if_referenced(db, "part", part_id)
-        _audit_deletion(db, f"part {row['code']}", row, who or recorder(db))
+        audit_deletion(db, f"part {row['code']}", row, who or recorder(db))
         db.execute("DELETE FROM parts WHERE id = ?", [part_id])
 
 

@@ -15,7 +15,7 @@ from servicedesk.models.core.audit import record_action
 from servicedesk.models.core.errors import DomainError, StateError
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.pin import (  # noqa: F401 (re-exported: pay.month's public face)
-    _hash_pin, pin_is_set, require_manager_pin, set_pin, verify_pin,
+    hash_pin, pin_is_set, require_manager_pin, set_pin, verify_pin,
 )
 from servicedesk.models.pay.compute import compute_month
 from servicedesk.models.pay.months import _log, free_text, is_locked, month_bounds, month_state, parse_month

@@ -54,7 +54,7 @@ modules, each one cohesive and importing only downward:
 from __future__ import annotations
 
 from servicedesk.models.core.errors import LockedError  # callers catch P.LockedError
-from servicedesk.models.pay.approval import _hash_pin, approve_month, pin_is_set, set_pin, unlock_month, verify_pin
+from servicedesk.models.pay.approval import hash_pin, approve_month, pin_is_set, set_pin, unlock_month, verify_pin
 from servicedesk.models.pay.attendance import ATTENDANCE_SHEET, ATTENDANCE_SPEC, attendance_grid, set_attendance
 from servicedesk.models.pay.compute import compute_month, month_pay
 from servicedesk.models.pay.corrections import (
@@ -76,8 +76,8 @@ from servicedesk.models.pay.rules import (
     allowance_fen, fen_to_yuan, hours_text, money_for_hours, qty_text, split_shares, team_shares,
 )
 
-# The names callers use. `_log` (billing writes to the pay log) and `_hash_pin`
-# (a test checks the salt) are private to the area but shared within it.
+# The names callers use. `_log` (billing writes to the pay log) is private to the
+# area but shared within it; `hash_pin` (a test checks the salt) is core.pin's.
 __all__ = [
     # records
     "COUNTED_STATUSES", "DEDUCTION_KINDS", "DEFECT_SOURCES", "DISPUTE_STATUS", "DOCUMENTS", "LINE_KINDS",
@@ -101,5 +101,5 @@ __all__ = [
     # disputes
     "raise_dispute", "resolve_dispute", "get_dispute", "list_disputes",
     # PIN and approval
-    "pin_is_set", "set_pin", "verify_pin", "approve_month", "unlock_month", "_hash_pin",
+    "pin_is_set", "set_pin", "verify_pin", "approve_month", "unlock_month", "hash_pin",
 ]

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.record_guard import _audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
@@ -204,7 +204,7 @@ def delete_technician(db: sqlite_utils.Database, technician_id: int, who: str = 
     with transaction(db):
         tech = get_technician(db, technician_id)
         refuse_if_referenced(db, "technician", technician_id)
-        _audit_deletion(db, f"technician {tech.name}", vars(tech), who or recorder(db))
+        audit_deletion(db, f"technician {tech.name}", vars(tech), who or recorder(db))
         db.execute("DELETE FROM technicians WHERE id = ?", [technician_id])
 
 

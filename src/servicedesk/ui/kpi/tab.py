@@ -132,22 +132,22 @@ class TrendChart(QChartView):
 
 
 # ---------------------------------------------------------------- workers
-_RUNNING: set[QThread] = set()
+RUNNING_THREADS: set[QThread] = set()
 
 
 def keep_until_finished(thread: QThread) -> QThread:
     """Hold a worker until it has finished and make the application wait for it
     at exit, so closing a tab or the window never destroys a running thread."""
-    _RUNNING.add(thread)
+    RUNNING_THREADS.add(thread)
 
     def done() -> None:
         thread.wait()
-        _RUNNING.discard(thread)
+        RUNNING_THREADS.discard(thread)
 
     thread.finished.connect(done)
     app = QCoreApplication.instance()
     if app is not None and not app.property("servicedesk_waits_for_workers"):
-        app.aboutToQuit.connect(lambda: [t.wait(30_000) for t in list(_RUNNING)])
+        app.aboutToQuit.connect(lambda: [t.wait(30_000) for t in list(RUNNING_THREADS)])
         app.setProperty("servicedesk_waits_for_workers", True)
     return thread
 
