@@ -145,6 +145,25 @@ class DiscardGuard:
 class EditDialog(DiscardGuard, FittedDialog):
     """The base of every form dialog: fits the screen, Tab in visual order, asks before discarding."""
 
+    def attempt_save(self, write: Callable[[], Any], reload: Callable[[], None],
+                     form: ValidatedForm | None = None) -> tuple[bool, Any]:
+        """One save, the same in every dialog: `write` calls the one model function.
+        Someone else saved the record meanwhile (ConflictError): say who and what
+        and offer 重新载入, keeping the typed form. A refusal (DomainError) is shown
+        beside its field on `form`, else in a message box. Nothing is half-saved
+        either way (the model's one transaction). `write` returns None when the
+        clerk cancelled on the way (a PIN prompt). Returns (saved?, what was stored)."""
+        try:
+            stored = write()
+        except ConflictError as exc:
+            offer_reload(self, exc, reload)
+            return False, None
+        except DomainError as exc:
+            if form is None or not form.show_error(exc.field, exc.message):
+                show_error(self, exc)
+            return False, None
+        return stored is not None, stored
+
 
 class FormDialog(EditDialog):
     """Base of a record dialog; `saved` carries the stored record after a successful save."""

@@ -8,11 +8,10 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.parts import ledger as P
-from servicedesk.models.core.errors import ConflictError, DomainError
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen
-from servicedesk.ui.common import ValidatedForm, show_error
+from servicedesk.ui.common import ValidatedForm
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.form_dialog import EditDialog, offer_reload
+from servicedesk.ui.form_dialog import EditDialog
 
 UNITS = ("个", "台", "套", "根", "米", "只", "块", "节", "桶", "卷", "副", "件")
 
@@ -68,24 +67,21 @@ class PartDialog(EditDialog):
 
     def save(self) -> None:
         self.form.clear_errors()
-        try:
+
+        def write() -> P.Part:
             data = P.PartInput(code=self.code.text(), name=self.name.text(), spec=self.spec.text(),
                                unit=self.unit.currentText(),
                                price_fen=parse_money_fen(self.price.text(), "price") or 0,
                                location=self.location.text(), safety_stock=self.safety.value(),
                                active=self.active.isChecked())
             if self.part_before is None:
-                self.part = P.add_part(self.ctx.db, data, self.ctx.user)
-            else:
-                self.part = P.update_part(self.ctx.db, self.part_before.id, data, self.ctx.user,
-                                          loaded=self.part_before)
-        except ConflictError as exc:
-            offer_reload(self, exc, self.reload_record)
+                return P.add_part(self.ctx.db, data, self.ctx.user)
+            return P.update_part(self.ctx.db, self.part_before.id, data, self.ctx.user, loaded=self.part_before)
+
+        ok, stored = self.attempt_save(write, self.reload_record, self.form)
+        if not ok:
             return
-        except DomainError as exc:
-            if not self.form.show_error(exc.field, exc.message):
-                show_error(self, exc)
-            return
+        self.part = stored
         self.ctx.status(self.tr("Saved part %1").replace("%1", self.part.code))
         self.ctx.data_changed("parts")
         self.accept()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.tickets import technicians as TM
-from servicedesk.models.core.errors import ConflictError, DomainError
+from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.settings import get_setting
 from servicedesk.models.core.validation import fen_to_yuan_str, parse_money_fen, parse_phone
 from servicedesk.ui.common import EmptyState, ValidatedForm, confirm, record_table, show_error
@@ -24,7 +24,7 @@ from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.record_actions import delete_or_deactivate
 from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
-from servicedesk.ui.form_dialog import EditDialog, offer_reload
+from servicedesk.ui.form_dialog import EditDialog
 from servicedesk.ui.common import FittedDialog
 
 
@@ -124,29 +124,26 @@ class TechnicianEditDialog(EditDialog):
 
     def save(self) -> None:
         self.form.clear_errors()
-        try:
+
+        def write() -> TM.Technician | None:
             data = self.input_data()
             if self.tech is None:
-                saved = TM.add_technician(self.ctx.db, data)
-            else:
-                pin = month = None
-                if data.base_salary_fen is not None and data.base_salary_fen != self.tech.base_salary_fen:
-                    from servicedesk.ui.settings.pin_dialogs import ask_manager_pin
+                return TM.add_technician(self.ctx.db, data)
+            pin = month = None
+            if data.base_salary_fen is not None and data.base_salary_fen != self.tech.base_salary_fen:
+                from servicedesk.ui.settings.pin_dialogs import ask_manager_pin
 
-                    got = ask_manager_pin(self.ctx, self, self.tr(
-                        "A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect."),
-                        with_month=True)
-                    if got is None:
-                        return
-                    pin, month = got
-                saved = TM.update_technician(self.ctx.db, self.tech.id, data, pin=pin, effective_month=month,
-                                               loaded=self.tech, who=self.ctx.user)
-        except ConflictError as exc:
-            offer_reload(self, exc, self.reload_record)
-            return
-        except DomainError as exc:
-            if not self.form.show_error(exc.field, exc.message):
-                show_error(self, exc)
+                got = ask_manager_pin(self.ctx, self, self.tr(
+                    "A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect."),
+                    with_month=True)
+                if got is None:
+                    return None
+                pin, month = got
+            return TM.update_technician(self.ctx.db, self.tech.id, data, pin=pin, effective_month=month,
+                                        loaded=self.tech, who=self.ctx.user)
+
+        ok, saved = self.attempt_save(write, self.reload_record, self.form)
+        if not ok:
             return
         self.tech = saved
         self.saved.emit(saved)

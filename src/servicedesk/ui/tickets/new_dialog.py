@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from servicedesk.models.archive import customers as C
 from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.db import now_iso
-from servicedesk.models.core.errors import ConflictError, DomainError, ValidationError
+from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.standards import WARRANTY_EXCLUSIONS
 from servicedesk.models.tickets.rules import load_limits, onsite_deadline, response_deadline
 from servicedesk.models.core.validation import parse_datetime
@@ -34,7 +34,7 @@ from servicedesk.ui.tickets.dialog_common import (
     CHANNELS, LEVELS, TICKET_TYPES, Badge, DateTimeField, alias_field, channel_text, fill_combo,
     level_meaning, level_text, type_text,
 )
-from servicedesk.ui.form_dialog import EditDialog, offer_reload
+from servicedesk.ui.form_dialog import EditDialog
 from servicedesk.ui.tickets.quick_customer import QuickCustomerDialog
 
 
@@ -518,20 +518,17 @@ class NewTicketDialog(EditDialog):
                                                         "or create a new customer."))
             self.caller.setFocus()
             return
-        try:
+
+        def write() -> T.TicketDetail:
             if self.ticket is None:
-                self.saved = T.open_ticket(self.ctx.db, self.ticket_input(), self.ctx.user)
-            else:
-                self.saved = T.update_ticket(self.ctx.db, self.ticket.id, self.ticket_input(), self.ctx.user,
-                                             loaded=self.ticket)
-        except ConflictError as exc:
-            offer_reload(self, exc, self.reload_record)
-            return
-        except DomainError as exc:
-            if not self.form.show_error(exc.field, exc.message):
-                show_error(self, exc)
-            return
-        self.accept()
+                return T.open_ticket(self.ctx.db, self.ticket_input(), self.ctx.user)
+            return T.update_ticket(self.ctx.db, self.ticket.id, self.ticket_input(), self.ctx.user,
+                                   loaded=self.ticket)
+
+        ok, stored = self.attempt_save(write, self.reload_record, self.form)
+        if ok:
+            self.saved = stored
+            self.accept()
 
 
 def _esc(text: str) -> str:

@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.tickets import lifecycle as T
-from servicedesk.models.core.errors import ConflictError, DomainError
 from servicedesk.ui.common import (
-    ScrollBody, ValidatedForm, show_error,
+    ScrollBody, ValidatedForm,
 )
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.form_dialog import EditDialog, offer_reload
+from servicedesk.ui.form_dialog import EditDialog
 
 
 class _StepDialog(EditDialog):
@@ -70,18 +69,11 @@ class _StepDialog(EditDialog):
 
     def save(self) -> None:
         self.form.clear_errors()
-        try:
-            self.result_detail = self.run()
-        except ConflictError as exc:
-            # someone saved this ticket since the dialog opened: say who and what,
-            # keep the typed form; reloading takes the ticket as stored now
-            offer_reload(self, exc, self.reload_ticket)
-            return
-        except DomainError as exc:
-            if not self.form.show_error(exc.field, exc.message):
-                show_error(self, exc)
-            return
-        self.accept()
+        # someone saved this ticket since the dialog opened: reloading takes it as stored now
+        ok, stored = self.attempt_save(self.run, self.reload_ticket, self.form)
+        if ok:
+            self.result_detail = stored
+            self.accept()
 
 
 def _esc(text: str) -> str:
