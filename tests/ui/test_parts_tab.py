@@ -272,3 +272,51 @@ def test_first_part_selected_on_open_and_moved_part_selected_after_booking(qtbot
     tab.book("receipt")                     # booked while KZ-3210 was selected
     assert tab.current_part().code == "QS-160L6"
     assert [(m.part_code, m.qty) for m in tab.ledger_model.rows()] == [("QS-160L6", 2)]
+
+
+def test_delete_key_deletes_an_unused_part_and_only_deactivates_one_with_ledger_lines(qtbot, ctx, monkeypatch):
+    import servicedesk.ui.record_actions as RA
+
+    _setup(ctx)
+    P.receive(ctx.db, "KZ-3210", 5, who="林芳")          # KZ-3210 has a ledger line now
+    tab = tab_module.PartsTab(ctx)
+    qtbot.addWidget(tab)
+    ctx.data_changed = tab.on_data_changed
+    asked: list[tuple[str, list[str]]] = []
+    answers: list[str | None] = []
+
+    def ask(parent, title, text, options):
+        asked.append((text, [key for key, _ in options]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(RA, "choose", ask)
+
+    def select(code: str) -> None:
+        row = next(i for i in range(tab.parts_model.rowCount()) if tab.parts_model.row(i).code == code)
+        tab.parts_table.selectRow(row)
+
+    # With history: only 停用 is offered and the question says why.
+    select("KZ-3210")
+    answers.append("deactivate")
+    tab.delete_btn.click()
+    text, keys = asked[-1]
+    assert keys == ["deactivate"] and text == "Part KZ-3210 has 1 stock ledger line: it cannot be deleted, deactivate it instead."
+    assert P.get_part(ctx.db, "KZ-3210").active is False
+    # The same action on a deactivated part offers it back (启用); Cancel keeps it deactivated.
+    tab.show_inactive.setChecked(True)
+    select("KZ-3210")
+    answers.append(None)
+    tab.delete_part()
+    assert asked[-1][1] == ["reactivate"] and P.get_part(ctx.db, "KZ-3210").active is False
+    answers.append("reactivate")
+    tab.delete_part()
+    assert P.get_part(ctx.db, "KZ-3210").active is True
+    # Without history: Delete or 停用, chosen with the Delete key on the list.
+    select("QS-160L6")
+    answers.append("delete")
+    qtbot.keyClick(tab.parts_table, Qt.Key_Delete)
+    assert asked[-1][1] == ["delete", "deactivate"]
+    assert [p.code for p in P.list_parts(ctx.db, include_inactive=True)] == ["KZ-3210"]
+    # the deletion is in the audit trail
+    from servicedesk.models.core.audit import list_entries
+    assert any(e.action == "delete" and "QS-160L6" in e.target for e in list_entries(ctx.db))

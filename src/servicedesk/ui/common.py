@@ -569,3 +569,21 @@ def record_table(model: RecordTableModel, name: str = "", parent: QWidget | None
         if col.width:
             table.setColumnWidth(i, col.width)
     return table
+
+
+class RowKeys(QObject):
+    """Enter edits and Delete deletes the current row of a table (installed as its event filter)."""
+
+    def __init__(self, on_enter, on_delete, parent: QObject):
+        super().__init__(parent)
+        self.on_enter, self.on_delete = on_enter, on_delete
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.KeyPress:
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() == Qt.NoModifier:
+                self.on_enter()
+                return True
+            if event.key() == Qt.Key_Delete and event.modifiers() == Qt.NoModifier:
+                self.on_delete()
+                return True
+        return False

@@ -899,192 +899,192 @@
 <context>
     <name>CustomersTabLayout</name>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="50" />
+        <location filename="../../ui/customers/tab_layout.py" line="32" />
         <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
         <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="57" />
+        <location filename="../../ui/customers/tab_layout.py" line="39" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="58" />
+        <location filename="../../ui/customers/tab_layout.py" line="40" />
         <source>New customer (Ctrl+N)</source>
         <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="60" />
+        <location filename="../../ui/customers/tab_layout.py" line="42" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="61" />
+        <location filename="../../ui/customers/tab_layout.py" line="43" />
         <source>Edit the selected customer (Enter)</source>
         <translation>编辑所选客户（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="63" />
+        <location filename="../../ui/customers/tab_layout.py" line="45" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="64" />
+        <location filename="../../ui/customers/tab_layout.py" line="46" />
         <source>Delete the selected customer (Del)</source>
         <translation>删除所选客户（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="68" />
+        <location filename="../../ui/customers/tab_layout.py" line="50" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="70" />
+        <location filename="../../ui/customers/tab_layout.py" line="52" />
         <source>Import customers from Excel…</source>
         <translation>从 Excel 导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="71" />
+        <location filename="../../ui/customers/tab_layout.py" line="53" />
         <source>Import equipment from Excel…</source>
         <translation>从 Excel 导入设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="73" />
+        <location filename="../../ui/customers/tab_layout.py" line="55" />
         <source>Export customers to Excel…</source>
         <translation>导出客户到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="74" />
+        <location filename="../../ui/customers/tab_layout.py" line="56" />
         <source>Export equipment to Excel…</source>
         <translation>导出设备到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="76" />
+        <location filename="../../ui/customers/tab_layout.py" line="58" />
         <source>Empty customers sheet…</source>
         <translation>客户导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="77" />
+        <location filename="../../ui/customers/tab_layout.py" line="59" />
         <source>Empty equipment sheet…</source>
         <translation>设备导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="90" />
+        <location filename="../../ui/customers/tab_layout.py" line="72" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="91" />
+        <location filename="../../ui/customers/tab_layout.py" line="73" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="92" />
+        <location filename="../../ui/customers/tab_layout.py" line="74" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="93" />
+        <location filename="../../ui/customers/tab_layout.py" line="75" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="94" />
+        <location filename="../../ui/customers/tab_layout.py" line="76" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="95" />
+        <location filename="../../ui/customers/tab_layout.py" line="77" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="127" />
+        <location filename="../../ui/customers/tab_layout.py" line="109" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="129" />
+        <location filename="../../ui/customers/tab_layout.py" line="111" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="131" />
+        <location filename="../../ui/customers/tab_layout.py" line="113" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="133" />
+        <location filename="../../ui/customers/tab_layout.py" line="115" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="138" />
+        <location filename="../../ui/customers/tab_layout.py" line="120" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="145" />
+        <location filename="../../ui/customers/tab_layout.py" line="127" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="146" />
+        <location filename="../../ui/customers/tab_layout.py" line="128" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="147" />
+        <location filename="../../ui/customers/tab_layout.py" line="129" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="149" />
+        <location filename="../../ui/customers/tab_layout.py" line="131" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="151" />
+        <location filename="../../ui/customers/tab_layout.py" line="133" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="153" />
+        <location filename="../../ui/customers/tab_layout.py" line="135" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="155" />
+        <location filename="../../ui/customers/tab_layout.py" line="137" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="163" />
+        <location filename="../../ui/customers/tab_layout.py" line="145" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="174" />
+        <location filename="../../ui/customers/tab_layout.py" line="156" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="175" />
+        <location filename="../../ui/customers/tab_layout.py" line="157" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="176" />
+        <location filename="../../ui/customers/tab_layout.py" line="158" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="177" />
+        <location filename="../../ui/customers/tab_layout.py" line="159" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="207" />
+        <location filename="../../ui/customers/tab_layout.py" line="189" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
@@ -2387,12 +2387,12 @@
         <translation>保留我的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="206" />
+        <location filename="../../ui/form_dialog.py" line="225" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="207" />
+        <location filename="../../ui/form_dialog.py" line="226" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3687,62 +3687,62 @@ SHA-256 %3</translation>
 <context>
     <name>PartDialog</name>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="25" />
+        <location filename="../../ui/parts/part_dialog.py" line="24" />
         <source>Edit part</source>
         <translation>编辑配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="25" />
+        <location filename="../../ui/parts/part_dialog.py" line="24" />
         <source>New part</source>
         <translation>新建配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="30" />
+        <location filename="../../ui/parts/part_dialog.py" line="29" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="31" />
+        <location filename="../../ui/parts/part_dialog.py" line="30" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="32" />
+        <location filename="../../ui/parts/part_dialog.py" line="31" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="36" />
+        <location filename="../../ui/parts/part_dialog.py" line="35" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="37" />
+        <location filename="../../ui/parts/part_dialog.py" line="36" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="38" />
+        <location filename="../../ui/parts/part_dialog.py" line="37" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="39" />
+        <location filename="../../ui/parts/part_dialog.py" line="38" />
         <source>shelf, e.g. A-01-02</source>
         <translation>货架，如 A-01-02</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="42" />
+        <location filename="../../ui/parts/part_dialog.py" line="41" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="43" />
+        <location filename="../../ui/parts/part_dialog.py" line="42" />
         <source>In use (shown in the lists)</source>
         <translation>在用（在列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/part_dialog.py" line="89" />
+        <location filename="../../ui/parts/part_dialog.py" line="85" />
         <source>Saved part %1</source>
         <translation>已保存配件 %1</translation>
     </message>
@@ -3878,68 +3878,98 @@ SHA-256 %3</translation>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="281" />
+        <location filename="../../ui/parts/tab.py" line="290" />
+        <source>Reactivate %1</source>
+        <translation>启用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="291" />
+        <source>%1 is not in use (停用). Use it again in new work?</source>
+        <translation>%1 已停用。要在新业务中重新使用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="292" />
+        <source>Reactivate (启用)</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="299" />
+        <source>Reactivated part %1</source>
+        <translation>已启用配件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="307" />
+        <source>Deleted part %1</source>
+        <translation>已删除配件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="307" />
+        <source>Deactivated part %1</source>
+        <translation>已停用配件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab.py" line="313" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="295" />
-        <location filename="../../ui/parts/tab.py" line="308" />
+        <location filename="../../ui/parts/tab.py" line="327" />
+        <location filename="../../ui/parts/tab.py" line="340" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="287" />
+        <location filename="../../ui/parts/tab.py" line="319" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="300" />
+        <location filename="../../ui/parts/tab.py" line="332" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="314" />
+        <location filename="../../ui/parts/tab.py" line="346" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="320" />
+        <location filename="../../ui/parts/tab.py" line="352" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="320" />
+        <location filename="../../ui/parts/tab.py" line="352" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="329" />
+        <location filename="../../ui/parts/tab.py" line="361" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="335" />
+        <location filename="../../ui/parts/tab.py" line="367" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="357" />
+        <location filename="../../ui/parts/tab.py" line="389" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="393" />
+        <location filename="../../ui/parts/tab.py" line="426" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="415" />
+        <location filename="../../ui/parts/tab.py" line="448" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="417" />
+        <location filename="../../ui/parts/tab.py" line="450" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
@@ -3972,319 +4002,329 @@ SHA-256 %3</translation>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="62" />
+        <location filename="../../ui/parts/tab_layout.py" line="57" />
+        <source>Delete or deactivate…</source>
+        <translation>删除或停用…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="58" />
+        <source>A part with ledger lines can only be deactivated (停用) (Del)</source>
+        <translation>有台账记录的配件只能停用（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parts/tab_layout.py" line="64" />
         <source>Receive (F2)</source>
         <translation>入库 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="62" />
+        <location filename="../../ui/parts/tab_layout.py" line="64" />
         <source>Issue (F3)</source>
         <translation>领用 (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="63" />
+        <location filename="../../ui/parts/tab_layout.py" line="65" />
         <source>Return (F4)</source>
         <translation>退库 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="63" />
+        <location filename="../../ui/parts/tab_layout.py" line="65" />
         <source>Exchange (F6)</source>
         <translation>以旧换新 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="64" />
+        <location filename="../../ui/parts/tab_layout.py" line="66" />
         <source>Scrap</source>
         <translation>报废</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="70" />
+        <location filename="../../ui/parts/tab_layout.py" line="72" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="86" />
-        <location filename="../../ui/parts/tab_layout.py" line="168" />
-        <location filename="../../ui/parts/tab_layout.py" line="220" />
-        <location filename="../../ui/parts/tab_layout.py" line="252" />
+        <location filename="../../ui/parts/tab_layout.py" line="88" />
+        <location filename="../../ui/parts/tab_layout.py" line="172" />
+        <location filename="../../ui/parts/tab_layout.py" line="224" />
+        <location filename="../../ui/parts/tab_layout.py" line="256" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="87" />
-        <location filename="../../ui/parts/tab_layout.py" line="169" />
-        <location filename="../../ui/parts/tab_layout.py" line="221" />
-        <location filename="../../ui/parts/tab_layout.py" line="253" />
+        <location filename="../../ui/parts/tab_layout.py" line="89" />
+        <location filename="../../ui/parts/tab_layout.py" line="173" />
+        <location filename="../../ui/parts/tab_layout.py" line="225" />
+        <location filename="../../ui/parts/tab_layout.py" line="257" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="88" />
-        <location filename="../../ui/parts/tab_layout.py" line="170" />
-        <location filename="../../ui/parts/tab_layout.py" line="222" />
-        <location filename="../../ui/parts/tab_layout.py" line="254" />
+        <location filename="../../ui/parts/tab_layout.py" line="90" />
+        <location filename="../../ui/parts/tab_layout.py" line="174" />
+        <location filename="../../ui/parts/tab_layout.py" line="226" />
+        <location filename="../../ui/parts/tab_layout.py" line="258" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="89" />
-        <location filename="../../ui/parts/tab_layout.py" line="223" />
+        <location filename="../../ui/parts/tab_layout.py" line="91" />
+        <location filename="../../ui/parts/tab_layout.py" line="227" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="90" />
-        <location filename="../../ui/parts/tab_layout.py" line="230" />
+        <location filename="../../ui/parts/tab_layout.py" line="92" />
+        <location filename="../../ui/parts/tab_layout.py" line="234" />
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="91" />
-        <location filename="../../ui/parts/tab_layout.py" line="224" />
+        <location filename="../../ui/parts/tab_layout.py" line="93" />
+        <location filename="../../ui/parts/tab_layout.py" line="228" />
         <source>Book stock</source>
         <translation>账面库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="92" />
-        <location filename="../../ui/parts/tab_layout.py" line="225" />
+        <location filename="../../ui/parts/tab_layout.py" line="94" />
+        <location filename="../../ui/parts/tab_layout.py" line="229" />
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="93" />
+        <location filename="../../ui/parts/tab_layout.py" line="95" />
         <source>Price (yuan)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="95" />
-        <location filename="../../ui/parts/tab_layout.py" line="260" />
-        <location filename="../../ui/parts/tab_layout.py" line="282" />
+        <location filename="../../ui/parts/tab_layout.py" line="97" />
+        <location filename="../../ui/parts/tab_layout.py" line="264" />
+        <location filename="../../ui/parts/tab_layout.py" line="286" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="96" />
+        <location filename="../../ui/parts/tab_layout.py" line="98" />
         <source>Last move</source>
         <translation>最近变动</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="102" />
+        <location filename="../../ui/parts/tab_layout.py" line="106" />
         <source>No parts yet. Add a part, or import the parts list from Excel.</source>
         <translation>还没有配件。新建配件，或从 Excel 导入配件档案。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="109" />
+        <location filename="../../ui/parts/tab_layout.py" line="113" />
         <source>Ledger</source>
         <translation>台账明细</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="110" />
+        <location filename="../../ui/parts/tab_layout.py" line="114" />
         <source>Low stock</source>
         <translation>低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="111" />
+        <location filename="../../ui/parts/tab_layout.py" line="115" />
         <source>Old parts to return</source>
         <translation>旧件待返</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="112" />
+        <location filename="../../ui/parts/tab_layout.py" line="116" />
         <source>Stock counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="139" />
+        <location filename="../../ui/parts/tab_layout.py" line="143" />
         <source>Selected part only</source>
         <translation>只看所选配件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="144" />
+        <location filename="../../ui/parts/tab_layout.py" line="148" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="149" />
+        <location filename="../../ui/parts/tab_layout.py" line="153" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="152" />
+        <location filename="../../ui/parts/tab_layout.py" line="156" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="155" />
+        <location filename="../../ui/parts/tab_layout.py" line="159" />
         <source>Ticket no</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="163" />
+        <location filename="../../ui/parts/tab_layout.py" line="167" />
         <source>Correct line…</source>
         <translation>冲销更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="164" />
+        <location filename="../../ui/parts/tab_layout.py" line="168" />
         <source>Export ledger…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="167" />
+        <location filename="../../ui/parts/tab_layout.py" line="171" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="171" />
+        <location filename="../../ui/parts/tab_layout.py" line="175" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="172" />
-        <location filename="../../ui/parts/tab_layout.py" line="255" />
+        <location filename="../../ui/parts/tab_layout.py" line="176" />
+        <location filename="../../ui/parts/tab_layout.py" line="259" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="173" />
+        <location filename="../../ui/parts/tab_layout.py" line="177" />
         <source>Balance</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="176" />
-        <location filename="../../ui/parts/tab_layout.py" line="251" />
+        <location filename="../../ui/parts/tab_layout.py" line="180" />
+        <location filename="../../ui/parts/tab_layout.py" line="255" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="177" />
+        <location filename="../../ui/parts/tab_layout.py" line="181" />
         <source>Recipient</source>
         <translation>领用人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="179" />
+        <location filename="../../ui/parts/tab_layout.py" line="183" />
         <source>Supplier / document</source>
         <translation>供应商/单据</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="181" />
+        <location filename="../../ui/parts/tab_layout.py" line="185" />
         <source>Old part</source>
         <translation>旧件</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="183" />
+        <location filename="../../ui/parts/tab_layout.py" line="187" />
         <source>Reason / note</source>
         <translation>原因/备注</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="184" />
+        <location filename="../../ui/parts/tab_layout.py" line="188" />
         <source>Booked by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="191" />
+        <location filename="../../ui/parts/tab_layout.py" line="195" />
         <source>Select a part in the list above to see its ledger lines, or untick 'Selected part only' to see the lines of all parts.</source>
         <translation>请在上方列表中选择一个配件查看其台账；或取消勾选“只看所选配件”查看全部配件的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="204" />
+        <location filename="../../ui/parts/tab_layout.py" line="208" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="217" />
+        <location filename="../../ui/parts/tab_layout.py" line="221" />
         <source>Export purchase list…</source>
         <translation>导出采购建议…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="226" />
+        <location filename="../../ui/parts/tab_layout.py" line="230" />
         <source>Monthly use</source>
         <translation>月均用量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="227" />
+        <location filename="../../ui/parts/tab_layout.py" line="231" />
         <source>Suggested order</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="228" />
+        <location filename="../../ui/parts/tab_layout.py" line="232" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="246" />
+        <location filename="../../ui/parts/tab_layout.py" line="250" />
         <source>Book old part back…</source>
         <translation>旧件入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="247" />
+        <location filename="../../ui/parts/tab_layout.py" line="251" />
         <source>Export list…</source>
         <translation>导出清单…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="250" />
+        <location filename="../../ui/parts/tab_layout.py" line="254" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="256" />
+        <location filename="../../ui/parts/tab_layout.py" line="260" />
         <source>Old part serial no</source>
         <translation>旧件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="257" />
+        <location filename="../../ui/parts/tab_layout.py" line="261" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="258" />
+        <location filename="../../ui/parts/tab_layout.py" line="262" />
         <source>Exchanged</source>
         <translation>换件时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="259" />
+        <location filename="../../ui/parts/tab_layout.py" line="263" />
         <source>Due back</source>
         <translation>应返库时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="274" />
+        <location filename="../../ui/parts/tab_layout.py" line="278" />
         <source>Start count…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="275" />
+        <location filename="../../ui/parts/tab_layout.py" line="279" />
         <source>Open count</source>
         <translation>打开盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="281" />
+        <location filename="../../ui/parts/tab_layout.py" line="285" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="283" />
+        <location filename="../../ui/parts/tab_layout.py" line="287" />
         <source>Parts</source>
         <translation>配件台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="284" />
+        <location filename="../../ui/parts/tab_layout.py" line="288" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="285" />
+        <location filename="../../ui/parts/tab_layout.py" line="289" />
         <source>Differences</source>
         <translation>差异数</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="286" />
+        <location filename="../../ui/parts/tab_layout.py" line="290" />
         <source>Entered</source>
         <translation>已录入</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="287" />
+        <location filename="../../ui/parts/tab_layout.py" line="291" />
         <source>Counted by</source>
         <translation>盘点人</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab_layout.py" line="288" />
+        <location filename="../../ui/parts/tab_layout.py" line="292" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6589,124 +6629,124 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="166" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="176" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="178" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="254" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="188" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="185" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="160" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="178" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="183" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="180" />
         <source>Only someone no ticket, stock line or pay record names (e.g. a name typed by mistake); others are deactivated.</source>
         <translation>只能删除没有任何工单、库存记录或工资记录的人员（如输错的姓名）；其他人员请停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="200" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="197" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="198" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="199" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="203" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="200" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="205" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="211" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="238" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="235" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="253" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="250" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="273" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="270" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="282" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="279" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="283" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="280" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="287" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="284" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="288" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="285" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="296" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="293" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="296" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="312" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="293" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="309" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="312" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="309" />
         <source>%1 deleted</source>
         <translation>已删除 %1</translation>
     </message>
@@ -8272,7 +8312,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>_StepDialog</name>
     <message>
-        <location filename="../../ui/tickets/step_base.py" line="52" />
+        <location filename="../../ui/tickets/step_base.py" line="51" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>

@@ -8,35 +8,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from servicedesk.ui.common import EmptyState, debounce
+from servicedesk.ui.common import EmptyState, RowKeys, debounce
 from servicedesk.ui.import_export import SheetExchange, menu_button
 from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
 
-
-
-class _KeyFilter(QObject):
-    """Enter edits and Delete deletes the current row of a table."""
-
-    def __init__(self, on_enter, on_delete, parent: QObject):
-        super().__init__(parent)
-        self.on_enter, self.on_delete = on_enter, on_delete
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt name
-        if event.type() == QEvent.KeyPress:
-            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() == Qt.NoModifier:
-                self.on_enter()
-                return True
-            if event.key() == Qt.Key_Delete and event.modifiers() == Qt.NoModifier:
-                self.on_delete()
-                return True
-        return False
 
 
 class CustomersTabLayout:
@@ -99,7 +81,7 @@ class CustomersTabLayout:
         self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._on_customer_row(cur.row()))
         self.table.doubleClicked.connect(lambda _i: self.edit_customer())
-        self._customer_keys = _KeyFilter(self.edit_customer, self.delete_customer, self)
+        self._customer_keys = RowKeys(self.edit_customer, self.delete_customer, self)
         self.table.installEventFilter(self._customer_keys)
         self.list_empty = EmptyState("", self)
         self.list_empty.setObjectName("customerEmpty")
@@ -158,7 +140,7 @@ class CustomersTabLayout:
         self.eq_table = self._table("equipmentTable", self.eq_model)
         self.eq_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._on_equipment_row(cur.row()))
         self.eq_table.doubleClicked.connect(lambda _i: self.edit_equipment())
-        self._eq_keys = _KeyFilter(self.edit_equipment, self.delete_equipment, self)
+        self._eq_keys = RowKeys(self.edit_equipment, self.delete_equipment, self)
         self.eq_table.installEventFilter(self._eq_keys)
         self.eq_empty = EmptyState(self.tr("No equipment yet. Add the units this customer bought "
                                            "with “Add equipment”."), self)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from servicedesk.models.parts import ledger as P
 from servicedesk.models.core.validation import fen_to_yuan_str
-from servicedesk.ui.common import EmptyState, debounce, line_edit, record_table
+from servicedesk.ui.common import EmptyState, RowKeys, debounce, line_edit, record_table
 from servicedesk.ui.parts.move_dialog import MOVE_KINDS, kind_text
 from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
@@ -54,6 +54,8 @@ class PartsTabLayout:
         bar.addSpacing(12)
         self.new_btn = self._button(bar, self.tr("New part"), self.new_part)
         self.edit_btn = self._button(bar, self.tr("Edit"), self.edit_part)
+        self.delete_btn = self._button(bar, self.tr("Delete or deactivate…"), self.delete_part)
+        self.delete_btn.setToolTip(self.tr("A part with ledger lines can only be deactivated (停用) (Del)"))
         bar.addStretch(1)
         lay.addLayout(bar)
 
@@ -99,6 +101,8 @@ class PartsTabLayout:
         self.parts_table = record_table(self.parts_model, parent=top, alternating=True)
         self.parts_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.parts_table.doubleClicked.connect(lambda _i: self.edit_part())
+        self._part_keys = RowKeys(self.edit_part, self.delete_part, self)
+        self.parts_table.installEventFilter(self._part_keys)
         self.parts_empty = EmptyState(self.tr("No parts yet. Add a part, or import the parts list from Excel."))
         top_lay.addWidget(self.parts_table)
         top_lay.addWidget(self.parts_empty)
