@@ -338,3 +338,32 @@ def test_delete_offers_only_deactivate_for_a_customer_with_history(tab, ctx, mon
     tab.delete_customer()
     assert [key for key, _ in asked[-1]] == ["delete", "deactivate"]
     assert ctx.db.execute("SELECT count(*) FROM customers WHERE id = ?", [loner]).fetchone()[0] == 0
+
+
+def test_merge_button_moves_the_duplicate_into_the_selected_customer(tab, ctx, qtbot, monkeypatch):
+    """Issue 16: the same customer registered twice is merged from the archive tab (Ctrl+M)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    keep = F.customer(ctx.db, name="杭州建工集团有限公司", phone="13812345678")
+    drop = F.customer(ctx.db, name="杭州建工集团", phone="0571-87654321")
+    F.equipment(ctx.db, drop, "QTZ80", "TC-2024-009")
+    F.ticket(ctx.db, customer_id=drop)
+    tab.reload()
+    tab._show_customer(keep)
+    assert tab.merge_button.isEnabled()
+    qtbot.mouseClick(tab.merge_button, Qt.LeftButton)
+    dialog = tab.current_dialog
+    assert dialog is not None and dialog.objectName() == "mergeCustomersDialog"
+    dialog.search.setText("杭州建工集团")
+    dialog._fill()
+    row = next(i for i in range(dialog.candidates.count())
+               if dialog.candidates.item(i).text().startswith(f"{drop} · "))
+    dialog.candidates.setCurrentRow(row)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    qtbot.mouseClick(dialog.merge_button, Qt.LeftButton)
+    assert C.get_customer(ctx.db, drop).merged_into == keep
+    assert tab.current_customer.id == keep and tab.eq_model.rowCount() == 1
+    assert tab.statuses[-1] == "Merged 杭州建工集团 into 杭州建工集团有限公司: 1 units, 1 tickets, 0 calls moved"
+    # the old name and phone still find the kept customer
+    _search(qtbot, tab, "87654321")
+    assert tab.model.total() == 1 and tab.model.row(0).id == keep

@@ -866,12 +866,17 @@
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="369" />
+        <location filename="../../ui/customers/tab.py" line="349" />
+        <source>Merged %1 into %2: %3 units, %4 tickets, %5 calls moved</source>
+        <translation>已将 %1 合并到 %2：移入设备 %3 台、工单 %4 张、回访 %5 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab.py" line="392" />
         <source>Deleted equipment %1</source>
         <translation>已删除设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="369" />
+        <location filename="../../ui/customers/tab.py" line="392" />
         <source>Deactivated equipment %1</source>
         <translation>已停用设备 %1</translation>
     </message>
@@ -886,12 +891,12 @@
         <translation>已停用客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="348" />
+        <location filename="../../ui/customers/tab.py" line="371" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="421" />
+        <location filename="../../ui/customers/tab.py" line="444" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -934,157 +939,167 @@
         <translation>删除所选客户（Del）</translation>
     </message>
     <message>
+        <location filename="../../ui/customers/tab_layout.py" line="48" />
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
         <location filename="../../ui/customers/tab_layout.py" line="50" />
+        <source>The same customer registered twice: move the other record's equipment, tickets and calls to the selected one (Ctrl+M)</source>
+        <translation>同一客户登记了两次：把另一条记录的设备、工单和回访并入所选客户（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/tab_layout.py" line="55" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="52" />
+        <location filename="../../ui/customers/tab_layout.py" line="57" />
         <source>Import customers from Excel…</source>
         <translation>从 Excel 导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="53" />
+        <location filename="../../ui/customers/tab_layout.py" line="58" />
         <source>Import equipment from Excel…</source>
         <translation>从 Excel 导入设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="55" />
+        <location filename="../../ui/customers/tab_layout.py" line="60" />
         <source>Export customers to Excel…</source>
         <translation>导出客户到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="56" />
+        <location filename="../../ui/customers/tab_layout.py" line="61" />
         <source>Export equipment to Excel…</source>
         <translation>导出设备到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="58" />
+        <location filename="../../ui/customers/tab_layout.py" line="63" />
         <source>Empty customers sheet…</source>
         <translation>客户导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="59" />
+        <location filename="../../ui/customers/tab_layout.py" line="64" />
         <source>Empty equipment sheet…</source>
         <translation>设备导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="72" />
+        <location filename="../../ui/customers/tab_layout.py" line="78" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="73" />
+        <location filename="../../ui/customers/tab_layout.py" line="79" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="74" />
+        <location filename="../../ui/customers/tab_layout.py" line="80" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="75" />
+        <location filename="../../ui/customers/tab_layout.py" line="81" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="76" />
+        <location filename="../../ui/customers/tab_layout.py" line="82" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="77" />
+        <location filename="../../ui/customers/tab_layout.py" line="83" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="109" />
+        <location filename="../../ui/customers/tab_layout.py" line="115" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="111" />
+        <location filename="../../ui/customers/tab_layout.py" line="117" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="113" />
+        <location filename="../../ui/customers/tab_layout.py" line="119" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="115" />
+        <location filename="../../ui/customers/tab_layout.py" line="121" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="120" />
+        <location filename="../../ui/customers/tab_layout.py" line="126" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="127" />
+        <location filename="../../ui/customers/tab_layout.py" line="133" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="128" />
+        <location filename="../../ui/customers/tab_layout.py" line="134" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="129" />
+        <location filename="../../ui/customers/tab_layout.py" line="135" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="131" />
+        <location filename="../../ui/customers/tab_layout.py" line="137" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="133" />
+        <location filename="../../ui/customers/tab_layout.py" line="139" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="135" />
+        <location filename="../../ui/customers/tab_layout.py" line="141" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="137" />
+        <location filename="../../ui/customers/tab_layout.py" line="143" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="145" />
+        <location filename="../../ui/customers/tab_layout.py" line="151" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="156" />
+        <location filename="../../ui/customers/tab_layout.py" line="162" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="157" />
+        <location filename="../../ui/customers/tab_layout.py" line="163" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="158" />
+        <location filename="../../ui/customers/tab_layout.py" line="164" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="159" />
+        <location filename="../../ui/customers/tab_layout.py" line="165" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="189" />
+        <location filename="../../ui/customers/tab_layout.py" line="195" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
@@ -3027,7 +3042,7 @@ SHA-256 %3</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="247" />
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>New ticket…</source>
         <translation>新建工单…</translation>
     </message>
@@ -3038,7 +3053,7 @@ SHA-256 %3</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="251" />
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -3048,143 +3063,153 @@ SHA-256 %3</translation>
         <translation>为此设备新建工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="253" />
+        <source>Merge a duplicate into this customer…</source>
+        <translation>将重复客户合并到此客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Issue…</source>
         <translation>领用…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Return…</source>
         <translation>退库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Old-for-new exchange…</source>
         <translation>以旧换新…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Scrap…</source>
         <translation>报废…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="263" />
+        <source>Delete or deactivate the part…</source>
+        <translation>删除或停用配件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Record the call…</source>
         <translation>记录回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Call history</source>
         <translation>回访历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Approve the month…</source>
         <translation>审批本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Unlock the month…</source>
         <translation>解锁本月工资…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Add a deduction…</source>
         <translation>添加考核扣款…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Dispute the line…</source>
         <translation>对此行提出争议…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>Company workbook from the branches…</source>
         <translation>汇总各服务部月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Clerk: %1</source>
         <translation>记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Clerk now: %1</source>
         <translation>当前记录人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Read-only: cannot save. %1. Viewing, searching, printing, export and backup work.</source>
         <translation>只读：无法保存。原因：%1。查看、搜索、打印、导出和备份仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>The data file is on a network share (%1). SQLite over a network share can corrupt data: keep the data file on this PC's own disk and back up to the share instead.</source>
         <translation>数据文件位于网络共享上（%1）。通过网络共享使用 SQLite 可能损坏数据：请把数据文件放在本机硬盘上，把备份放到共享上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
-        <location filename="../../ui/main_window.py" line="566" />
+        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="568" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>Choose a folder for the backup</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Folder for the automatic backups</source>
         <translation>自动备份的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="484" />
         <source>The data file was restored from %1. The replaced file is kept:%2</source>
         <translation>已从 %1 恢复数据文件。被替换的文件已保留：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>Backup written to %1</source>
         <translation>已备份到 %1</translation>
     </message>

@@ -209,7 +209,7 @@ class CustomersTab(CustomersTabLayout, QWidget):
             except NotFound:
                 customer = None
         self.current_customer = customer
-        for b in (self.edit_button, self.delete_button, self.add_eq_button):
+        for b in (self.edit_button, self.delete_button, self.merge_button, self.add_eq_button):
             b.setEnabled(customer is not None)
         if customer is None:
             self.detail_stack.setCurrentWidget(self.detail_empty)
@@ -331,6 +331,29 @@ class CustomersTab(CustomersTabLayout, QWidget):
             self.ctx.status(self.tr("Deactivated customer %1").replace("%1", c.name))
         self.reload()
         self._announce("customers")
+
+    def merge_customer(self) -> None:
+        """合并: the selected customer is kept; the duplicate chosen in the dialog moves into it."""
+        from servicedesk.ui.customers.merge_dialog import MergeCustomersDialog
+
+        keep = self.current_customer
+        if keep is None:
+            return
+        dialog = MergeCustomersDialog(self.ctx, keep, self)
+        self.current_dialog = dialog
+        dialog.merged.connect(self._customers_merged)
+        dialog.finished.connect(lambda _r: setattr(self, "current_dialog", None))
+        dialog.open()
+
+    def _customers_merged(self, plan) -> None:
+        self.ctx.status(self.tr("Merged %1 into %2: %3 units, %4 tickets, %5 calls moved")
+                        .replace("%1", plan.drop.name).replace("%2", plan.keep.name)
+                        .replace("%3", str(plan.equipment)).replace("%4", str(plan.tickets))
+                        .replace("%5", str(plan.followups)))
+        self.reload()
+        self._show_customer(plan.keep.id)
+        for kind in ("customers", "tickets", "followups"):
+            self._announce(kind)
 
     def add_equipment(self) -> None:
         if self.current_customer is None:

@@ -45,6 +45,11 @@ class CustomersTabLayout:
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setToolTip(self.tr("Delete the selected customer (Del)"))
         self.delete_button.clicked.connect(self.delete_customer)
+        self.merge_button = QPushButton(self.tr("Merge…"), self)
+        self.merge_button.setObjectName("mergeCustomers")
+        self.merge_button.setToolTip(self.tr("The same customer registered twice: move the other record's "
+                                             "equipment, tickets and calls to the selected one (Ctrl+M)"))
+        self.merge_button.clicked.connect(self.merge_customer)
 
         # A push button with a menu keeps room for its arrow (a tool button drew it over the text).
         self.sheet_button = menu_button(self, self.tr("Import / Export"))
@@ -65,6 +70,7 @@ class CustomersTabLayout:
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.merge_button)
         bar.addWidget(self.sheet_button)
 
         # ---- customer list -----------------------------------------------------------
@@ -206,6 +212,7 @@ class CustomersTabLayout:
         # ---- keyboard ---------------------------------------------------------------------
         # One shortcut per key: two on the same key would be ambiguous and neither would fire.
         for keys, slot in ((QKeySequence("Ctrl+N"), self.new_customer),
+                           (QKeySequence("Ctrl+M"), self.merge_customer),
                            (QKeySequence("Ctrl+F"), self.focus_search)):
             sc = QShortcut(keys, self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
