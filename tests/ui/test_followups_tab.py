@@ -97,7 +97,7 @@ def test_show_record_selects_the_followup(ctx, qtbot, due_call):
     qtbot.addWidget(tab)
     tab.show_record("followup", str(due_call))
     assert tab.selected().id == due_call
-    assert "13812345678" in tab.detail.toPlainText()
+    assert "138 1234 5678" in tab.detail.toPlainText()
     tab.pages.setCurrentIndex(1)
     assert tab.plan_model.rowCount() == 0
 

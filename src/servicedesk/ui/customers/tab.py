@@ -14,6 +14,7 @@ import html
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.errors import NotFound
 from servicedesk.models.archive.history import HistoryItem, equipment_history
@@ -238,7 +239,7 @@ class CustomersTab(CustomersTabLayout, QWidget):
             return (f"<tr><td style='color:#6b6b6b; padding-right:8px'>{html.escape(label)}</td>"
                     f"<td>{html.escape(value)}</td></tr>")
 
-        phones = " / ".join(p for p in (c.phone, c.phone2) if p)
+        phones = " / ".join(format_phone(p) for p in (c.phone, c.phone2) if p)
         contact = " ".join(p for p in (c.contact, c.title) if p)
         return (f"<div style='font-size:15px; font-weight:bold'>{html.escape(c.name)}</div>"
                 "<table cellspacing='0' cellpadding='1'>"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.ui.common import EmptyState, RowKeys, debounce
 from servicedesk.ui.import_export import SheetExchange, menu_button
 from servicedesk.ui.table_model import ColumnDef, RIGHT, RecordTableModel
@@ -77,7 +78,7 @@ class CustomersTabLayout:
         self.model = RecordTableModel([
             ColumnDef("name", self.tr("Customer"), width=200),
             ColumnDef("contact", self.tr("Contact"), width=64),
-            ColumnDef("phone", self.tr("Phone"), width=108),
+            ColumnDef("phone", self.tr("Phone"), display=lambda r: format_phone(r.phone), width=116),
             ColumnDef("region", self.tr("Region"), width=48),
             ColumnDef("dealer", self.tr("Dealer"), width=112),
             ColumnDef("equipment_count", self.tr("Units"), align=RIGHT, width=44),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.models.followups import calls as F
 from servicedesk.models.core.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, show_error
@@ -65,7 +66,7 @@ def followup_summary_html(fu: F.Followup) -> str:
     who = " · ".join(p for p in (fu.customer_name, fu.contact) if p)
     lines.append(e(who))
     if fu.phone:
-        lines.append(f"<span style='font-size:18px; font-weight:bold'>{e(fu.phone)}</span>")
+        lines.append(f"<span style='font-size:18px; font-weight:bold'>{e(format_phone(fu.phone))}</span>")
     if fu.equipment_label:
         dealer = QCoreApplication.translate("Followups", "Dealer")
         lines.append(e(fu.equipment_label) + (f" · {e(dealer)} {e(fu.dealer)}" if fu.dealer else ""))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.models.followups import calls as F
 from servicedesk.models.core.db import now_iso
 from servicedesk.models.core.errors import DomainError
@@ -114,7 +115,7 @@ class FollowupsTab(QWidget):
                       tooltip=lambda r: r.due_at[:16]),
             ColumnDef("kind", self.tr("Kind"), display=lambda r: kind_text(r.kind), width=190),
             ColumnDef("customer_name", self.tr("Customer"), width=200),
-            ColumnDef("phone", self.tr("Phone"), width=120),
+            ColumnDef("phone", self.tr("Phone"), display=lambda r: format_phone(r.phone), width=120),
             ColumnDef("equipment_label", self.tr("Equipment"), display=lambda r: r.equipment_label, width=150),
             ColumnDef("ticket_no", self.tr("Ticket"), width=100),
             ColumnDef("attempts", self.tr("Attempts"), display=lambda r: str(r.attempts) if r.attempts else "",
@@ -196,7 +197,7 @@ class FollowupsTab(QWidget):
             ColumnDef("equipment", self.tr("Equipment"),
                       display=lambda r: f"{r.equipment_model} {r.equipment_serial}", width=170),
             ColumnDef("customer_name", self.tr("Customer"), width=220),
-            ColumnDef("phone", self.tr("Phone"), width=120),
+            ColumnDef("phone", self.tr("Phone"), display=lambda r: format_phone(r.phone), width=120),
             ColumnDef("dealer", self.tr("Dealer"), width=140),
         ], self, row_color=self._plan_color)
         self.plan_table = record_table(self.plan_model, "plan_table")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.models.tickets import technicians as TM
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.settings import get_setting
@@ -195,7 +196,7 @@ class TechniciansDialog(FittedDialog):
 
         self.model = RecordTableModel([
             ColumnDef("name", self.tr("Full name"), width=120),
-            ColumnDef("phone", self.tr("Phone"), width=120),
+            ColumnDef("phone", self.tr("Phone"), display=lambda r: format_phone(r.phone), width=120),
             ColumnDef("role", self.tr("Role"), display=lambda t: role_text(t.role), width=90),
             ColumnDef("base_salary_fen", self.tr("Base salary (yuan)"),
                       display=lambda t: fen_to_yuan_str(t.base_salary_fen), align=RIGHT, width=130),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.standards import WORK_CATALOG
 from servicedesk.models.tickets.rules import parse_ts
@@ -354,7 +355,7 @@ class TicketDetailPane(QWidget):
         warranty = d.warranty_reason or warranty_text(d.warranty)
         intake = section(self.tr("Intake"), [
             row(self.tr("Customer"), d.customer_name),
-            row(self.tr("Contact"), d.contact), row(self.tr("Phone"), d.phone),
+            row(self.tr("Contact"), d.contact), row(self.tr("Phone"), format_phone(d.phone)),
             row(self.tr("Address"), d.address), row(self.tr("Equipment"), equipment),
             row(self.tr("Reported"), short_time(d.reported_at)),
             row(self.tr("Requested service time"), short_time(d.requested_at)),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QStackedWidget, QTabBar, QTableView, QVBoxLayout, QWidget,
 )
 
+from servicedesk.models.core.phones import format_phone
 from servicedesk.models.tickets import queries as Q
 from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.db import now_iso
@@ -177,7 +178,7 @@ class TicketsTab(QWidget):
             ColumnDef("type", self.tr("Type"), display=lambda r: type_text(r.type), width=64),
             ColumnDef("customer_name", self.tr("Customer"), width=180,
                       tooltip=lambda r: f"{r.customer_name}\n{r.contact} {r.phone}"),
-            ColumnDef("phone", self.tr("Phone"), width=104),
+            ColumnDef("phone", self.tr("Phone"), display=lambda r: format_phone(r.phone), width=112),
             ColumnDef("serial_no", self.tr("Model / serial"),
                       display=lambda r: f"{r.model} {r.serial_no}".strip(), sort_key="", width=130),
             ColumnDef("reported_at", self.tr("Reported"), display=lambda r: short_time(r.reported_at),
