@@ -152,6 +152,11 @@ def _xls_grid(path: Path, sheet_title: str) -> Grid:
             return None
         if cell.ctype == xlrd.XL_CELL_BOOLEAN:
             return bool(cell.value)
+        if cell.ctype == xlrd.XL_CELL_NUMBER and float(cell.value).is_integer():
+            # .xls keeps every number as a double: a serial 2601 or invoice
+            # number 12345678 would import as "2601.0". Whole numbers come out
+            # as int, as openpyxl gives them from an .xlsx.
+            return int(cell.value)
         return cell.value
 
     def rows() -> Iterator[tuple[int, tuple]]:

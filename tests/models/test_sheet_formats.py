@@ -1,0 +1,261 @@
+"""Imports as offices keep their sheets (issue 16): a title row and blank rows
+above the header, a merged title cell, header names with spaces or full-width
+brackets, .csv in UTF-8 (with BOM), GBK and UTF-16, and the old .xls format.
+
+Every file is written here the way the office's program would write it
+(openpyxl for .xlsx, xlwt for .xls, bytes in the encoding for .csv), imported
+through the real command line, and the rows are read back from the SQLite file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+import xlwt
+from openpyxl import Workbook
+
+from servicedesk.models.core.db import open_db
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def archive(db_path: Path) -> Path:
+    """An empty archive file (created, then closed: the CLI opens it itself)."""
+    open_db(db_path).close()
+    return db_path
+
+
+def _customers(db_path: Path) -> list[tuple]:
+    with sqlite3.connect(db_path) as con:
+        return con.execute("SELECT name, contact, phone, region, notes FROM customers ORDER BY id").fetchall()
+
+
+def _equipment(db_path: Path) -> list[tuple]:
+    with sqlite3.connect(db_path) as con:
+        return con.execute(
+            "SELECT c.name, e.model, e.serial_no, e.quantity, e.purchase_date, e.acceptance_date "
+            "FROM equipment e JOIN customers c ON c.id = e.customer_id ORDER BY e.id").fetchall()
+
+
+def _import(kind: str, path: Path, db_path: Path, *extra: str) -> tuple[int, str, str]:
+    return run_cli("import", kind, str(path), "--db", str(db_path), *extra)
+
+
+# ---------------------------------------------------------------- title rows
+def _titled_workbook(path: Path, header: list, rows: list[list]) -> Path:
+    """Row 1 a title merged across the columns, row 2 blank, row 3 a
+    制表 line, row 4 blank, the header in row 5, data from row 6."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = "2026年 杭州办事处 客户档案"
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws["A3"] = "制表：林芳"
+    ws["D3"] = "2026-03-01"
+    for i, text in enumerate(header, start=1):
+        ws.cell(5, i, text)
+    for r, row in enumerate(rows, start=6):
+        for i, value in enumerate(row, start=1):
+            ws.cell(r, i, value)
+    wb.save(path)
+    return path
+
+
+def test_title_row_merged_cell_and_blank_rows_above_the_header(archive, tmp_path):
+    f = _titled_workbook(tmp_path / "客户.xlsx", ["用户姓名/单位", "联系人", "联系电话", "区域", "备注"], [
+        ["宁波路桥工程有限公司", "李明", "13900001111", "宁波", None],
+        [None, None, None, None, None],                       # blank row inside the data: skipped
+        ["王五", None, "0574-87654321", None, "个人客户"],
+    ])
+    code, out, err = _import("customers", f, archive)
+    assert (code, err) == (0, ""), err
+    assert "imported 2 row(s): 2 new, 0 updated" in out
+    assert _customers(archive) == [
+        ("宁波路桥工程有限公司", "李明", "13900001111", "宁波", ""),
+        ("王五", "", "0574-87654321", "", "个人客户"),
+    ]
+
+
+def test_problems_below_a_title_name_the_spreadsheets_own_row_numbers(archive, tmp_path):
+    f = _titled_workbook(tmp_path / "客户.xlsx", ["用户姓名/单位", "联系人", "联系电话", "区域", "备注"], [
+        ["宁波路桥工程有限公司", "李明", "13900001111", "宁波", None],   # row 6
+        ["王五", None, "12a", None, None],                            # row 7
+    ])
+    code, out, err = _import("customers", f, archive)
+    assert code == 1 and out == ""
+    assert err.splitlines()[0].startswith('row 7, column 联系电话: "12a" is not a phone number')
+    assert _customers(archive) == []
+
+
+# ---------------------------------------------------------------- header names
+def test_header_names_with_spaces_line_breaks_stars_and_full_width_brackets(archive, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    # As typed by hand: spaces inside, a line break, a required marker, and
+    # the full-width （元） a Chinese input method gives.
+    ws.append(["配件 编码*", "名\n称", " 单价（元） ", "安全库存", "ＵＮＩＴ"])
+    ws.append(["KZ-CJX2-3210", "交流接触器", "38.50", 2, "个"])
+    wb.save(tmp_path / "parts.xlsx")
+    code, out, err = _import("parts", tmp_path / "parts.xlsx", archive)
+    assert (code, err) == (0, ""), err
+    with sqlite3.connect(archive) as con:
+        assert con.execute("SELECT code, name, price_fen, safety_stock, unit FROM parts").fetchall() == [
+            ("KZ-CJX2-3210", "交流接触器", 3850, 2, "个")]
+
+
+def test_a_header_with_a_remark_in_brackets_is_not_guessed(archive, tmp_path):
+    """联系电话（手机） is not the template's 联系电话: the importer does not guess
+    (联系电话（备用） would be the second phone), it names the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", "联系电话（手机）"])
+    ws.append(["王五", "13900001111"])
+    wb.save(tmp_path / "c.xlsx")
+    code, out, err = _import("customers", tmp_path / "c.xlsx", archive)
+    assert code == 1
+    assert err.splitlines() == [
+        "error: c.xlsx: the header row (row 1) has 1 problem(s); nothing was imported",
+        "row 1, column 联系电话（手机）: unknown column (see the template's 说明 sheet)",
+    ]
+    assert _customers(archive) == []
+
+
+# ---------------------------------------------------------------- .csv
+CSV_TEXT = ("用户姓名/单位,联系人,联系电话,区域,备注\r\n"
+            "宁波路桥工程有限公司,李明,13900001111,宁波,\r\n"
+            "\"王五, 个人\",,0574-87654321,,\"说“好”\"\r\n")
+CSV_ROWS = [("宁波路桥工程有限公司", "李明", "13900001111", "宁波", ""),
+            ("王五, 个人", "", "0574-87654321", "", "说“好”")]
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("utf-8", CSV_TEXT.encode("utf-8")),
+    ("utf-8 with BOM (Excel's CSV UTF-8)", codecs.BOM_UTF8 + CSV_TEXT.encode("utf-8")),
+    ("GBK (a Chinese Excel's plain CSV)", CSV_TEXT.encode("gbk")),
+    ("UTF-16 LE with BOM, tabs (Excel's Unicode text)",
+     codecs.BOM_UTF16_LE + CSV_TEXT.replace(",", "\t").replace("\"王五\t 个人\"", "王五, 个人")
+     .encode("utf-16-le")),
+])
+def test_csv_in_every_encoding_an_office_saves(archive, tmp_path, encoding, data):
+    f = tmp_path / "客户.csv"
+    f.write_bytes(data)
+    code, out, err = _import("customers", f, archive)
+    assert (code, err) == (0, ""), f"{encoding}: {err}"
+    assert _customers(archive) == CSV_ROWS, encoding
+
+
+def test_gbk_csv_problem_names_row_and_column(archive, tmp_path):
+    f = tmp_path / "客户.csv"
+    f.write_bytes("用户姓名/单位,联系电话\r\n张三,12a\r\n".encode("gbk"))
+    code, out, err = _import("customers", f, archive)
+    assert code == 1
+    assert err.startswith('row 2, column 联系电话: "12a" is not a phone number')
+
+
+def test_csv_that_is_no_known_text_is_refused_clearly(archive, tmp_path):
+    f = tmp_path / "客户.csv"
+    f.write_bytes(b"\x81\x20\xff\xfe\xfd,\x80\x80\r\n")
+    code, out, err = _import("customers", f, archive)
+    assert code == 1 and "Traceback" not in err
+    assert "neither UTF-8 nor GBK" in err
+
+
+# ---------------------------------------------------------------- .xls
+# Written with xlwt (the writer of the old binary format, a test dependency),
+# read back by the program through xlrd as any office's .xls would be.
+DATE = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+
+
+def _xls(path: Path, sheet: str, header: list, rows: list[list], *, titled: bool = False) -> Path:
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet(sheet)
+    top = 0
+    if titled:
+        ws.write_merge(0, 0, 0, len(header) - 1, "设备档案（2026年3月）")
+        top = 2
+    for i, text in enumerate(header):
+        ws.write(top, i, text)
+    for r, row in enumerate(rows, start=top + 1):
+        for i, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, _dt.date):
+                ws.write(r, i, _dt.datetime(value.year, value.month, value.day), DATE)
+            else:
+                ws.write(r, i, value)
+    book.save(str(path))
+    return path
+
+
+def test_xls_customers_and_equipment_with_dates_and_numbers(archive, tmp_path):
+    c = _xls(tmp_path / "客户.xls", "客户档案", ["用户姓名/单位", "联系人", "联系电话", "区域", "备注"], [
+        ["宁波路桥工程有限公司", "李明", "13900001111", "宁波", None],
+        ["王五", None, "0574-87654321", None, "个人客户"],
+    ])
+    code, out, err = _import("customers", c, archive)
+    assert (code, err) == (0, ""), err
+    assert _customers(archive) == [
+        ("宁波路桥工程有限公司", "李明", "13900001111", "宁波", ""),
+        ("王五", "", "0574-87654321", "", "个人客户"),
+    ]
+    e = _xls(tmp_path / "设备.xls", "设备档案", ["用户姓名/单位", "型号", "机号", "数量", "购机日期", "安装验收日期"], [
+        ["宁波路桥工程有限公司", "QTZ80", "T2509-0101", 2, _dt.date(2025, 10, 8), _dt.date(2025, 12, 1)],
+        ["王五", "SC200/200", "S2603-0001", None, "2026/3/1", None],      # a text date in the .xls
+    ], titled=True)
+    code, out, err = _import("equipment", e, archive)
+    assert (code, err) == (0, ""), err
+    assert _equipment(archive) == [
+        ("宁波路桥工程有限公司", "QTZ80", "T2509-0101", 2, "2025-10-08", "2025-12-01"),
+        ("王五", "SC200/200", "S2603-0001", 1, "2026-03-01", None),
+    ]
+
+
+def test_xls_whole_numbers_in_code_columns_are_not_turned_into_decimals(archive, tmp_path):
+    """.xls stores every number as a double: a serial typed as 2601 or an
+    invoice number 12345678 in a General cell must not come in as "2601.0"."""
+    c = _xls(tmp_path / "客户.xls", "客户档案", ["用户姓名/单位", "联系电话", "备注"],
+             [["王五", 13900001111, 12]])
+    assert _import("customers", c, archive)[0] == 0
+    e = _xls(tmp_path / "设备.xls", "设备档案",
+             ["用户姓名/单位", "型号", "机号", "发票号", "AB号", "数量", "保修月数"],
+             [["王五", 80, 2601, 12345678, 2025123, 2.0, 24]])
+    code, out, err = _import("equipment", e, archive)
+    assert (code, err) == (0, ""), err
+    with sqlite3.connect(archive) as con:
+        assert con.execute("SELECT phone, notes FROM customers").fetchall() == [("13900001111", "12")]
+        assert con.execute("SELECT model, serial_no, invoice_no, project_no, quantity, warranty_months "
+                           "FROM equipment").fetchall() == [("80", "2601", "12345678", "2025123", 2, 24)]
+
+
+def test_xls_saved_with_an_xlsx_name_is_still_read(archive, tmp_path):
+    """Some programs write the old format under a .xlsx name: the content decides."""
+    f = _xls(tmp_path / "客户.xls", "Sheet1", ["用户姓名/单位", "联系电话"], [["王五", "13900001111"]])
+    renamed = f.rename(tmp_path / "客户.xlsx")
+    code, out, err = _import("customers", renamed, archive)
+    assert (code, err) == (0, ""), err
+    assert _customers(archive) == [("王五", "", "13900001111", "", "")]
+
+
+def test_xls_problem_names_the_row_and_the_column(archive, tmp_path):
+    f = _xls(tmp_path / "设备.xls", "设备档案", ["用户姓名/单位", "型号", "机号", "数量"], [
+        ["无此客户", "QTZ80", "T1", "两台"],
+    ], titled=True)
+    code, out, err = _import("equipment", f, archive)
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        'row 4, column 用户姓名/单位: No customer "无此客户" in the archive.',
+        'row 4, column 数量: "两台" is not a whole number',
+    ]
+    assert _equipment(archive) == []
+
+
+def test_a_damaged_xls_is_refused_clearly(archive, tmp_path):
+    f = tmp_path / "坏.xls"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    code, out, err = _import("customers", f, archive)
+    assert code == 1 and "Traceback" not in err
+    assert err.startswith("error: 坏.xls is not a readable Excel workbook (.xls)")
