@@ -259,3 +259,67 @@ def test_a_damaged_xls_is_refused_clearly(archive, tmp_path):
     code, out, err = _import("customers", f, archive)
     assert code == 1 and "Traceback" not in err
     assert err.startswith("error: 坏.xls is not a readable Excel workbook (.xls)")
+
+
+# ---------------------------------------------------------------- data without a header
+# A column with data under a blank header cell is refused, not dropped and not
+# a warning: imports are all-or-nothing, and a column without a header is most
+# often one the clerk meant to import (a header deleted by mistake, a phone
+# typed one column to the right). Importing the rest would archive those rows
+# without it; the clerk names the column or deletes it and imports again.
+def test_data_under_a_blank_header_cell_is_refused_naming_the_column_letter(archive, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", "联系人", None, "区域"])
+    ws.append(["宁波路桥工程有限公司", "李明", "13900001111", "宁波"])     # row 2: C has data
+    ws.append(["王五", None, None, None])
+    ws.append(["张三", None, "0574-87654321", None, None, "备注写在这里"])  # row 4: C and F
+    wb.save(tmp_path / "c.xlsx")
+    code, out, err = _import("customers", tmp_path / "c.xlsx", archive)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "error: c.xlsx: 2 problem(s) in the sheet; nothing was imported",
+        "row 1, column C: column C has data in 2 rows (the first is row 2) but no header; "
+        "give it a header from the template or delete it",
+        "row 1, column F: column F has data in row 4 but no header; "
+        "give it a header from the template or delete it",
+    ]
+    assert _customers(archive) == []
+
+
+def test_the_no_header_message_reaches_the_clerk_in_chinese(archive, tmp_path):
+    from servicedesk.models.core import messages
+
+    line = ("row 1, column C: column C has data in 2 rows (the first is row 2) but no header; "
+            "give it a header from the template or delete it")
+    assert messages.localize(line, "zh_CN") == (
+        "第 1 行，“C”列：C 列有 2 行有数据（第一处在第 2 行），但这一列没有表头；请按模板填写表头或删除该列")
+    assert messages.localize("c.xlsx: 2 problem(s) in the sheet; nothing was imported", "zh_CN") == \
+        "c.xlsx：表中有 2 处问题，未导入任何数据"
+
+
+def test_data_without_a_header_in_csv_and_xls_and_below_a_title(archive, tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_bytes("用户姓名/单位,联系电话\r\n王五,13900001111,个人客户\r\n".encode("gbk"))
+    code, out, err = _import("customers", f, archive)
+    assert code == 1
+    assert "row 1, column C: column C has data in row 2 but no header" in err
+    x = _xls(tmp_path / "设备.xls", "设备档案", ["用户姓名/单位", "型号", "机号", ""],
+             [["王五", "QTZ80", "T1", "滨江工地"]], titled=True)
+    code, out, err = _import("equipment", x, archive)
+    assert code == 1
+    # The header is row 3 (title in row 1, blank row 2), the data row 4.
+    assert "row 3, column D: column D has data in row 4 but no header" in err
+    assert _customers(archive) == [] and _equipment(archive) == []
+
+
+def test_a_blank_column_with_no_header_is_fine(archive, tmp_path):
+    """An empty column between two (a spacer, or cells holding only spaces) is no data."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", None, "联系电话"])
+    ws.append(["王五", "  ", "13900001111"])
+    wb.save(tmp_path / "c.xlsx")
+    code, out, err = _import("customers", tmp_path / "c.xlsx", archive)
+    assert (code, err) == (0, ""), err
+    assert _customers(archive) == [("王五", "", "13900001111", "", "")]
