@@ -323,3 +323,133 @@ def test_a_blank_column_with_no_header_is_fine(archive, tmp_path):
     code, out, err = _import("customers", tmp_path / "c.xlsx", archive)
     assert (code, err) == (0, ""), err
     assert _customers(archive) == [("王五", "", "13900001111", "", "")]
+
+
+# ---------------------------------------------------------------- formulas and Excel errors
+# A formula written by a program (openpyxl here) has no saved value: openpyxl
+# reads it as an empty cell, which would import as "no quantity" or clear a
+# value with --update. An Excel error (#DIV/0!) would import as the text
+# "#DIV/0!". Both are refused with the row and the column's label.
+EXCEL_ERRORS = ["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]
+
+
+def test_formula_without_a_saved_value_is_refused_naming_row_and_column(archive, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", "联系人", "联系电话"])
+    ws.append(["王五", "李明", "13900001111"])
+    ws.append(["张三", "=B2", "=C2"])             # row 3: two formulas, no saved values
+    wb.save(tmp_path / "c.xlsx")
+    code, out, err = _import("customers", tmp_path / "c.xlsx", archive)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "error: c.xlsx: 2 problem(s) in the sheet; nothing was imported",
+        "row 3, column 联系人: formula without a saved value (open the file in Excel or WPS and save it again)",
+        "row 3, column 联系电话: formula without a saved value (open the file in Excel or WPS and save it again)",
+    ]
+    assert _customers(archive) == []
+
+
+def _with_saved_values(path: Path, cells: dict[str, bytes]) -> None:
+    """Give formula cells the saved value Excel would write (`<v>…</v>`, and
+    t="str" for text), as if the file had been opened and saved in Excel."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    xml = members["xl/worksheets/sheet1.xml"]
+    for ref, saved in cells.items():
+        xml, n = re.subn(rb'<c r="' + ref.encode() + rb'"><f>(.*?)</f><v\s*/>',
+                         lambda m: b'<c r="' + ref.encode() + b'" t="str"><f>' + m[1] + b"</f>" + saved, xml)
+        assert n == 1, ref
+    members["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
+def test_a_formula_saved_with_its_value_imports_the_value(archive, tmp_path):
+    """After Excel saved the file, the formula's value is in it: 李明, and the
+    empty text of =IF(...,"",...) (saved as an empty <v></v>) is an empty cell."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", "联系人", "备注"])
+    ws.append(["王五", "=\"李\"&\"明\"", '=IF(1=1,"","x")'])
+    f = tmp_path / "c.xlsx"
+    wb.save(f)
+    _with_saved_values(f, {"B2": "<v>李明</v>".encode(), "C2": b"<v></v>"})
+    code, out, err = _import("customers", f, archive)
+    assert (code, err) == (0, ""), err
+    assert _customers(archive) == [("王五", "李明", "", "", "")]
+
+
+@pytest.mark.parametrize("error", EXCEL_ERRORS)
+def test_excel_error_values_are_refused_naming_row_and_column(archive, tmp_path, error):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", "联系人", "备注"])
+    ws.append(["王五", "李明", "个人客户"])
+    ws.append(["张三", None, error])
+    assert ws["C3"].data_type == "e"               # written as an error value, not text
+    wb.save(tmp_path / "c.xlsx")
+    code, out, err = _import("customers", tmp_path / "c.xlsx", archive)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "error: c.xlsx: 1 problem(s) in the sheet; nothing was imported",
+        f"row 3, column 备注: Excel error {error} instead of a value",
+    ]
+    assert _customers(archive) == []
+
+
+def test_errors_and_formulas_in_equipment_dates_and_numbers(archive, tmp_path):
+    assert _import("customers", _xls(tmp_path / "c.xls", "客户档案", ["用户姓名/单位"], [["王五"]]),
+                   archive)[0] == 0
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["用户姓名/单位", "型号", "机号", "数量", "购机日期", "保修月数"])
+    ws.append(["王五", "QTZ80", "T1", 1, _dt.datetime(2025, 10, 8), 12])
+    ws.append(["王五", "QTZ80", "T2", "=D2+1", "#VALUE!", 12])        # row 3
+    ws.append(["王五", "QTZ80", "T3", 1, _dt.datetime(2025, 10, 8), "#N/A"])   # row 4
+    wb.save(tmp_path / "e.xlsx")
+    code, out, err = _import("equipment", tmp_path / "e.xlsx", archive)
+    assert code == 1
+    assert err.splitlines()[1:] == [
+        "row 3, column 数量: formula without a saved value (open the file in Excel or WPS and save it again)",
+        "row 3, column 购机日期: Excel error #VALUE! instead of a value",
+        "row 4, column 保修月数: Excel error #N/A instead of a value",
+    ]
+    assert _equipment(archive) == []
+
+
+def test_excel_errors_in_xls_and_csv(archive, tmp_path):
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("客户档案")
+    for i, text in enumerate(["用户姓名/单位", "联系人", "备注"]):
+        ws.write(0, i, text)
+    ws.write(1, 0, "王五")
+    ws.row(1).set_cell_error(1, "#DIV/0!")
+    ws.row(1).set_cell_error(2, 0x2A)    # #N/A (xlwt spells its name "#N/A!")
+    book.save(str(tmp_path / "c.xls"))
+    code, out, err = _import("customers", tmp_path / "c.xls", archive)
+    assert code == 1
+    assert err.splitlines()[1:] == [
+        "row 2, column 联系人: Excel error #DIV/0! instead of a value",
+        "row 2, column 备注: Excel error #N/A instead of a value",
+    ]
+    f = tmp_path / "c.csv"                          # Excel saves an error as its text in a .csv
+    f.write_bytes("用户姓名/单位,备注\r\n王五,#REF!\r\n".encode("gbk"))
+    code, out, err = _import("customers", f, archive)
+    assert code == 1
+    assert "row 2, column 备注: Excel error #REF! instead of a value" in err
+    assert _customers(archive) == []
+
+
+def test_formula_and_error_messages_reach_the_clerk_in_chinese():
+    from servicedesk.models.core import messages
+
+    assert messages.localize("row 3, column 数量: formula without a saved value (open the file in Excel "
+                             "or WPS and save it again)", "zh_CN") == \
+        "第 3 行，“数量”列：公式没有保存计算结果（请用 Excel 或 WPS 打开文件后重新保存）"
+    assert messages.localize("row 3, column 备注: Excel error #N/A instead of a value", "zh_CN") == \
+        "第 3 行，“备注”列：单元格是 Excel 错误值 #N/A，不是数据"
