@@ -1687,27 +1687,27 @@
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="174" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="176" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="179" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="179" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="183" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="230" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="233" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -2328,52 +2328,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/form_dialog.py" line="54" />
+        <location filename="../../ui/form_dialog.py" line="55" />
         <source>Unsaved changes</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="55" />
+        <location filename="../../ui/form_dialog.py" line="56" />
         <source>Discard unsaved changes?</source>
         <translation>放弃未保存的内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="56" />
+        <location filename="../../ui/form_dialog.py" line="57" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="57" />
+        <location filename="../../ui/form_dialog.py" line="58" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="68" />
+        <location filename="../../ui/form_dialog.py" line="69" />
         <source>Changed meanwhile</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="72" />
+        <location filename="../../ui/form_dialog.py" line="73" />
         <source>Reload shows what is stored now; what you typed here is replaced. Keep my typing leaves this form as it is, so you can copy from it.</source>
         <translation>“重新载入”显示现在保存的内容，这里输入的内容将被替换。“保留我的输入”让表单保持原样，您可以从中复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="69" />
+        <location filename="../../ui/form_dialog.py" line="70" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="70" />
+        <location filename="../../ui/form_dialog.py" line="71" />
         <source>Keep my typing</source>
         <translation>保留我的输入</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="205" />
+        <location filename="../../ui/form_dialog.py" line="206" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/form_dialog.py" line="206" />
+        <location filename="../../ui/form_dialog.py" line="207" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5924,6 +5924,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <location filename="../../ui/settings/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
@@ -5949,215 +5950,220 @@ Everything entered or changed after %1 will be lost. The current data file is ke
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="80" />
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <source>Earliest year of equipment dates</source>
+        <translation>设备日期最早年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="81" />
         <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <location filename="../../ui/settings/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings/settings_dialog.py" line="114" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings/settings_dialog.py" line="113" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings/settings_dialog.py" line="114" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings/settings_dialog.py" line="128" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="196" />
+        <location filename="../../ui/settings/settings_dialog.py" line="197" />
         <source>Pay rates are protected by the manager PIN (经理密码) and take effect from a month: %1</source>
         <translation>工资费率受经理密码保护，并从指定月份起生效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="211" />
+        <location filename="../../ui/settings/settings_dialog.py" line="212" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
