@@ -123,7 +123,9 @@ class EquipmentDialog(FormDialog):
         elif customer.dealer:
             self.dealer.setText(customer.dealer)
 
-        self._schedule_preview = debounce(self, self.refresh_warranty, 200)
+        # A closed dialog (saved, cancelled) has no preview to refresh: the
+        # pending call would read the settings of a file that may be closed.
+        self._schedule_preview = debounce(self, lambda: self.isVisible() and self.refresh_warranty(), 200)
         for key in (*DATE_KEYS, "warranty_months"):
             getattr(self, key).textChanged.connect(lambda _t: self._schedule_preview())
             getattr(self, key).editingFinished.connect(lambda key=key: self._check_field(key))
