@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "src" / "servicedesk"
 ERROR_NAMES = {"DomainError", "ValidationError", "NotFound", "StateError", "LockedError",
-               "DatabaseError", "SheetError", "DateOrderError", "DuplicateSerialError", "Cancelled",
+               "DatabaseError", "SheetError", "DateOrderError", "DateRangeError", "DuplicateSerialError", "Cancelled",
                "ConflictError", "InUseError"}
 
 

@@ -498,6 +498,76 @@ def test_parts_export_reimports_into_a_fresh_db_and_with_update(db_path, tmp_pat
     db.close()
 
 
+def test_parts_export_has_the_active_flag_and_reimport_keeps_it(db_path, tmp_path):
+    """A part set to 停用 is exported as 停用 in 状态 and stays 停用 after
+    import --update and after an import into a fresh file; the clerk can
+    change the state in the sheet; a blank cell keeps it; a word that is
+    neither 启用 nor 停用 is refused with row and column."""
+    from openpyxl import load_workbook
+
+    db = open_db(db_path)
+    old = P.add_part(db, P.PartInput(code="OLD-01", name="旧型号接触器"))
+    P.add_part(db, P.PartInput(code="AN-01", name="按钮", price_fen=12_50))
+    P.set_part_active(db, old.id, False)
+    db.close()
+    exported = tmp_path / "parts.xlsx"
+    assert run_cli("export", "parts", "--db", str(db_path), "--out", str(exported))[0] == 0
+    wb = load_workbook(exported)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[-1] == "状态"
+    states = {r[0].value: r[header.index("状态")].value for r in ws.iter_rows(min_row=2)}
+    assert states == {"OLD-01": "停用", "AN-01": "启用"}
+
+    def active(path) -> dict[str, int]:
+        with sqlite3.connect(path) as con:
+            return dict(con.execute("SELECT code, active FROM parts ORDER BY code").fetchall())
+
+    fresh = tmp_path / "fresh.sqlite3"
+    open_db(fresh).close()
+    code, out, err = run_cli("import", "parts", str(exported), "--db", str(fresh))
+    assert (code, err) == (0, ""), err
+    assert active(fresh) == {"AN-01": 1, "OLD-01": 0}
+    code, out, err = run_cli("import", "parts", str(exported), "--db", str(db_path), "--update")
+    assert (code, err) == (0, ""), err
+    assert active(db_path) == {"AN-01": 1, "OLD-01": 0}
+
+    # The clerk edits the sheet: OLD-01 back to 启用, AN-01 left blank (keeps 启用).
+    col = header.index("状态") + 1
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    ws.cell(rows["OLD-01"], col, "启用")
+    ws.cell(rows["AN-01"], col, None)
+    wb.save(exported)
+    code, out, err = run_cli("import", "parts", str(exported), "--db", str(db_path), "--update")
+    assert (code, err) == (0, ""), err
+    assert active(db_path) == {"AN-01": 1, "OLD-01": 1}
+
+    ws.cell(rows["AN-01"], col, "作废")
+    wb.save(exported)
+    code, out, err = run_cli("import", "parts", str(exported), "--db", str(db_path), "--update")
+    assert code == 1
+    assert f'row {rows["AN-01"]}, column 状态: Status must be 启用 or 停用, not "作废".' in err.splitlines()
+    assert active(db_path) == {"AN-01": 1, "OLD-01": 1}
+
+
+def test_an_older_parts_sheet_without_the_state_column_keeps_the_state(db_path, tmp_path):
+    from openpyxl import Workbook
+
+    db = open_db(db_path)
+    P.set_part_active(db, P.add_part(db, P.PartInput(code="OLD-01", name="旧型号接触器")).id, False)
+    db.close()
+    wb = Workbook()
+    wb.active.append(["配件编码", "名称", "单价(元)"])
+    wb.active.append(["OLD-01", "旧型号接触器", "20.00"])
+    wb.save(tmp_path / "p.xlsx")
+    code, out, err = run_cli("import", "parts", str(tmp_path / "p.xlsx"), "--db", str(db_path), "--update")
+    assert (code, err) == (0, ""), err
+    db = open_db(db_path)
+    part = P.get_part(db, "OLD-01")
+    assert (part.active, part.price_fen) == (False, 20_00)
+    db.close()
+
+
 def test_parts_opening_quantity_books_a_receipt_on_the_date(db_path, tmp_path):
     from openpyxl import load_workbook
 

@@ -37,6 +37,7 @@ DESCRIPTIONS: dict[str, str] = {
     "office.clerk": "Clerk (记录人) printed on forms and written to the logs",
     "office.clerks": "Clerk names to pick from at start",
     "warranty.months": "Warranty period (months)",
+    "equipment.earliest_year": "Earliest year of an equipment date (factory, purchase, delivery, acceptance)",
     "backup.folder": "Backup folder (empty: backups/ in the user data folder; relative: beside the data file)",
     "backup.interval_hours": "Automatic backup every (hours) while the program is open; 0 = only at start and close",
     "backup.keep_daily": "Daily backups kept",

@@ -75,7 +75,8 @@ def build(db: sqlite_utils.Database, rng: random.Random, years: int = 2, custome
             model, prefix = rng.choice(MODELS)
             factory = today - _dt.timedelta(days=rng.randint(60, 365 * years + 200))
             purchase = factory + _dt.timedelta(days=rng.randint(5, 60))
-            delivery = purchase + _dt.timedelta(days=rng.randint(1, 10))
+            # Not after today: the archive refuses equipment dates in the future.
+            delivery = min(purchase + _dt.timedelta(days=rng.randint(1, 10)), today)
             acceptance = delivery + _dt.timedelta(days=rng.randint(2, 20))
             if acceptance > today:
                 acceptance = None

@@ -61,8 +61,11 @@ def read_grid(path: Path, sheet_title: str) -> Grid:
 
 
 # ---------------------------------------------------------------- .xlsx
-_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 _VALUE = re.compile(rb"<v>[^<]+</v>|<is>", re.S)
+# A formula whose saved result is empty text (=IF(A2="","",…)): Excel, WPS
+# and LibreOffice write t="str" and an empty <v></v>. That is a saved value.
+_TEXT_RESULT = re.compile(rb'\bt="str"')
 
 
 def _uncached_formulas(path: Path, member: str | None) -> dict[tuple[int, int], str]:
@@ -80,8 +83,8 @@ def _uncached_formulas(path: Path, member: str | None) -> dict[tuple[int, int], 
         return {}
     out = {}
     for m in _CELL.finditer(xml):
-        body = m[3] or b""
-        if b"<f" in body and not _VALUE.search(body):
+        body = m[4] or b""
+        if b"<f" in body and not _VALUE.search(body) and not (_TEXT_RESULT.search(m[3]) and b"<v" in body):
             out[(int(m[2]), column_index_from_string(m[1].decode()))] = \
                 "formula without a saved value (open the file in Excel or WPS and save it again)"
     return out
@@ -152,6 +155,11 @@ def _xls_grid(path: Path, sheet_title: str) -> Grid:
             return None
         if cell.ctype == xlrd.XL_CELL_BOOLEAN:
             return bool(cell.value)
+        if cell.ctype == xlrd.XL_CELL_NUMBER and float(cell.value).is_integer():
+            # .xls keeps every number as a double: a serial 2601 or invoice
+            # number 12345678 would import as "2601.0". Whole numbers come out
+            # as int, as openpyxl gives them from an .xlsx.
+            return int(cell.value)
         return cell.value
 
     def rows() -> Iterator[tuple[int, tuple]]:

@@ -267,12 +267,17 @@ def _read(spec: SheetSpec, path: Path, grid) -> list[tuple[int, dict[str, Any]]]
                 record[key] = None
         if any(v is not None for v in record.values()):
             rows.append((row_no, record))
+    # Data under a blank header cell is refused, not dropped: it is most often
+    # a column the clerk meant to import (a header deleted, a value typed one
+    # column too far right), and the import is all-or-nothing.
     for col, at in sorted(unnamed.items()):
-        where = f"row {at[0]}" if len(at) == 1 else f"rows {at[0]}-{at[-1]}"
-        cell_problems.append(Problem(header_row, get_column_letter(col),
-                                     f"column {get_column_letter(col)} has data ({where}) but no header; "
-                                     "give it a header from the template or delete it"))
+        letter = get_column_letter(col)
+        if len(at) == 1:
+            text = f"column {letter} has data in row {at[0]} but no header; "
+        else:
+            text = f"column {letter} has data in {len(at)} rows (the first is row {at[0]}) but no header; "
+        cell_problems.append(Problem(header_row, letter, text + "give it a header from the template or delete it"))
     if cell_problems:
-        raise SheetError(f"{path.name}: {len(cell_problems)} cell(s) cannot be read; nothing was imported",
+        raise SheetError(f"{path.name}: {len(cell_problems)} problem(s) in the sheet; nothing was imported",
                          cell_problems)
     return rows

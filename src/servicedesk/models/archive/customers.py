@@ -39,8 +39,8 @@ from servicedesk.models.archive.search_index import (
     rebuild_search_index, reindex_customer, search, search_clause, search_grams,
 )
 from servicedesk.models.archive.validation import (
-    DateOrderError, DuplicateSerialError, clean_customer, clean_equipment, customer_errors, equipment_errors,
-    normalise_code,
+    DateOrderError, DateRangeError, DuplicateSerialError, clean_customer, clean_equipment, customer_errors, date_bounds,
+    equipment_errors, normalise_code,
 )
 from servicedesk.models.archive.warranty import (
     EquipmentWarranty, add_months, equipment_with_warranty, warranty_end, warranty_status,
@@ -51,8 +51,8 @@ __all__ = [
     # dataclasses
     "CustomerInput", "Customer", "EquipmentInput", "Equipment", "WarrantyDecision", "SearchHit",
     # validation
-    "DateOrderError", "DuplicateSerialError", "customer_errors", "clean_customer", "normalise_code",
-    "clean_equipment", "equipment_errors",
+    "DateOrderError", "DateRangeError", "DuplicateSerialError", "customer_errors", "clean_customer", "normalise_code",
+    "clean_equipment", "equipment_errors", "date_bounds",
     # customers
     "get_customer", "add_customer", "update_customer", "delete_customer", "set_customer_active", "customer_numbered",
     "customers_named", "find_customer", "CUSTOMER_ORDER", "count_customers", "list_customers", "known_values",

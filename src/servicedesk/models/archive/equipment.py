@@ -15,7 +15,7 @@ import sqlite_utils
 from servicedesk.models.archive.customer_records import get_customer
 from servicedesk.models.archive.records import Equipment, EquipmentInput
 from servicedesk.models.archive.search_index import reindex_customer
-from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment
+from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment, date_bounds
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound
 from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
@@ -58,7 +58,7 @@ def equipment_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[
 
 def add_equipment(db: sqlite_utils.Database, data: EquipmentInput) -> Equipment:
     """Register one piece of equipment under its customer (serial unique per model)."""
-    clean = clean_equipment(data)
+    clean = clean_equipment(data, date_bounds(db))
     stamp = now_iso()
     with transaction(db):
         get_customer(db, clean.customer_id)
@@ -72,7 +72,7 @@ def update_equipment(db: sqlite_utils.Database, equipment_id: int, data: Equipme
                      loaded: Equipment | None = None, who: str = "") -> Equipment:
     """Store the unit's fields; `loaded` (the record as a dialog read it)
     makes the save refuse with ConflictError when anyone changed it since."""
-    clean = clean_equipment(data)
+    clean = clean_equipment(data, date_bounds(db))
     with transaction(db):
         old = get_equipment(db, equipment_id)
         check_unchanged(db, "equipment", equipment_id, loaded, f"Equipment {old.model} {old.serial_no}")

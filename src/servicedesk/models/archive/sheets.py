@@ -60,7 +60,8 @@ EQUIPMENT_SPEC = SheetSpec("equipment", "设备档案", (
     Column("model", "型号", "如 QTZ80、SC200/200", required=True, width=14),
     Column("serial_no", "机号", "同一型号下唯一，如 T2509-0101", required=True, width=14),
     Column("quantity", "数量", "整数，默认 1", width=6, kind="int"),
-    Column("factory_date", "出厂日期", "Excel 日期，或文字 2026-03-01 / 2026/3/1", kind="date"),
+    Column("factory_date", "出厂日期", "Excel 日期，或文字 2026-03-01 / 2026/3/1。四个日期都不能晚于今天，"
+           "也不能早于业务参数“设备日期最早年份”（默认 1990 年）", kind="date"),
     Column("purchase_date", "购机日期", "不早于出厂日期；格式同出厂日期", kind="date"),
     Column("invoice_no", "发票号", width=14),
     Column("delivery_date", "送货日期", "不早于出厂日期、不晚于安装验收日期（与购机日期先后不限）", kind="date"),

@@ -9,6 +9,7 @@ is unique per model, and the dates of a plate come in order.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -16,9 +17,13 @@ import sqlite_utils
 
 from servicedesk.models.archive.records import CustomerInput, EquipmentInput
 from servicedesk.models.core.errors import ValidationError
+from servicedesk.models.core.settings import get_setting
 from servicedesk.models.core.validation import (
     normalise_text, parse_date, parse_int, parse_phone, require_text,
 )
+
+
+EARLIEST_YEAR_SETTING = "equipment.earliest_year"
 
 
 class DateOrderError(ValidationError):
@@ -36,6 +41,20 @@ class DateOrderError(ValidationError):
         self.value = value
         self.earlier_field = earlier_field
         self.earlier_value = earlier_value
+
+
+class DateRangeError(ValidationError):
+    """An equipment date after today or before the office's earliest year
+    (setting equipment.earliest_year). `bound` is "today" or "earliest"."""
+
+    def __init__(self, field: str, value: str, bound: str, limit: str):
+        # One literal per field: a template "{} {} is after today" would match
+        # any line (the catalog's Chinese is looked up by the English text).
+        template = (_AFTER_TODAY if bound == "today" else _BEFORE_EARLIEST)[field]
+        super().__init__(template.format(value, limit, EARLIEST_YEAR_SETTING), field)
+        self.value = value
+        self.bound = bound
+        self.limit = limit
 
 
 class DuplicateSerialError(ValidationError):
@@ -57,6 +76,49 @@ _DATE_LABELS = {
     "delivery_date": "Delivery date",
     "acceptance_date": "Acceptance date",
 }
+
+
+_DATE_KEYS = tuple(_DATE_LABELS)
+_AFTER_TODAY = {
+    "factory_date": "Factory date {} is after today ({}).",
+    "purchase_date": "Purchase date {} is after today ({}).",
+    "delivery_date": "Delivery date {} is after today ({}).",
+    "acceptance_date": "Acceptance date {} is after today ({}).",
+}
+_BEFORE_EARLIEST = {
+    "factory_date": "Factory date {} is before {}, the earliest year of equipment dates (setting {}).",
+    "purchase_date": "Purchase date {} is before {}, the earliest year of equipment dates (setting {}).",
+    "delivery_date": "Delivery date {} is before {}, the earliest year of equipment dates (setting {}).",
+    "acceptance_date": "Acceptance date {} is before {}, the earliest year of equipment dates (setting {}).",
+}
+
+
+def date_bounds(db: sqlite_utils.Database, today: _dt.date | None = None) -> tuple[int, str]:
+    """(earliest year, today as ISO) an equipment date must lie between.
+
+    The earliest year is the office's setting equipment.earliest_year (1990);
+    the latest is today: a date after it is a typo (2099 for 2019 would keep
+    the machine 在保 until 2099), one before it an Excel zero date (1900)."""
+    try:
+        year = int(get_setting(db, EARLIEST_YEAR_SETTING, 1990))
+    except (TypeError, ValueError):
+        year = 1990
+    return year, (today or _dt.date.today()).isoformat()
+
+
+def _date_range_errors(values: dict[str, Any], bounds: tuple[int, str]) -> dict[str, DateRangeError]:
+    """Dates (already parsed, ISO text) after today or before the earliest year, keyed by field."""
+    earliest, today = bounds
+    errors: dict[str, ValidationError] = {}
+    for key in _DATE_KEYS:
+        value = values.get(key)
+        if not value:
+            continue
+        if value > today:
+            errors[key] = DateRangeError(key, value, "today", today)
+        elif int(value[:4]) < earliest:
+            errors[key] = DateRangeError(key, value, "earliest", str(earliest))
+    return errors
 
 
 def _collect(parsers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, ValidationError]]:
@@ -130,8 +192,10 @@ def _normalise_code(value: object) -> str:
 normalise_code = _normalise_code   # public: importers key plates the way the archive does
 
 
-def _parse_equipment(data: EquipmentInput) -> tuple[dict[str, Any], dict[str, ValidationError]]:
-    """Parse every field; then check the order of the dates that did parse.
+def _parse_equipment(data: EquipmentInput, bounds: tuple[int, str] | None = None,
+                     ) -> tuple[dict[str, Any], dict[str, ValidationError]]:
+    """Parse every field; then check the order of the dates that did parse,
+    and (with `bounds`, see date_bounds) that none is in the future or too old.
 
     A bad date and a date out of order elsewhere are both reported at once.
     """
@@ -152,11 +216,15 @@ def _parse_equipment(data: EquipmentInput) -> tuple[dict[str, Any], dict[str, Va
         **{k: values.get(k) for k in ("factory_date", "purchase_date", "delivery_date", "acceptance_date")}))
     if order is not None and order.field not in errors:
         errors[order.field] = order
+    if bounds is not None:
+        # A date outside the range says more than "out of order" about it.
+        errors.update(_date_range_errors(values, bounds))
     return values, errors
 
 
-def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[str, ValidationError]]:
-    values, errors = _parse_equipment(data)
+def _clean_equipment(data: EquipmentInput, bounds: tuple[int, str] | None = None,
+                     ) -> tuple[EquipmentInput | None, dict[str, ValidationError]]:
+    values, errors = _parse_equipment(data, bounds)
     if errors:
         return None, errors
     return EquipmentInput(
@@ -178,9 +246,10 @@ def _clean_equipment(data: EquipmentInput) -> tuple[EquipmentInput | None, dict[
     ), {}
 
 
-def clean_equipment(data: EquipmentInput) -> EquipmentInput:
-    """Normalise and validate one equipment record (not the serial's uniqueness)."""
-    clean, errors = _clean_equipment(data)
+def clean_equipment(data: EquipmentInput, bounds: tuple[int, str] | None = None) -> EquipmentInput:
+    """Normalise and validate one equipment record (not the serial's uniqueness);
+    with `bounds` (date_bounds(db)) also the range of its dates."""
+    clean, errors = _clean_equipment(data, bounds)
     if errors:
         raise next(iter(errors.values()))
     assert clean is not None
@@ -190,7 +259,7 @@ def clean_equipment(data: EquipmentInput) -> EquipmentInput:
 def equipment_errors(db: sqlite_utils.Database, data: EquipmentInput,
                      equipment_id: int | None = None) -> dict[str, ValidationError]:
     """Every problem that would stop add/update_equipment, keyed by field."""
-    values, errors = _parse_equipment(data)
+    values, errors = _parse_equipment(data, date_bounds(db))
     if "model" in values and "serial_no" in values:
         probe = EquipmentInput(customer_id=data.customer_id, model=values["model"],
                                serial_no=values["serial_no"])

@@ -7,6 +7,7 @@ its office's rules with it.
 
 from __future__ import annotations
 
+import datetime as _dt
 import getpass
 import json
 import math
@@ -195,6 +196,9 @@ def _check(key: str, value: Any) -> None:
             )
     if key == AREA_CODE_SETTING:
         check_area_code(value)
+    if key == "equipment.earliest_year" and not (
+            isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= _dt.date.today().year):
+        raise ValidationError(f"Setting {key} must be a year from 1900 to {_dt.date.today().year}.", field=key)
     if key == "office.name" and not str(value).strip():
         raise ValidationError("Office name is required (it is printed on every form).", field=key)
     if isinstance(value, int) and not isinstance(value, bool) and value < 0:

@@ -21,6 +21,13 @@ WARRANTY = {
     "warranty.months": 12,
 }
 
+# Equipment dates (factory, purchase, delivery, acceptance) must not lie in
+# the future nor before this year: a mistyped 2099 acceptance date would keep
+# a machine 在保 until 2099, a 1900 one is an Excel zero date.
+ARCHIVE = {
+    "equipment.earliest_year": 1990,
+}
+
 # 三包 exclusions (004): code -> Chinese label shown on a ticket.
 WARRANTY_EXCLUSIONS: dict[str, str] = {
     "human_damage": "人为损坏或不可抗力（火灾、水灾、雷击、地震、战争）",
@@ -152,6 +159,6 @@ BACKUP = {
 }
 
 DEFAULT_SETTINGS: dict[str, object] = {
-    **OFFICE, **WARRANTY, **TICKETS, **QUOTE, **PARTS, **PAY,
+    **OFFICE, **WARRANTY, **ARCHIVE, **TICKETS, **QUOTE, **PARTS, **PAY,
     **FOLLOWUPS, **KPI, **PRINTING, **BACKUP,
 }

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 import sqlite_utils
 
+from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
@@ -139,7 +140,22 @@ PARTS_SPEC = SheetSpec("parts", "配件档案", (
                                     "已有进出库记录的配件须留空（以后的数量变化记在台账里）", kind="int", width=10),
     Column("balance", "账面库存", "导出时填当前账面库存，仅供查看；导入时不读取此列"
                                 "（导出的表可直接用 --update 再导入）", kind="int", width=10),
+    Column("active", "状态", "启用 或 停用；停用的配件不再出现在出库、工单用料的选择列表中。"
+                           "留空：新配件为启用，已有配件保持原状态", choices=("启用", "停用"), width=8),
 ))
+
+ACTIVE_WORDS = {"启用": True, "停用": False, "active": True, "inactive": False}
+
+
+def _parse_active(value: Any) -> bool | None:
+    """启用 -> True, 停用 -> False, blank -> None (a new part is active, an
+    existing one keeps its state: a blank cell never deactivates a part)."""
+    text = normalise_text(value)
+    if not text:
+        return None
+    if text.lower() in ACTIVE_WORDS:
+        return ACTIVE_WORDS[text.lower()]
+    raise ValidationError(f'Status must be 启用 or 停用, not "{text}".', "active")
 
 
 def _opening_time(ctx: RowContext) -> str:
@@ -155,6 +171,7 @@ def _part_import_row(db: sqlite_utils.Database, row: int, values: dict[str, Any]
         "date": lambda: _opening_time(ctx),
         "code": lambda: require_text(values.get("code"), "code", "Part code"),
         "name": lambda: require_text(values.get("name"), "name", "Part name"),
+        "active": lambda: _parse_active(values.get("active")),
     })
     data = PartInput(code=normalise_text(values.get("code")), name=normalise_text(values.get("name")),
                      spec=normalise_text(values.get("spec")), unit=normalise_text(values.get("unit")),
@@ -170,10 +187,11 @@ def _part_import_row(db: sqlite_utils.Database, row: int, values: dict[str, Any]
             ctx.problem("opening_qty", f"part {existing.code} already has ledger lines; book stock with "
                                        "a receipt instead of an opening quantity")
             raise RowRejected
-        data.active = existing.active
+        data.active = existing.active if parsed["active"] is None else parsed["active"]
         part = update_part(db, existing.id, data, who)
         outcome = "updated"
     else:
+        data.active = parsed["active"] is not False
         part = add_part(db, data, who)
         outcome = "created"
     if parsed["opening_qty"]:
@@ -195,7 +213,7 @@ def _export_parts(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     a stock count)."""
     return [{"code": p.code, "name": p.name, "spec": p.spec, "unit": p.unit, "price": yuan(p.price_fen),
              "location": p.location, "safety_stock": p.safety_stock, "opening_qty": None,
-             "balance": p.balance}
+             "balance": p.balance, "active": "启用" if p.active else "停用"}
             for p in list_parts(db, include_inactive=True, limit=1_000_000)]
 
 

@@ -751,152 +751,152 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ui/customers/tab.py" line="245" />
+        <location filename="../../ui/customers/tab.py" line="246" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="245" />
+        <location filename="../../ui/customers/tab.py" line="246" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="246" />
+        <location filename="../../ui/customers/tab.py" line="247" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="247" />
+        <location filename="../../ui/customers/tab.py" line="248" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="82" />
+        <location filename="../../ui/customers/tab.py" line="83" />
         <source>In warranty (manual)</source>
         <translation>在保（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="82" />
+        <location filename="../../ui/customers/tab.py" line="83" />
         <source>Out of warranty (manual)</source>
         <translation>保外（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="84" />
+        <location filename="../../ui/customers/tab.py" line="85" />
         <source>In warranty until %1</source>
         <translation>在保，至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="86" />
+        <location filename="../../ui/customers/tab.py" line="87" />
         <source>Out of warranty since %1</source>
         <translation>保外，%1 已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="87" />
+        <location filename="../../ui/customers/tab.py" line="88" />
         <source>Out of warranty (no dates)</source>
         <translation>保外（无日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="90" />
+        <location filename="../../ui/customers/tab.py" line="91" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="90" />
+        <location filename="../../ui/customers/tab.py" line="91" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="90" />
+        <location filename="../../ui/customers/tab.py" line="91" />
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="91" />
+        <location filename="../../ui/customers/tab.py" line="92" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="158" />
+        <location filename="../../ui/customers/tab.py" line="159" />
         <source>Showing %1 of %2 customers</source>
         <translation>显示 %1 / 共 %2 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="165" />
+        <location filename="../../ui/customers/tab.py" line="166" />
         <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
         <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="168" />
+        <location filename="../../ui/customers/tab.py" line="169" />
         <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
         <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="246" />
+        <location filename="../../ui/customers/tab.py" line="247" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="247" />
+        <location filename="../../ui/customers/tab.py" line="248" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="262" />
+        <location filename="../../ui/customers/tab.py" line="263" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="264" />
+        <location filename="../../ui/customers/tab.py" line="265" />
         <source>Select a unit to see its tickets, parts and calls.</source>
         <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="272" />
+        <location filename="../../ui/customers/tab.py" line="273" />
         <source>History of %1 %2</source>
         <translation>%1 %2 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="280" />
+        <location filename="../../ui/customers/tab.py" line="281" />
         <source>No tickets, parts or calls for this unit yet.</source>
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="307" />
+        <location filename="../../ui/customers/tab.py" line="308" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="349" />
+        <location filename="../../ui/customers/tab.py" line="350" />
         <source>Merged %1 into %2: %3 units, %4 tickets, %5 calls moved</source>
         <translation>已将 %1 合并到 %2：移入设备 %3 台、工单 %4 张、回访 %5 次</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="392" />
+        <location filename="../../ui/customers/tab.py" line="393" />
         <source>Deleted equipment %1</source>
         <translation>已删除设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="392" />
+        <location filename="../../ui/customers/tab.py" line="393" />
         <source>Deactivated equipment %1</source>
         <translation>已停用设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="329" />
+        <location filename="../../ui/customers/tab.py" line="330" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="331" />
+        <location filename="../../ui/customers/tab.py" line="332" />
         <source>Deactivated customer %1</source>
         <translation>已停用客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="371" />
+        <location filename="../../ui/customers/tab.py" line="372" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="444" />
+        <location filename="../../ui/customers/tab.py" line="445" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -904,202 +904,202 @@
 <context>
     <name>CustomersTabLayout</name>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="32" />
+        <location filename="../../ui/customers/tab_layout.py" line="33" />
         <source>Search name, contact, phone, address, model or serial no (Ctrl+F)</source>
         <translation>搜索 名称、联系人、电话、地址、型号或机号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="39" />
+        <location filename="../../ui/customers/tab_layout.py" line="40" />
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="40" />
+        <location filename="../../ui/customers/tab_layout.py" line="41" />
         <source>New customer (Ctrl+N)</source>
         <translation>新建客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="42" />
+        <location filename="../../ui/customers/tab_layout.py" line="43" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="43" />
+        <location filename="../../ui/customers/tab_layout.py" line="44" />
         <source>Edit the selected customer (Enter)</source>
         <translation>编辑所选客户（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="45" />
+        <location filename="../../ui/customers/tab_layout.py" line="46" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="46" />
+        <location filename="../../ui/customers/tab_layout.py" line="47" />
         <source>Delete the selected customer (Del)</source>
         <translation>删除所选客户（Del）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="48" />
+        <location filename="../../ui/customers/tab_layout.py" line="49" />
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="50" />
+        <location filename="../../ui/customers/tab_layout.py" line="51" />
         <source>The same customer registered twice: move the other record's equipment, tickets and calls to the selected one (Ctrl+M)</source>
         <translation>同一客户登记了两次：把另一条记录的设备、工单和回访并入所选客户（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="55" />
+        <location filename="../../ui/customers/tab_layout.py" line="56" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="57" />
+        <location filename="../../ui/customers/tab_layout.py" line="58" />
         <source>Import customers from Excel…</source>
         <translation>从 Excel 导入客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="58" />
+        <location filename="../../ui/customers/tab_layout.py" line="59" />
         <source>Import equipment from Excel…</source>
         <translation>从 Excel 导入设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="60" />
+        <location filename="../../ui/customers/tab_layout.py" line="61" />
         <source>Export customers to Excel…</source>
         <translation>导出客户到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="61" />
+        <location filename="../../ui/customers/tab_layout.py" line="62" />
         <source>Export equipment to Excel…</source>
         <translation>导出设备到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="63" />
+        <location filename="../../ui/customers/tab_layout.py" line="64" />
         <source>Empty customers sheet…</source>
         <translation>客户导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="64" />
+        <location filename="../../ui/customers/tab_layout.py" line="65" />
         <source>Empty equipment sheet…</source>
         <translation>设备导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="78" />
+        <location filename="../../ui/customers/tab_layout.py" line="79" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="79" />
+        <location filename="../../ui/customers/tab_layout.py" line="80" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="80" />
+        <location filename="../../ui/customers/tab_layout.py" line="81" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="81" />
+        <location filename="../../ui/customers/tab_layout.py" line="82" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="82" />
+        <location filename="../../ui/customers/tab_layout.py" line="83" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="83" />
+        <location filename="../../ui/customers/tab_layout.py" line="84" />
         <source>Units</source>
         <translation>台数</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="115" />
+        <location filename="../../ui/customers/tab_layout.py" line="116" />
         <source>Add equipment</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="117" />
+        <location filename="../../ui/customers/tab_layout.py" line="118" />
         <source>Edit equipment</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="119" />
+        <location filename="../../ui/customers/tab_layout.py" line="120" />
         <source>Delete equipment</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="121" />
+        <location filename="../../ui/customers/tab_layout.py" line="122" />
         <source>New ticket for this equipment</source>
         <translation>为此设备新建工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="126" />
+        <location filename="../../ui/customers/tab_layout.py" line="127" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="133" />
+        <location filename="../../ui/customers/tab_layout.py" line="134" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="134" />
+        <location filename="../../ui/customers/tab_layout.py" line="135" />
         <source>Serial no</source>
         <translation>机号</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="135" />
+        <location filename="../../ui/customers/tab_layout.py" line="136" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="137" />
+        <location filename="../../ui/customers/tab_layout.py" line="138" />
         <source>Purchased</source>
         <translation>购机日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="139" />
+        <location filename="../../ui/customers/tab_layout.py" line="140" />
         <source>Accepted</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="141" />
+        <location filename="../../ui/customers/tab_layout.py" line="142" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="143" />
+        <location filename="../../ui/customers/tab_layout.py" line="144" />
         <source>First site</source>
         <translation>首次使用地点</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="151" />
+        <location filename="../../ui/customers/tab_layout.py" line="152" />
         <source>No equipment yet. Add the units this customer bought with “Add equipment”.</source>
         <translation>还没有设备。用“添加设备”登记该客户购买的设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="162" />
+        <location filename="../../ui/customers/tab_layout.py" line="163" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="163" />
+        <location filename="../../ui/customers/tab_layout.py" line="164" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="164" />
+        <location filename="../../ui/customers/tab_layout.py" line="165" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="165" />
+        <location filename="../../ui/customers/tab_layout.py" line="166" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab_layout.py" line="195" />
+        <location filename="../../ui/customers/tab_layout.py" line="196" />
         <source>Select a customer to see their equipment, warranty and history.</source>
         <translation>选择一位客户，查看其设备、保修和历史记录。</translation>
     </message>
@@ -1653,25 +1653,25 @@
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="81" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="166" />
         <source>Factory date</source>
         <translation>出厂日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="83" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="164" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="166" />
         <source>Purchase date</source>
         <translation>购机日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="85" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="167" />
         <source>Delivery date</source>
         <translation>送货日期</translation>
     </message>
     <message>
         <location filename="../../ui/customers/equipment_dialog.py" line="87" />
-        <location filename="../../ui/customers/equipment_dialog.py" line="165" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="167" />
         <source>Acceptance date</source>
         <translation>安装验收日期</translation>
     </message>
@@ -1716,32 +1716,32 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="170" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="172" />
         <source>%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.</source>
         <translation>%1 %2 早于%3 %4。日期顺序应为：出厂 ≤ 购机 ≤ 验收；送货日期在出厂与验收之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="174" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="178" />
         <source>Serial no %1 of model %2 is already registered (customer %3).</source>
         <translation>型号 %2 的机号 %1 已登记（客户：%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="177" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
         <source>Not a date. Type it as 2026-03-01 or 2026/3/1, or leave it blank.</source>
         <translation>不是有效日期。请按 2026-03-01 或 2026/3/1 填写，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="179" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="183" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="181" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="185" />
         <source>Enter a whole number (0 or more), or leave it blank.</source>
         <translation>请填写整数（0 或以上），或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/equipment_dialog.py" line="230" />
+        <location filename="../../ui/customers/equipment_dialog.py" line="237" />
         <source>Warranty: give the acceptance or purchase date to work it out.</source>
         <translation>保修：填写验收日期或购机日期后自动判定。</translation>
     </message>
@@ -1942,97 +1942,97 @@
 <context>
     <name>Followups</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="32" />
+        <location filename="../../ui/followups/call_dialog.py" line="33" />
         <source>1st call after installation</source>
         <translation>安装后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="33" />
+        <location filename="../../ui/followups/call_dialog.py" line="34" />
         <source>2nd call after installation (3 months)</source>
         <translation>安装后第二次回访（约3个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="34" />
+        <location filename="../../ui/followups/call_dialog.py" line="35" />
         <source>3rd call after installation (6 months)</source>
         <translation>安装后第三次回访（6个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="35" />
+        <location filename="../../ui/followups/call_dialog.py" line="36" />
         <source>1st call after service</source>
         <translation>服务后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="36" />
+        <location filename="../../ui/followups/call_dialog.py" line="37" />
         <source>2nd call after service</source>
         <translation>服务后第二次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="37" />
+        <location filename="../../ui/followups/call_dialog.py" line="38" />
         <source>Satisfaction call after closing</source>
         <translation>结案满意度回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="38" />
+        <location filename="../../ui/followups/call_dialog.py" line="39" />
         <source>On-site inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="39" />
+        <location filename="../../ui/followups/call_dialog.py" line="40" />
         <source>Other call</source>
         <translation>其他回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="45" />
+        <location filename="../../ui/followups/call_dialog.py" line="46" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="46" />
+        <location filename="../../ui/followups/call_dialog.py" line="47" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="47" />
+        <location filename="../../ui/followups/call_dialog.py" line="48" />
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="48" />
+        <location filename="../../ui/followups/call_dialog.py" line="49" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="54" />
+        <location filename="../../ui/followups/call_dialog.py" line="55" />
         <source>Level 1</source>
         <translation>一级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="55" />
+        <location filename="../../ui/followups/call_dialog.py" line="56" />
         <source>Level 2</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="56" />
+        <location filename="../../ui/followups/call_dialog.py" line="57" />
         <source>Level 3</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="57" />
+        <location filename="../../ui/followups/call_dialog.py" line="58" />
         <source>Level 4</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="70" />
+        <location filename="../../ui/followups/call_dialog.py" line="71" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="72" />
+        <location filename="../../ui/followups/call_dialog.py" line="73" />
         <source>Due %1 – %2</source>
         <translation>期限 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="74" />
+        <location filename="../../ui/followups/call_dialog.py" line="75" />
         <source>%1 unanswered attempt(s)</source>
         <translation>已 %1 次未接通</translation>
     </message>
@@ -2040,321 +2040,321 @@
 <context>
     <name>FollowupsTab</name>
     <message>
-        <location filename="../../ui/followups/tab.py" line="59" />
+        <location filename="../../ui/followups/tab.py" line="60" />
         <source>Calls and inspections</source>
         <translation>回访与巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="60" />
+        <location filename="../../ui/followups/tab.py" line="61" />
         <source>Inspection plan</source>
         <translation>巡检计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="71" />
+        <location filename="../../ui/followups/tab.py" line="72" />
         <source>Due today and overdue</source>
         <translation>今日到期及超期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="71" />
+        <location filename="../../ui/followups/tab.py" line="72" />
         <source>Upcoming</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="72" />
-        <location filename="../../ui/followups/tab.py" line="170" />
-        <location filename="../../ui/followups/tab.py" line="348" />
+        <location filename="../../ui/followups/tab.py" line="73" />
+        <location filename="../../ui/followups/tab.py" line="171" />
+        <location filename="../../ui/followups/tab.py" line="349" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="72" />
+        <location filename="../../ui/followups/tab.py" line="73" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="77" />
+        <location filename="../../ui/followups/tab.py" line="78" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="78" />
+        <location filename="../../ui/followups/tab.py" line="79" />
         <source>Calls only</source>
         <translation>仅电话回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="83" />
+        <location filename="../../ui/followups/tab.py" line="84" />
         <source>Search customer, phone, ticket no, serial no</source>
         <translation>搜索客户、电话、工单号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="86" />
+        <location filename="../../ui/followups/tab.py" line="87" />
         <source>Record outcome (Ctrl+R)</source>
         <translation>记录回访结果 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="89" />
-        <location filename="../../ui/followups/tab.py" line="186" />
-        <location filename="../../ui/followups/tab.py" line="337" />
+        <location filename="../../ui/followups/tab.py" line="90" />
+        <location filename="../../ui/followups/tab.py" line="187" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="92" />
-        <location filename="../../ui/followups/tab.py" line="337" />
+        <location filename="../../ui/followups/tab.py" line="93" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="95" />
+        <location filename="../../ui/followups/tab.py" line="96" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="112" />
-        <location filename="../../ui/followups/tab.py" line="191" />
+        <location filename="../../ui/followups/tab.py" line="113" />
+        <location filename="../../ui/followups/tab.py" line="192" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="113" />
+        <location filename="../../ui/followups/tab.py" line="114" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="115" />
+        <location filename="../../ui/followups/tab.py" line="116" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="116" />
-        <location filename="../../ui/followups/tab.py" line="198" />
-        <location filename="../../ui/followups/tab.py" line="338" />
+        <location filename="../../ui/followups/tab.py" line="117" />
+        <location filename="../../ui/followups/tab.py" line="199" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="117" />
-        <location filename="../../ui/followups/tab.py" line="199" />
+        <location filename="../../ui/followups/tab.py" line="118" />
+        <location filename="../../ui/followups/tab.py" line="200" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="118" />
-        <location filename="../../ui/followups/tab.py" line="196" />
+        <location filename="../../ui/followups/tab.py" line="119" />
+        <location filename="../../ui/followups/tab.py" line="197" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="119" />
+        <location filename="../../ui/followups/tab.py" line="120" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="120" />
+        <location filename="../../ui/followups/tab.py" line="121" />
         <source>Attempts</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="122" />
+        <location filename="../../ui/followups/tab.py" line="123" />
         <source>Last call</source>
         <translation>最近回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="137" />
-        <location filename="../../ui/followups/tab.py" line="237" />
+        <location filename="../../ui/followups/tab.py" line="138" />
+        <location filename="../../ui/followups/tab.py" line="238" />
         <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>没有到期的回访。工单完工和结案后会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="161" />
+        <location filename="../../ui/followups/tab.py" line="162" />
         <source>Overdue today</source>
         <translation>今日超期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="163" />
+        <location filename="../../ui/followups/tab.py" line="164" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="164" />
+        <location filename="../../ui/followups/tab.py" line="165" />
         <source>Due in %1 d</source>
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="232" />
+        <location filename="../../ui/followups/tab.py" line="233" />
         <source>No follow-up matches “%1”. Check the spelling, or clear the search and choose “All”.</source>
         <translation>没有与“%1”相符的回访。请检查输入，或清除搜索后选择“全部”。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="235" />
+        <location filename="../../ui/followups/tab.py" line="236" />
         <source>No follow-ups of this kind in this view. Choose “All kinds” to see the others.</source>
         <translation>此视图中没有这一类回访。选择“全部类别”可查看其他回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="239" />
+        <location filename="../../ui/followups/tab.py" line="240" />
         <source>Nothing is planned yet. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>暂无计划的回访。工单完工和结案时会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="241" />
+        <location filename="../../ui/followups/tab.py" line="242" />
         <source>No call or inspection has been recorded yet.</source>
         <translation>尚未记录回访或巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="242" />
+        <location filename="../../ui/followups/tab.py" line="243" />
         <source>No follow-ups yet. They are planned automatically when tickets are completed and closed.</source>
         <translation>还没有回访。工单完工和结案时会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="274" />
+        <location filename="../../ui/followups/tab.py" line="275" />
         <source>Showing %1 of %2 follow-ups</source>
         <translation>显示 %1 / 共 %2 个回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="289" />
+        <location filename="../../ui/followups/tab.py" line="290" />
         <source>Showing %1 of %2 machines</source>
         <translation>显示 %1 / 共 %2 台设备</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="160" />
+        <location filename="../../ui/followups/tab.py" line="161" />
         <source>Overdue %1 d</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="170" />
-        <location filename="../../ui/followups/tab.py" line="348" />
+        <location filename="../../ui/followups/tab.py" line="171" />
+        <location filename="../../ui/followups/tab.py" line="349" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="177" />
+        <location filename="../../ui/followups/tab.py" line="178" />
         <source>Search customer, phone, model, serial no</source>
         <translation>搜索客户、电话、型号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="180" />
+        <location filename="../../ui/followups/tab.py" line="181" />
         <source>Record inspection</source>
         <translation>记录巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="183" />
+        <location filename="../../ui/followups/tab.py" line="184" />
         <source>Change date…</source>
         <translation>修改日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="192" />
+        <location filename="../../ui/followups/tab.py" line="193" />
         <source>Inspect by</source>
         <translation>巡检截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="194" />
+        <location filename="../../ui/followups/tab.py" line="195" />
         <source>Last inspection</source>
         <translation>上次巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="200" />
-        <location filename="../../ui/followups/tab.py" line="363" />
+        <location filename="../../ui/followups/tab.py" line="201" />
+        <location filename="../../ui/followups/tab.py" line="364" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="213" />
+        <location filename="../../ui/followups/tab.py" line="214" />
         <source>No plan</source>
         <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="216" />
+        <location filename="../../ui/followups/tab.py" line="217" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="338" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="338" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="339" />
+        <location filename="../../ui/followups/tab.py" line="340" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="339" />
+        <location filename="../../ui/followups/tab.py" line="340" />
         <source>Calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="348" />
+        <location filename="../../ui/followups/tab.py" line="349" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="360" />
+        <location filename="../../ui/followups/tab.py" line="361" />
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="362" />
+        <location filename="../../ui/followups/tab.py" line="363" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="362" />
+        <location filename="../../ui/followups/tab.py" line="363" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="363" />
+        <location filename="../../ui/followups/tab.py" line="364" />
         <source>Our service</source>
         <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="364" />
+        <location filename="../../ui/followups/tab.py" line="365" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="364" />
+        <location filename="../../ui/followups/tab.py" line="365" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="394" />
-        <location filename="../../ui/followups/tab.py" line="447" />
+        <location filename="../../ui/followups/tab.py" line="395" />
+        <location filename="../../ui/followups/tab.py" line="448" />
         <source>Inspection recorded; the next one is planned in a year.</source>
         <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="402" />
+        <location filename="../../ui/followups/tab.py" line="403" />
         <source>Call recorded; complaint ticket %1 opened.</source>
         <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="406" />
+        <location filename="../../ui/followups/tab.py" line="407" />
         <source>Not reached: call again from %1.</source>
         <translation>未接通：%1 起再次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="408" />
+        <location filename="../../ui/followups/tab.py" line="409" />
         <source>Call recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="415" />
+        <location filename="../../ui/followups/tab.py" line="416" />
         <source>Cancel follow-up</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="416" />
+        <location filename="../../ui/followups/tab.py" line="417" />
         <source>Why will this follow-up not be made?</source>
         <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="424" />
+        <location filename="../../ui/followups/tab.py" line="425" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
     </message>
@@ -5541,102 +5541,102 @@ SHA-256 %3</translation>
 <context>
     <name>RecordCallDialog</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="85" />
+        <location filename="../../ui/followups/call_dialog.py" line="86" />
         <source>Record follow-up call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="95" />
+        <location filename="../../ui/followups/call_dialog.py" line="96" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="99" />
+        <location filename="../../ui/followups/call_dialog.py" line="100" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="111" />
+        <location filename="../../ui/followups/call_dialog.py" line="112" />
         <source>Call time</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="116" />
+        <location filename="../../ui/followups/call_dialog.py" line="117" />
         <source>Reached the customer</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="117" />
+        <location filename="../../ui/followups/call_dialog.py" line="118" />
         <source>Not reached (no answer)</source>
         <translation>未接通（无人接听）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="125" />
+        <location filename="../../ui/followups/call_dialog.py" line="126" />
         <source>Reached</source>
         <translation>是否接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="139" />
+        <location filename="../../ui/followups/call_dialog.py" line="140" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="142" />
+        <location filename="../../ui/followups/call_dialog.py" line="143" />
         <source>How the equipment is being used</source>
         <translation>设备使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="143" />
+        <location filename="../../ui/followups/call_dialog.py" line="144" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="145" />
+        <location filename="../../ui/followups/call_dialog.py" line="146" />
         <source>Product quality as the customer sees it</source>
         <translation>客户对产品质量的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="146" />
+        <location filename="../../ui/followups/call_dialog.py" line="147" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="148" />
+        <location filename="../../ui/followups/call_dialog.py" line="149" />
         <source>Opinion of the dealer's service</source>
         <translation>对经销商服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="150" />
+        <location filename="../../ui/followups/call_dialog.py" line="151" />
         <source>Opinion of our service</source>
         <translation>对服务部服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="154" />
+        <location filename="../../ui/followups/call_dialog.py" line="155" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="162" />
+        <location filename="../../ui/followups/call_dialog.py" line="163" />
         <source>Leave empty when there is no complaint; text here opens a complaint ticket</source>
         <translation>无投诉请留空；填写后自动生成投诉工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="169" />
+        <location filename="../../ui/followups/call_dialog.py" line="170" />
         <source>Fault level of the complaint ticket</source>
         <translation>投诉工单的故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="171" />
+        <location filename="../../ui/followups/call_dialog.py" line="172" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="173" />
+        <location filename="../../ui/followups/call_dialog.py" line="174" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="177" />
+        <location filename="../../ui/followups/call_dialog.py" line="178" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
@@ -6030,6 +6030,7 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <location filename="../../ui/settings/settings_dialog.py" line="77" />
         <location filename="../../ui/settings/settings_dialog.py" line="78" />
         <location filename="../../ui/settings/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings/settings_dialog.py" line="80" />
         <source>Office</source>
         <translation>部门</translation>
     </message>
@@ -6055,215 +6056,220 @@ Everything entered or changed after %1 will be lost. The current data file is ke
     </message>
     <message>
         <location filename="../../ui/settings/settings_dialog.py" line="80" />
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <source>Earliest year of equipment dates</source>
+        <translation>设备日期最早年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_dialog.py" line="81" />
         <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Fault levels</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings/settings_dialog.py" line="83" />
         <source>Level 1: respond within</source>
         <translation>一级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings/settings_dialog.py" line="84" />
         <source>Level 1: on site within</source>
         <translation>一级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings/settings_dialog.py" line="85" />
         <source>Level 2: respond within</source>
         <translation>二级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings/settings_dialog.py" line="86" />
         <source>Level 2: on site within</source>
         <translation>二级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings/settings_dialog.py" line="87" />
         <source>Level 3: respond within</source>
         <translation>三级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings/settings_dialog.py" line="88" />
         <source>Level 3: on site within</source>
         <translation>三级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings/settings_dialog.py" line="89" />
         <source>Level 4: respond within</source>
         <translation>四级：响应时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings/settings_dialog.py" line="90" />
         <source>Level 4: remote fix within</source>
         <translation>四级：远程解决时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings/settings_dialog.py" line="92" />
         <source>No level: on site within</source>
         <translation>未分级：到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings/settings_dialog.py" line="93" />
         <source>Mark as due soon (before the deadline)</source>
         <translation>临期提醒（截止前）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <source>Repeat fault window (days)</source>
         <translation>重复故障判定期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
         <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Paid service</source>
         <translation>有偿服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings/settings_dialog.py" line="95" />
         <source>Lodging per day (yuan)</source>
         <translation>住宿费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings/settings_dialog.py" line="96" />
         <source>Meals per day (yuan)</source>
         <translation>伙食费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings/settings_dialog.py" line="97" />
         <source>Labour per day (yuan)</source>
         <translation>人工费（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings/settings_dialog.py" line="98" />
         <source>Tax (%)</source>
         <translation>税金（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <source>Management fee (%)</source>
         <translation>管理费（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
         <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>Pay</source>
         <translation>薪酬</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings/settings_dialog.py" line="100" />
         <source>Performance pay per work hour (yuan)</source>
         <translation>绩效工资（元/工时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings/settings_dialog.py" line="101" />
         <source>Living allowance per day (yuan)</source>
         <translation>生活补助（元/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings/settings_dialog.py" line="102" />
         <source>Supervisor base salary (yuan)</source>
         <translation>主管基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings/settings_dialog.py" line="103" />
         <source>Team split of work hours</source>
         <translation>团队工时分配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings/settings_dialog.py" line="104" />
         <source>Deduction per missing document (yuan)</source>
         <translation>缺少单据扣款（元/份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <source>Deduction per defect item (yuan)</source>
         <translation>质量缺陷扣款（元/项）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
         <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings/settings_dialog.py" line="106" />
         <source>Satisfaction call within (hours after closing)</source>
         <translation>满意度回访时限（结案后小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings/settings_dialog.py" line="107" />
         <source>After a service: first call from (days)</source>
         <translation>服务后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings/settings_dialog.py" line="108" />
         <source>After a service: first call by (days)</source>
         <translation>服务后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings/settings_dialog.py" line="109" />
         <source>After an installation: first call from (days)</source>
         <translation>安装后首次回访最早（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings/settings_dialog.py" line="110" />
         <source>After an installation: first call by (days)</source>
         <translation>安装后首次回访最迟（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="110" />
+        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <source>Inspection interval (days)</source>
         <translation>巡检间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
         <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <location filename="../../ui/settings/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings/settings_dialog.py" line="114" />
         <source>KPI</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings/settings_dialog.py" line="112" />
         <source>Grade 优秀 from (%)</source>
         <translation>优秀（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings/settings_dialog.py" line="113" />
         <source>Grade 良好 from (%)</source>
         <translation>良好（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings/settings_dialog.py" line="114" />
         <source>Grade 合格 from (%)</source>
         <translation>合格（% 起）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings/settings_dialog.py" line="128" />
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="196" />
+        <location filename="../../ui/settings/settings_dialog.py" line="197" />
         <source>Pay rates are protected by the manager PIN (经理密码) and take effect from a month: %1</source>
         <translation>工资费率受经理密码保护，并从指定月份起生效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_dialog.py" line="211" />
+        <location filename="../../ui/settings/settings_dialog.py" line="212" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -6519,43 +6525,43 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>StepLine</name>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="65" />
+        <location filename="../../ui/tickets/detail_pane.py" line="66" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="66" />
-        <location filename="../../ui/tickets/detail_pane.py" line="73" />
+        <location filename="../../ui/tickets/detail_pane.py" line="67" />
+        <location filename="../../ui/tickets/detail_pane.py" line="74" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="67" />
+        <location filename="../../ui/tickets/detail_pane.py" line="68" />
         <source>Remote fix</source>
         <translation>远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="67" />
+        <location filename="../../ui/tickets/detail_pane.py" line="68" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="68" />
+        <location filename="../../ui/tickets/detail_pane.py" line="69" />
         <source>Completion</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="69" />
+        <location filename="../../ui/tickets/detail_pane.py" line="70" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="70" />
+        <location filename="../../ui/tickets/detail_pane.py" line="71" />
         <source>Close-out</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="123" />
+        <location filename="../../ui/tickets/detail_pane.py" line="124" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -6563,67 +6569,67 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechnicianEditDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>Edit technician</source>
         <translation>修改服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="50" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="51" />
         <source>New technician</source>
         <translation>新增服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="55" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="56" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="57" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="59" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="60" />
         <source>mobile (11 digits) or landline</source>
         <translation>手机（11 位）或座机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="65" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="66" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="67" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="68" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="70" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="71" />
         <source>Works here (can be dispatched)</source>
         <translation>在职（可以派工）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="72" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="73" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="85" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="86" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="95" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="96" />
         <source>blank: the supervisor base salary %1 from the settings</source>
         <translation>空白 = 设置中的主管基本工资 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="98" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="99" />
         <source>e.g. 3200.00; blank: 0</source>
         <translation>如 3200.00；空白 = 0</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="137" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="138" />
         <source>A base salary is a pay rate: the manager PIN (经理密码) and the month it takes effect.</source>
         <translation>基本工资属于工资费率：需要经理密码，并指定生效月份。</translation>
     </message>
@@ -6631,22 +6637,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>Technicians</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="33" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
         <source>Service technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="34" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="35" />
         <source>Service supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="38" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
         <source>In service</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="39" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="40" />
         <source>Left (inactive)</source>
         <translation>已离职（停用）</translation>
     </message>
@@ -6654,124 +6660,124 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="163" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="164" />
         <source>The people tickets are dispatched to and paid. Someone who leaves is deactivated, not deleted: their old tickets and pay stay as they were.</source>
         <translation>工单派给这里的人员，工资也按人员计算。人员离职时停用而不删除：其原有工单和工资保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="170" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="171" />
         <source>Add (Ctrl+N)</source>
         <translation>新增 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="173" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="174" />
         <source>Edit (Enter)</source>
         <translation>修改 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="175" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="176" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="252" />
         <source>Deactivate…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="185" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="186" />
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="160" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="161" />
         <source>Technician register</source>
         <translation>服务人员档案</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="178" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="179" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="180" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="181" />
         <source>Only someone no ticket, stock line or pay record names (e.g. a name typed by mistake); others are deactivated.</source>
         <translation>只能删除没有任何工单、库存记录或工资记录的人员（如输错的姓名）；其他人员请停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="197" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="198" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="198" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="199" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="199" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="200" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="200" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="201" />
         <source>Base salary (yuan)</source>
         <translation>基本工资（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="202" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="203" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="208" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="209" />
         <source>Nobody in the register yet. Add the office's technicians and supervisors with “Add”, or import them from Excel (Import / Export ▸ Save an empty template first).</source>
         <translation>档案中还没有人员。用“新增”添加本站的技术员和主管，或从 Excel 导入（导入 / 导出 ▸ 先保存空白模板）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="235" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="236" />
         <source>%1 active, %2 in the list</source>
         <translation>在职 %1 人，列表共 %2 人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="250" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="251" />
         <source>Reactivate…</source>
         <translation>恢复在职…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="270" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="271" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="279" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="280" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="280" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="281" />
         <source>%1 has left the office? They can no longer be dispatched; their tickets and pay stay as they are. You can reactivate them later.</source>
         <translation>%1 已离职？停用后不能再派工；其工单和工资保持不变。以后可以恢复在职。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="284" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="285" />
         <source>Reactivate</source>
         <translation>恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="285" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="286" />
         <source>%1 works here again and can be dispatched?</source>
         <translation>%1 重新在职，可以派工？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="293" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="294" />
         <source>%1 reactivated</source>
         <translation>%1 已恢复在职</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="293" />
-        <location filename="../../ui/settings/technicians_dialog.py" line="309" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="294" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="310" />
         <source>%1 deactivated</source>
         <translation>%1 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/technicians_dialog.py" line="309" />
+        <location filename="../../ui/settings/technicians_dialog.py" line="310" />
         <source>%1 deleted</source>
         <translation>已删除 %1</translation>
     </message>
@@ -6779,482 +6785,482 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TicketDetailPane</name>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="175" />
+        <location filename="../../ui/tickets/detail_pane.py" line="176" />
         <source>Dispatch…</source>
         <translation>派工…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="176" />
+        <location filename="../../ui/tickets/detail_pane.py" line="177" />
         <source>Record visit…</source>
         <translation>现场记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="177" />
+        <location filename="../../ui/tickets/detail_pane.py" line="178" />
         <source>Review…</source>
         <translation>审核…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="178" />
+        <location filename="../../ui/tickets/detail_pane.py" line="179" />
         <source>Customer sign-off…</source>
         <translation>客户签字…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="179" />
+        <location filename="../../ui/tickets/detail_pane.py" line="180" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="180" />
+        <location filename="../../ui/tickets/detail_pane.py" line="181" />
         <source>Cancel ticket…</source>
         <translation>取消工单…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="181" />
+        <location filename="../../ui/tickets/detail_pane.py" line="182" />
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="196" />
+        <location filename="../../ui/tickets/detail_pane.py" line="197" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="201" />
+        <location filename="../../ui/tickets/detail_pane.py" line="202" />
         <source>Work done (work-hour catalog)</source>
         <translation>工作内容（工时标准）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="204" />
+        <location filename="../../ui/tickets/detail_pane.py" line="205" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="206" />
+        <location filename="../../ui/tickets/detail_pane.py" line="207" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="208" />
+        <location filename="../../ui/tickets/detail_pane.py" line="209" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="212" />
+        <location filename="../../ui/tickets/detail_pane.py" line="213" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="214" />
+        <location filename="../../ui/tickets/detail_pane.py" line="215" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="215" />
+        <location filename="../../ui/tickets/detail_pane.py" line="216" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="216" />
+        <location filename="../../ui/tickets/detail_pane.py" line="217" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="217" />
+        <location filename="../../ui/tickets/detail_pane.py" line="218" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="218" />
+        <location filename="../../ui/tickets/detail_pane.py" line="219" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="219" />
+        <location filename="../../ui/tickets/detail_pane.py" line="220" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="222" />
+        <location filename="../../ui/tickets/detail_pane.py" line="223" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="229" />
+        <location filename="../../ui/tickets/detail_pane.py" line="230" />
         <source>Work and parts</source>
         <translation>工时与配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="232" />
+        <location filename="../../ui/tickets/detail_pane.py" line="233" />
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="235" />
-        <location filename="../../ui/tickets/detail_pane.py" line="406" />
+        <location filename="../../ui/tickets/detail_pane.py" line="236" />
+        <location filename="../../ui/tickets/detail_pane.py" line="407" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="236" />
+        <location filename="../../ui/tickets/detail_pane.py" line="237" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="237" />
+        <location filename="../../ui/tickets/detail_pane.py" line="238" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="238" />
+        <location filename="../../ui/tickets/detail_pane.py" line="239" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="239" />
+        <location filename="../../ui/tickets/detail_pane.py" line="240" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="241" />
+        <location filename="../../ui/tickets/detail_pane.py" line="242" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="246" />
+        <location filename="../../ui/tickets/detail_pane.py" line="247" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="249" />
+        <location filename="../../ui/tickets/detail_pane.py" line="250" />
         <source>Choose a ticket in the list to see its steps and log.</source>
         <translation>在左侧列表中选择工单，查看处理环节和日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="284" />
+        <location filename="../../ui/tickets/detail_pane.py" line="285" />
         <source>Repeat fault: %1</source>
         <translation>重复故障：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="315" />
+        <location filename="../../ui/tickets/detail_pane.py" line="316" />
         <source>Respond by %1</source>
         <translation>%1 前响应</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="320" />
+        <location filename="../../ui/tickets/detail_pane.py" line="321" />
         <source>Remote fix by %1</source>
         <translation>%1 前远程解决</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="320" />
+        <location filename="../../ui/tickets/detail_pane.py" line="321" />
         <source>On site by %1</source>
         <translation>%1 前到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="324" />
+        <location filename="../../ui/tickets/detail_pane.py" line="325" />
         <source>met</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="324" />
+        <location filename="../../ui/tickets/detail_pane.py" line="325" />
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="355" />
+        <location filename="../../ui/tickets/detail_pane.py" line="356" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="356" />
+        <location filename="../../ui/tickets/detail_pane.py" line="357" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="357" />
+        <location filename="../../ui/tickets/detail_pane.py" line="358" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="357" />
+        <location filename="../../ui/tickets/detail_pane.py" line="358" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="358" />
+        <location filename="../../ui/tickets/detail_pane.py" line="359" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="358" />
+        <location filename="../../ui/tickets/detail_pane.py" line="359" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="359" />
+        <location filename="../../ui/tickets/detail_pane.py" line="360" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="360" />
+        <location filename="../../ui/tickets/detail_pane.py" line="361" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="361" />
+        <location filename="../../ui/tickets/detail_pane.py" line="362" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="361" />
+        <location filename="../../ui/tickets/detail_pane.py" line="362" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="362" />
+        <location filename="../../ui/tickets/detail_pane.py" line="363" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="363" />
+        <location filename="../../ui/tickets/detail_pane.py" line="364" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="363" />
+        <location filename="../../ui/tickets/detail_pane.py" line="364" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="364" />
+        <location filename="../../ui/tickets/detail_pane.py" line="365" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="364" />
+        <location filename="../../ui/tickets/detail_pane.py" line="365" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="365" />
+        <location filename="../../ui/tickets/detail_pane.py" line="366" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="365" />
+        <location filename="../../ui/tickets/detail_pane.py" line="366" />
         <source>Dealer's diagnosis</source>
         <translation>经销商初步诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="366" />
+        <location filename="../../ui/tickets/detail_pane.py" line="367" />
         <source>Install self-check</source>
         <translation>安装自检</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="368" />
+        <location filename="../../ui/tickets/detail_pane.py" line="369" />
         <source> (leader)</source>
         <translation>（负责人）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="370" />
+        <location filename="../../ui/tickets/detail_pane.py" line="371" />
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="371" />
+        <location filename="../../ui/tickets/detail_pane.py" line="372" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="371" />
+        <location filename="../../ui/tickets/detail_pane.py" line="372" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="383" />
+        <location filename="../../ui/tickets/detail_pane.py" line="384" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="389" />
+        <location filename="../../ui/tickets/detail_pane.py" line="390" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="394" />
+        <location filename="../../ui/tickets/detail_pane.py" line="395" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="372" />
+        <location filename="../../ui/tickets/detail_pane.py" line="373" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="174" />
+        <location filename="../../ui/tickets/detail_pane.py" line="175" />
         <source>Correct intake…</source>
         <translation>修改受理…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="372" />
+        <location filename="../../ui/tickets/detail_pane.py" line="373" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="373" />
+        <location filename="../../ui/tickets/detail_pane.py" line="374" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="374" />
+        <location filename="../../ui/tickets/detail_pane.py" line="375" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="374" />
+        <location filename="../../ui/tickets/detail_pane.py" line="375" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="379" />
+        <location filename="../../ui/tickets/detail_pane.py" line="380" />
         <source>Visit</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="380" />
+        <location filename="../../ui/tickets/detail_pane.py" line="381" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="380" />
+        <location filename="../../ui/tickets/detail_pane.py" line="381" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="381" />
+        <location filename="../../ui/tickets/detail_pane.py" line="382" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="381" />
+        <location filename="../../ui/tickets/detail_pane.py" line="382" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="382" />
+        <location filename="../../ui/tickets/detail_pane.py" line="383" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="382" />
+        <location filename="../../ui/tickets/detail_pane.py" line="383" />
         <source>Repair time</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="387" />
-        <location filename="../../ui/tickets/detail_pane.py" line="398" />
-        <location filename="../../ui/tickets/detail_pane.py" line="400" />
+        <location filename="../../ui/tickets/detail_pane.py" line="388" />
+        <location filename="../../ui/tickets/detail_pane.py" line="399" />
+        <location filename="../../ui/tickets/detail_pane.py" line="401" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="387" />
-        <location filename="../../ui/tickets/detail_pane.py" line="398" />
-        <location filename="../../ui/tickets/detail_pane.py" line="400" />
+        <location filename="../../ui/tickets/detail_pane.py" line="388" />
+        <location filename="../../ui/tickets/detail_pane.py" line="399" />
+        <location filename="../../ui/tickets/detail_pane.py" line="401" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="388" />
+        <location filename="../../ui/tickets/detail_pane.py" line="389" />
         <source>Review and sign-off</source>
         <translation>审核与签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="389" />
+        <location filename="../../ui/tickets/detail_pane.py" line="390" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="390" />
+        <location filename="../../ui/tickets/detail_pane.py" line="391" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="391" />
+        <location filename="../../ui/tickets/detail_pane.py" line="392" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="392" />
+        <location filename="../../ui/tickets/detail_pane.py" line="393" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="392" />
+        <location filename="../../ui/tickets/detail_pane.py" line="393" />
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="393" />
+        <location filename="../../ui/tickets/detail_pane.py" line="394" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="398" />
+        <location filename="../../ui/tickets/detail_pane.py" line="399" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="400" />
+        <location filename="../../ui/tickets/detail_pane.py" line="401" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="402" />
+        <location filename="../../ui/tickets/detail_pane.py" line="403" />
         <source>Repeat fault</source>
         <translation>重复故障</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="403" />
+        <location filename="../../ui/tickets/detail_pane.py" line="404" />
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="406" />
+        <location filename="../../ui/tickets/detail_pane.py" line="407" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="407" />
+        <location filename="../../ui/tickets/detail_pane.py" line="408" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="417" />
+        <location filename="../../ui/tickets/detail_pane.py" line="418" />
         <source>Out of warranty: the customer pays this quote (cost plus tax, plus management fee).</source>
         <translation>保外：按此报价向客户收费（成本加税金，再加管理费）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="419" />
+        <location filename="../../ui/tickets/detail_pane.py" line="420" />
         <source>In warranty: the customer pays nothing; the quote below is for reference.</source>
         <translation>在保：客户无需付费，以下报价仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="423" />
+        <location filename="../../ui/tickets/detail_pane.py" line="424" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="423" />
+        <location filename="../../ui/tickets/detail_pane.py" line="424" />
         <source>Tax</source>
         <translation>税金</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="424" />
+        <location filename="../../ui/tickets/detail_pane.py" line="425" />
         <source>Management fee</source>
         <translation>管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="424" />
+        <location filename="../../ui/tickets/detail_pane.py" line="425" />
         <source>Quote total (yuan)</source>
         <translation>报价合计（元）</translation>
     </message>
@@ -7575,239 +7581,239 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="440" />
+        <location filename="../../ui/tickets/detail_pane.py" line="441" />
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="441" />
+        <location filename="../../ui/tickets/detail_pane.py" line="442" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="442" />
+        <location filename="../../ui/tickets/detail_pane.py" line="443" />
         <source>Team</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="443" />
         <location filename="../../ui/tickets/detail_pane.py" line="444" />
+        <location filename="../../ui/tickets/detail_pane.py" line="445" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="445" />
+        <location filename="../../ui/tickets/detail_pane.py" line="446" />
         <source>三包 exclusion</source>
         <translation>三包除外</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="446" />
+        <location filename="../../ui/tickets/detail_pane.py" line="447" />
         <source>Fault level</source>
         <translation>故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="447" />
+        <location filename="../../ui/tickets/detail_pane.py" line="448" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="448" />
+        <location filename="../../ui/tickets/detail_pane.py" line="449" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="449" />
+        <location filename="../../ui/tickets/detail_pane.py" line="450" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="450" />
+        <location filename="../../ui/tickets/detail_pane.py" line="451" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="451" />
+        <location filename="../../ui/tickets/detail_pane.py" line="452" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="452" />
+        <location filename="../../ui/tickets/detail_pane.py" line="453" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="453" />
+        <location filename="../../ui/tickets/detail_pane.py" line="454" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="454" />
+        <location filename="../../ui/tickets/detail_pane.py" line="455" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="455" />
+        <location filename="../../ui/tickets/detail_pane.py" line="456" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="456" />
+        <location filename="../../ui/tickets/detail_pane.py" line="457" />
         <source>Requested service time</source>
         <translation>要求服务时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="457" />
+        <location filename="../../ui/tickets/detail_pane.py" line="458" />
         <source>First judgement</source>
         <translation>初步判断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="458" />
+        <location filename="../../ui/tickets/detail_pane.py" line="459" />
         <source>Dispatched at</source>
         <translation>派工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="459" />
+        <location filename="../../ui/tickets/detail_pane.py" line="460" />
         <source>Transport</source>
         <translation>交通方式</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="460" />
+        <location filename="../../ui/tickets/detail_pane.py" line="461" />
         <source>Departure</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="461" />
+        <location filename="../../ui/tickets/detail_pane.py" line="462" />
         <source>Expected return</source>
         <translation>预计返回</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="462" />
+        <location filename="../../ui/tickets/detail_pane.py" line="463" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="463" />
+        <location filename="../../ui/tickets/detail_pane.py" line="464" />
         <source>Parts to carry</source>
         <translation>携带备件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="464" />
+        <location filename="../../ui/tickets/detail_pane.py" line="465" />
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="465" />
+        <location filename="../../ui/tickets/detail_pane.py" line="466" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="466" />
+        <location filename="../../ui/tickets/detail_pane.py" line="467" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="467" />
+        <location filename="../../ui/tickets/detail_pane.py" line="468" />
         <source>Measures</source>
         <translation>维修措施</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="468" />
+        <location filename="../../ui/tickets/detail_pane.py" line="469" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="469" />
+        <location filename="../../ui/tickets/detail_pane.py" line="470" />
         <source>Repair from</source>
         <translation>修理时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="470" />
+        <location filename="../../ui/tickets/detail_pane.py" line="471" />
         <source>Repair to</source>
         <translation>修理结束</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="471" />
+        <location filename="../../ui/tickets/detail_pane.py" line="472" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="475" />
+        <location filename="../../ui/tickets/detail_pane.py" line="476" />
         <source>Reviewed at</source>
         <translation>审核时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="476" />
+        <location filename="../../ui/tickets/detail_pane.py" line="477" />
         <source>Review notes</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="477" />
+        <location filename="../../ui/tickets/detail_pane.py" line="478" />
         <source>Customer opinion</source>
         <translation>用户意见</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="479" />
+        <location filename="../../ui/tickets/detail_pane.py" line="480" />
         <source>Signed on</source>
         <translation>签字日期</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="480" />
+        <location filename="../../ui/tickets/detail_pane.py" line="481" />
         <source>Complaint answer accepted</source>
         <translation>客户是否接受处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="481" />
+        <location filename="../../ui/tickets/detail_pane.py" line="482" />
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="482" />
+        <location filename="../../ui/tickets/detail_pane.py" line="483" />
         <source>Cancelled at</source>
         <translation>取消时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="483" />
         <location filename="../../ui/tickets/detail_pane.py" line="484" />
+        <location filename="../../ui/tickets/detail_pane.py" line="485" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="485" />
+        <location filename="../../ui/tickets/detail_pane.py" line="486" />
         <source>Transport (fen)</source>
         <translation>交通费（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="486" />
+        <location filename="../../ui/tickets/detail_pane.py" line="487" />
         <source>Lodging days</source>
         <translation>住宿天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="487" />
+        <location filename="../../ui/tickets/detail_pane.py" line="488" />
         <source>Meal days</source>
         <translation>伙食天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="488" />
+        <location filename="../../ui/tickets/detail_pane.py" line="489" />
         <source>Labour days</source>
         <translation>人工天数</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="472" />
+        <location filename="../../ui/tickets/detail_pane.py" line="473" />
         <source>Work</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="473" />
+        <location filename="../../ui/tickets/detail_pane.py" line="474" />
         <source>Parts used</source>
         <translation>更换配件</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="474" />
+        <location filename="../../ui/tickets/detail_pane.py" line="475" />
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/detail_pane.py" line="478" />
+        <location filename="../../ui/tickets/detail_pane.py" line="479" />
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
@@ -7815,240 +7821,240 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="69" />
+        <location filename="../../ui/tickets/tab.py" line="70" />
         <source>Number, customer, phone or serial no…</source>
         <translation>工单号、客户、电话或机号…</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="80" />
+        <location filename="../../ui/tickets/tab.py" line="81" />
         <source>Overdue only</source>
         <translation>只看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="85" />
+        <location filename="../../ui/tickets/tab.py" line="86" />
         <source>Take a call: new ticket (Ctrl+N)</source>
         <translation>接听报修：新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="541" />
+        <location filename="../../ui/tickets/tab.py" line="542" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="87" />
+        <location filename="../../ui/tickets/tab.py" line="88" />
         <source>Print the selected tickets' repair record forms (Ctrl+P)</source>
         <translation>打印所选工单的维修记录单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="83" />
+        <location filename="../../ui/tickets/tab.py" line="84" />
         <source>New ticket (Ctrl+N)</source>
         <translation>新建工单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="86" />
+        <location filename="../../ui/tickets/tab.py" line="87" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="88" />
-        <location filename="../../ui/tickets/tab.py" line="554" />
+        <location filename="../../ui/tickets/tab.py" line="89" />
+        <location filename="../../ui/tickets/tab.py" line="555" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="89" />
+        <location filename="../../ui/tickets/tab.py" line="90" />
         <source>Preview the current ticket's repair record form</source>
         <translation>预览当前工单的维修记录单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="172" />
+        <location filename="../../ui/tickets/tab.py" line="173" />
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="173" />
+        <location filename="../../ui/tickets/tab.py" line="174" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="174" />
+        <location filename="../../ui/tickets/tab.py" line="175" />
         <source>Timeliness</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="176" />
+        <location filename="../../ui/tickets/tab.py" line="177" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="177" />
+        <location filename="../../ui/tickets/tab.py" line="178" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="178" />
+        <location filename="../../ui/tickets/tab.py" line="179" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="180" />
+        <location filename="../../ui/tickets/tab.py" line="181" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="181" />
+        <location filename="../../ui/tickets/tab.py" line="182" />
         <source>Model / serial</source>
         <translation>型号 / 机号</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="183" />
+        <location filename="../../ui/tickets/tab.py" line="184" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="185" />
+        <location filename="../../ui/tickets/tab.py" line="186" />
         <source>On-site deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="187" />
+        <location filename="../../ui/tickets/tab.py" line="188" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="188" />
+        <location filename="../../ui/tickets/tab.py" line="189" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="189" />
+        <location filename="../../ui/tickets/tab.py" line="190" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="191" />
+        <location filename="../../ui/tickets/tab.py" line="192" />
         <source>Result</source>
         <translation>维修结果</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="192" />
+        <location filename="../../ui/tickets/tab.py" line="193" />
         <source>Fault</source>
         <translation>故障现象</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="207" />
+        <location filename="../../ui/tickets/tab.py" line="208" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="208" />
+        <location filename="../../ui/tickets/tab.py" line="209" />
         <source>No level</source>
         <translation>不分级</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="210" />
+        <location filename="../../ui/tickets/tab.py" line="211" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="213" />
+        <location filename="../../ui/tickets/tab.py" line="214" />
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="214" />
+        <location filename="../../ui/tickets/tab.py" line="215" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="217" />
+        <location filename="../../ui/tickets/tab.py" line="218" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="273" />
+        <location filename="../../ui/tickets/tab.py" line="274" />
         <source>Showing %1 of %2 tickets</source>
         <translation>显示 %1 / 共 %2 张工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="277" />
+        <location filename="../../ui/tickets/tab.py" line="278" />
         <source>No tickets yet. When a customer calls, press New ticket (Ctrl+N); old ledgers can be imported from Excel.</source>
         <translation>还没有工单。客户来电时按"新建工单"(Ctrl+N)；以前的台账可从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="280" />
+        <location filename="../../ui/tickets/tab.py" line="281" />
         <source>No ticket matches these filters. Clear the search or choose another status tab.</source>
         <translation>没有符合条件的工单。清除搜索或换一个状态页签。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="391" />
+        <location filename="../../ui/tickets/tab.py" line="392" />
         <source>No ticket numbered %1</source>
         <translation>没有工单号为 %1 的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="479" />
-        <location filename="../../ui/tickets/tab.py" line="489" />
+        <location filename="../../ui/tickets/tab.py" line="480" />
+        <location filename="../../ui/tickets/tab.py" line="490" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="490" />
+        <location filename="../../ui/tickets/tab.py" line="491" />
         <source>Dispatched %1</source>
         <translation>已派工 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="491" />
+        <location filename="../../ui/tickets/tab.py" line="492" />
         <source>Visit recorded on %1</source>
         <translation>已记录 %1 的现场情况</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="492" />
+        <location filename="../../ui/tickets/tab.py" line="493" />
         <source>Reviewed %1</source>
         <translation>已审核 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="493" />
+        <location filename="../../ui/tickets/tab.py" line="494" />
         <source>Customer sign-off recorded on %1</source>
         <translation>已记录 %1 的客户签字</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="501" />
+        <location filename="../../ui/tickets/tab.py" line="502" />
         <source>Close ticket</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="502" />
+        <location filename="../../ui/tickets/tab.py" line="503" />
         <source>Close ticket %1? After closing, changes need a reopen.</source>
         <translation>确定结案 %1？结案后如需修改须重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="494" />
+        <location filename="../../ui/tickets/tab.py" line="495" />
         <source>Closed %1</source>
         <translation>已结案 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="495" />
+        <location filename="../../ui/tickets/tab.py" line="496" />
         <source>Cancelled %1 (the number stays used)</source>
         <translation>已取消 %1（工单号不再使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="496" />
+        <location filename="../../ui/tickets/tab.py" line="497" />
         <source>Reopened %1</source>
         <translation>已重新打开 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="536" />
+        <location filename="../../ui/tickets/tab.py" line="537" />
         <source>Choose the tickets to print first.</source>
         <translation>请先选择要打印的工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="542" />
-        <location filename="../../ui/tickets/tab.py" line="555" />
+        <location filename="../../ui/tickets/tab.py" line="543" />
+        <location filename="../../ui/tickets/tab.py" line="556" />
         <source>Printing is not available in this version yet.</source>
         <translation>此版本暂不能打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/tickets/tab.py" line="549" />
+        <location filename="../../ui/tickets/tab.py" line="550" />
         <source>Choose a ticket to preview first.</source>
         <translation>请先选择要预览的工单。</translation>
     </message>

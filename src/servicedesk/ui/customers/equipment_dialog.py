@@ -123,7 +123,9 @@ class EquipmentDialog(FormDialog):
         elif customer.dealer:
             self.dealer.setText(customer.dealer)
 
-        self._schedule_preview = debounce(self, self.refresh_warranty, 200)
+        # A closed dialog (saved, cancelled) has no preview to refresh: the
+        # pending call would read the settings of a file that may be closed.
+        self._schedule_preview = debounce(self, lambda: self.isVisible() and self.refresh_warranty(), 200)
         for key in (*DATE_KEYS, "warranty_months"):
             getattr(self, key).textChanged.connect(lambda _t: self._schedule_preview())
             getattr(self, key).editingFinished.connect(lambda key=key: self._check_field(key))
@@ -170,6 +172,8 @@ class EquipmentDialog(FormDialog):
             return (self.tr("%1 %2 is before %3 %4. The order is factory ≤ purchase ≤ acceptance; delivery between factory and acceptance.")
                     .replace("%1", self._date_label(key)).replace("%2", exc.value)
                     .replace("%3", self._date_label(exc.earlier_field)).replace("%4", exc.earlier_value))
+        if isinstance(exc, C.DateRangeError):
+            return exc.message            # "Acceptance date 2099-01-01 is after today (…)", in the clerk's language
         if isinstance(exc, C.DuplicateSerialError):
             return (self.tr("Serial no %1 of model %2 is already registered (customer %3).")
                     .replace("%1", exc.serial_no).replace("%2", exc.model).replace("%3", exc.customer_name))
@@ -223,6 +227,9 @@ class EquipmentDialog(FormDialog):
         """Preview of the warranty today from the dates typed so far."""
         try:
             clean = C.clean_equipment(self.value())
+            if clean.acceptance_date or clean.purchase_date:
+                # With the date range: a mistyped 2099 is no "in warranty until 2099".
+                clean = C.clean_equipment(self.value(), C.date_bounds(self.ctx.db))
         except ValidationError:
             clean = None
         if clean is None or not (clean.acceptance_date or clean.purchase_date):

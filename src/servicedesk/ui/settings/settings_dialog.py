@@ -77,6 +77,7 @@ FIELDS: tuple[SettingField, ...] = (
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.department_code", QT_TRANSLATE_NOOP("SettingsDialog", "Department code (ticket number prefix)"), "text"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "office.area_code", QT_TRANSLATE_NOOP("SettingsDialog", "Area code for local phone numbers (0571)"), "text"),
     SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "warranty.months", QT_TRANSLATE_NOOP("SettingsDialog", "Warranty period (months)"), "int", 120),
+    SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Office"), "equipment.earliest_year", QT_TRANSLATE_NOOP("SettingsDialog", "Earliest year of equipment dates"), "int", 2100),
     *(SettingField(QT_TRANSLATE_NOOP("SettingsDialog", "Fault levels"), f"level.{lv}.{what}_minutes", label, "duration", 1000)
       for lv, what, label in (
           (1, "response", QT_TRANSLATE_NOOP("SettingsDialog", "Level 1: respond within")),
