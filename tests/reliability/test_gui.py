@@ -108,6 +108,19 @@ def test_a_second_window_on_the_same_file_says_who_has_it_and_exits(qapp, tmp_pa
     assert "already open" in boxes[0][2] and "@" in boxes[0][2]
 
 
+def test_a_smoke_run_on_a_file_already_open_says_so_on_stderr_instead_of_waiting(qapp, tmp_path, boxes,
+                                                                                    capsys):
+    """The build check (--smoke) has no one to click a box: the lock refusal is printed, exit 1."""
+    from servicedesk.ui import app as A
+
+    data = tmp_path / "office.sqlite3"
+    make_office(data, 1)
+    with DataFileLock.acquire(data):
+        assert A.run_smoke(data, lang="en") == 1
+    assert boxes == []
+    assert "already open" in capsys.readouterr().err
+
+
 def test_the_damaged_dialog_in_chinese(qapp, qtbot, tmp_path):
     from servicedesk.ui.app import install_translator
     from servicedesk.ui.data.backups import DamagedFileDialog

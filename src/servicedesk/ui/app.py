@@ -192,8 +192,9 @@ def start_logging(db_path: Path) -> None:
 REFUSED = object()
 
 
-def take_data_lock(db_path: Path):
-    """The data file's lock, before any dialog; REFUSED (after saying who has it)
+def take_data_lock(db_path: Path, report=None):
+    """The data file's lock, before any dialog; REFUSED (after saying who has it,
+    through `report` when given — the smoke run prints it — else a message box)
     when another window has the file open; None when no lock can be written
     (a read-only folder: the file then opens read-only, nobody can write it)."""
     from servicedesk.models.core.lock import AlreadyOpenError, DataFileLock
@@ -203,7 +204,10 @@ def take_data_lock(db_path: Path):
             db_path.parent.mkdir(parents=True, exist_ok=True)
         return DataFileLock.acquire(db_path)
     except AlreadyOpenError as exc:
-        QMessageBox.warning(None, QCoreApplication.translate("App", "Already open"), exc.message)
+        if report is not None:
+            report(db_path, exc)
+        else:
+            QMessageBox.warning(None, QCoreApplication.translate("App", "Already open"), exc.message)
         return REFUSED
     except OSError:
         return None
@@ -264,12 +268,13 @@ def open_for_gui(db_path: Path, report=None):
     Returns (db, path, lock) or None (the reason was shown by `report`).
     Never a traceback.
     """
+    told = None if report in (None, report_open_failure) else report   # a caller's own way of telling
     report = report or report_open_failure
     from servicedesk.models.core.db import DamagedFileError, EmptyFileError, open_db
     from servicedesk.models.core.restore import restore_backup
     from servicedesk.ui.data.backups import DamagedFileDialog
 
-    lock = take_data_lock(db_path)
+    lock = take_data_lock(db_path, told)
     while True:
         if lock is REFUSED:
             return None
@@ -290,7 +295,7 @@ def open_for_gui(db_path: Path, report=None):
             release(lock)
             if choice == DamagedFileDialog.OTHER and other is not None:
                 db_path = other
-                lock = take_data_lock(db_path)
+                lock = take_data_lock(db_path, told)
                 continue
             return None
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
