@@ -345,7 +345,7 @@ def _is_broad(db: sqlite_utils.Database, walk_where: str, params: dict[str, Any]
     """Do at least 1 % of the newest tickets match? Then a walk in date order
     finds a page at once; a rare term (one serial, one number) is faster the
     usual way, from its few matches. Costs a few ms whatever the data size."""
-    hits = db.execute(f"SELECT count(*) FROM (SELECT id FROM tickets ORDER BY id DESC LIMIT {_SAMPLE}) t "
+    hits = db.execute(f"SELECT count(*) FROM (SELECT * FROM tickets ORDER BY id DESC LIMIT {_SAMPLE}) t "
                       f"WHERE {walk_where}", params).fetchone()[0]
     return hits >= _BROAD_HITS
 
