@@ -303,8 +303,8 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
     if order_by in _WALKABLE_ORDERS and flt.text.strip():
         walk_where, walk_params = _where(flt, limits, walk=True)
         walk_params.update(now=params["now"], limit=params["limit"], offset=params["offset"])
-        if (walk_where != where and _is_broad(db, walk_where, walk_params)
-                and _matches_at_least(db, flt.text, _WALK_FACTOR * (int(offset) + int(limit)))):
+        if (walk_where != where and _matches_at_least(db, flt.text, _WALK_FACTOR * (int(offset) + int(limit)))
+                and _is_broad(db, walk_where, walk_params)):
             where, params = walk_where, walk_params
     sql = f"""
         WITH page AS (
@@ -326,7 +326,7 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
 # Orders an index of tickets delivers (idx_tickets_reported/_completed, the
 # UNIQUE no): walking one of them can stop at the page's LIMIT.
 _WALKABLE_ORDERS = ("reported_at", "completed_at", "no")
-_SAMPLE, _BROAD_HITS = 4000, 40   # >= 1 % of the newest tickets match -> "broad"
+_SAMPLE, _BROAD_HITS = 2000, 20   # >= 1 % of the newest tickets match -> "broad"
 # Why walk (issue 15): a common fragment ('13', '杭州', 'YX2') matches tens of
 # thousands of tickets; fetched through an index they are all looked up and
 # sorted (100-200 ms) while the newest 500 matches are among the first few
