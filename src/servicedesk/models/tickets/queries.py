@@ -3,8 +3,10 @@
 Built for 100 000 tickets: every figure is computed by SQLite in one query
 (joins, a correlated group_concat for the team of the rows on the page only),
 the page is cut first and decorated afterwards, and search goes through the
-trigger-maintained FTS5 trigram index of schema_ticket_search.py (LIKE for
-1-2 character terms, via customers.search_clause).
+trigger-maintained indexes of tickets/search_schema.py: FTS5 trigrams for
+terms of 3+ characters, the 1-2 character index ticket_grams for shorter ones
+(issue 15). A common term is paged by walking the date index and its tab
+counts come from the index's own count (list_tickets, _search_counts).
 
 The deadline and SLA state follow models/ticket_rules.py exactly (same
 settings, same "exactly at the limit is on time"); they are expressed in SQL
