@@ -39,6 +39,8 @@ RELEASED = {
     ("parts", "0003_parts_version"): "50683c23fbad86c1f2c48e113cc0cc692ab28d7e8bbe23a695acb564844dc034",
     ("followups", "0003_kpi_sends_figures_sha256"): "8490f7da71999d1f8f96dadecdc8357c50df2107e5eef53af7e68a8799944baf",
     ("audit", "0001_audit_log_setting_versions"): "ef11bbf49f66a749ab6fe61ab83a937dc8a9146b6b4c55f6e8263ff787309795",
+    # issue 15 (ticket search speed): the tickets' 1-2 character index
+    ("ticket_search", "0002_ticket_grams"): "70e9d548e56af3c37e7b9ea507f10b7ca9db786a8eb1433e72726694426da347",
 }
 
 

@@ -3,8 +3,10 @@
 Built for 100 000 tickets: every figure is computed by SQLite in one query
 (joins, a correlated group_concat for the team of the rows on the page only),
 the page is cut first and decorated afterwards, and search goes through the
-trigger-maintained FTS5 trigram index of schema_ticket_search.py (LIKE for
-1-2 character terms, via customers.search_clause).
+trigger-maintained indexes of tickets/search_schema.py: FTS5 trigrams for
+terms of 3+ characters, the 1-2 character index ticket_grams for shorter ones
+(issue 15). A common term is paged by walking the date index and its tab
+counts come from the index's own count (list_tickets, _search_counts).
 
 The deadline and SLA state follow models/ticket_rules.py exactly (same
 settings, same "exactly at the limit is on time"); they are expressed in SQL
@@ -24,10 +26,11 @@ from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.archive.customers import search_clause
+from servicedesk.models.archive.search_index import _search_alternatives
 from servicedesk.models.core.db import now_iso
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.tickets.rules import LEVELS, Limits, load_limits
+from servicedesk.models.tickets.search_schema import gram_token
 
 # Status tabs of the tickets tab, in order. Each group is one ticket status
 # except 'all'. (completed = 待审核, reviewed = 待回访 in the office's words.)
@@ -151,8 +154,12 @@ def _month_bounds(month: str) -> tuple[str, str]:
     return f"{first.isoformat()} 00:00:00", f"{nxt.isoformat()} 00:00:00"
 
 
-def _where(flt: TicketFilter, limits: Limits, with_status: bool = True) -> tuple[str, dict[str, Any]]:
-    """WHERE clause (named parameters) for a filter; `:now` is always bound by the caller."""
+def _where(flt: TicketFilter, limits: Limits, with_status: bool = True,
+           walk: bool = False) -> tuple[str, dict[str, Any]]:
+    """WHERE clause (named parameters) for a filter; `:now` is always bound by the caller.
+
+    `walk`: the search terms as per-ticket tests (see _term_sql), for a plan
+    that walks an index of tickets in the page's order."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if with_status and flt.status and flt.status != "all":
@@ -187,7 +194,7 @@ def _where(flt: TicketFilter, limits: Limits, with_status: bool = True) -> tuple
     if flt.overdue_only:
         clauses.append(overdue_sql(limits, ":now"))
     if flt.text and flt.text.strip():
-        sql, positional = search_clause("t.id", "ticket_fts", "ticket_search", "ticket_id", flt.text)
+        sql, positional = _text_clause(flt.text, walk)
         term = flt.text.strip().lower()
         if re.fullmatch(r"[a-z]{3,}", term):
             # One word of 3+ letters may be a customer's pinyin or initials (hzjg,
@@ -195,11 +202,58 @@ def _where(flt: TicketFilter, limits: Limits, with_status: bool = True) -> tuple
             # looked up by the tickets' customer index.
             sql = f"({sql} OR t.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?))"
             positional = [*positional, f'"{term}"']
-        # search_clause speaks positional '?'; rename to named parameters.
+        # The clauses speak positional '?'; rename to named parameters.
         for i, value in enumerate(positional):
             sql = sql.replace("?", f":q{i}", 1)
             params[f"q{i}"] = value
         clauses.append(f"({sql})")
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _likeable(term: str) -> bool:
+    """Does `text LIKE '%term%'` find exactly what the index finds for `term`?
+
+    Always for 1-2 characters (ticket_grams is built on LIKE's own folding);
+    for a trigram term when it has no letters beyond ASCII that fold (the
+    trigram tokenizer folds every letter's case, LIKE only ASCII's).
+    """
+    return len(term) < 3 or all(c.isascii() or c.lower() == c.upper() for c in term)
+
+
+def _term_sql(term: str, walk: bool) -> tuple[str, list[Any]]:
+    """One form of one search term: the tickets whose search text contains it.
+
+    3+ characters: the trigram index (ticket_fts); 1-2 characters: the gram
+    index (ticket_grams, issue 15). `walk` phrases it as a test of ticket t by
+    its primary key (LIKE on its one text) - the same tickets, but a plan
+    walking the date index can then stop at the page's LIMIT instead of
+    fetching every match of a common term and sorting them.
+    """
+    if walk and _likeable(term):
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return ("EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id AND s.text LIKE ? ESCAPE '\\')",
+                [f"%{escaped}%"])
+    table, match = _index_of(term)
+    return f"t.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", [match]
+
+
+def _index_of(term: str) -> tuple[str, str]:
+    """The index that answers `term` and the MATCH expression for it."""
+    if len(term) >= 3:
+        return "ticket_fts", '"' + term.replace('"', '""') + '"'
+    return "ticket_grams", f'"{gram_token(term)}"'
+
+
+def _text_clause(text: str, walk: bool = False) -> tuple[str, list[Any]]:
+    """SQL condition (positional '?') for the search box: every term must be
+    contained in the ticket's search text, in one of its forms (as typed, or
+    as digits when it looks like a phone: archive.search_index)."""
+    clauses, params = [], []
+    for forms in _search_alternatives(text):
+        parts = [_term_sql(form, walk) for form in forms]
+        clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
+        for _, p in parts:
+            params += p
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -248,9 +302,12 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
     direction = "DESC" if descending else "ASC"
     join_c = "JOIN customers c ON c.id = t.customer_id" if order_by == "customer_name" else ""
     params.update(now=_now(now), limit=int(limit), offset=int(offset))
-    walk = _walk_form(where) if order_by in _WALKABLE_ORDERS else where
-    if walk != where and _is_broad(db, walk, params):
-        where = walk
+    if order_by in _WALKABLE_ORDERS and flt.text.strip():
+        walk_where, walk_params = _where(flt, limits, walk=True)
+        walk_params.update(now=params["now"], limit=params["limit"], offset=params["offset"])
+        if (walk_where != where and _matches_at_least(db, flt.text, _WALK_FACTOR * (int(offset) + int(limit)))
+                and _is_broad(db, walk_where, walk_params)):
+            where, params = walk_where, walk_params
     sql = f"""
         WITH page AS (
             SELECT t.id FROM tickets t {join_c}
@@ -271,34 +328,42 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
 # Orders an index of tickets delivers (idx_tickets_reported/_completed, the
 # UNIQUE no): walking one of them can stop at the page's LIMIT.
 _WALKABLE_ORDERS = ("reported_at", "completed_at", "no")
-_SAMPLE, _BROAD_HITS = 4000, 40   # >= 1 % of the newest tickets match -> "broad"
+_SAMPLE, _BROAD_HITS = 2000, 20   # >= 1 % of the newest tickets match -> "broad"
+# Why walk (issue 15): a common fragment ('13', '杭州', 'YX2') matches tens of
+# thousands of tickets; fetched through an index they are all looked up and
+# sorted (100-200 ms) while the newest 500 matches are among the first few
+# hundred tickets in date order. Tested per ticket (_where(walk=True)) the
+# walk of the date index stops at the page's LIMIT. A rare term (one serial,
+# one number) is faster the usual way, from its few matches: _is_broad decides,
+# and so does a term that is common lately but has too few matches in all
+# (YX26090: this month's numbers) - the walk would not stop before the oldest
+# ticket: walk only when there are _WALK_FACTOR times the rows the page needs.
+_WALK_FACTOR = 10
 
 
-def _walk_form(where: str) -> str:
-    """The same search condition, phrased so the planner walks the ORDER BY
-    index and tests each ticket, instead of fetching every match and sorting.
-
-    A common 1-2 character fragment ('13', '杭州') cannot use the trigram
-    index; as `t.id IN (... LIKE ...)` SQLite scans all 100 000 search texts,
-    looks every match up and sorts them (100-200 ms), while the newest 500
-    matches are among the first few hundred tickets in date order. As a
-    per-ticket EXISTS on ticket_search's primary key the walk stops at the
-    page's LIMIT. (Trigram terms stay as they are: fetching their matches is
-    cheap, and `+t.id IN` measured slower for rare ones.) The text is the one
-    customers.search_clause writes; if it ever words it differently this is
-    a no-op, never wrong.
-    """
-    return where.replace("t.id IN (SELECT ticket_id FROM ticket_search WHERE text LIKE",
-                         "EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id AND s.text LIKE")
 
 
 def _is_broad(db: sqlite_utils.Database, walk_where: str, params: dict[str, Any]) -> bool:
     """Do at least 1 % of the newest tickets match? Then a walk in date order
     finds a page at once; a rare term (one serial, one number) is faster the
     usual way, from its few matches. Costs a few ms whatever the data size."""
-    hits = db.execute(f"SELECT count(*) FROM (SELECT id FROM tickets ORDER BY id DESC LIMIT {_SAMPLE}) t "
+    hits = db.execute(f"SELECT count(*) FROM (SELECT * FROM tickets ORDER BY id DESC LIMIT {_SAMPLE}) t "
                       f"WHERE {walk_where}", params).fetchone()[0]
     return hits >= _BROAD_HITS
+
+
+def _matches_at_least(db: sqlite_utils.Database, text: str, n: int) -> bool:
+    """Has every term of the search at least `n` matches in its index? (Counted
+    in the index alone and stopped at n; only chooses the plan, never the rows.)"""
+    for forms in _search_alternatives(text):
+        found = 0
+        for form in forms:
+            table, match = _index_of(form)
+            found += db.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                                f"LIMIT {int(n)})", [match]).fetchone()[0]
+        if found < n:
+            return False
+    return True
 
 
 def count_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
@@ -319,6 +384,9 @@ def status_counts(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
     """
     flt = replace(flt or TicketFilter(), status="all")
     limits = limits or load_limits(db)
+    fast = _search_counts(db, flt, limits, _now(now))
+    if fast is not None:
+        return fast
     where, params = _where(flt, limits, with_status=False)
     params["now"] = _now(now)
     counts = {group: 0 for group in STATUS_GROUPS}
@@ -326,6 +394,44 @@ def status_counts(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
             f"SELECT t.status, count(*) FROM tickets t WHERE {where} GROUP BY t.status", params):
         counts[status] = n
         counts["all"] += n
+    return counts
+
+
+_BROAD_COUNT = 2000   # matches from which counting through the index pays
+
+
+def _search_counts(db: sqlite_utils.Database, flt: TicketFilter, limits: Limits,
+                   now: str) -> dict[str, int] | None:
+    """status_counts of a search for one common term, without visiting its matches.
+
+    'YX2' or '13' match tens of thousands of tickets; grouping them by status
+    means looking each one up (60-150 ms). Instead the index counts the term's
+    matches (a few ms), the few tickets not closed are walked by the status
+    index and tested one by one, and closed = all - the others: the same
+    figures. None (use the plain query) unless the filter is one term of one
+    form with no other condition, and it matches at least _BROAD_COUNT tickets.
+    """
+    if replace(flt, text="") != TicketFilter():
+        return None
+    alternatives = _search_alternatives(flt.text)
+    if len(alternatives) != 1 or len(alternatives[0]) != 1:
+        return None
+    term = alternatives[0][0]
+    if re.fullmatch(r"[a-z]{3,}", flt.text.strip().lower()) or not _likeable(term):
+        return None   # pinyin also searches the customers' index; a folding letter is not LIKE's
+    table, match = _index_of(term)
+    total = db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [match]).fetchone()[0]
+    if total < _BROAD_COUNT:
+        return None
+    test, params = _term_sql(term, walk=True)
+    others = [g for g in STATUS_GROUPS if g not in ("all", "closed")]
+    counts = {group: 0 for group in STATUS_GROUPS}
+    for status, n in db.execute(
+            f"SELECT t.status, count(*) FROM tickets t WHERE t.status IN ({', '.join('?' * len(others))}) "
+            f"AND {test} GROUP BY t.status", [*others, *params]):
+        counts[status] = n
+    counts["closed"] = total - sum(counts.values())
+    counts["all"] = total
     return counts
 
 

@@ -2,8 +2,8 @@
 
 Search over 100 000 tickets by number, customer name, phone or serial no.
 One row of searchable text per ticket (`ticket_search`) feeds an FTS5 trigram
-index (`ticket_fts`) for terms of 3+ characters; 1-2 character terms use LIKE
-over the same text (customers.search_clause does both).
+index (`ticket_fts`) for terms of 3+ characters and, since 0002, an index of
+its 1-2 character pieces (`ticket_grams`) for shorter terms.
 
 The text is maintained by TRIGGERS, not by Python code, because tickets are
 written from several places (lifecycle, historical import, demo, test
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from sqlite_utils import Migrations
 
-from servicedesk.models.core.schema_steps import sql_step, text_search_tables
+from servicedesk.models.core.schema_steps import execute_all, sql_step, text_search_tables
 
 MIGRATIONS = Migrations("ticket_search")
 
@@ -70,3 +70,84 @@ sql_step(MIGRATIONS, "0001_ticket_search_index",
     f"INSERT INTO ticket_search(ticket_id, text) SELECT t.id, {_text_sql('t')} FROM tickets t",
 )
 
+
+
+# ---------------------------------------------------------------- 0002: 1-2 character index (issue 15)
+def grams_sql(text: str) -> str:
+    """SQL expression: the gram tokens of `text` (a column or new./old.text).
+
+    Every distinct 1- and 2-character piece of the text with ASCII letters
+    lowered (SQLite's lower(), the folding LIKE uses), written as the hex of
+    its UTF-8 bytes and sorted: 'Ab 1' -> '20 2031 31 41 4162 62 6220'... in
+    upper-case hex. Hex makes any piece (a space, a '-', a 汉字) one unicode61
+    token, and UTF-8 is prefix-free, so a token stands for exactly one piece:
+    `text LIKE '%ab%'` holds exactly when the token of 'ab' is in the row's
+    grams. Deterministic (the contentless index needs the old tokens to
+    delete an entry); ticket_grams below is the same in Python.
+    """
+    return (f"(SELECT group_concat(g, ' ') FROM (SELECT DISTINCT hex(lower(substr({text}, p.i, n.n))) AS g"
+            f" FROM (WITH RECURSIVE pos(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM pos"
+            f" WHERE i < length({text})) SELECT i FROM pos) p, (SELECT 1 AS n UNION ALL SELECT 2) n"
+            f" WHERE g != '' ORDER BY g))")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def gram_token(piece: str) -> str:
+    """The token of a 1-2 character piece: hex of its UTF-8 bytes, ASCII letters lowered."""
+    return piece.translate(_ASCII_LOWER).encode("utf-8").hex().upper()
+
+
+_CHAR_TOKENS: dict[str, str] = {}
+
+
+def _char_token(char: str) -> str:
+    _CHAR_TOKENS[char] = token = gram_token(char)
+    return token
+
+
+def ticket_grams(text: str) -> str:
+    """grams_sql in Python: the same tokens in the same order, for bulk (re)builds.
+
+    The token of a piece is the concatenation of its characters' tokens (the
+    UTF-8 of a string is that of its characters, one after another)."""
+    token = _CHAR_TOKENS.get
+    chars = [token(c) or _char_token(c) for c in (text or "")]
+    tokens = set(chars)
+    tokens.update(map(str.__add__, chars, chars[1:]))
+    return " ".join(sorted(tokens))
+
+
+@MIGRATIONS(name="0002_ticket_grams")
+def _m0002(db):
+    """Index of 1- and 2-character pieces of each ticket's search text (issue 15).
+
+    The trigram index cannot match '13' or '杭州'; counting such a term was a
+    LIKE over all 100 000 texts (60-150 ms per keystroke). ticket_grams is a
+    contentless FTS5 table holding each ticket's distinct pieces (grams_sql),
+    kept in step with ticket_search by triggers, like the text itself; it is
+    filled here from the existing texts, computed in Python (the SQL form is
+    slower for 100 000 rows; both give the very same tokens, a test checks).
+    """
+    statements = [
+        "CREATE VIRTUAL TABLE ticket_grams USING fts5("
+        "grams, content='', tokenize='unicode61 remove_diacritics 0', detail='none')",
+        f"""CREATE TRIGGER ticket_search_grams_ai AFTER INSERT ON ticket_search BEGIN
+            INSERT INTO ticket_grams(rowid, grams) VALUES (new.ticket_id, {grams_sql('new.text')});
+        END""",
+        f"""CREATE TRIGGER ticket_search_grams_ad AFTER DELETE ON ticket_search BEGIN
+            INSERT INTO ticket_grams(ticket_grams, rowid, grams)
+            VALUES ('delete', old.ticket_id, {grams_sql('old.text')});
+        END""",
+        f"""CREATE TRIGGER ticket_search_grams_au AFTER UPDATE ON ticket_search
+        WHEN old.text IS NOT new.text OR old.ticket_id IS NOT new.ticket_id BEGIN
+            INSERT INTO ticket_grams(ticket_grams, rowid, grams)
+            VALUES ('delete', old.ticket_id, {grams_sql('old.text')});
+            INSERT INTO ticket_grams(rowid, grams) VALUES (new.ticket_id, {grams_sql('new.text')});
+        END""",
+    ]
+    execute_all(db, statements)
+    rows = db.execute("SELECT ticket_id, text FROM ticket_search").fetchall()
+    db.conn.executemany("INSERT INTO ticket_grams (rowid, grams) VALUES (?, ?)",
+                        ((tid, ticket_grams(text)) for tid, text in rows))
