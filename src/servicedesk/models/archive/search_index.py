@@ -130,7 +130,7 @@ _PHONE_LIKE = re.compile(r"^\+?[\d\-()（）]+$")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
 
-def _search_alternatives(query: str) -> list[list[str]]:
+def search_alternatives(query: str) -> list[list[str]]:
     """Split the search text into terms, each with the forms it may match.
 
     Full-width input folds to ASCII (NFKC). A term that looks like a phone
@@ -156,8 +156,8 @@ def _search_alternatives(query: str) -> list[list[str]]:
 
 
 def _search_terms(query: str) -> list[str]:
-    """Every form of every term (see _search_alternatives), flattened."""
-    return [form for forms in _search_alternatives(query) for form in forms]
+    """Every form of every term (see search_alternatives), flattened."""
+    return [form for forms in search_alternatives(query) for form in forms]
 
 
 def _term_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str, term: str,
@@ -181,7 +181,7 @@ def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: 
     (in one of its forms: as typed, or as digits when it looks like a phone).
     Shared by every searchable list (customers, tickets)."""
     clauses, params = [], []
-    for forms in _search_alternatives(query):
+    for forms in search_alternatives(query):
         parts = [_term_clause(column_rowid, fts_table, text_table, text_key, form, gram_table)
                  for form in forms]
         clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")

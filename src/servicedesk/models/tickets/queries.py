@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.archive.search_index import _search_alternatives
+from servicedesk.models.archive.search_index import search_alternatives
 from servicedesk.models.core.db import now_iso
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.tickets.rules import LEVELS, Limits, load_limits
@@ -249,7 +249,7 @@ def _text_clause(text: str, walk: bool = False) -> tuple[str, list[Any]]:
     contained in the ticket's search text, in one of its forms (as typed, or
     as digits when it looks like a phone: archive.search_index)."""
     clauses, params = [], []
-    for forms in _search_alternatives(text):
+    for forms in search_alternatives(text):
         parts = [_term_sql(form, walk) for form in forms]
         clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
         for _, p in parts:
@@ -355,7 +355,7 @@ def _is_broad(db: sqlite_utils.Database, walk_where: str, params: dict[str, Any]
 def _matches_at_least(db: sqlite_utils.Database, text: str, n: int) -> bool:
     """Has every term of the search at least `n` matches in its index? (Counted
     in the index alone and stopped at n; only chooses the plan, never the rows.)"""
-    for forms in _search_alternatives(text):
+    for forms in search_alternatives(text):
         found = 0
         for form in forms:
             table, match = _index_of(form)
@@ -413,7 +413,7 @@ def _search_counts(db: sqlite_utils.Database, flt: TicketFilter, limits: Limits,
     """
     if replace(flt, text="") != TicketFilter():
         return None
-    alternatives = _search_alternatives(flt.text)
+    alternatives = search_alternatives(flt.text)
     if len(alternatives) != 1 or len(alternatives[0]) != 1:
         return None
     term = alternatives[0][0]
