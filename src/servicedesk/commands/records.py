@@ -79,6 +79,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     verb = "would import" if args.dry_run else "imported"
     print(f"{verb} {result.rows} row(s): {result.created} new, {result.updated} updated"
+          + (f"; {'would open' if args.dry_run else 'opened'} {result.also['complaint_tickets']} complaint ticket(s)"
+             if result.also.get("complaint_tickets") else "")
           + (" (dry run: nothing written)" if args.dry_run else "")
           + (f"; new data file {path}" if new_file and result.written else ""))
     return 0

@@ -494,9 +494,13 @@ class SheetExchange(QObject):
             box = QMessageBox(QMessageBox.Information, self.tr("Check passed"), text, QMessageBox.Ok, self.widget)
             self._show(box)
         else:
-            self.ctx.status(self.tr("Imported %1 rows from %2: %3 new, %4 updated")
-                            .replace("%1", str(result.rows)).replace("%2", name)
-                            .replace("%3", str(result.created)).replace("%4", str(result.updated)))
+            text = (self.tr("Imported %1 rows from %2: %3 new, %4 updated")
+                    .replace("%1", str(result.rows)).replace("%2", name)
+                    .replace("%3", str(result.created)).replace("%4", str(result.updated)))
+            if result.also.get("complaint_tickets"):
+                text += self.tr("; %1 complaint ticket(s) opened").replace(
+                    "%1", str(result.also["complaint_tickets"]))
+            self.ctx.status(text)
             self.announce(task.kind)
         self.finished.emit(task.action, task.kind, result)
 

@@ -73,6 +73,9 @@ class ImportResult:
     updated: int = 0
     problems: list[Problem] = field(default_factory=list)
     dry_run: bool = False
+    # What the rows made besides themselves, counted by the handlers: e.g.
+    # {"complaint_tickets": 2} when imported calls opened complaint tickets.
+    also: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -101,9 +104,14 @@ class RowContext:
     row: int
     options: dict[str, Any]
     problems: list[Problem]
+    also: dict[str, int] = field(default_factory=dict)
 
     def problem(self, key: str | None, message: str) -> None:
         self.problems.append(Problem(self.row, self.spec.label_for(key) if key else "", message))
+
+    def made(self, what: str) -> None:
+        """Count a record this row made besides itself (ImportResult.also)."""
+        self.also[what] = self.also.get(what, 0) + 1
 
 
 def run_import(db: sqlite_utils.Database, spec: SheetSpec, rows: Iterable[tuple[int, dict[str, Any]]],
@@ -116,7 +124,7 @@ def run_import(db: sqlite_utils.Database, spec: SheetSpec, rows: Iterable[tuple[
         with transaction(db):
             for row_no, values in rows:
                 result.rows += 1
-                ctx = RowContext(spec, row_no, opts, result.problems)
+                ctx = RowContext(spec, row_no, opts, result.problems, result.also)
                 try:
                     with db.atomic():
                         outcome = handler(db, row_no, values, ctx)

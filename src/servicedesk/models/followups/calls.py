@@ -45,6 +45,8 @@ from servicedesk.models.followups.vocabulary import (  # noqa: F401 (re-exported
     SATISFIED,
     STATUS_LABELS,
     YES_NO,
+    NO_COMPLAINT,
+    normalise_complaint,
     parse_satisfaction,
     parse_yes_no,
 )
@@ -352,7 +354,7 @@ class CallInput:
     office_opinion: str = ""            # 对服务部服务的评价
     satisfaction: str | None = None     # key or Chinese label; required when reached
     suggestions: str = ""
-    complaint: str = ""                 # non-empty -> a complaint ticket is opened
+    complaint: str = ""                 # real text -> a complaint ticket (否/无/— mean none)
     complaint_level: int = 3            # fault level for that complaint ticket
     notes: str = ""
 
@@ -379,7 +381,7 @@ def record_call(db: sqlite_utils.Database, followup_id: int, data: CallInput, wh
     if reached is None:
         raise ValidationError("Say whether the customer was reached (是/否).", "reached")
     satisfaction = parse_satisfaction(data.satisfaction)
-    complaint = normalise_text(data.complaint)
+    complaint = normalise_complaint(data.complaint)
     if reached and satisfaction is None:
         raise ValidationError("Choose the customer's satisfaction (非常满意/满意/一般/不满意).",
                               "satisfaction")

@@ -15,7 +15,9 @@ from servicedesk.models.core.importing import (
 )
 from servicedesk.models.core.validation import normalise_text, parse_datetime
 from servicedesk.models.followups.calls import CallInput, record_call
-from servicedesk.models.followups.vocabulary import SATISFACTION_LABELS, YES_NO, parse_satisfaction, parse_yes_no
+from servicedesk.models.followups.vocabulary import (
+    SATISFACTION_LABELS, YES_NO, normalise_complaint, parse_satisfaction, parse_yes_no,
+)
 
 
 # ---------------------------------------------------------------- import / export sheet
@@ -25,7 +27,7 @@ FOLLOWUPS_SPEC = SheetSpec("followups", "回访记录", (
     Column("reached", "是否接通", "是 / 否；未接通的回访会顺延", required=True, choices=YES_NO, width=8),
     Column("satisfaction", "满意度", "接通时必填：非常满意 / 满意 / 一般 / 不满意（或 1-5 分）",
            choices=tuple(SATISFACTION_LABELS.values()), width=10),
-    Column("complaint", "投诉内容", "填写则自动生成投诉工单", width=30),
+    Column("complaint", "投诉内容", "填写投诉内容则自动生成投诉工单；无投诉留空或填 否 / 无", width=30),
     Column("notes", "备注", "使用情况、质量、意见建议等", width=30),
 ))
 
@@ -60,10 +62,12 @@ def _followups_row(db: sqlite_utils.Database, row: int, values: dict[str, Any], 
     else:
         fid = open_row[0]
     who = ctx.options.get("who") or ""
-    record_call(db, fid, CallInput(
+    done = record_call(db, fid, CallInput(
         reached=parsed["reached"], called_at=parsed["called_at"], caller=who,
-        satisfaction=parsed["satisfaction"], complaint=values.get("complaint") or "",
+        satisfaction=parsed["satisfaction"], complaint=normalise_complaint(values.get("complaint")),
         notes=values.get("notes") or ""), who, source="import")
+    if done.complaint_ticket_no:
+        ctx.made("complaint_tickets")
     return "created"
 
 

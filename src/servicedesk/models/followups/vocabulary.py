@@ -32,6 +32,19 @@ SATISFACTION_LABELS: dict[str, str] = {
 SATISFIED = ("very_satisfied", "satisfied")
 STATUS_LABELS = {"pending": "待办", "done": "已完成", "cancelled": "已取消"}
 YES_NO = ("是", "否")
+# What clerks write in 投诉内容 when there was no complaint (compared after
+# trimming; full-width dashes too).
+NO_COMPLAINT = frozenset({"", "否", "无", "没有", "没", "—", "-", "－", "——", "--", "无投诉"})
+
+
+def normalise_complaint(value: object) -> str:
+    """The complaint text of a call, or "" when the clerk wrote "no complaint"
+    (否 / 无 / 没有 / 没 / — / - / 无投诉 / blank). The import, the call dialog
+    and record_call all go through here, so only real text opens a ticket."""
+    text = normalise_text(value)
+    if text.replace("\u3000", " ").strip() in NO_COMPLAINT:
+        return ""
+    return text
 
 
 def parse_satisfaction(value: object, field: str = "satisfaction") -> str | None:

@@ -99,29 +99,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="206" />
+        <location filename="../../ui/app.py" line="210" />
         <source>Already open</source>
         <translation>已经打开</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="255" />
+        <location filename="../../ui/app.py" line="259" />
         <source>Open another data file</source>
         <translation>打开其他数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="256" />
+        <location filename="../../ui/app.py" line="260" />
         <source>ServiceDesk data (*.sqlite3);;All files (*)</source>
         <translation>服务内勤数据 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="412" />
+        <location filename="../../ui/app.py" line="417" />
         <source>The data file %1 could not be opened:
 %2</source>
         <translation>无法打开数据文件 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="414" />
+        <location filename="../../ui/app.py" line="419" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -6358,12 +6358,17 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="508" />
+        <location filename="../../ui/import_export.py" line="501" />
+        <source>; %1 complaint ticket(s) opened</source>
+        <translation>；生成投诉工单 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_export.py" line="512" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="509" />
+        <location filename="../../ui/import_export.py" line="513" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -6411,27 +6416,27 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="519" />
+        <location filename="../../ui/import_export.py" line="523" />
         <source>Import %1 from Excel…</source>
         <translation>从 Excel 导入%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="521" />
+        <location filename="../../ui/import_export.py" line="525" />
         <source>Check a file of %1 (write nothing)…</source>
         <translation>检查%1文件（不写入）…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="525" />
+        <location filename="../../ui/import_export.py" line="529" />
         <source>Save an empty template for %1…</source>
         <translation>保存空白%1模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="524" />
+        <location filename="../../ui/import_export.py" line="528" />
         <source>Export %1 to Excel…</source>
         <translation>导出%1到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="544" />
+        <location filename="../../ui/import_export.py" line="548" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>

@@ -216,7 +216,7 @@ class RecordCallDialog(EditDialog):
             office_opinion=self.office_opinion.text() if reached else "",
             satisfaction=self.satisfaction() if reached else None,
             suggestions=self.suggestions.toPlainText() if reached else "",
-            complaint=self.complaint.toPlainText() if reached else "",
+            complaint=F.normalise_complaint(self.complaint.toPlainText()) if reached else "",
             complaint_level=int(self.complaint_level.currentData()),
             notes=self.notes.text(),
         )
