@@ -417,3 +417,35 @@ def test_export_check_calls_not_yet_due_are_a_note_not_a_problem(db):
     # once B's due time has passed it becomes a problem too
     later = [c.key for c in K.export_check(db, "2026-11", now="2026-11-30 00:00:00") if c.problem == "call_not_made"]
     assert later == [a, b]
+
+
+def test_a_reopened_tickets_earlier_satisfaction_call_stops_counting_once_a_newer_call_exists(db, tmp_path):
+    """Issue 16. October: closed, called, 不满意. The ticket is reopened and completed
+    again on 5 November; until a new call is made the October call still counts.
+    The new call (imported: it goes to the ticket's first open call) counts in
+    November, and October's earlier call no longer does."""
+    from servicedesk.models.core.importing import run_import
+    from servicedesk.models.followups.sheets import FOLLOWUPS_SHEET
+    from servicedesk.reports.sheets import read_rows, write_rows
+
+    c = f.customer(db, "杭州建工集团有限公司", "13812345678")
+    e = f.equipment(db, c)
+    t = f.ticket(db, customer_id=c, equipment_id=e, no="YX2610001", status="closed",
+                 completed_at="2026-10-01 14:00:00", closed_at="2026-10-01 18:00:00", result="done")
+    F.schedule_for_ticket(db, t)
+    _call(db, t, "satisfaction", "2026-10-02 09:00:00", "不满意")
+    assert (K.month_kpi(db, "2026-10").calls_reached, K.month_kpi(db, "2026-10").satisfied) == (1, 0)
+    # reopened and completed again (the state reopen → visit → close leaves)
+    db.execute("UPDATE tickets SET completed_at = '2026-11-05 10:00:00', closed_at = '2026-11-05 18:00:00' "
+               "WHERE id = ?", [t])
+    assert K.month_kpi(db, "2026-10").calls_reached == 1          # no newer call yet: it still counts
+    sheet = tmp_path / "calls.xlsx"
+    write_rows(FOLLOWUPS_SHEET.spec, [{"ticket_no": "YX2610001", "called_at": "2026-11-06 10:00",
+                                       "reached": "是", "satisfaction": "满意"}], sheet)
+    spec = FOLLOWUPS_SHEET.spec
+    assert run_import(db, spec, read_rows(spec, sheet), FOLLOWUPS_SHEET.import_row).ok
+    october, november = K.month_kpi(db, "2026-10"), K.month_kpi(db, "2026-11")
+    assert (october.calls_reached, october.satisfied, october.satisfaction.value) == (0, 0, None)
+    assert (november.calls_reached, november.satisfied) == (1, 1)
+    assert [line.ticket_no for line in K.reached_calls(db, "2026-10")] == []
+    assert [line.ticket_no for line in K.reached_calls(db, "2026-11")] == ["YX2610001"]

@@ -12,7 +12,9 @@
   month makes this month's ticket unsuccessful when the figure is computed
   again later: that is the definition, and the month-close check flags it.
 - 客户满意度 = reached calls made in the month answered 非常满意 or 满意 /
-  reached calls made in the month (every reached call counts once).
+  reached calls made in the month (every reached call counts once; a satisfaction
+  call made before the ticket was reopened and completed again stops counting
+  once a newer reached call about the ticket exists).
 - 配件库存准确率 = part kinds matching / part kinds counted, from the stock
   counts of the month (parts area: stockcount.stock_accuracy).
 
@@ -178,6 +180,18 @@ def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits 
     return out
 
 
+# A satisfaction call judged the repair as it was then. When the ticket was
+# reopened and completed again after that call, and a newer reached call about
+# the ticket made after that new completion exists (any of its follow-ups but
+# an inspection), the newer one counts and the earlier one no longer does
+# (issue 16). `k` is the call, `f` its follow-up.
+_CALL_COUNTS = """NOT (f.kind = 'satisfaction' AND EXISTS (
+    SELECT 1 FROM tickets t2 JOIN followups f2 ON f2.ticket_id = t2.id
+    JOIN followup_calls k2 ON k2.followup_id = f2.id
+    WHERE t2.id = f.ticket_id AND t2.completed_at > k.called_at AND f2.kind != 'inspection'
+      AND k2.reached = 1 AND k2.called_at >= t2.completed_at))"""
+
+
 def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
     """Every call made in the month that reached the customer (the satisfaction base)."""
     start, end = month_bounds(month)
@@ -186,7 +200,7 @@ def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
         SELECT k.id, tt.technician_id FROM followup_calls k
         JOIN followups f ON f.id = k.followup_id
         JOIN ticket_technicians tt ON tt.ticket_id = f.ticket_id
-        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ?""", [start, end]):
+        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND """ + _CALL_COUNTS, [start, end]):
         techs.setdefault(call_id, []).append(tech_id)
     out = []
     for r in db.query("""
@@ -199,7 +213,7 @@ def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
         LEFT JOIN equipment e ON e.id = f.equipment_id
         LEFT JOIN tickets t ON t.id = f.ticket_id
         LEFT JOIN tickets ct ON ct.id = k.complaint_ticket_id
-        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ?
+        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND """ + _CALL_COUNTS + """
         ORDER BY k.called_at, k.id""", [start, end]):
         out.append(CallLine(
             id=r["id"], followup_id=r["followup_id"], kind=r["kind"], called_at=r["called_at"],
@@ -284,8 +298,10 @@ def _call_counts(db: sqlite_utils.Database, month: str) -> tuple[int, int]:
     start, end = month_bounds(month)
     marks = ",".join("?" * len(SATISFIED))
     reached, satisfied = db.execute(
-        f"SELECT count(*), COALESCE(sum(satisfaction IN ({marks})), 0) FROM followup_calls "
-        "WHERE reached = 1 AND called_at >= ? AND called_at < ?", [*SATISFIED, start, end]).fetchone()
+        f"SELECT count(*), COALESCE(sum(k.satisfaction IN ({marks})), 0) FROM followup_calls k "
+        "JOIN followups f ON f.id = k.followup_id "
+        f"WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND {_CALL_COUNTS}",
+        [*SATISFIED, start, end]).fetchone()
     return int(reached), int(satisfied)
 
 
