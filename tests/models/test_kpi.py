@@ -449,3 +449,17 @@ def test_a_reopened_tickets_earlier_satisfaction_call_stops_counting_once_a_newe
     assert (november.calls_reached, november.satisfied) == (1, 1)
     assert [line.ticket_no for line in K.reached_calls(db, "2026-10")] == []
     assert [line.ticket_no for line in K.reached_calls(db, "2026-11")] == ["YX2610001"]
+
+
+def test_closing_a_reopened_ticket_again_plans_a_new_call_once(db):
+    c = f.customer(db, "杭州建工集团有限公司", "13812345678")
+    t = f.ticket(db, customer_id=c, equipment_id=f.equipment(db, c), no="YX2610002", status="closed",
+                 completed_at="2026-10-01 14:00:00", closed_at="2026-10-01 18:00:00", result="done")
+    F.schedule_for_ticket(db, t)
+    _call(db, t, "satisfaction", "2026-10-02 09:00:00", "不满意")
+    db.execute("UPDATE tickets SET completed_at = '2026-11-05 10:00:00', closed_at = '2026-11-05 18:00:00' "
+               "WHERE id = ?", [t])
+    F.schedule_for_ticket(db, t)
+    F.schedule_for_ticket(db, t)                      # idempotent: still one new call
+    extra = list(db.query("SELECT due_from, status FROM followups WHERE ticket_id = ? AND kind = 'extra'", [t]))
+    assert extra == [{"due_from": "2026-11-05 18:00:00", "status": "pending"}]

@@ -182,6 +182,8 @@ def schedule_for_ticket(db: sqlite_utils.Database, ticket_id: int) -> list[int]:
                     "due_at, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
                     [plan.kind, tid, customer_id, equipment_id, plan.due_from, plan.due_at, stamp, stamp])
                 created.append(cur.lastrowid)
+            elif plan.kind == "satisfaction" and row[2] == "done":
+                _recall_after_rework(db, tid, customer_id, equipment_id, completed_at, plan, stamp, created)
             elif row[2] == "pending" and row[3] == 0 and (row[4], row[5]) != (plan.due_from, plan.due_at):
                 if plan.kind == "service_second" and _first_call_done(db, tid):
                     continue  # already timed from the real first call
@@ -195,6 +197,28 @@ def schedule_for_ticket(db: sqlite_utils.Database, ticket_id: int) -> list[int]:
                 _inspection_ticket_done(db, customer_id, equipment_id, tid, completed_at, w, stamp,
                                         created)
     return created
+
+
+def _recall_after_rework(db: sqlite_utils.Database, ticket_id: int, customer_id: int, equipment_id: int | None,
+                         completed_at: str | None, plan, stamp: str, created: list[int]) -> None:
+    """A ticket reopened and closed again after its satisfaction call: the customer
+    is asked again about the repair as it is now (an extra call in the same
+    window; its answer replaces the earlier one in the KPI). Once per closing."""
+    if not completed_at:
+        return
+    earlier = db.execute(
+        "SELECT max(k.called_at) FROM followup_calls k JOIN followups f ON f.id = k.followup_id "
+        "WHERE f.ticket_id = ? AND f.kind = 'satisfaction' AND k.reached = 1", [ticket_id]).fetchone()[0]
+    if earlier is None or earlier >= completed_at:
+        return            # the call already judged this repair
+    if db.execute("SELECT 1 FROM followups WHERE ticket_id = ? AND kind = 'extra' AND due_from >= ?",
+                  [ticket_id, completed_at]).fetchone():
+        return            # already planned for this closing
+    cur = db.execute(
+        "INSERT INTO followups (kind, ticket_id, customer_id, equipment_id, due_from, due_at, status, "
+        "created_at, updated_at) VALUES ('extra', ?, ?, ?, ?, ?, 'pending', ?, ?)",
+        [ticket_id, customer_id, equipment_id, plan.due_from, plan.due_at, stamp, stamp])
+    created.append(cur.lastrowid)
 
 
 def _first_call_done(db: sqlite_utils.Database, ticket_id: int) -> bool:
