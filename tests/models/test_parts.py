@@ -631,3 +631,16 @@ def test_no_parts_go_out_for_a_cancelled_ticket(db):
     with pytest.raises(StateError):
         P.exchange(db, "QS-160L6", 1, ticket=tid, old_condition="坏")
     assert _lines(db) == 1
+
+
+def test_the_parts_search_finds_a_name_by_its_pinyin_or_initials(db):
+    from servicedesk.models.parts import ledger as L
+
+    L.add_part(db, L.PartInput(code="KZ-3210", name="交流接触器", spec="CJX2-3210", unit="个"))
+    L.add_part(db, L.PartInput(code="QS-160L6", name="起升电机", spec="YZR160L-6", unit="台"))
+    assert [p.code for p in L.list_parts(db, "jljcq")] == ["KZ-3210"]
+    assert [p.code for p in L.list_parts(db, "qishengdianji")] == ["QS-160L6"]
+    assert [p.code for p in L.list_parts(db, "QSDJ")] == ["QS-160L6"]       # capitals too
+    assert L.count_parts(db, "jl") == 1
+    assert [p.code for p in L.list_parts(db, "cjx")] == ["KZ-3210"]         # the spec, as before
+    assert L.list_parts(db, "zzz") == []

@@ -126,10 +126,24 @@ def _compare(a: str, b: str) -> int:
 
 
 def use_collation(db) -> str:
-    """Register the `pinyin` collation on this connection (idempotent) and return
-    its name, for `ORDER BY name COLLATE pinyin` in the short lists (technicians,
+    """Register the `pinyin` collation and the `pinyin_forms` function on this
+    connection (idempotent) and return the collation's name, for `ORDER BY name COLLATE pinyin` in the short lists (technicians,
     parts: hundreds of rows). Never used in the schema, so the file stays readable
     by any SQLite; the customer list (30 000 rows) uses its indexed name_sort column.
     """
     db.conn.create_collation(COLLATION, _compare)
+    db.conn.create_function(FORMS_FUNCTION, 1, _forms_text, deterministic=True)
     return COLLATION
+
+
+FORMS_FUNCTION = "pinyin_forms"   # SQL: pinyin_forms(name) LIKE '%jlc%' (short lists' search boxes)
+
+
+@lru_cache(maxsize=8192)
+def _forms_text(text: str | None) -> str:
+    return " ".join(search_forms(text or ""))
+
+
+def is_pinyin_term(term: str) -> bool:
+    """A search word that may be pinyin or initials: two or more latin letters only."""
+    return len(term) >= 2 and term.isascii() and term.isalpha()

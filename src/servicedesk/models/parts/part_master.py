@@ -15,7 +15,7 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.pinyin import use_collation
+from servicedesk.models.core.pinyin import is_pinyin_term, use_collation
 from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text, require_text
@@ -160,9 +160,13 @@ def find_part(db: sqlite_utils.Database, code: str) -> Part | None:
 def _parts_where(query: str, low_only: bool, include_inactive: bool) -> tuple[str, list[Any]]:
     clauses, params = [], []
     for term in normalise_text(query).split():
-        clauses.append("(code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR spec LIKE ? ESCAPE '\\' "
-                       "OR location LIKE ? ESCAPE '\\')")
+        clause = ("code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR spec LIKE ? ESCAPE '\\' "
+                  "OR location LIKE ? ESCAPE '\\'")
         params += [_like(term)] * 4
+        if is_pinyin_term(term):   # jlc / jiaoliu finds 交流接触器 (issue 16)
+            clause += " OR pinyin_forms(name) LIKE ?"
+            params.append(_like(term.lower()))
+        clauses.append(f"({clause})")
     if not include_inactive:
         clauses.append("active = 1")
     if low_only:
@@ -191,6 +195,7 @@ def list_parts(db: sqlite_utils.Database, query: str = "", *, low_only: bool = F
 def count_parts(db: sqlite_utils.Database, query: str = "", *, low_only: bool = False,
                 include_inactive: bool = False) -> int:
     where, params = _parts_where(query, low_only, include_inactive)
+    use_collation(db)   # and pinyin_forms for a pinyin search word
     return db.execute(f"SELECT COUNT(*) FROM parts WHERE {where}", params).fetchone()[0]
 
 
