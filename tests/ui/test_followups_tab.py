@@ -119,3 +119,18 @@ def test_state_words_by_calendar_day_and_count_unit(ctx, qtbot, due_call):
     keys = [c.key for c in tab.model.columns]
     assert header.sectionResizeMode(keys.index("customer_name")) == header.ResizeMode.Stretch
     assert not header.stretchLastSection()
+
+
+def test_no_written_in_the_complaint_box_opens_no_complaint_ticket(ctx, qtbot, due_call):
+    """Issue 16: a clerk writes 否 in 投诉内容 for "no complaint"."""
+    tickets_before = ctx.db.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    dialog = RecordCallDialog(ctx, F.get_followup(ctx.db, due_call))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.sat_buttons["satisfied"].setChecked(True)
+    dialog.complaint.setPlainText("否")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    (call,) = F.get_followup(ctx.db, due_call).calls
+    assert call.complaint == "" and call.complaint_ticket_no == ""
+    assert ctx.db.execute("SELECT count(*) FROM tickets").fetchone()[0] == tickets_before
