@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import sqlite3
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook

@@ -4,7 +4,6 @@ surnames, lists sort by pinyin. Real SQLite files."""
 
 from __future__ import annotations
 
-import sqlite_utils
 
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.db import open_db
