@@ -182,12 +182,12 @@ def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 2
     count_sql = "(SELECT count(*) FROM equipment e WHERE e.customer_id = c.id)"
     order = f"{column} {direction}, c.id {direction}".replace("equipment_count", count_sql)
     # Pick the page's ids first (sorting only the sort keys of every match),
-    # then read the full rows and unit counts of just those ids.
+    # then read the full rows and unit counts of just those ids, sorting the
+    # page again (a window numbering every match cost ~10 ms more on a broad term).
     rows = db.query(
-        f"WITH page AS (SELECT c.id, row_number() OVER (ORDER BY {order}) AS pos "
-        f"FROM customers c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) "
-        f"SELECT c.*, {count_sql} AS equipment_count FROM page JOIN customers c ON c.id = page.id "
-        "ORDER BY page.pos", params + [limit, offset])
+        f"WITH page AS (SELECT c.id FROM customers c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) "
+        f"SELECT c.*, {count_sql} AS equipment_count FROM customers c WHERE c.id IN (SELECT id FROM page) "
+        f"ORDER BY {order}", params + [limit, offset])
     return [_row_to_customer(r) for r in rows]
 
 
