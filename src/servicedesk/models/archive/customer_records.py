@@ -18,7 +18,7 @@ from servicedesk.models.archive.search_index import _customer_clause, _drop_from
 from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced, write_active
 from servicedesk.models.core.settings import office_area_code, recorder
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
@@ -73,8 +73,7 @@ def set_customer_active(db: sqlite_utils.Database, customer_id: int, active: boo
     """Deactivate a customer with history (it leaves the pickers, keeps its tickets), or reactivate it."""
     with transaction(db):
         get_customer(db, customer_id)
-        db["customers"].update(customer_id, {"active": int(bool(active)), "updated_at": now_iso(),
-                                             "updated_by": who or recorder(db)})
+        write_active(db, "customers", customer_id, active, who)
     return get_customer(db, customer_id)
 
 

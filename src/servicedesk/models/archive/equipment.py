@@ -18,7 +18,7 @@ from servicedesk.models.archive.search_index import reindex_customer
 from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment, date_bounds
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound
-from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced, write_active
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text
 
@@ -91,8 +91,7 @@ def set_equipment_active(db: sqlite_utils.Database, equipment_id: int, active: b
     """Deactivate a unit with history (scrapped, sold on: it leaves the pickers), or reactivate it."""
     with transaction(db):
         get_equipment(db, equipment_id)
-        db["equipment"].update(equipment_id, {"active": int(bool(active)), "updated_at": now_iso(),
-                                              "updated_by": who or recorder(db)})
+        write_active(db, "equipment", equipment_id, active, who)
     return get_equipment(db, equipment_id)
 
 

@@ -197,3 +197,14 @@ def audit_deletion(db: sqlite_utils.Database, target: str, old: dict[str, Any], 
     from servicedesk.models.core.audit import record_action
 
     record_action(db, "delete", target, json.dumps(old, ensure_ascii=False, default=str), None, who or None)
+
+
+def write_active(db: sqlite_utils.Database, table: str, record_id: int, active: bool, who: str = "") -> None:
+    """停用 or 启用 a customer, unit, part or technician: the one flag and the
+    bookkeeping, inside the caller's transaction after it checked the record
+    exists. History keeps referring to a deactivated record."""
+    from servicedesk.models.core.settings import recorder
+    from servicedesk.models.core.transactions import now_iso
+
+    db[table].update(record_id, {"active": int(bool(active)), "updated_at": now_iso(),
+                                 "updated_by": who or recorder(db)})

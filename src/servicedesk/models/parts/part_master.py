@@ -16,7 +16,7 @@ import sqlite_utils
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.pinyin import is_pinyin_term, use_collation
-from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced, write_active
 from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text, require_text
 
@@ -133,8 +133,7 @@ def set_part_active(db: sqlite_utils.Database, part_id: int, active: bool, who: 
     """Stop (or resume) using a part; it keeps its history and any stock."""
     with transaction(db):
         _part_row(db, part_id)
-        db["parts"].update(part_id, {"active": int(bool(active)), "updated_at": now_iso(),
-                                     "updated_by": who or recorder(db)})
+        write_active(db, "parts", part_id, active, who)
     return get_part(db, part_id)
 
 

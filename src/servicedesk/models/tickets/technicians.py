@@ -14,7 +14,7 @@ import sqlite_utils
 
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
-from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced
+from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced, write_active
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec, collect_field_errors,
 )
@@ -187,10 +187,9 @@ def update_technician(db: sqlite_utils.Database, technician_id: int, data: Techn
 
 def set_active(db: sqlite_utils.Database, technician_id: int, active: bool, who: str = "") -> Technician:
     """Deactivate (left the office) or reactivate; history keeps referring to them."""
-    get_technician(db, technician_id)
     with transaction(db):
-        db["technicians"].update(technician_id, {"active": 1 if active else 0, "updated_at": now_iso(),
-                                                 "updated_by": who or recorder(db)})
+        get_technician(db, technician_id)
+        write_active(db, "technicians", technician_id, active, who)
     return get_technician(db, technician_id)
 
 
