@@ -33,13 +33,22 @@ def choose(parent: QWidget, title: str, text: str, options: list[tuple[str, str]
 
 def delete_or_deactivate(parent: QWidget, ctx: AppContext, kind: str, record_id: int, name: str, *,
                          delete: Callable[[], object], deactivate: Callable[[], object],
+                         reactivate: Callable[[], object] | None = None,
                          ask: Callable[..., str | None] | None = None) -> str | None:
-    """Ask, then delete or deactivate; returns "delete", "deactivate" or None (cancelled or refused).
+    """Ask, then delete, deactivate or reactivate; returns "delete", "deactivate",
+    "reactivate" or None (cancelled or refused).
 
     `kind` is "customer", "equipment", "part" or "technician"; `name` what
     the question calls the record. The model refuses a delete again if
-    history appeared meanwhile (the message names it).
+    history appeared meanwhile (the message names it). `reactivate`, given
+    for a deactivated record, makes the question offer it back (启用) instead.
     """
+    if reactivate is not None:
+        title = QCoreApplication.translate("RecordActions", "Reactivate %1").replace("%1", name)
+        text = QCoreApplication.translate(
+            "RecordActions", "%1 is not in use (停用). Use it again in new work?").replace("%1", name)
+        options = [("reactivate", QCoreApplication.translate("RecordActions", "Reactivate (启用)"))]
+        return _run(parent, (ask or choose)(parent, title, text, options), {"reactivate": reactivate})
     refusal = deletion_refusal(ctx.db, kind, record_id)
     title = QCoreApplication.translate("RecordActions", "Delete %1").replace("%1", name)
     deactivate_label = QCoreApplication.translate("RecordActions", "Deactivate (停用)")
@@ -52,11 +61,16 @@ def delete_or_deactivate(parent: QWidget, ctx: AppContext, kind: str, record_id:
                              "records and only hides it from new work.").replace("%1", name)
         options = [("delete", QCoreApplication.translate("RecordActions", "Delete")),
                    ("deactivate", deactivate_label)]
-    picked = (ask or choose)(parent, title, text, options)
+    return _run(parent, (ask or choose)(parent, title, text, options),
+                {"delete": delete, "deactivate": deactivate})
+
+
+def _run(parent: QWidget, picked: str | None, actions: dict[str, Callable[[], object]]) -> str | None:
+    """Carry out the answer; a refusal (DomainError) is shown and counts as not done."""
     if picked is None:
         return None
     try:
-        (delete if picked == "delete" else deactivate)()
+        actions[picked]()
     except DomainError as exc:
         show_error(parent, exc)
         return None

@@ -861,42 +861,42 @@
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="308" />
+        <location filename="../../ui/customers/tab.py" line="309" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="350" />
+        <location filename="../../ui/customers/tab.py" line="348" />
         <source>Merged %1 into %2: %3 units, %4 tickets, %5 calls moved</source>
         <translation>已将 %1 合并到 %2：移入设备 %3 台、工单 %4 张、回访 %5 次</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="393" />
+        <location filename="../../ui/customers/tab.py" line="391" />
         <source>Deleted equipment %1</source>
         <translation>已删除设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="393" />
+        <location filename="../../ui/customers/tab.py" line="391" />
         <source>Deactivated equipment %1</source>
         <translation>已停用设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="330" />
+        <location filename="../../ui/customers/tab.py" line="331" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="332" />
+        <location filename="../../ui/customers/tab.py" line="333" />
         <source>Deactivated customer %1</source>
         <translation>已停用客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="372" />
+        <location filename="../../ui/customers/tab.py" line="370" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="445" />
+        <location filename="../../ui/customers/tab.py" line="443" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -3903,98 +3903,83 @@ SHA-256 %3</translation>
         <translation>%1 配件库存准确率：%2 / %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="290" />
-        <source>Reactivate %1</source>
-        <translation>启用 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="291" />
-        <source>%1 is not in use (停用). Use it again in new work?</source>
-        <translation>%1 已停用。要在新业务中重新使用吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="292" />
-        <source>Reactivate (启用)</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/parts/tab.py" line="299" />
+        <location filename="../../ui/parts/tab.py" line="298" />
         <source>Reactivated part %1</source>
         <translation>已启用配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="307" />
+        <location filename="../../ui/parts/tab.py" line="297" />
         <source>Deleted part %1</source>
         <translation>已删除配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="307" />
+        <location filename="../../ui/parts/tab.py" line="297" />
         <source>Deactivated part %1</source>
         <translation>已停用配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="313" />
+        <location filename="../../ui/parts/tab.py" line="304" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="327" />
-        <location filename="../../ui/parts/tab.py" line="340" />
+        <location filename="../../ui/parts/tab.py" line="318" />
+        <location filename="../../ui/parts/tab.py" line="331" />
         <source>Written to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="319" />
+        <location filename="../../ui/parts/tab.py" line="310" />
         <source>Export purchase list</source>
         <translation>导出采购建议</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="332" />
+        <location filename="../../ui/parts/tab.py" line="323" />
         <source>Export old parts list</source>
         <translation>导出旧件待返清单</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="346" />
+        <location filename="../../ui/parts/tab.py" line="337" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="352" />
+        <location filename="../../ui/parts/tab.py" line="343" />
         <source>Writing the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="352" />
+        <location filename="../../ui/parts/tab.py" line="343" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="361" />
+        <location filename="../../ui/parts/tab.py" line="352" />
         <source>%1 ledger lines written to %2</source>
         <translation>已导出 %1 条台账记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="367" />
+        <location filename="../../ui/parts/tab.py" line="358" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="389" />
+        <location filename="../../ui/parts/tab.py" line="380" />
         <source>Showing %1 of %2 parts · %3 below safety stock</source>
         <translation>显示 %1 / 共 %2 种配件 · %3 种低于安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="426" />
+        <location filename="../../ui/parts/tab.py" line="417" />
         <source>All technicians</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="448" />
+        <location filename="../../ui/parts/tab.py" line="439" />
         <source>Low stock (%1)</source>
         <translation>低库存 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/parts/tab.py" line="450" />
+        <location filename="../../ui/parts/tab.py" line="441" />
         <source>Old parts to return (%1)</source>
         <translation>旧件待返 (%1)</translation>
     </message>
@@ -5518,22 +5503,37 @@ SHA-256 %3</translation>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="44" />
+        <location filename="../../ui/record_actions.py" line="47" />
+        <source>Reactivate %1</source>
+        <translation>启用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="48" />
+        <source>%1 is not in use (停用). Use it again in new work?</source>
+        <translation>%1 已停用。要在新业务中重新使用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="50" />
+        <source>Reactivate (启用)</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_actions.py" line="53" />
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="45" />
+        <location filename="../../ui/record_actions.py" line="54" />
         <source>Deactivate (停用)</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="50" />
+        <location filename="../../ui/record_actions.py" line="59" />
         <source>Delete %1? This cannot be undone. Deactivate instead keeps it for the records and only hides it from new work.</source>
         <translation>删除 %1？删除后无法恢复。改为“停用”则保留记录，只是不再用于新的工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/record_actions.py" line="53" />
+        <location filename="../../ui/record_actions.py" line="62" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>

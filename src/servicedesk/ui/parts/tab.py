@@ -280,31 +280,22 @@ class PartsTab(PartsTabLayout, QWidget):
     def delete_part(self) -> None:
         """删除 a part without ledger lines; one with history can only be deactivated (停用).
         A deactivated part is offered back (启用) by the same action."""
-        from servicedesk.ui.record_actions import choose, delete_or_deactivate
+        from servicedesk.ui.record_actions import delete_or_deactivate
 
         part = self.current_part()
         if part is None:
             return
         label = f"{part.code} {part.name}"
-        if not part.active:
-            if choose(self, self.tr("Reactivate %1").replace("%1", label),
-                      self.tr("%1 is not in use (停用). Use it again in new work?").replace("%1", label),
-                      [("reactivate", self.tr("Reactivate (启用)"))]) is None:
-                return
-            try:
-                P.set_part_active(self.ctx.db, part.id, True, self.ctx.user)
-            except DomainError as exc:
-                show_error(self, exc)
-                return
-            done_text = self.tr("Reactivated part %1")
-        else:
-            done = delete_or_deactivate(
-                self, self.ctx, "part", part.id, label,
-                delete=lambda: P.delete_part(self.ctx.db, part.id, self.ctx.user),
-                deactivate=lambda: P.set_part_active(self.ctx.db, part.id, False, self.ctx.user))
-            if done is None:
-                return
-            done_text = self.tr("Deleted part %1") if done == "delete" else self.tr("Deactivated part %1")
+        done = delete_or_deactivate(
+            self, self.ctx, "part", part.id, label,
+            delete=lambda: P.delete_part(self.ctx.db, part.id, self.ctx.user),
+            deactivate=lambda: P.set_part_active(self.ctx.db, part.id, False, self.ctx.user),
+            reactivate=None if part.active else lambda: P.set_part_active(self.ctx.db, part.id, True,
+                                                                            self.ctx.user))
+        if done is None:
+            return
+        done_text = {"delete": self.tr("Deleted part %1"), "deactivate": self.tr("Deactivated part %1"),
+                     "reactivate": self.tr("Reactivated part %1")}[done]
         self.ctx.status(done_text.replace("%1", label))
         self.ctx.data_changed("parts")
         self.reload()
