@@ -289,10 +289,11 @@ class CustomersTab(CustomersTabLayout, QWidget):
         self.ctx.open(kind.get(item.kind, item.kind), item.ref)
 
     # ---- actions ----------------------------------------------------------------------------
-    def _open_dialog(self, dialog, on_saved) -> None:
-        """Window-modal and non-blocking: the rest of the program keeps drawing."""
+    def _open_dialog(self, dialog, on_saved, done=None) -> None:
+        """Window-modal and non-blocking: the rest of the program keeps drawing.
+        `on_saved` gets what the dialog's `done` signal carries (default: `saved`)."""
         self.current_dialog = dialog
-        dialog.saved.connect(on_saved)
+        (done or dialog.saved).connect(on_saved)
         dialog.finished.connect(lambda _r: setattr(self, "current_dialog", None))
         dialog.open()
 
@@ -341,10 +342,7 @@ class CustomersTab(CustomersTabLayout, QWidget):
         if keep is None:
             return
         dialog = MergeCustomersDialog(self.ctx, keep, self)
-        self.current_dialog = dialog
-        dialog.merged.connect(self._customers_merged)
-        dialog.finished.connect(lambda _r: setattr(self, "current_dialog", None))
-        dialog.open()
+        self._open_dialog(dialog, self._customers_merged, dialog.merged)
 
     def _customers_merged(self, plan) -> None:
         self.ctx.status(self.tr("Merged %1 into %2: %3 units, %4 tickets, %5 calls moved")
