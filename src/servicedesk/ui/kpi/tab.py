@@ -174,7 +174,7 @@ class ExportWorker(QThread):
         from servicedesk.reports.kpi_workbook import Cancelled, write_kpi_workbook
 
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
         except DomainError as exc:
             self.failed.emit(exc.message)
             return
