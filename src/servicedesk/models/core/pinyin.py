@@ -19,7 +19,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+# pypinyin is imported where it is first needed: loading its dictionaries
+# takes 0.2 s, and a start of the window that only lists customers (their
+# pinyin keys are stored) needs none of it (issue 15).
 
 # Surnames whose reading differs from the character's everyday reading.
 SURNAMES: dict[str, str] = {
@@ -39,17 +41,19 @@ _TOKEN = re.compile(f"[{_CJK}]+|[0-9a-z]+")
 @lru_cache(maxsize=4096)
 def _readings(run: str) -> tuple[str, ...]:
     """Tone-numbered syllables of a run of 汉字, one per character ('王建国' -> wang2 jian4 guo2)."""
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore"))
 
 
 def _surname(text: str) -> tuple[str, int] | None:
     """(reading, characters) of the surname `text` starts with, when it differs
     from the everyday reading and the name does not start with a known word."""
-    from pypinyin.constants import PHRASES_DICT
-
     for size in (2, 1):
         head = text[:size]
         if head in SURNAMES:
+            from pypinyin.constants import PHRASES_DICT
+
             if size == 1 and text[:2] in PHRASES_DICT:
                 return None      # 解放路, 单位: a word, read as the word
             return SURNAMES[head], size
