@@ -225,8 +225,8 @@ def known_values(db: sqlite_utils.Database, column: str, limit: int = 500) -> li
     source = {
         "model": "SELECT DISTINCT model FROM equipment ORDER BY model",
         "region": "SELECT DISTINCT region FROM customers WHERE region != '' ORDER BY region",
-        "dealer": "SELECT dealer FROM customers WHERE dealer != '' UNION "
-                  "SELECT dealer FROM equipment WHERE dealer != '' ORDER BY 1",
+        "dealer": "SELECT dealer FROM customers WHERE dealer > '' UNION "   # ranges of both dealer indexes
+                  "SELECT dealer FROM equipment WHERE dealer > '' ORDER BY 1",
         "title": "SELECT DISTINCT title FROM customers WHERE title != '' ORDER BY title",
     }.get(column)
     if source is None:
