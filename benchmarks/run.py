@@ -42,6 +42,7 @@ sys.path.insert(0, str(SRC))
 from servicedesk.models.archive import customers as C  # noqa: E402
 from servicedesk.models.core.db import backup_to, open_db  # noqa: E402
 from servicedesk.models.kpi import month as kpi  # noqa: E402
+from servicedesk.models.kpi.counts import CALL_COUNTS  # noqa: E402
 from servicedesk.models.tickets import queries as Q  # noqa: E402
 from servicedesk.models.tickets import rules as R  # noqa: E402
 from servicedesk.models.tickets.lifecycle import COUNTED_STATUSES  # noqa: E402
@@ -247,6 +248,7 @@ def office_figures_sql(b: Bench) -> tuple:
     types = ",".join(f"'{t}'" for t in R.REPAIR_TYPES)
     counted = ",".join(f"'{s}'" for s in COUNTED_STATUSES)
     deadline, moment = Q.deadline_sql(limits), Q.moment_sql("t")
+    calls_rule = CALL_COUNTS  # a call made before its ticket was reopened stops counting (issue 16)
     return b.db.execute(f"""
         WITH rep AS (
             SELECT t.result, t.completed_at, {moment} AS moment, {deadline} AS deadline,
@@ -256,9 +258,11 @@ def office_figures_sql(b: Bench) -> tuple:
         SELECT count(*), sum(moment IS NOT NULL AND moment <= deadline),
                sum(result = 'done' AND NOT coalesce(next_reported <= datetime(completed_at,
                    '+{int(limits.repeat_days)} days'), 0)),
-               (SELECT count(*) FROM followup_calls WHERE reached = 1 AND called_at >= :start AND called_at < :end),
-               (SELECT count(*) FROM followup_calls WHERE reached = 1 AND called_at >= :start AND called_at < :end
-                  AND satisfaction IN ('very_satisfied', 'satisfied'))
+               (SELECT count(*) FROM followup_calls k JOIN followups f ON f.id = k.followup_id
+                 WHERE k.reached = 1 AND k.called_at >= :start AND k.called_at < :end AND {calls_rule}),
+               (SELECT count(*) FROM followup_calls k JOIN followups f ON f.id = k.followup_id
+                 WHERE k.reached = 1 AND k.called_at >= :start AND k.called_at < :end AND {calls_rule}
+                  AND k.satisfaction IN ('very_satisfied', 'satisfied'))
         FROM rep""", {"start": start, "end": end}).fetchone()
 
 
