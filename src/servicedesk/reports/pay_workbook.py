@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from copy import copy
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -23,7 +24,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from servicedesk.models.pay.billing import DealerStatement
 from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.reports.files import save_workbook
-from servicedesk.reports.xlsx_style import BOX, HOURS, MONEY, TOTAL_FILL, header_cell, print_setup
+from servicedesk.reports.xlsx_style import (
+    BOX, HOURS, MONEY, TOTAL_FILL, header_cell, print_setup, remember_style, style_key, style_memo,
+)
 
 HEADER_ROW = 3
 
@@ -107,15 +110,24 @@ def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bo
          fill: PatternFill | None = None) -> None:
     for i, (value, fmt) in enumerate(zip(values, formats), start=1):
         cell = ws.cell(row=row, column=i, value=value)
+        if not (fmt and isinstance(value, (int, float)) and not isinstance(value, bool)):
+            fmt = None
+        key = ("pay_row", fmt, isinstance(value, str) and len(value) > 12, bold, id(fill))
+        array = style_memo(cell, key)
+        if array is not None:    # the same style as an earlier cell of this kind (xlsx_style)
+            cell._style = copy(array)
+            continue
+        before = style_key(cell)
         cell.border = BOX
-        if fmt and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if fmt:
             cell.number_format = fmt
-        if isinstance(value, str) and len(value) > 12:
+        if key[2]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             cell.font = Font(bold=True)
         if fill is not None:
             cell.fill = fill
+        remember_style(cell, key, before, keep=(fill,))
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

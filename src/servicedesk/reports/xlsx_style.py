@@ -45,7 +45,7 @@ DATE = "yyyy-mm-dd"
 _STYLE_MEMO: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
 
 
-def _style_of(cell) -> tuple | None:
+def style_key(cell) -> tuple | None:
     """The cell's style array as a key (None: a new cell, never styled)."""
     return None if cell._style is None else tuple(cell._style)
 
@@ -58,12 +58,12 @@ def style_memo(cell, key: Hashable):
     memo = _STYLE_MEMO.get(cell.parent.parent)
     if memo is None:
         return None
-    found = memo.get((key, _style_of(cell)))
+    found = memo.get((key, style_key(cell)))
     return None if found is None else found[0]
 
 
 def remember_style(cell, key: Hashable, before: tuple, keep: tuple = ()) -> None:
-    """Cache the style `cell` has now for `key` and its style `before` (`_style_of`)."""
+    """Cache the style `cell` has now for `key` and its style `before` (`style_key`)."""
     memo = _STYLE_MEMO.setdefault(cell.parent.parent, {})
     memo[(key, before)] = (copy(cell._style), keep)
 
@@ -75,7 +75,7 @@ def styled(cell, key: Hashable, apply, keep: tuple = ()) -> None:
     if array is not None:
         cell._style = copy(array)
         return
-    before = _style_of(cell)
+    before = style_key(cell)
     apply(cell)
     remember_style(cell, key, before, keep)
 
@@ -176,7 +176,7 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
             if array is not None:
                 cell._style = copy(array)
             else:
-                before = _style_of(cell)
+                before = style_key(cell)
                 _table_style(*key[1:])(cell)
                 remember_style(cell, key, before)
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
