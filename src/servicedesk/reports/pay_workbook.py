@@ -247,13 +247,15 @@ def write_pay_workbook(pay: MonthPay, out: str | os.PathLike, *, dealer: list[De
     return path
 
 
-def export_pay_month(db, month: str, out: str | os.PathLike, progress: Progress | None = None) -> Path:
-    """Everything the workbook needs, read through the models (CLI and GUI worker)."""
+def export_pay_month(db, month: str, out: str | os.PathLike, progress: Progress | None = None, *,
+                     pay: MonthPay | None = None) -> Path:
+    """Everything the workbook needs, read through the models (CLI and GUI worker).
+    `pay`: the month already computed by the caller (the CLI prints it too)."""
     from servicedesk.models.pay.billing import dealer_statements_for_month
     from servicedesk.models.pay.month import month_pay
     from servicedesk.models.core.settings import get_setting, get_settings
 
-    pay = month_pay(db, month)
+    pay = pay if pay is not None else month_pay(db, month)
     statements = dealer_statements_for_month(db, pay.month)
     office = str(get_setting(db, "office.name", "") or "")
     cfg = get_settings(db, "dealer.")
