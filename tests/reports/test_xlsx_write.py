@@ -115,3 +115,27 @@ def test_style_cache_gives_the_same_styles(tmp_path):
     assert ws["B4"].alignment.horizontal == "center" and ws["E4"].number_format == S.MONEY
     assert ws["A2"].font.b and ws["A2"].fill.fgColor.rgb == "00DDEBF7" and ws["A3"].border.left.style == "thin"
     assert openpyxl.__version__  # the comparison above is against the installed openpyxl
+
+
+def test_table_sheet_widths_are_fit_columns_widths(tmp_path):
+    """table_sheet measures the columns while writing; fit_columns reads them back: same widths."""
+    rows = [("YX2609001", "王建国", 0.8333, dt.datetime(2026, 9, 3, 8, 0), "", None, True, 12345678),
+            ("Y", "杭州建工集团有限公司" * 4, S.DASH, None, "a" * 70, "—", False, -1)]
+    headers = ("工单号", "客户", "比率", "时间", "说明", "空", "是否", "数")
+    expected = {  # widest text + 2, within 6..60 (a CJK character counts 2, a float 9, a datetime 16)
+        "rows": {"A": 11, "B": 60, "C": 11, "D": 18, "E": 60, "F": 6, "G": 7, "H": 10},
+        "empty": {"A": 12, "B": 6, "C": 6, "D": 6, "E": 6, "F": 6, "G": 6, "H": 6}}   # 本月无记录 10 + 2
+    for label, data in (("rows", rows), ("empty", [])):
+        slow_wb, fast_wb = Workbook(), Workbook()
+        ws = slow_wb.create_sheet("表")
+        _slow_table(ws, 1, headers, data, {3: S.PERCENT})
+        if not data:
+            ws.cell(row=2, column=1, value="本月无记录").font = S.NOTE_FONT
+        S.fit_columns(ws)
+        S.print_setup(ws, "1:1")
+        S.table_sheet(fast_wb, "表", headers, data, {3: S.PERCENT})
+        slow_wb.save(tmp_path / "slow.xlsx")
+        fast_wb.save(tmp_path / "fast.xlsx")
+        assert _parts(tmp_path / "slow.xlsx") == _parts(tmp_path / "fast.xlsx")
+        dims = load_workbook(tmp_path / "fast.xlsx")["表"].column_dimensions
+        assert {k: dims[k].width for k in "ABCDEFGH"} == expected[label]

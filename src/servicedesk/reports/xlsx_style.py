@@ -90,7 +90,10 @@ def text_width(value: Any) -> int:
         return 16
     if isinstance(value, _dt.date):
         return 10
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
+    text = value if isinstance(value, str) else str(value)
+    if text.isascii():
+        return len(text)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def dt_value(ts: str | None) -> Any:
@@ -130,6 +133,11 @@ def fit_columns(ws: Worksheet, minimum: int = 6, maximum: int = 60) -> None:
             else:
                 w = text_width(cell.value)
             widths[cell.column] = max(widths.get(cell.column, 0), w)
+    set_widths(ws, widths, minimum, maximum)
+
+
+def set_widths(ws: Worksheet, widths: dict[int, int], minimum: int = 6, maximum: int = 60) -> None:
+    """Column widths from the widest text of each column (fit_columns' last step)."""
     for col, w in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = max(minimum, min(maximum, w + 2))
 
@@ -159,11 +167,20 @@ def _table_style(fmt: str | None, is_datetime: bool, dash: bool):
 
 
 def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequence[Any]],
-          formats: dict[int, str] | None = None) -> int:
-    """Header row at `top`, data below (formats by 1-based column); returns the last row written."""
+          formats: dict[int, str] | None = None, widths: dict[int, int] | None = None) -> int:
+    """Header row at `top`, data below (formats by 1-based column); returns the last row written.
+
+    `widths`, when given, collects the widest text of each column as
+    fit_columns would measure these cells (the table's sheets pass it to
+    set_widths instead of reading every cell back)."""
     formats = formats or {}
+    widths = {} if widths is None else widths
     for i, text in enumerate(headers, start=1):
-        header_cell(ws.cell(row=top, column=i, value=text))
+        cell = ws.cell(row=top, column=i, value=text)
+        header_cell(cell)
+        if cell._value is not None:
+            widths[i] = max(widths.get(i, 0), text_width(cell._value))
+    styles: dict[tuple, Any] = {}   # this table's style arrays by key (new cells only)
     r = top
     for r, values in enumerate(rows, start=top + 1):
         for i, value in enumerate(values, start=1):
@@ -172,13 +189,20 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
             if not fmt or isinstance(value, str) or value is None:
                 fmt = None
             key = ("table", fmt, isinstance(value, _dt.datetime), value == DASH)
-            array = style_memo(cell, key)
+            fresh = cell._style is None
+            array = styles.get(key) if fresh else None
+            if array is None:
+                array = style_memo(cell, key)
             if array is not None:
                 cell._style = copy(array)
             else:
                 before = style_key(cell)
                 _table_style(*key[1:])(cell)
                 remember_style(cell, key, before)
+            if fresh and key not in styles:
+                styles[key] = copy(cell._style)
+            if cell._value is not None:
+                widths[i] = max(widths.get(i, 0), text_width(cell._value))
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     return r
 
@@ -187,9 +211,11 @@ def table_sheet(wb: Workbook, title: str, headers: Sequence[str], rows: Iterable
                 formats: dict[int, str] | None = None, empty: str = "本月无记录") -> Worksheet:
     """A sheet that is one table: fitted columns, A4 landscape, a note when there are no rows."""
     ws = wb.create_sheet(title)
-    last = table(ws, 1, headers, rows, formats)
+    widths: dict[int, int] = {}
+    last = table(ws, 1, headers, rows, formats, widths)
     if last == 1:
         ws.cell(row=2, column=1, value=empty).font = NOTE_FONT
-    fit_columns(ws)
+        widths[1] = max(widths.get(1, 0), text_width(empty))
+    set_widths(ws, widths)   # = fit_columns(ws): the sheet holds only these cells
     print_setup(ws, "1:1")
     return ws
