@@ -139,3 +139,16 @@ def test_table_sheet_widths_are_fit_columns_widths(tmp_path):
         assert _parts(tmp_path / "slow.xlsx") == _parts(tmp_path / "fast.xlsx")
         dims = load_workbook(tmp_path / "fast.xlsx")["表"].column_dimensions
         assert {k: dims[k].width for k in "ABCDEFGH"} == expected[label]
+
+
+def test_new_cell_behaves_like_ws_cell():
+    wb = Workbook()
+    ws = wb.active
+    kept = ws.cell(row=3, column=2, value="old")
+    kept.font = S.BOLD
+    assert S.new_cell(ws, 3, 2, "new") is kept and kept.value == "new" and kept.font.b   # existing: ws.cell's
+    cell = S.new_cell(ws, 4, 1, 0.25)
+    assert ws["A4"] is cell and cell.value == 0.25 and cell.coordinate == "A4" and cell.data_type == "n"
+    S.table(ws, 6, ("甲", "乙"), [(1, 2), (3, 4)])
+    ws.append(["next"])                  # below the table, as after ws.cell
+    assert ws["A9"].value == "next" and ws.max_row == 9

@@ -25,7 +25,8 @@ from servicedesk.models.pay.billing import DealerStatement
 from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.reports.files import save_workbook
 from servicedesk.reports.xlsx_style import (
-    BOX, HOURS, MONEY, TOTAL_FILL, header_cell, print_setup, remember_style, style_key, style_memo,
+    BOX, HOURS, MONEY, TOTAL_FILL, header_cell, new_cell, print_setup, remember_style, rows_written, style_key,
+    style_memo,
 )
 
 HEADER_ROW = 3
@@ -109,7 +110,7 @@ def _header(ws: Worksheet, headers: Iterable[tuple[str, int, str | None]]) -> No
 def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bold: bool = False,
          fill: PatternFill | None = None) -> None:
     for i, (value, fmt) in enumerate(zip(values, formats), start=1):
-        cell = ws.cell(row=row, column=i, value=value)
+        cell = new_cell(ws, row, i, value)
         if not (fmt and isinstance(value, (int, float)) and not isinstance(value, bool)):
             fmt = None
         key = ("pay_row", fmt, isinstance(value, str) and len(value) > 12, bold, id(fill))
@@ -128,6 +129,7 @@ def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bo
         if fill is not None:
             cell.fill = fill
         remember_style(cell, key, before, keep=(fill,))
+    rows_written(ws, row)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

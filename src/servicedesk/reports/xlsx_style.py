@@ -14,6 +14,7 @@ from copy import copy
 from typing import Any, Hashable, Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -78,6 +79,24 @@ def styled(cell, key: Hashable, apply, keep: tuple = ()) -> None:
     before = style_key(cell)
     apply(cell)
     remember_style(cell, key, before, keep)
+
+
+def new_cell(ws: Worksheet, row: int, column: int, value: Any = None):
+    """ws.cell(row=row, column=column, value=value) at a third of its cost for
+    a position not used yet (an existing cell is left to ws.cell). The
+    caller moves ws._current_row on (ws.append's next row) when it is done,
+    as ws.cell would have (`rows_written`)."""
+    key = (row, column)
+    cells = ws._cells
+    if key in cells or not (0 < row < 1048577 and 0 < column < 16385):
+        return ws.cell(row=row, column=column, value=value)
+    cell = cells[key] = Cell(ws, row=row, column=column, value=value)
+    return cell
+
+
+def rows_written(ws: Worksheet, last_row: int) -> None:
+    """What ws.cell does to the sheet besides the cell: ws.append continues below."""
+    ws._current_row = max(ws._current_row, last_row)
 
 
 def text_width(value: Any) -> int:
@@ -184,7 +203,7 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
     r = top
     for r, values in enumerate(rows, start=top + 1):
         for i, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=i, value=value)
+            cell = new_cell(ws, r, i, value)
             fmt = formats.get(i)
             if not fmt or isinstance(value, str) or value is None:
                 fmt = None
@@ -203,6 +222,7 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
                 styles[key] = copy(cell._style)
             if cell._value is not None:
                 widths[i] = max(widths.get(i, 0), text_width(cell._value))
+    rows_written(ws, r)
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     return r
 
