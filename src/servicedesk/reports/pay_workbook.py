@@ -113,7 +113,8 @@ def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bo
         cell = new_cell(ws, row, i, value)
         if not (fmt and isinstance(value, (int, float)) and not isinstance(value, bool)):
             fmt = None
-        key = ("pay_row", fmt, isinstance(value, str) and len(value) > 12, bold, id(fill))
+        wrap = isinstance(value, str) and len(value) > 12
+        key = ("pay_row", fmt, wrap, bold, id(fill))
         array = style_memo(cell, key)
         if array is not None:    # the same style as an earlier cell of this kind (xlsx_style)
             cell._style = copy(array)
@@ -122,7 +123,7 @@ def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bo
         cell.border = BOX
         if fmt:
             cell.number_format = fmt
-        if key[2]:
+        if wrap:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             cell.font = Font(bold=True)
