@@ -19,10 +19,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# pypinyin is imported where it is first needed: loading its dictionaries
-# takes 0.2 s, and a start of the window that only lists customers (their
-# pinyin keys are stored) needs none of it (issue 15).
-
 # Surnames whose reading differs from the character's everyday reading.
 SURNAMES: dict[str, str] = {
     "曾": "zeng1", "单": "shan4", "解": "xie4", "区": "ou1", "仇": "qiu2", "朴": "piao2",
@@ -40,7 +36,11 @@ _TOKEN = re.compile(f"[{_CJK}]+|[0-9a-z]+")
 
 @lru_cache(maxsize=4096)
 def _readings(run: str) -> tuple[str, ...]:
-    """Tone-numbered syllables of a run of 汉字, one per character ('王建国' -> wang2 jian4 guo2)."""
+    """Tone-numbered syllables of a run of 汉字, one per character ('王建国' -> wang2 jian4 guo2).
+
+    pypinyin (its dictionaries take ~200 ms to load) is imported on the first
+    reading, not with this module: every CLI command imports the archive, few
+    compute a reading (issue 15)."""
     from pypinyin import Style, lazy_pinyin
 
     return tuple(lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore"))
