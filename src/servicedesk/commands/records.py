@@ -65,7 +65,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = open_database(args, create=True)
     options = {k: getattr(args, k) for k in ("update", "date", "month", "post", "move_stock", "who")}
     try:
-        result = run_import(db, kind.spec, rows, kind.import_row, dry_run=args.dry_run, options=options)
+        result = run_import(db, kind.spec, rows, kind.import_row, dry_run=args.dry_run, options=options,
+                            session=kind.session)
     except BaseException:
         if new_file:
             _remove_new_file(db, path)
