@@ -15,8 +15,8 @@ Speed (issue 15: 10 000 rows well under 10 s): what the rows look up —
 customers, equipment, technicians, the work catalog, parts, locked pay months,
 the office's area code — is read once per sheet (`_Lookups`, kept in the
 import's cache; a ticket row never changes any of it), the rows are written
-with plain INSERTs, and the import's session (`python_grams`) computes the
-search index's grams in Python instead of in the trigger's SQL.
+with plain INSERTs, and the import's session (`deferred_search_index`)
+indexes the new tickets for search once at the end instead of row by row.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from servicedesk.models.archive import customers as C
 from servicedesk.models.parts import ledger as _parts
 from servicedesk.models.pay import month as _pay
 from servicedesk.models.tickets import lifecycle as T
-from servicedesk.models.tickets.search_schema import python_grams
+from servicedesk.models.tickets.search_schema import deferred_search_index
 from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec,
@@ -507,8 +507,8 @@ def export_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 # No sample rows: the template is an empty sheet, so importing it untouched
 # creates nothing; the examples live in the column notes.
 def _session(db: sqlite_utils.Database, cache: dict[str, Any]):
-    """Around all rows of one import: the search grams computed in Python."""
-    return python_grams(db)
+    """Around all rows of one import: the new tickets are indexed for search at the end."""
+    return deferred_search_index(db)
 
 
 TICKETS_SHEET = ExchangeKind(TICKETS_SPEC, _import_row, export_rows, session=_session)
