@@ -35,7 +35,7 @@ from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.importing import (
     Column, ExchangeKind, RowContext, RowRejected, SheetSpec,
 )
-from servicedesk.models.core.settings import office_area_code
+from servicedesk.models.core.settings import get_setting, office_area_code
 from servicedesk.models.core.validation import (
     normalise_text, parse_datetime, parse_hundredths, parse_int, parse_phone,
 )
@@ -164,6 +164,7 @@ class _Lookups:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         self.area_code = office_area_code(db)
+        self.warranty_months = int(get_setting(db, "warranty.months", 12))
         self._catalog: dict[str, str] | None = None
         self._has_master: bool | None = None
         self._names: dict[str, list[dict[str, Any]]] = {}
@@ -182,8 +183,8 @@ class _Lookups:
 
     def customers_named(self, name: str) -> list[dict[str, Any]]:
         if name not in self._names:
-            self._names[name] = list(self.db.query("SELECT id, phone, phone2 FROM customers WHERE name = ?",
-                                                   [name]))
+            self._names[name] = [{"id": i, "phone": p, "phone2": p2} for i, p, p2 in self.db.execute(
+                "SELECT id, phone, phone2 FROM customers WHERE name = ?", [name])]
         return self._names[name]
 
     def customer(self, customer_id: int) -> C.Customer:
@@ -316,7 +317,8 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
     # kept as a manual decision with the reason "历史台账记录".
     override = None
     if p["warranty"]:
-        auto = C.warranty_status(db, equipment, p["reported_at"]).code if equipment else None
+        auto = C.warranty_status(db, equipment, p["reported_at"],
+                                 default_months=look.warranty_months).code if equipment else None
         if auto != p["warranty"]:
             override = p["warranty"]
     data = T.TicketInput(
