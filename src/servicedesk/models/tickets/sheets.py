@@ -225,7 +225,13 @@ class _Lookups:
             self._open_months.add(month)
 
 
-def _customer(look: _Lookups, name: str, phone: str) -> C.Customer:
+def _looked_up(db: sqlite_utils.Database | _Lookups) -> _Lookups:
+    """The sheet's lookups, or fresh ones for a single call (`servicedesk ticket open`)."""
+    return db if isinstance(db, _Lookups) else _Lookups(db)
+
+
+def _customer(db: sqlite_utils.Database | _Lookups, name: str, phone: str) -> C.Customer:
+    look = _looked_up(db)
     if not name:
         raise ValidationError("Customer is required.", "customer")
     rows = look.customers_named(name)
@@ -239,7 +245,9 @@ def _customer(look: _Lookups, name: str, phone: str) -> C.Customer:
     return look.customer(rows[0]["id"])
 
 
-def _equipment(look: _Lookups, customer: C.Customer, model: str, serial: str) -> C.Equipment | None:
+def _equipment(db: sqlite_utils.Database | _Lookups, customer: C.Customer, model: str,
+               serial: str) -> C.Equipment | None:
+    look = _looked_up(db)
     if not model and not serial:
         return None
     if not model or not serial:
@@ -254,7 +262,8 @@ def _equipment(look: _Lookups, customer: C.Customer, model: str, serial: str) ->
     return eq
 
 
-def _technicians(look: _Lookups, names: list[str]) -> list[int]:
+def _technicians(db: sqlite_utils.Database | _Lookups, names: list[str]) -> list[int]:
+    look = _looked_up(db)
     ids, unknown = [], []
     for name in names:
         tid = look.technician(name)
