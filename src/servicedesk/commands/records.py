@@ -59,13 +59,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     if kind.import_row is None:
         sys.stderr.write(f"error: {args.kind} cannot be imported\n")
         return 1
-    rows = read_rows(kind.spec, args.file)
     path = resolve_db_path(getattr(args, "db", None))
-    new_file = not path.exists() or (path.is_file() and path.stat().st_size == 0)
-    db = open_database(args, create=True)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        # A new file is made only for a sheet that could be read.
+        rows = read_rows(kind.spec, args.file)
+        new_file = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+        db = open_database(args, create=True)
+    else:
+        new_file = False
+        rows, db = _read_while_opening(args, lambda: read_rows(kind.spec, args.file))
     options = {k: getattr(args, k) for k in ("update", "date", "month", "post", "move_stock", "who")}
     try:
-        result = run_import(db, kind.spec, rows, kind.import_row, dry_run=args.dry_run, options=options)
+        result = run_import(db, kind.spec, rows, kind.import_row, dry_run=args.dry_run, options=options,
+                            session=kind.session)
     except BaseException:
         if new_file:
             _remove_new_file(db, path)
@@ -84,6 +90,31 @@ def cmd_import(args: argparse.Namespace) -> int:
           + (" (dry run: nothing written)" if args.dry_run else "")
           + (f"; new data file {path}" if new_file and result.written else ""))
     return 0
+
+
+def _read_while_opening(args: argparse.Namespace, read):
+    """Read the sheet while an existing data file is opened (issue 15).
+
+    Opening checks the whole file (PRAGMA quick_check, ~2 s for ten years of
+    tickets) in SQLite, which lets other Python threads run: the sheet is read
+    meanwhile, instead of one after the other. A sheet that cannot be read is
+    reported as before, and the file opened for it is closed again.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from servicedesk.cli import open_database
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-db") as pool:
+        opening = pool.submit(open_database, args, create=True)
+        try:
+            rows = read()
+        except BaseException:
+            try:
+                opening.result().close()
+            except Exception:   # the sheet's problem is the one to report
+                pass
+            raise
+        return rows, opening.result()
 
 
 def _remove_new_file(db, path: Path) -> None:

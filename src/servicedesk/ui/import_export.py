@@ -181,7 +181,8 @@ class SheetJob(QRunnable):
                         if kind.import_row is None:
                             raise DomainError(f"{task.kind} cannot be imported.", "kind")
                         result = run_import(db, kind.spec, self._rows(rows), kind.import_row,
-                                            dry_run=task.dry_run, options=dict(task.options))
+                                            dry_run=task.dry_run, options=dict(task.options),
+                                            session=kind.session)
                     if self.cancelled:
                         raise _Cancelled
                     self.signals.done.emit(result)

@@ -8,12 +8,20 @@ had a problem, or it is a dry run, the whole transaction is rolled back:
 nothing is written. Doing validation with the real writes means rules that
 depend on earlier rows of the same file (a duplicate serial two rows apart)
 are caught exactly as they would be one at a time.
+
+For big sheets (issue 15: 10 000 tickets) a kind may keep what every row
+looks up in `RowContext.cache` (one dict per import, shared by its rows) and
+may give a `session`: a context manager entered once around all rows, inside
+the transaction but outside the rows' savepoints, for set-up the rows share
+(tickets swap a slow index trigger for a fast one there). What a session
+changes in the file is rolled back with everything else.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, ContextManager, Iterable
 
 import sqlite_utils
 
@@ -96,6 +104,8 @@ class _Rollback(Exception):
 
 # A row handler validates and writes one row; returns "created" or "updated".
 RowHandler = Callable[[sqlite_utils.Database, int, dict[str, Any], "RowContext"], str]
+# Entered once around all rows of one import: (db, the import's cache) -> context manager.
+ImportSession = Callable[[sqlite_utils.Database, dict[str, Any]], ContextManager[Any]]
 
 
 @dataclass
@@ -105,6 +115,10 @@ class RowContext:
     options: dict[str, Any]
     problems: list[Problem]
     also: dict[str, int] = field(default_factory=dict)
+    # One dict for all rows of the import: lookups a handler reads once per
+    # sheet (the catalog, the technicians...). Only for data the rows of
+    # that kind never change, or that the handler keeps up to date itself.
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def problem(self, key: str | None, message: str) -> None:
         self.problems.append(Problem(self.row, self.spec.label_for(key) if key else "", message))
@@ -116,27 +130,30 @@ class RowContext:
 
 def run_import(db: sqlite_utils.Database, spec: SheetSpec, rows: Iterable[tuple[int, dict[str, Any]]],
                handler: RowHandler, *, dry_run: bool = False,
-               options: dict[str, Any] | None = None) -> ImportResult:
+               options: dict[str, Any] | None = None,
+               session: ImportSession | None = None) -> ImportResult:
     """Validate and write all rows in one transaction; roll back on any problem."""
     result = ImportResult(kind=spec.kind, dry_run=dry_run)
     opts = options or {}
+    cache: dict[str, Any] = {}
     try:
         with transaction(db):
-            for row_no, values in rows:
-                result.rows += 1
-                ctx = RowContext(spec, row_no, opts, result.problems, result.also)
-                try:
-                    with db.atomic():
-                        outcome = handler(db, row_no, values, ctx)
-                except RowRejected:
-                    continue
-                except DomainError as exc:
-                    ctx.problem(exc.field, exc.message)
-                    continue
-                if outcome == "updated":
-                    result.updated += 1
-                else:
-                    result.created += 1
+            with session(db, cache) if session else contextlib.nullcontext():
+                for row_no, values in rows:
+                    result.rows += 1
+                    ctx = RowContext(spec, row_no, opts, result.problems, result.also, cache)
+                    try:
+                        with db.atomic():
+                            outcome = handler(db, row_no, values, ctx)
+                    except RowRejected:
+                        continue
+                    except DomainError as exc:
+                        ctx.problem(exc.field, exc.message)
+                        continue
+                    if outcome == "updated":
+                        result.updated += 1
+                    else:
+                        result.created += 1
             if result.problems or dry_run:
                 raise _Rollback
     except _Rollback:
@@ -170,3 +187,4 @@ class ExchangeKind:
     import_row: RowHandler | None = None
     export_rows: Callable[[sqlite_utils.Database], list[dict[str, Any]]] | None = None
     sample_rows: tuple[dict[str, Any], ...] = ()
+    session: ImportSession | None = None     # passed to run_import by every caller

@@ -16,6 +16,7 @@ grouped by `format_phone`: 138 1234 5678, 0571-8888 6666.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from functools import cache
@@ -163,6 +164,11 @@ def parse_phone(value: object, field: str = "phone", required: bool = False, *,
     return result
 
 
+# A pure function of its four strings, and libphonenumber takes ~0.1 ms a
+# number: an import checks each ticket's phone twice (the sheet, then the
+# intake) and a ledger repeats a customer's number on every ticket (issue 15).
+# Refused numbers raise, so they are never kept.
+@functools.lru_cache(maxsize=4096)
 def _candidate(main: str, ext: str, international: bool, area_code: str) -> str:
     digits = main.replace("-", "")
     if not digits.isdigit():
