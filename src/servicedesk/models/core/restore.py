@@ -26,6 +26,7 @@ from pathlib import Path
 from servicedesk.models.core.backup import BackupError, write_verified_copy
 from servicedesk.models.core.db import SQLITE_HEADER, _reading_connection, known_migrations, migration_sets
 from servicedesk.models.core.errors import DatabaseError
+from servicedesk.models.core.sqlite_files import integrity_problems
 from servicedesk.models.core.health_stamp import forget as forget_check
 from servicedesk.models.core.lock import DataFileLock
 
@@ -78,7 +79,7 @@ def verify_backup(file: str | Path) -> dict[str, int]:
     except sqlite3.Error as exc:
         raise RestoreRefused(f"Cannot read {file}: {exc}. {nothing}") from exc
     try:
-        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        rows = integrity_problems(file) or ["ok"]   # PRAGMA integrity_check, over the cores
         if rows != ["ok"]:
             raise RestoreRefused(f"{file} is damaged: it failed its integrity check ({'; '.join(rows[:3])}). {nothing}")
         has_log = conn.execute(
