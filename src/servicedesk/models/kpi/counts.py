@@ -27,7 +27,7 @@ import sqlite_utils
 from servicedesk.models.followups.vocabulary import SATISFIED
 from servicedesk.models.kpi.rates import month_bounds
 from servicedesk.models.tickets import rules as R
-from servicedesk.models.tickets.lifecycle import COUNTED_STATUSES
+from servicedesk.models.tickets.records import COUNTED_STATUSES   # not lifecycle: it loads parts, pay, follow-ups
 
 # "+" keeps the planner on the completed_at index (a month is a narrow range).
 COUNTED_SQL = ", ".join(f"'{s}'" for s in COUNTED_STATUSES)
