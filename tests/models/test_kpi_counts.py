@@ -60,3 +60,13 @@ def test_sql_counts_match_the_lines(office):
         seen_unsuccessful |= 0 < by_sql.successful < by_sql.repairs
         assert {d.name for d in by_sql.dealers} == {"绍兴华达", "宁波东方", "温州恒通"}
     assert seen_late and seen_unsuccessful   # the comparison saw both outcomes
+
+
+def test_a_trend_counted_together_matches_each_month_alone(office):
+    months = list(reversed(_months(office)))
+    trend = K.kpi_trend(office, months[-1], months=len(months))
+    assert [t.month for t in trend] == months
+    for t in trend:
+        alone = K.month_kpi(office, t.month, detail=False)
+        assert _figures(t)[:6] == _figures(alone)[:6], t.month
+    assert K.kpi_report(office, months[-1]).trend[-len(months):-1] == trend[:-1]   # twelve months there

@@ -67,6 +67,7 @@ from servicedesk.models.kpi.figures import (  # noqa: F401 (re-exported: the are
 
 from servicedesk.models.kpi.counts import (
     CALL_COUNTS, COUNTED_SQL, CallCounts, MonthCounts, RepairCounts, dealer_names, month_counts, office_counts,
+    office_counts_by_month,
 )
 from servicedesk.models.kpi.sent import (  # noqa: F401 (re-exported: the area's public names)
     SentRecord,
@@ -270,14 +271,10 @@ def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
     month = parse_month(month)
     settings = settings or get_settings(db)
     limits = R.Limits.from_settings(settings)
+    if not detail and decisions is None and calls is None:
+        return _office_kpi(db, month, settings, *office_counts(db, month, limits))
     matching, counted = stock_figures(db, month)
     office = str(settings.get("office.name", ""))
-    if not detail and decisions is None and calls is None:
-        repairs, reached = office_counts(db, month, limits)
-        kpi = MonthKpi(month, office, repairs.repairs, repairs.on_time, repairs.successful, reached.reached,
-                       reached.satisfied, counted, matching, None)
-        kpi.grade = grade_for(kpi.rates, settings)
-        return kpi
     if decisions is None and calls is None:
         counts = month_counts(db, month, limits)
     else:
@@ -296,6 +293,22 @@ def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
             dealers[name] = DealerKpi(name, c.reached, c.satisfied)
         kpi.dealers = sorted(dealers.values(), key=lambda d: d.name)
     return kpi
+
+
+def _office_kpi(db: sqlite_utils.Database, month: str, settings: dict[str, Any], repairs: RepairCounts,
+                calls: CallCounts) -> MonthKpi:
+    """The office's figures of `month` (no technician or dealer lines) from its counts."""
+    matching, counted = stock_figures(db, month)
+    kpi = MonthKpi(month, str(settings.get("office.name", "")), repairs.repairs, repairs.on_time,
+                   repairs.successful, calls.reached, calls.satisfied, counted, matching, None)
+    kpi.grade = grade_for(kpi.rates, settings)
+    return kpi
+
+
+def _trend(db: sqlite_utils.Database, months: list[str], settings: dict[str, Any]) -> list[MonthKpi]:
+    """The office figures of `months` (consecutive, oldest first), counted together."""
+    counts = office_counts_by_month(db, months, R.Limits.from_settings(settings))
+    return [_office_kpi(db, m, settings, *counts[m]) for m in months]
 
 
 def _counts_of_lines(decisions: list[TicketDecision], calls: list[CallLine]) -> MonthCounts:
@@ -336,8 +349,7 @@ def kpi_trend(db: sqlite_utils.Database, end_month: str, months: int = 12) -> li
     """The office figures of the `months` months ending with `end_month`, oldest first."""
     end_month = parse_month(end_month)
     settings = get_settings(db)
-    return [month_kpi(db, shift_month(end_month, -i), detail=False, settings=settings)
-            for i in range(months - 1, -1, -1)]
+    return _trend(db, [shift_month(end_month, -i) for i in range(months - 1, -1, -1)], settings)
 
 
 # ---------------------------------------------------------------- pre-export check
@@ -452,8 +464,7 @@ def kpi_report(db: sqlite_utils.Database, month: str, *, prepared_by: str = "",
     decisions = ticket_decisions(db, month, limits=limits, today=now)
     calls = reached_calls(db, month)
     kpi = month_kpi(db, month, decisions=decisions, calls=calls, settings=settings)
-    trend = [month_kpi(db, shift_month(month, -i), detail=False, settings=settings) for i in range(11, 0, -1)]
-    trend.append(kpi)
+    trend = _trend(db, [shift_month(month, -i) for i in range(11, 0, -1)], settings) + [kpi]
     fee = None
     if with_dealer_fee:
         from servicedesk.models.kpi.dealer_fee import dealer_fee
