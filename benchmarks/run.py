@@ -177,7 +177,11 @@ class Bench:
 
 # ---------------------------------------------------------------- scenarios
 def s_cold_start(b: Bench) -> list[Result]:
-    env = {**child_env(), "SERVICEDESK_QUIT_WHEN_SHOWN": "1"}
+    # Its own settings folder, emptied first: the window opens on its first tab
+    # every run (another scenario's last tab would otherwise be restored).
+    config = Path(tempfile.gettempdir()) / "servicedesk-bench-home" / "cold-start-config"
+    shutil.rmtree(config, ignore_errors=True)
+    env = {**child_env(), "SERVICEDESK_QUIT_WHEN_SHOWN": "1", "XDG_CONFIG_HOME": str(config)}
     runs = max(3, b.runs)
     shown_ms(cli("--db", str(b.path), "--lang", "zh_CN"), env)  # warm the OS file cache once for both
     app = [shown_ms(cli("--db", str(b.path), "--lang", "zh_CN"), env) for _ in range(runs)]

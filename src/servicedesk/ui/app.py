@@ -274,8 +274,6 @@ def open_for_gui(db_path: Path, report=None):
     told = None if report in (None, report_open_failure) else report   # a caller's own way of telling
     report = report or report_open_failure
     from servicedesk.models.core.db import DamagedFileError, EmptyFileError, open_db
-    from servicedesk.models.core.restore import restore_backup
-    from servicedesk.ui.data.backups import DamagedFileDialog
 
     lock = take_data_lock(db_path, told)
     while True:
@@ -285,6 +283,9 @@ def open_for_gui(db_path: Path, report=None):
             return open_db(db_path), db_path, lock
         except (DamagedFileError, EmptyFileError) as exc:
             import logging
+
+            from servicedesk.models.core.restore import restore_backup
+            from servicedesk.ui.data.backups import DamagedFileDialog
 
             logging.getLogger("servicedesk").warning("damaged data file: %s", exc.english)
             newest = newest_backup_for(db_path)
