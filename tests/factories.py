@@ -55,3 +55,17 @@ def ticket(db, *, customer_id: int, equipment_id: int | None = None, no: str | N
             db["ticket_parts"].insert({"ticket_id": tid, "name": p.get("name", p.get("part_code", "")),
                                        "kind": "warranty", "quantity": 1, **p})
     return tid
+
+
+def generated_office(path, *, customers: int, tickets: int, moves: int, years: int = 1):
+    """A data file written by benchmarks/generate.py (the benchmarks' office, small):
+    realistic volumes for tests that compare two ways of counting or planning."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location("bench_generate", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(path, customers=customers, tickets=tickets, moves=moves, years=years)
+    return path

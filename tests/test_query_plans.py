@@ -17,10 +17,8 @@ is then removed - never silenced.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -30,24 +28,17 @@ from servicedesk.models.followups import calls as F
 from servicedesk.models.kpi import month as K
 from servicedesk.models.parts import ledger as P
 from servicedesk.models.tickets import queries as Q
+from tests.factories import generated_office
 
-ROOT = Path(__file__).resolve().parents[1]
 WATCHED = ("tickets", "ticket_search", "stock_moves", "followups")  # ticket_search: one row per ticket
 NOW = "2026-11-30 18:00:00"
 MONTH = "2026-09"
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("plans") / "small.sqlite3"
-    _generator().generate(path, customers=300, tickets=1200, moves=3000, years=1)
+    generated_office(path, customers=300, tickets=1200, moves=3000)
     database = open_db(path)
     assert database.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()[0] == 0
     yield database

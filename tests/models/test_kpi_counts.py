@@ -5,24 +5,17 @@ customers and units. Real SQLite file."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from servicedesk.models.core.db import open_db
 from servicedesk.models.kpi import month as K
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests import factories as F
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("kpi") / "one_year.sqlite3"
-    module.generate(path, customers=300, tickets=2000, moves=100, years=1)
+    path = F.generated_office(tmp_path_factory.mktemp("kpi") / "one_year.sqlite3",
+                              customers=300, tickets=2000, moves=100)
     db = open_db(path)
     with db.conn:
         db.execute("UPDATE customers SET dealer = CASE id % 3 WHEN 0 THEN '绍兴华达' WHEN 1 THEN '' ELSE '宁波东方' END")

@@ -10,11 +10,9 @@ below is that query, built with archive's search_clause as queries.py did.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +22,6 @@ from servicedesk.models.tickets import queries as Q
 from servicedesk.models.tickets.search_schema import grams_sql, ticket_grams
 from tests import factories as fx
 
-ROOT = Path(__file__).resolve().parents[2]
 NOW = "2026-11-30 18:00:00"
 
 
@@ -148,11 +145,8 @@ def _old_counts(db, text: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("grams") / "one_year.sqlite3"
-    module.generate(path, customers=300, tickets=1500, moves=100, years=1)
+    path = fx.generated_office(tmp_path_factory.mktemp("grams") / "one_year.sqlite3",
+                              customers=300, tickets=1500, moves=100)
     database = open_db(path)
     yield database
     database.close()
