@@ -79,6 +79,8 @@ CASES = {
     "customer search, '13' and '张'": lambda db, i: (C.list_customers(db, query="13"), C.list_customers(db, query="张")),
     "KPI month, all figures": lambda db, i: K.month_kpi(db, MONTH),
     "KPI month, office figures only (trend, dashboard)": lambda db, i: K.month_kpi(db, MONTH, detail=False),
+    "KPI twelve-month trend (counted together)": lambda db, i: K.kpi_trend(db, MONTH),
+    "KPI report (tab, workbook)": lambda db, i: K.kpi_report(db, MONTH, now=NOW),
     "stock ledger, first page": lambda db, i: P.list_moves(db, limit=500),
     "stock ledger, one part": lambda db, i: P.list_moves(db, P.LedgerFilter(part_id=i["part"]), limit=500),
     "stock ledger, date range": lambda db, i: P.list_moves(
