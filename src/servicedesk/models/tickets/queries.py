@@ -179,8 +179,16 @@ def _where(flt: TicketFilter, limits: Limits, with_status: bool = True,
         clauses.append("t.type = :type")
         params["type"] = flt.type
     if flt.technician_id:
-        clauses.append("t.id IN (SELECT tt.ticket_id FROM ticket_technicians tt "
-                       "WHERE tt.technician_id = :technician_id)")
+        if flt.month or walk:
+            # A month is a few hundred tickets; the technician's are ten years
+            # of them: test each ticket of the month (its team's primary key),
+            # so the month's date range drives the plan (issue 15). Walking the
+            # date index (walk) tests each ticket the same way.
+            clauses.append("EXISTS (SELECT 1 FROM ticket_technicians tt WHERE tt.ticket_id = t.id "
+                           "AND tt.technician_id = :technician_id)")
+        else:
+            clauses.append("t.id IN (SELECT tt.ticket_id FROM ticket_technicians tt "
+                           "WHERE tt.technician_id = :technician_id)")
         params["technician_id"] = int(flt.technician_id)
     if flt.month:
         params["month_from"], params["month_to"] = _month_bounds(flt.month)
@@ -302,10 +310,10 @@ def list_tickets(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
     direction = "DESC" if descending else "ASC"
     join_c = "JOIN customers c ON c.id = t.customer_id" if order_by == "customer_name" else ""
     params.update(now=_now(now), limit=int(limit), offset=int(offset))
-    if order_by in _WALKABLE_ORDERS and flt.text.strip():
+    if order_by in _WALKABLE_ORDERS and (flt.text.strip() or (flt.technician_id and not flt.month)):
         walk_where, walk_params = _where(flt, limits, walk=True)
         walk_params.update(now=params["now"], limit=params["limit"], offset=params["offset"])
-        if (walk_where != where and _matches_at_least(db, flt.text, _WALK_FACTOR * (int(offset) + int(limit)))
+        if (walk_where != where and _enough_to_walk(db, flt, _WALK_FACTOR * (int(offset) + int(limit)))
                 and _is_broad(db, walk_where, walk_params)):
             where, params = walk_where, walk_params
     sql = f"""
@@ -352,6 +360,17 @@ def _is_broad(db: sqlite_utils.Database, walk_where: str, params: dict[str, Any]
     return hits >= _BROAD_HITS
 
 
+def _enough_to_walk(db: sqlite_utils.Database, flt: TicketFilter, n: int) -> bool:
+    """Do the search terms and the technician each have at least `n` tickets?"""
+    if flt.text.strip() and not _matches_at_least(db, flt.text, n):
+        return False
+    if flt.technician_id:
+        found = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM ticket_technicians WHERE technician_id = ? "
+                           f"LIMIT {int(n)})", [int(flt.technician_id)]).fetchone()[0]
+        return found >= n
+    return True
+
+
 def _matches_at_least(db: sqlite_utils.Database, text: str, n: int) -> bool:
     """Has every term of the search at least `n` matches in its index? (Counted
     in the index alone and stopped at n; only chooses the plan, never the rows.)"""
@@ -385,6 +404,8 @@ def status_counts(db: sqlite_utils.Database, flt: TicketFilter | None = None, *,
     flt = replace(flt or TicketFilter(), status="all")
     limits = limits or load_limits(db)
     fast = _search_counts(db, flt, limits, _now(now))
+    if fast is None:
+        fast = _technician_counts(db, flt)
     if fast is not None:
         return fast
     where, params = _where(flt, limits, with_status=False)
@@ -429,6 +450,29 @@ def _search_counts(db: sqlite_utils.Database, flt: TicketFilter, limits: Limits,
     for status, n in db.execute(
             f"SELECT t.status, count(*) FROM tickets t WHERE t.status IN ({', '.join('?' * len(others))}) "
             f"AND {test} GROUP BY t.status", [*others, *params]):
+        counts[status] = n
+    counts["closed"] = total - sum(counts.values())
+    counts["all"] = total
+    return counts
+
+
+def _technician_counts(db: sqlite_utils.Database, flt: TicketFilter) -> dict[str, int] | None:
+    """status_counts of one technician's tickets without grouping all of them:
+    their number from the team index, the few not closed by the status
+    index tested one by one, closed = all - the others (as _search_counts).
+    None unless the filter is the technician alone and they have _BROAD_COUNT."""
+    if not flt.technician_id or replace(flt, technician_id=None) != TicketFilter():
+        return None
+    tech = int(flt.technician_id)
+    total = db.execute("SELECT count(*) FROM ticket_technicians WHERE technician_id = ?", [tech]).fetchone()[0]
+    if total < _BROAD_COUNT:
+        return None
+    others = [g for g in STATUS_GROUPS if g not in ("all", "closed")]
+    counts = {group: 0 for group in STATUS_GROUPS}
+    for status, n in db.execute(
+            f"SELECT t.status, count(*) FROM tickets t WHERE t.status IN ({', '.join('?' * len(others))}) "
+            "AND EXISTS (SELECT 1 FROM ticket_technicians tt WHERE tt.ticket_id = t.id AND tt.technician_id = ?) "
+            "GROUP BY t.status", [*others, tech]):
         counts[status] = n
     counts["closed"] = total - sum(counts.values())
     counts["all"] = total
