@@ -51,6 +51,14 @@ def sizes(years: int) -> dict[str, int]:
     return {k: v * years for k, v in PER_YEAR.items()}
 
 
+def set_up_office(db) -> None:
+    """What the first start writes (office, one clerk), so the window opens
+    straight to its tabs as it does on every day after the first."""
+    from servicedesk.models.core.first_start import OfficeSetup, apply_setup
+
+    apply_setup(db, OfficeSetup(office="杭州服务站", dept="HZ", clerks=["林芳"]))
+
+
 def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7,
              years: int = 10, analyze: bool = False) -> dict[str, float]:
     """Write the file; without `analyze` it has no sqlite_stat1, like every file
@@ -60,6 +68,7 @@ def generate(path: Path, customers: int, tickets: int, moves: int, seed: int = 7
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = open_db(path)
+    set_up_office(db)
     conn = db.conn
     timings: dict[str, float] = {}
     days = 365 * years

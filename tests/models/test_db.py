@@ -21,7 +21,10 @@ def _sha(path: Path) -> str:
 
 
 def _side_files(path: Path) -> list[str]:
-    return sorted(p.name for p in path.parent.iterdir() if p.name != path.name)
+    """Files beside the data file (the test's own user folders, conftest's
+    data/config/log, are not: the clean-close stamp goes into data/)."""
+    return sorted(p.name for p in path.parent.iterdir()
+                  if p.name != path.name and p.name not in ("data", "config", "log"))
 
 
 def _applied(db) -> set[tuple[str, str]]:

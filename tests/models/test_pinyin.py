@@ -70,7 +70,9 @@ def test_old_file_gets_pinyin_on_upgrade(tmp_path):
     db.execute("UPDATE customers SET name_sort = ''")
     db.execute("UPDATE customer_search SET text = replace(text, ' | wangjianguo | wjg', '')")
     db.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'core' AND name IN "
-               "('0004_customer_name_sort', '0005_customer_merges', '0006_customer_search_pinyin')")
+               "('0004_customer_name_sort', '0005_customer_merges', '0006_customer_search_pinyin', "
+               "'0007_equipment_dealer_index')")
+    db.execute("DROP INDEX idx_equipment_dealer")
     db.execute("DROP INDEX idx_customers_name_sort")
     db.execute("DROP INDEX idx_customers_merged_into")
     db.execute("DROP TABLE customer_merges")

@@ -41,6 +41,8 @@ RELEASED = {
     ("audit", "0001_audit_log_setting_versions"): "ef11bbf49f66a749ab6fe61ab83a937dc8a9146b6b4c55f6e8263ff787309795",
     # issue 15 (ticket search speed): the tickets' 1-2 character index
     ("ticket_search", "0002_ticket_grams"): "70e9d548e56af3c37e7b9ea507f10b7ca9db786a8eb1433e72726694426da347",
+    # issue 15 (KPI speed): the dealers' list from the dealer indexes
+    ("core", "0007_equipment_dealer_index"): "dbbdefec9d7bf89b01aa447dc3753e3c787aa36c0b27d3e5e046b04adae2ec95",
 }
 
 

@@ -10,8 +10,10 @@ merge cannot be undone by the clerk, so it is confirmed, but needs no PIN.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from servicedesk.models.archive.merge import MergePlan, merge_customers, merge_plan
+if TYPE_CHECKING:  # the merge module (and pinyin with it) loads only when the command runs
+    from servicedesk.models.archive.merge import MergePlan
 
 
 def register(sub: argparse._SubParsersAction, common) -> None:
@@ -33,6 +35,7 @@ def _describe(plan: MergePlan) -> None:
 
 def cmd_merge_customers(args: argparse.Namespace) -> int:
     from servicedesk.cli import open_database
+    from servicedesk.models.archive.merge import merge_customers, merge_plan
 
     db = open_database(args, create=False)
     if not args.yes:

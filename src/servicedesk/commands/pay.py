@@ -80,13 +80,13 @@ def cmd_pay(args: argparse.Namespace) -> int:
 
     month = parse_month(args.month)
     db = open_database(args, create=False)
+    pay = month_pay(db, month)   # once: the workbook and the output show the same figures
     if args.out:
         from servicedesk.reports.pay_workbook import export_pay_month
 
-        path = export_pay_month(db, month, args.out)
+        path = export_pay_month(db, month, args.out, pay=pay)
         if not args.json:
             print(f"Pay workbook for {month} written to {path}")
-    pay = month_pay(db, month)
     if args.json:
         untranslated(sys.stdout).write(pay_json_text(pay))  # JSON stays as it is
         return 0

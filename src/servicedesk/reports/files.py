@@ -66,8 +66,11 @@ def save_workbook(wb: Workbook, out: str | os.PathLike) -> Path:
     later prints "Exception ignored in: ZipFile.__del__" after the clean
     message. In memory nothing can fail that way; only the plain write can.
     """
+    from servicedesk.reports.xlsx_write import fast_cells
+
     buf = io.BytesIO()
-    wb.save(buf)
+    with fast_cells():   # the same bytes, written faster (issue 15)
+        wb.save(buf)
     with atomic_target(out) as tmp:
         tmp.write_bytes(buf.getvalue())
     return Path(out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from copy import copy
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -23,7 +24,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from servicedesk.models.pay.billing import DealerStatement
 from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.reports.files import save_workbook
-from servicedesk.reports.xlsx_style import BOX, HOURS, MONEY, TOTAL_FILL, header_cell, print_setup
+from servicedesk.reports.xlsx_style import (
+    BOX, HOURS, MONEY, TOTAL_FILL, header_cell, new_cell, print_setup, remember_style, rows_written, style_key,
+    style_memo,
+)
 
 HEADER_ROW = 3
 
@@ -106,16 +110,27 @@ def _header(ws: Worksheet, headers: Iterable[tuple[str, int, str | None]]) -> No
 def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bold: bool = False,
          fill: PatternFill | None = None) -> None:
     for i, (value, fmt) in enumerate(zip(values, formats), start=1):
-        cell = ws.cell(row=row, column=i, value=value)
+        cell = new_cell(ws, row, i, value)
+        if not (fmt and isinstance(value, (int, float)) and not isinstance(value, bool)):
+            fmt = None
+        wrap = isinstance(value, str) and len(value) > 12
+        key = ("pay_row", fmt, wrap, bold, id(fill))
+        array = style_memo(cell, key)
+        if array is not None:    # the same style as an earlier cell of this kind (xlsx_style)
+            cell._style = copy(array)
+            continue
+        before = style_key(cell)
         cell.border = BOX
-        if fmt and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if fmt:
             cell.number_format = fmt
-        if isinstance(value, str) and len(value) > 12:
+        if wrap:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             cell.font = Font(bold=True)
         if fill is not None:
             cell.fill = fill
+        remember_style(cell, key, before, keep=(fill,))
+    rows_written(ws, row)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -235,13 +250,15 @@ def write_pay_workbook(pay: MonthPay, out: str | os.PathLike, *, dealer: list[De
     return path
 
 
-def export_pay_month(db, month: str, out: str | os.PathLike, progress: Progress | None = None) -> Path:
-    """Everything the workbook needs, read through the models (CLI and GUI worker)."""
+def export_pay_month(db, month: str, out: str | os.PathLike, progress: Progress | None = None, *,
+                     pay: MonthPay | None = None) -> Path:
+    """Everything the workbook needs, read through the models (CLI and GUI worker).
+    `pay`: the month already computed by the caller (the CLI prints it too)."""
     from servicedesk.models.pay.billing import dealer_statements_for_month
     from servicedesk.models.pay.month import month_pay
     from servicedesk.models.core.settings import get_setting, get_settings
 
-    pay = month_pay(db, month)
+    pay = pay if pay is not None else month_pay(db, month)
     statements = dealer_statements_for_month(db, pay.month)
     office = str(get_setting(db, "office.name", "") or "")
     cfg = get_settings(db, "dealer.")

@@ -175,6 +175,9 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        # Closed before the lock goes: a clean close stamps the file checked,
+        # so the next start can skip the check (models/core/health_stamp).
+        window.ctx.db.close()
         release(window.data_lock)
 
 

@@ -9,6 +9,7 @@ fast as 100. Sorting re-queries through `set_order` when a fetcher is used
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -59,14 +60,28 @@ class ColumnDef:
 
 
 class RecordTableModel(QAbstractTableModel):
+    """A list's rows for a QTableView: a whole list (`set_rows`) or a lazy one
+    (`set_fetcher`) that the database pages.
+
+    Lazy lists grow as the view scrolls (canFetchMore/fetchMore), but keep
+    only the KEEP_PAGES pages used last in memory; a page scrolled back to is
+    read again (a few ms). So a list scrolled to the end of 100 000 tickets
+    holds 4 000 rows, not 100 000 (issue 15: the window's memory no longer
+    grows with the office's years), and a refresh reads one page, not every
+    row scrolled through.
+    """
+
     PAGE = 500
+    KEEP_PAGES = 8
 
     def __init__(self, columns: Sequence[ColumnDef], parent=None,
                  row_color: Callable[[Any], str | None] | None = None,
                  cell_color: Callable[[Any, str], str | None] | None = None):
         super().__init__(parent)
         self.columns = list(columns)
-        self._rows: list[Any] = []
+        self._rows: list[Any] = []                       # set_rows: every row
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()   # set_fetcher: the pages kept
+        self._loaded = 0                                 # set_fetcher: rows the view has been given
         self._fetch: Callable[[int, int], list[Any]] | None = None
         self._count: Callable[[], int] | None = None
         self._total = 0
@@ -78,8 +93,9 @@ class RecordTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._fetch = self._count = None
+        self._pages.clear()
         self._rows = list(rows)
-        self._total = len(self._rows)
+        self._total = self._loaded = len(self._rows)
         self.endResetModel()
 
     def set_fetcher(self, fetch: Callable[[int, int], list[Any]], count: Callable[[], int],
@@ -87,52 +103,88 @@ class RecordTableModel(QAbstractTableModel):
         """Lazy mode: first page now, more as the view scrolls (canFetchMore)."""
         self.beginResetModel()
         self._fetch, self._count, self._order_cb = fetch, count, set_order
+        self._rows = []
         self._total = count()
-        self._rows = fetch(0, self.PAGE)
+        self._pages.clear()
+        first = fetch(0, self.PAGE)
+        self._pages[0] = first
+        self._loaded = len(first)
         self.endResetModel()
 
     def refresh(self) -> None:
+        """Count and read again; the view keeps as many rows as it had (their
+        pages are read when shown)."""
         if self._fetch is not None and self._count is not None:
-            loaded = max(len(self._rows), self.PAGE)
             self.beginResetModel()
             self._total = self._count()
-            self._rows = self._fetch(0, loaded)
+            self._pages.clear()
+            first = self._fetch(0, self.PAGE)
+            self._pages[0] = first
+            self._loaded = max(len(first), min(self._loaded, self._total))
             self.endResetModel()
+
+    def _page(self, number: int) -> list[Any]:
+        """Page `number` (kept, or read now), the newest of those kept."""
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(number * self.PAGE, self.PAGE) if self._fetch is not None else []
+            self._pages[number] = page
+            while len(self._pages) > self.KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def _row_at(self, index: int) -> Any:
+        if self._fetch is None:
+            return self._rows[index]
+        page = self._page(index // self.PAGE)
+        offset = index % self.PAGE
+        return page[offset] if offset < len(page) else None   # deleted since it was counted
 
     def total(self) -> int:
         return self._total
 
     def row(self, index: int) -> Any:
-        return self._rows[index]
+        return self._row_at(index)
 
     def rows(self) -> list[Any]:
-        return list(self._rows)
+        """Every row of a whole list; of a lazy one, the rows kept, in order."""
+        if self._fetch is None:
+            return list(self._rows)
+        return [r for n in sorted(self._pages) for r in self._pages[n]]
 
     def find_row(self, predicate: Callable[[Any], bool]) -> int:
-        for i, r in enumerate(self._rows):
-            if predicate(r):
+        """The first row (of those kept, for a lazy list) that `predicate` accepts, else -1."""
+        if self._fetch is None:
+            numbered = enumerate(self._rows)
+        else:
+            numbered = ((n * self.PAGE + i, r) for n in sorted(self._pages) for i, r in enumerate(self._pages[n]))
+        for i, r in numbered:
+            if i < self._loaded and predicate(r):
                 return i
         return -1
 
     # ---- Qt interface ------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return self._fetch is not None and len(self._rows) < self._total
+        return self._fetch is not None and self._loaded < self._total
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if self._fetch is None:
             return
-        more = self._fetch(len(self._rows), self.PAGE)
+        number = self._loaded // self.PAGE
+        more = self._page(number)[self._loaded - number * self.PAGE:]
         if not more:
-            self._total = len(self._rows)
+            self._total = self._loaded
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + len(more) - 1)
+        self._loaded += len(more)
         self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -145,7 +197,9 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._row_at(index.row())
+        if row is None:
+            return None
         col = self.columns[index.column()]
         if role == Qt.DisplayRole:
             if col.display is not None:

@@ -14,7 +14,9 @@ from typing import Any
 import sqlite_utils
 
 from servicedesk.models.archive.records import Customer, CustomerInput
-from servicedesk.models.archive.search_index import _customer_clause, _drop_from_grams, reindex_customer
+from servicedesk.models.archive.search_index import (
+    _customer_clause, _drop_from_grams, count_matching, customer_walk, reindex_customer,
+)
 from servicedesk.models.archive.validation import clean_customer
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
@@ -23,9 +25,11 @@ from servicedesk.models.core.settings import office_area_code, recorder
 from servicedesk.models.core.validation import normalise_text, parse_phone
 
 
+_CUSTOMER_FIELDS = frozenset(f.name for f in fields(Customer))
+
+
 def _row_to_customer(row: dict[str, Any]) -> Customer:
-    known = {f.name for f in fields(Customer)}
-    customer = Customer(**{k: v for k, v in row.items() if k in known})
+    customer = Customer(**{k: v for k, v in row.items() if k in _CUSTOMER_FIELDS})
     customer.active = bool(customer.active)
     return customer
 
@@ -162,6 +166,9 @@ CUSTOMER_ORDER = {
 
 def count_customers(db: sqlite_utils.Database, query: str = "") -> int:
     """How many customers match `query` (all customers when it is blank)."""
+    counted = count_matching(db, query) if query.strip() else None
+    if counted is not None:
+        return counted
     where, params = _customer_clause(query)
     return db.execute(f"SELECT count(*) FROM customers c WHERE {where}", params).fetchone()[0]
 
@@ -180,14 +187,37 @@ def list_customers(db: sqlite_utils.Database, *, query: str = "", limit: int = 2
     where, params = _customer_clause(query)
     count_sql = "(SELECT count(*) FROM equipment e WHERE e.customer_id = c.id)"
     order = f"{column} {direction}, c.id {direction}".replace("equipment_count", count_sql)
-    # Pick the page's ids first (sorting only the sort keys of every match),
-    # then read the full rows and unit counts of just those ids, sorting the
-    # page again (a window numbering every match cost ~10 ms more on a broad term).
-    rows = db.query(
-        f"WITH page AS (SELECT c.id FROM customers c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) "
-        f"SELECT c.*, {count_sql} AS equipment_count FROM customers c WHERE c.id IN (SELECT id FROM page) "
-        f"ORDER BY {order}", params + [limit, offset])
+    page_ids = _walked_page(db, query, limit, offset, descending) if column == "c.name_sort" else None
+    if page_ids is not None:
+        page, params = ", ".join("?" * len(page_ids)), page_ids
+    else:
+        # Pick the page's ids first (sorting only the sort keys of every match),
+        # then read the full rows and unit counts of just those ids, sorting the
+        # page again (a window numbering every match cost ~10 ms more on a broad term).
+        page = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        params = params + [limit, offset]
+    rows = db.query(f"SELECT c.*, {count_sql} AS equipment_count FROM customers c WHERE c.id IN ({page}) "
+                    f"ORDER BY {order}", params)
     return [_row_to_customer(r) for r in rows]
+
+
+def _walked_page(db: sqlite_utils.Database, query: str, limit: int, offset: int,
+                 descending: bool) -> list[int] | None:
+    """The page's ids found by walking the name index (search_index.customer_walk),
+    or None when the query is not broad enough or the walk ran out of visits
+    before it filled the page (the caller then asks the index)."""
+    walk = customer_walk(db, query, offset + limit) if query.strip() else None
+    if walk is None:
+        return None
+    direction = "DESC" if descending else "ASC"
+    # The inner query walks the index in order and stops after `visits` rows;
+    # the outer one tests them as they come and stops at the page's end.
+    ids = [r[0] for r in db.execute(
+        f"SELECT c.id FROM (SELECT id, merged_into FROM customers WHERE +merged_into IS NULL "
+        f"ORDER BY name_sort {direction}, id {direction} LIMIT ?) c "
+        f"WHERE {walk.where} LIMIT ? OFFSET ?", [walk.visits, *walk.params, limit, offset])]
+    visited_all = walk.visits >= (db.execute("SELECT max(rowid) FROM customers").fetchone()[0] or 0)
+    return ids if len(ids) == limit or visited_all else None
 
 
 def known_values(db: sqlite_utils.Database, column: str, limit: int = 500) -> list[str]:
@@ -195,8 +225,8 @@ def known_values(db: sqlite_utils.Database, column: str, limit: int = 500) -> li
     source = {
         "model": "SELECT DISTINCT model FROM equipment ORDER BY model",
         "region": "SELECT DISTINCT region FROM customers WHERE region != '' ORDER BY region",
-        "dealer": "SELECT dealer FROM customers WHERE dealer != '' UNION "
-                  "SELECT dealer FROM equipment WHERE dealer != '' ORDER BY 1",
+        "dealer": "SELECT dealer FROM customers WHERE dealer > '' UNION "   # ranges of both dealer indexes
+                  "SELECT dealer FROM equipment WHERE dealer > '' ORDER BY 1",
         "title": "SELECT DISTINCT title FROM customers WHERE title != '' ORDER BY title",
     }.get(column)
     if source is None:

@@ -134,3 +134,10 @@ def _m0006(db):
     from servicedesk.models.archive.search_index import rebuild_search_index
 
     rebuild_search_index(db)
+
+
+# Issue 15: the dealers' list (the KPI's per-dealer lines, the dialogs'
+# completer) from the two dealer indexes alone, not a scan of every unit.
+sql_step(MIGRATIONS, "0007_equipment_dealer_index",
+    "CREATE INDEX idx_equipment_dealer ON equipment(dealer)",
+)

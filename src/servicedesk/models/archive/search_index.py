@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -160,17 +161,22 @@ def _search_terms(query: str) -> list[str]:
     return [form for forms in search_alternatives(query) for form in forms]
 
 
+def _term_source(fts_table: str, text_table: str, text_key: str, term: str,
+                 gram_table: str | None) -> tuple[str, list[Any], bool]:
+    """The ids whose text holds `term`: a SELECT, its parameters, and whether
+    an index answers it (MATCH) rather than a LIKE over every text."""
+    if len(term) >= 3:
+        return f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?", ['"' + term.replace('"', '""') + '"'], True
+    if gram_table and _GRAM_TERM.fullmatch(term.lower()):
+        return f"SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?", [f'"{term.lower()}"'], True
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"SELECT {text_key} FROM {text_table} WHERE text LIKE ? ESCAPE '\\'", [f"%{escaped}%"], False
+
+
 def _term_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str, term: str,
                  gram_table: str | None) -> tuple[str, list[Any]]:
-    if len(term) >= 3:
-        return (f"{column_rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)",
-                ['"' + term.replace('"', '""') + '"'])
-    if gram_table and _GRAM_TERM.fullmatch(term.lower()):
-        return (f"{column_rowid} IN (SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?)",
-                [f'"{term.lower()}"'])
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return (f"{column_rowid} IN (SELECT {text_key} FROM {text_table} WHERE text LIKE ? ESCAPE '\\')",
-            [f"%{escaped}%"])
+    source, params, _indexed = _term_source(fts_table, text_table, text_key, term, gram_table)
+    return f"{column_rowid} IN ({source})", params
 
 
 def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str,
@@ -195,7 +201,89 @@ def _customer_clause(query: str) -> tuple[str, list[Any]]:
     their names and phones are in the text of the one they were merged into."""
     where, params = search_clause("c.id", "customer_fts", "customer_search", "customer_id", query,
                                   gram_table="customer_grams")
-    return f"c.merged_into IS NULL AND ({where})", params
+    # `+` keeps the planner off idx_customers_merged_into: nearly every customer
+    # is not merged, and that index would make it sort them all by name (issue 15).
+    return f"+c.merged_into IS NULL AND ({where})", params
+
+
+def _walk_test(term: str) -> tuple[str, list[Any]] | None:
+    """`term` as a test of customer c by its one search text, or None when LIKE
+    would not find exactly what the index finds. The text is stored NFKC-folded
+    (validation.normalise_text), so for digits, ASCII letters and 汉字 LIKE's
+    ASCII case folding agrees with both indexes."""
+    if not term.isascii() and not all(c.lower() == c.upper() for c in term):
+        return None
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return ("EXISTS (SELECT 1 FROM customer_search s WHERE s.customer_id = c.id AND s.text LIKE ? ESCAPE '\\')",
+            [f"%{escaped}%"])
+
+
+def _customer_term(term: str) -> tuple[str, list[Any], bool]:
+    return _term_source("customer_fts", "customer_search", "customer_id", term, "customer_grams")
+
+
+def _index_count(db: sqlite_utils.Database, term: str, cap: int | None = None) -> int:
+    """How many customers' texts (merged-in ones too) hold `term`, stopped at `cap`."""
+    source, params, _indexed = _customer_term(term)
+    limit = f" LIMIT {int(cap)}" if cap else ""
+    return db.execute(f"SELECT count(*) FROM ({source}{limit})", params).fetchone()[0]
+
+
+# A broad term ('1', 'T', '杭州') matches most of the archive: fetching every
+# match through the index and sorting them by name costs 30-50 ms on 30 000
+# customers, while walking the name index and testing each customer (LIKE on
+# its one text, ~2 µs) stops at the page's last row. The walk is tried when at
+# least 1 in _WALK_SPAN customers match, and visits at most _WALK_SPAN rows per
+# row the page needs: matches that cluster late in name order (绍兴… sorts
+# under s) run out of visits, and the caller falls back to the index.
+_WALK_SPAN = 6
+
+
+@dataclass(frozen=True)
+class CustomerWalk:
+    """The customers a query finds as per-customer tests (`where`, `params`),
+    and how many rows of the name index the walk may visit."""
+    where: str
+    params: list[Any]
+    visits: int
+
+
+def customer_walk(db: sqlite_utils.Database, query: str, rows_needed: int) -> CustomerWalk | None:
+    """A walk of the name index for `query` when it is broad enough to pay, else
+    None (use `_customer_clause`). Finds the same customers either way."""
+    alternatives = search_alternatives(query)
+    if not alternatives:
+        return None
+    total = db.execute("SELECT max(rowid) FROM customers").fetchone()[0] or 0
+    needed = max(total // _WALK_SPAN, rows_needed)
+    clauses, params = [], []
+    for forms in alternatives:
+        tests = [_walk_test(form) for form in forms]
+        if None in tests or not all(_customer_term(form)[2] for form in forms):
+            return None
+        if sum(_index_count(db, form, needed) for form in forms) < needed:
+            return None
+        clauses.append(tests[0][0] if len(tests) == 1 else "(" + " OR ".join(t[0] for t in tests) + ")")
+        for _, p in tests:
+            params += p
+    return CustomerWalk("+c.merged_into IS NULL AND " + " AND ".join(clauses), params, _WALK_SPAN * rows_needed)
+
+
+def count_matching(db: sqlite_utils.Database, query: str) -> int | None:
+    """How many customers (not merged) a one-term, one-form query finds,
+    counted in the index (1 ms even when every customer matches) less the
+    merged-in customers it holds (few; tested one by one). None for other
+    queries: the caller counts them the usual way."""
+    alternatives = search_alternatives(query)
+    if len(alternatives) != 1 or len(alternatives[0]) != 1:
+        return None
+    term = alternatives[0][0]
+    test = _walk_test(term)
+    if test is None or not _customer_term(term)[2]:
+        return None
+    merged = db.execute(f"SELECT count(*) FROM customers c WHERE c.merged_into IS NOT NULL AND {test[0]}",
+                        test[1]).fetchone()[0]
+    return _index_count(db, term) - merged
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 200) -> list[SearchHit]:

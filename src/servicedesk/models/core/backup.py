@@ -34,6 +34,7 @@ import sqlite_utils
 
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.core.settings import get_setting
+from servicedesk.models.core.sqlite_files import integrity_problems
 
 log = logging.getLogger(__name__)
 
@@ -269,11 +270,11 @@ def write_verified_copy(db_or_path: sqlite_utils.Database | Path, target: Path) 
             # The copy inherits WAL mode from the source; a single-file copy
             # in rollback mode opens read-only without creating -wal/-shm.
             dst.execute("PRAGMA journal_mode=DELETE")
-            rows = [str(r[0]) for r in dst.execute("PRAGMA integrity_check").fetchall()]
             ours = dst.execute("SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'"
                                ).fetchone()[0]
         finally:
             dst.close()
+        rows = integrity_problems(tmp) or ["ok"]   # PRAGMA integrity_check, over the cores
         if rows != ["ok"]:
             raise BackupError(f"The copy written to the backup folder {folder} failed its integrity check "
                               f"({'; '.join(rows[:3])}); it was deleted.", folder)

@@ -36,6 +36,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from servicedesk.models.core.errors import DatabaseError
+from servicedesk.models.core.health_stamp import record_clean_close, unchanged_since_check
 from servicedesk.models.core.sqlite_files import (  # noqa: F401 (_uri re-exported)
     BUSY_TIMEOUT_MS, _folder_writable, _reading_connection, _uri,
 )
@@ -117,10 +118,13 @@ def _quick_check(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def inspect_existing(path: Path) -> list[str]:
+def inspect_existing(path: Path, quick_check: bool = True) -> list[str]:
     """Return applied migration names as 'set:name'; raise DatabaseError if unusable.
 
     Uses a read-only connection so nothing is written to a file we refuse.
+    `quick_check=False` leaves out the page-by-page check (open_db: the file
+    is unchanged since a clean close, see health_stamp); the header, the
+    schema record and the version are still checked.
     """
     try:
         with open(path, "rb") as fh:
@@ -134,7 +138,7 @@ def inspect_existing(path: Path) -> list[str]:
             f"The data file {path} is empty (0 bytes); it was not changed. "
             "Restore a backup with 'servicedesk restore' or choose another file.", path)
     try:
-        problems = _quick_check(path)
+        problems = _quick_check(path) if quick_check else []
         if problems:
             # Not yet "damaged": look once more, a moment later, on a fresh
             # connection under the shared lock, before advising a restore
@@ -255,7 +259,21 @@ def _migration_copy(path: Path, applied: list[str]) -> None:
         ) from exc
 
 
-def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+class DataFile(sqlite_utils.Database):
+    """The data file's connection. Closing it after an open that checked the
+    file (or found it unchanged since a check) stamps the file clean, so the
+    next open can skip the check (health_stamp; issue 15)."""
+
+    file_path: Path | None = None
+    checked_at: str | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.file_path is not None and self.checked_at:
+            record_clean_close(self.file_path, self.checked_at)
+
+
+def open_db(path: str | Path, *, create: bool = True, check: bool = True) -> sqlite_utils.Database:
     """Open (and if needed create or migrate) the data file at `path`.
 
     Every way the file system can refuse (a folder that cannot be created, a
@@ -265,6 +283,11 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     refused (EmptyFileError); only a path that does not exist is created. A
     file that cannot be written (read-only folder or file) is opened
     read-only: `read_only_reason(db)` says why, and every write fails.
+
+    The page-by-page check runs unless the file is unchanged since a session
+    closed it cleanly within the last week (health_stamp). `check=False` is
+    for a second connection of a process that has already opened the file
+    (the window's background workers): no check, and no stamp on its close.
     """
     path = Path(path)
     try:
@@ -275,7 +298,9 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
     if not exists and not create:
         raise DatabaseError(f"No data file at {path}.")
-    applied = inspect_existing(path) if exists else []
+    stamp = unchanged_since_check(path) if exists and check else None
+    applied = inspect_existing(path, quick_check=check and stamp is None) if exists else []
+    checked_at = (stamp or _dt.datetime.now().isoformat(timespec="seconds")) if check else None
     pending = [
         (s, m) for s in migration_sets() for m in s._migrations
         if f"{s.name}:{m.name}" not in applied
@@ -288,7 +313,7 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
                 f"{read_only}. Copy it to a folder you may write in."
             )
         try:
-            db = sqlite_utils.Database(_reading_connection(path))
+            db = sqlite_utils.Database(_reading_connection(path), execute_plugins=False)
             db.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as exc:
             raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
@@ -308,7 +333,10 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     conn = None
     try:
         conn = _connect(path)
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: whatever another install put on the PC has no
+        # business on the office's connection, and finding them scans every
+        # installed package (30-50 ms of each start).
+        db = DataFile(conn, execute_plugins=False)
         with db.ensure_autocommit_on():
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode=WAL")
@@ -324,6 +352,7 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         if conn is not None:
             conn.close()
         raise DatabaseError(f"Cannot open the data file {path}: {_os_reason(exc)}.") from exc
+    db.file_path, db.checked_at = path, checked_at
     return db
 
 

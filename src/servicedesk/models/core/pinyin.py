@@ -19,8 +19,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose reading differs from the character's everyday reading.
 SURNAMES: dict[str, str] = {
     "曾": "zeng1", "单": "shan4", "解": "xie4", "区": "ou1", "仇": "qiu2", "朴": "piao2",
@@ -38,18 +36,24 @@ _TOKEN = re.compile(f"[{_CJK}]+|[0-9a-z]+")
 
 @lru_cache(maxsize=4096)
 def _readings(run: str) -> tuple[str, ...]:
-    """Tone-numbered syllables of a run of 汉字, one per character ('王建国' -> wang2 jian4 guo2)."""
+    """Tone-numbered syllables of a run of 汉字, one per character ('王建国' -> wang2 jian4 guo2).
+
+    pypinyin (its dictionaries take ~200 ms to load) is imported on the first
+    reading, not with this module: every CLI command imports the archive, few
+    compute a reading (issue 15)."""
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore"))
 
 
 def _surname(text: str) -> tuple[str, int] | None:
     """(reading, characters) of the surname `text` starts with, when it differs
     from the everyday reading and the name does not start with a known word."""
-    from pypinyin.constants import PHRASES_DICT
-
     for size in (2, 1):
         head = text[:size]
         if head in SURNAMES:
+            from pypinyin.constants import PHRASES_DICT
+
             if size == 1 and text[:2] in PHRASES_DICT:
                 return None      # 解放路, 单位: a word, read as the word
             return SURNAMES[head], size

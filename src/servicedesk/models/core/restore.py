@@ -26,6 +26,8 @@ from pathlib import Path
 from servicedesk.models.core.backup import BackupError, write_verified_copy
 from servicedesk.models.core.db import SQLITE_HEADER, _reading_connection, known_migrations, migration_sets
 from servicedesk.models.core.errors import DatabaseError
+from servicedesk.models.core.sqlite_files import integrity_problems
+from servicedesk.models.core.health_stamp import forget as forget_check
 from servicedesk.models.core.lock import DataFileLock
 
 log = logging.getLogger(__name__)
@@ -77,7 +79,7 @@ def verify_backup(file: str | Path) -> dict[str, int]:
     except sqlite3.Error as exc:
         raise RestoreRefused(f"Cannot read {file}: {exc}. {nothing}") from exc
     try:
-        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        rows = integrity_problems(file) or ["ok"]   # PRAGMA integrity_check, over the cores
         if rows != ["ok"]:
             raise RestoreRefused(f"{file} is damaged: it failed its integrity check ({'; '.join(rows[:3])}). {nothing}")
         has_log = conn.execute(
@@ -140,6 +142,7 @@ def restore_backup(data_path: str | Path, backup: str | Path, *, lock: DataFileL
                         os.replace(src, dst)
                         moved.append((src, dst))
             os.replace(staged, data_path)
+            forget_check(data_path)   # another file now: its first open checks it
         except OSError as exc:
             for src, dst in reversed(moved):  # put the old file back together as it was
                 os.replace(dst, src)

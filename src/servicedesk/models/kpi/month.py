@@ -41,9 +41,8 @@ from servicedesk.models.tickets import rules as R
 from servicedesk.models.core.db import now_iso, transaction
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.core.paths import safe_file_part
-from servicedesk.models.followups.vocabulary import KIND_LABELS, SATISFIED
+from servicedesk.models.followups.vocabulary import KIND_LABELS
 from servicedesk.models.core.settings import get_settings
-from servicedesk.models.tickets.lifecycle import COUNTED_STATUSES
 from servicedesk.models.kpi.rates import (  # noqa: F401 (re-exported: the area's public names)
     GRADES,
     DASH,
@@ -66,6 +65,10 @@ from servicedesk.models.kpi.figures import (  # noqa: F401 (re-exported: the are
     MonthKpi,
 )
 
+from servicedesk.models.kpi.counts import (
+    CALL_COUNTS, COUNTED_SQL, CallCounts, MonthCounts, RepairCounts, dealer_names, month_counts, office_counts,
+    office_counts_by_month,
+)
 from servicedesk.models.kpi.sent import (  # noqa: F401 (re-exported: the area's public names)
     SentRecord,
     file_sha256,
@@ -127,10 +130,6 @@ def _next_no_sql(alias: str = "t") -> str:
     return "(SELECT n.no" + base[len("(SELECT min(n.reported_at)"):-1] + " ORDER BY n.reported_at, n.id LIMIT 1)"
 
 
-# "+" keeps the planner on the completed_at index (a month is a narrow range).
-_COUNTED_SQL = ", ".join(f"'{s}'" for s in COUNTED_STATUSES)
-
-
 def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits | None = None,
                      today: str | None = None) -> list[TicketDecision]:
     """Every repair counted in the month with its on-time and success decision.
@@ -148,7 +147,7 @@ def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits 
                t.result, {R.next_repair_sql('t')} AS next_reported, {_next_no_sql('t')} AS next_no
         FROM tickets t JOIN customers c ON c.id = t.customer_id
         LEFT JOIN equipment e ON e.id = t.equipment_id
-        WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
+        WHERE t.type IN ({types}) AND +t.status IN ({COUNTED_SQL})
           AND t.completed_at >= ? AND t.completed_at < ?
         ORDER BY t.completed_at, t.no""", [start, end]).fetchall()
     teams: dict[int, list[tuple[int, str]]] = {}
@@ -156,7 +155,7 @@ def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits 
         SELECT tt.ticket_id, tt.technician_id, tech.name FROM ticket_technicians tt
         JOIN technicians tech ON tech.id = tt.technician_id
         JOIN tickets t ON t.id = tt.ticket_id
-        WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
+        WHERE t.type IN ({types}) AND +t.status IN ({COUNTED_SQL})
           AND t.completed_at >= ? AND t.completed_at < ?
         ORDER BY tt.ticket_id, tt.is_leader DESC, tech.name""", [start, end]):
         teams.setdefault(tid, []).append((tech_id, name))
@@ -180,18 +179,6 @@ def ticket_decisions(db: sqlite_utils.Database, month: str, *, limits: R.Limits 
     return out
 
 
-# A satisfaction call judged the repair as it was then. When the ticket was
-# reopened and completed again after that call, and a newer reached call about
-# the ticket made after that new completion exists (any of its follow-ups but
-# an inspection), the newer one counts and the earlier one no longer does
-# (issue 16). `k` is the call, `f` its follow-up.
-_CALL_COUNTS = """NOT (f.kind = 'satisfaction' AND EXISTS (
-    SELECT 1 FROM tickets t2 JOIN followups f2 ON f2.ticket_id = t2.id
-    JOIN followup_calls k2 ON k2.followup_id = f2.id
-    WHERE t2.id = f.ticket_id AND t2.completed_at > k.called_at AND f2.kind != 'inspection'
-      AND k2.reached = 1 AND k2.called_at >= t2.completed_at))"""
-
-
 def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
     """Every call made in the month that reached the customer (the satisfaction base)."""
     start, end = month_bounds(month)
@@ -200,7 +187,7 @@ def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
         SELECT k.id, tt.technician_id FROM followup_calls k
         JOIN followups f ON f.id = k.followup_id
         JOIN ticket_technicians tt ON tt.ticket_id = f.ticket_id
-        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND """ + _CALL_COUNTS, [start, end]):
+        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND """ + CALL_COUNTS, [start, end]):
         techs.setdefault(call_id, []).append(tech_id)
     out = []
     for r in db.query("""
@@ -213,7 +200,7 @@ def reached_calls(db: sqlite_utils.Database, month: str) -> list[CallLine]:
         LEFT JOIN equipment e ON e.id = f.equipment_id
         LEFT JOIN tickets t ON t.id = f.ticket_id
         LEFT JOIN tickets ct ON ct.id = k.complaint_ticket_id
-        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND """ + _CALL_COUNTS + """
+        WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND """ + CALL_COUNTS + """
         ORDER BY k.called_at, k.id""", [start, end]):
         out.append(CallLine(
             id=r["id"], followup_id=r["followup_id"], kind=r["kind"], called_at=r["called_at"],
@@ -272,97 +259,97 @@ def stock_figures(db: sqlite_utils.Database, month: str) -> tuple[int, int]:
     return sum(1 for ln in lines if ln.matches), len(lines)
 
 
-def _dealer_names(db: sqlite_utils.Database) -> list[str]:
-    return [r[0] for r in db.execute(
-        "SELECT dealer FROM customers WHERE dealer != '' UNION SELECT dealer FROM equipment WHERE dealer != '' "
-        "ORDER BY 1")]
-
-
-def _repair_counts(db: sqlite_utils.Database, month: str, limits: R.Limits) -> tuple[int, int, int]:
-    """(repairs, on time, successful) without the per-ticket lines (trend, dashboard)."""
-    start, end = month_bounds(month)
-    types = ",".join(f"'{t}'" for t in R.REPAIR_TYPES)
-    repairs = on_time = successful = 0
-    for level, reported, arrived, completed, result, next_reported in db.execute(f"""
-            SELECT t.fault_level, t.reported_at, t.arrived_at, t.completed_at, t.result, {R.next_repair_sql('t')}
-            FROM tickets t WHERE t.type IN ({types}) AND +t.status IN ({_COUNTED_SQL})
-              AND t.completed_at >= ? AND t.completed_at < ?""", [start, end]):
-        repairs += 1
-        on_time += R.is_on_time(level, reported, arrived, completed, limits)
-        successful += R.is_successful(result, completed, next_reported, limits)
-    return repairs, on_time, successful
-
-
-def _call_counts(db: sqlite_utils.Database, month: str) -> tuple[int, int]:
-    """(calls reached, satisfied) in the month, counted by SQLite."""
-    start, end = month_bounds(month)
-    marks = ",".join("?" * len(SATISFIED))
-    reached, satisfied = db.execute(
-        f"SELECT count(*), COALESCE(sum(k.satisfaction IN ({marks})), 0) FROM followup_calls k "
-        "JOIN followups f ON f.id = k.followup_id "
-        f"WHERE k.reached = 1 AND k.called_at >= ? AND k.called_at < ? AND {_CALL_COUNTS}",
-        [*SATISFIED, start, end]).fetchone()
-    return int(reached), int(satisfied)
-
-
 def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
               decisions: list[TicketDecision] | None = None, calls: list[CallLine] | None = None,
               settings: dict[str, Any] | None = None) -> MonthKpi:
-    """The four figures of a month (and, with detail, per technician and dealer)."""
+    """The four figures of a month (and, with detail, per technician and dealer).
+
+    Counted by SQLite (kpi.counts) unless the caller already holds the
+    month's ticket and call lines (the workbook's detail sheets): then they
+    are counted from those, which says the same.
+    """
     month = parse_month(month)
     settings = settings or get_settings(db)
     limits = R.Limits.from_settings(settings)
-    matching, counted = stock_figures(db, month)
     if not detail and decisions is None and calls is None:
-        repairs, on_time, successful = _repair_counts(db, month, limits)
-        reached, satisfied = _call_counts(db, month)
-        kpi = MonthKpi(month, str(settings.get("office.name", "")), repairs, on_time, successful, reached,
-                       satisfied, counted, matching, None)
-        kpi.grade = grade_for(kpi.rates, settings)
-        return kpi
-    decisions = decisions if decisions is not None else ticket_decisions(db, month, limits=limits)
-    calls = calls if calls is not None else reached_calls(db, month)
+        return _office_kpi(db, month, settings, *office_counts(db, month, limits))
+    matching, counted = stock_figures(db, month)
+    office = str(settings.get("office.name", ""))
+    if decisions is None and calls is None:
+        counts = month_counts(db, month, limits)
+    else:
+        counts = _counts_of_lines(
+            decisions if decisions is not None else ticket_decisions(db, month, limits=limits),
+            calls if calls is not None else reached_calls(db, month))
     kpi = MonthKpi(
-        month=month, office=str(settings.get("office.name", "")), repairs=len(decisions),
-        on_time=sum(d.on_time for d in decisions), successful=sum(d.successful for d in decisions),
-        calls_reached=len(calls), satisfied=sum(c.satisfied for c in calls),
-        parts_counted=counted, parts_matching=matching, grade=None)
+        month=month, office=office, repairs=counts.repairs.repairs, on_time=counts.repairs.on_time,
+        successful=counts.repairs.successful, calls_reached=counts.calls.reached,
+        satisfied=counts.calls.satisfied, parts_counted=counted, parts_matching=matching, grade=None)
     kpi.grade = grade_for(kpi.rates, settings)
     if detail:
-        techs: dict[int, TechnicianKpi] = {}
-        for tid, name in db.execute("SELECT id, name FROM technicians WHERE active = 1"):
-            techs[tid] = TechnicianKpi(tid, name)
-        names = dict(db.execute("SELECT id, name FROM technicians").fetchall())
-        for d in decisions:
-            for tid in d.technician_ids:
-                t = techs.setdefault(tid, TechnicianKpi(tid, names.get(tid, str(tid))))
-                t.repairs += 1
-                t.on_time += d.on_time
-                t.successful += d.successful
-        for c in calls:
-            for tid in set(c.technician_ids):
-                t = techs.setdefault(tid, TechnicianKpi(tid, names.get(tid, str(tid))))
-                t.calls_reached += 1
-                t.satisfied += c.satisfied
-        for t in techs.values():
-            t.grade = grade_for(t.rates, settings)
-        kpi.technicians = sorted(techs.values(), key=lambda t: t.name)
-        dealers = {name: DealerKpi(name) for name in _dealer_names(db)}
-        for c in calls:
-            if c.dealer:
-                d = dealers.setdefault(c.dealer, DealerKpi(c.dealer))
-                d.calls_reached += 1
-                d.satisfied += c.satisfied
+        kpi.technicians = _technician_lines(db, counts, settings)
+        dealers = {name: DealerKpi(name) for name in dealer_names(db)}
+        for name, c in counts.dealer_calls.items():
+            dealers[name] = DealerKpi(name, c.reached, c.satisfied)
         kpi.dealers = sorted(dealers.values(), key=lambda d: d.name)
     return kpi
+
+
+def _office_kpi(db: sqlite_utils.Database, month: str, settings: dict[str, Any], repairs: RepairCounts,
+                calls: CallCounts) -> MonthKpi:
+    """The office's figures of `month` (no technician or dealer lines) from its counts."""
+    matching, counted = stock_figures(db, month)
+    kpi = MonthKpi(month, str(settings.get("office.name", "")), repairs.repairs, repairs.on_time,
+                   repairs.successful, calls.reached, calls.satisfied, counted, matching, None)
+    kpi.grade = grade_for(kpi.rates, settings)
+    return kpi
+
+
+def _trend(db: sqlite_utils.Database, months: list[str], settings: dict[str, Any]) -> list[MonthKpi]:
+    """The office figures of `months` (consecutive, oldest first), counted together."""
+    counts = office_counts_by_month(db, months, R.Limits.from_settings(settings))
+    return [_office_kpi(db, m, settings, *counts[m]) for m in months]
+
+
+def _counts_of_lines(decisions: list[TicketDecision], calls: list[CallLine]) -> MonthCounts:
+    """The month's counts from its ticket and call lines (what kpi.counts counts in SQL)."""
+    office, by_tech = RepairCounts(), {}
+    for d in decisions:
+        for counts in (office, *(by_tech.setdefault(tid, RepairCounts()) for tid in d.technician_ids)):
+            counts.repairs += 1
+            counts.on_time += d.on_time
+            counts.successful += d.successful
+    reached, tech_calls, dealer_calls = CallCounts(), {}, {}
+    for c in calls:
+        scopes = [reached, *(tech_calls.setdefault(tid, CallCounts()) for tid in set(c.technician_ids))]
+        if c.dealer:
+            scopes.append(dealer_calls.setdefault(c.dealer, CallCounts()))
+        for counts in scopes:
+            counts.reached += 1
+            counts.satisfied += c.satisfied
+    return MonthCounts(office, reached, by_tech, tech_calls, dealer_calls)
+
+
+def _technician_lines(db: sqlite_utils.Database, counts: MonthCounts, settings: dict[str, Any]) -> list[TechnicianKpi]:
+    """Every active technician, and any other with figures this month, by name."""
+    names = dict(db.execute("SELECT id, name FROM technicians").fetchall())
+    ids = [tid for (tid,) in db.execute("SELECT id FROM technicians WHERE active = 1")]
+    ids += [tid for tid in (*counts.technician_repairs, *counts.technician_calls) if tid not in ids]
+    lines = []
+    for tid in dict.fromkeys(ids):
+        r = counts.technician_repairs.get(tid, RepairCounts())
+        c = counts.technician_calls.get(tid, CallCounts())
+        line = TechnicianKpi(tid, names.get(tid, str(tid)), r.repairs, r.on_time, r.successful, c.reached, c.satisfied)
+        line.grade = grade_for(line.rates, settings)
+        lines.append(line)
+    return sorted(lines, key=lambda t: t.name)
 
 
 def kpi_trend(db: sqlite_utils.Database, end_month: str, months: int = 12) -> list[MonthKpi]:
     """The office figures of the `months` months ending with `end_month`, oldest first."""
     end_month = parse_month(end_month)
     settings = get_settings(db)
-    return [month_kpi(db, shift_month(end_month, -i), detail=False, settings=settings)
-            for i in range(months - 1, -1, -1)]
+    return _trend(db, [shift_month(end_month, -i) for i in range(months - 1, -1, -1)], settings)
 
 
 # ---------------------------------------------------------------- pre-export check
@@ -477,8 +464,7 @@ def kpi_report(db: sqlite_utils.Database, month: str, *, prepared_by: str = "",
     decisions = ticket_decisions(db, month, limits=limits, today=now)
     calls = reached_calls(db, month)
     kpi = month_kpi(db, month, decisions=decisions, calls=calls, settings=settings)
-    trend = [month_kpi(db, shift_month(month, -i), detail=False, settings=settings) for i in range(11, 0, -1)]
-    trend.append(kpi)
+    trend = _trend(db, [shift_month(month, -i) for i in range(11, 0, -1)], settings) + [kpi]
     fee = None
     if with_dealer_fee:
         from servicedesk.models.kpi.dealer_fee import dealer_fee

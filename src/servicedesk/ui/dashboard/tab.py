@@ -59,7 +59,7 @@ class DashboardLoader(QThread):
 
     def run(self) -> None:
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
         except DomainError as exc:
             self.failed.emit(exc.message)
             return

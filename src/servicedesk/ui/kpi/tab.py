@@ -8,6 +8,8 @@ FigureCard and TrendChart are also used by the dashboard.
 
 from __future__ import annotations
 
+import time
+
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
@@ -174,7 +176,7 @@ class ExportWorker(QThread):
         from servicedesk.reports.kpi_workbook import Cancelled, write_kpi_workbook
 
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
         except DomainError as exc:
             self.failed.emit(exc.message)
             return
@@ -214,6 +216,8 @@ class KpiTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: K.KpiReport | None = None
+        self._stale = True               # figures to read again before they are shown
+        self._read_at = 0.0              # time.monotonic() of the last read
         self.last_export: tuple[str, str, str, dict] | None = None   # month, path, sha, figures
         self.last_checksum = ""          # the figures checksum inside the last workbook written
         self.worker: ExportWorker | None = None
@@ -414,6 +418,7 @@ class KpiTab(QWidget):
             show_error(self, exc)
             return
         self.report = report
+        self._stale, self._read_at = False, time.monotonic()
         k = report.kpi
         self.cards["on_time"].set_rate(k.on_time_rate, self.tr("%1 on time of %2 repairs")
                                        .replace("%1", str(k.on_time)).replace("%2", str(k.repairs)))
@@ -577,9 +582,20 @@ class KpiTab(QWidget):
                 return
 
     def on_data_changed(self, kind: str) -> None:
-        if kind != "kpi" and self.isVisible():
+        if kind == "kpi":
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True   # reloaded when the tab is shown again
 
     def on_activated(self) -> None:
+        """Shown: the month list again (a new month may have begun); the
+        figures again unless they were just read (the tab built for this
+        showing, nothing changed since)."""
+        month = self.month()
         self._fill_months()
-        self.reload()
+        fresh = time.monotonic() - self._read_at < 600   # "due now" checks move with the clock
+        if self._stale or not fresh or self.report is None or self.report.kpi.month != self.month() \
+                or self.month() != month:
+            self.reload()

@@ -59,7 +59,7 @@ class LedgerExport(QRunnable):
         from servicedesk.reports.parts_sheets import Cancelled, write_stream
 
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
             try:
                 path, n = write_stream(P.LEDGER_SPEC, P.ledger_rows(db, self.flt), self.out,
                                        progress=self._progress)

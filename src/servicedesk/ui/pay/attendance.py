@@ -26,7 +26,7 @@ class AttendanceExportJob(SheetJob):
         from servicedesk.reports.sheets import write_rows
 
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
             try:
                 rows = [{"technician": r.name, "days_worked": r.days_worked, "long_trip_days": r.long_trip_days}
                         for r in P.attendance_grid(db, self.task.options["month"])]

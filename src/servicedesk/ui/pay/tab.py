@@ -52,7 +52,7 @@ class ExportJob(QRunnable):
         from servicedesk.models.core.db import open_db
 
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
             try:
                 if self.what == "workbook":
                     from servicedesk.reports.pay_workbook import export_pay_month

@@ -412,7 +412,7 @@ class BatchPrintWorker(QThread):
         painter: QPainter | None = None
         db = None
         try:
-            db = open_db(self.db_path, create=False)
+            db = open_db(self.db_path, create=False, check=False)  # the window checked it
             for start in range(0, total, CHUNK):
                 if self._stop.is_set():
                     break

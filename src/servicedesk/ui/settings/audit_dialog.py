@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from servicedesk.models.core.audit import list_entries
-from servicedesk.reports.audit_workbook import export_audit
 from servicedesk.ui.common import FittedDialog, debounce, show_error
 from servicedesk.ui.context import AppContext
 
@@ -66,6 +65,8 @@ class AuditLogDialog(FittedDialog):
                                                   self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
+        from servicedesk.reports.audit_workbook import export_audit  # openpyxl: only when exporting
+
         try:
             export_audit(self.entries, path)
         except Exception as exc:  # noqa: BLE001 - a failed export says which file and keeps the dialog
