@@ -128,6 +128,24 @@ class RowContext:
         self.also[what] = self.also.get(what, 0) + 1
 
 
+@contextlib.contextmanager
+def _row_savepoint(db: sqlite_utils.Database):
+    """One row's savepoint: a row that fails leaves nothing behind for the next
+    rows to see. db.atomic() with one fixed name: sqlite-utils names each
+    savepoint anew, so SQLite compiled three statements afresh for every row."""
+    conn = db.conn
+    conn.execute("SAVEPOINT servicedesk_import_row")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:   # an error that ended the transaction took the savepoint with it
+            conn.execute("ROLLBACK TO SAVEPOINT servicedesk_import_row")
+            conn.execute("RELEASE SAVEPOINT servicedesk_import_row")
+        raise
+    else:
+        conn.execute("RELEASE SAVEPOINT servicedesk_import_row")
+
+
 def run_import(db: sqlite_utils.Database, spec: SheetSpec, rows: Iterable[tuple[int, dict[str, Any]]],
                handler: RowHandler, *, dry_run: bool = False,
                options: dict[str, Any] | None = None,
@@ -143,7 +161,7 @@ def run_import(db: sqlite_utils.Database, spec: SheetSpec, rows: Iterable[tuple[
                     result.rows += 1
                     ctx = RowContext(spec, row_no, opts, result.problems, result.also, cache)
                     try:
-                        with db.atomic():
+                        with _row_savepoint(db):
                             outcome = handler(db, row_no, values, ctx)
                     except RowRejected:
                         continue

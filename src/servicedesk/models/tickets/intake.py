@@ -47,7 +47,8 @@ def _clean_level(value: object, ticket_type: str) -> int | None:
 
 
 def _warranty(db: sqlite_utils.Database, equipment: C.Equipment | None, reported_at: str,
-              exclusion: str | None, override: str | None, override_reason: str) -> dict[str, Any]:
+              exclusion: str | None, override: str | None, override_reason: str,
+              default_months: int | None = None) -> dict[str, Any]:
     exclusion = exclusion or None
     override = override or None
     if exclusion and exclusion not in WARRANTY_EXCLUSIONS:
@@ -62,7 +63,7 @@ def _warranty(db: sqlite_utils.Database, equipment: C.Equipment | None, reported
         return {"warranty": None, "warranty_reason": "未指定设备，无法判定保修", "warranty_exclusion": exclusion,
                 "warranty_override_reason": ""}
     decision = C.warranty_status(db, equipment, reported_at, exclusion=exclusion, override=override,
-                                 override_reason=override_reason)
+                                 override_reason=override_reason, default_months=default_months)
     return {"warranty": decision.code, "warranty_reason": decision.reason,
             "warranty_exclusion": exclusion,
             "warranty_override_reason": _free(override_reason) if override else ""}
@@ -91,13 +92,15 @@ def check_reported_not_future(reported_at: str, field_name: str = "reported_at",
 
 def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer: bool = True,
                   default_reported: str | None = None, customer: C.Customer | None = None,
-                  equipment: C.Equipment | None = None, area_code: str | None = None) -> dict[str, Any]:
+                  equipment: C.Equipment | None = None, area_code: str | None = None,
+                  warranty_months: int | None = None) -> dict[str, Any]:
     """Validated ticket columns from the intake form (raises naming the field).
 
-    `customer`, `equipment` and `area_code` (the office.area_code setting)
-    may be given by a caller that already read them, once for many tickets
-    (the historical import); a record is used only when it is the one
-    `data` names, else it is read here as always.
+    `customer`, `equipment`, `area_code` and `warranty_months` (the
+    office.area_code and warranty.months settings) may be given by a caller
+    that already read them, once for many tickets (the historical import); a
+    record is used only when it is the one `data` names, else it is read here
+    as always.
     """
     if data.type not in TYPES:
         raise ValidationError(f'"{data.type}" is not a ticket type ({", ".join(TYPES)}).', "type")
@@ -142,7 +145,7 @@ def clean_intake(db: sqlite_utils.Database, data: TicketInput, *, enforce_dealer
         if enforce_dealer:
             _check_dealer_report(values, equipment)
     values.update(_warranty(db, equipment, reported, data.warranty_exclusion, data.warranty_override,
-                            data.warranty_override_reason))
+                            data.warranty_override_reason, warranty_months))
     return values
 
 

@@ -339,7 +339,7 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
         dealer=normalise_text(values.get("dealer")),
         dealer_diagnosis=str(values.get("dealer_diagnosis") or "").strip())
     intake = T.clean_intake(db, data, enforce_dealer=False, customer=customer, equipment=equipment,
-                            area_code=look.area_code)
+                            area_code=look.area_code, warranty_months=look.warranty_months)
     who = normalise_text(ctx.options.get("who")) or "导入"
     status = p["status"] or _derived_status(p, refs["technicians"])
     end = p["completed_at"] or p["arrived_at"] or p["reported_at"]
