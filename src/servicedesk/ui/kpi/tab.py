@@ -593,9 +593,7 @@ class KpiTab(QWidget):
         """Shown: the month list again (a new month may have begun); the
         figures again unless they were just read (the tab built for this
         showing, nothing changed since)."""
-        month = self.month()
         self._fill_months()
         fresh = time.monotonic() - self._read_at < 600   # "due now" checks move with the clock
-        if self._stale or not fresh or self.report is None or self.report.kpi.month != self.month() \
-                or self.month() != month:
+        if self._stale or not fresh or self.report is None or self.report.kpi.month != self.month():
             self.reload()
