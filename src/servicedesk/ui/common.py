@@ -587,3 +587,8 @@ class RowKeys(QObject):
                 self.on_delete()
                 return True
         return False
+
+
+def group_digits(n: int) -> str:
+    """3402 -> '3 402' (the office's way of writing counts, UI.md)."""
+    return f"{n:,}".replace(",", " ")

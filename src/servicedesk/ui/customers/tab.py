@@ -18,17 +18,13 @@ from servicedesk.models.core.phones import format_phone
 from servicedesk.models.archive import customers as C
 from servicedesk.models.core.errors import NotFound
 from servicedesk.models.archive.history import HistoryItem, equipment_history
+from servicedesk.ui.common import group_digits
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.customers.customer_dialog import CustomerDialog
 from servicedesk.ui.customers.equipment_dialog import EquipmentDialog, warranty_style, warranty_words
 from servicedesk.ui.import_export import SheetJob
 from servicedesk.ui.table_model import RecordTableModel
 from servicedesk.ui.customers.tab_layout import CustomersTabLayout
-
-
-def group_digits(n: int) -> str:
-    """3402 -> '3 402' (the office's way of writing counts, UI.md)."""
-    return f"{n:,}".replace(",", " ")
 
 
 class CustomersTab(CustomersTabLayout, QWidget):

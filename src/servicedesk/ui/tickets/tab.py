@@ -23,7 +23,7 @@ from servicedesk.models.tickets import lifecycle as T
 from servicedesk.models.core.db import now_iso
 from servicedesk.models.core.errors import DomainError
 from servicedesk.models.tickets.rules import load_limits
-from servicedesk.ui.common import EmptyState, confirm, line_edit, show_error
+from servicedesk.ui.common import EmptyState, confirm, group_digits, line_edit, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.tickets.dialog_common import (
@@ -272,7 +272,7 @@ class TicketsTab(QWidget):
         total = Q.count_tickets(db, Q.TicketFilter(), now=self._now, limits=self._limits)
         shown = self.model.total()
         self.count_label.setText(self.tr("Showing %1 of %2 tickets")
-                                 .replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+                                 .replace("%1", group_digits(shown)).replace("%2", group_digits(total)))
         if shown == 0:
             if total == 0:
                 self.empty.setText(self.tr("No tickets yet. When a customer calls, press New ticket "
