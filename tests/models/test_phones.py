@@ -71,3 +71,21 @@ def test_area_code_setting_must_exist(db):
 ])
 def test_stored_numbers_are_shown_grouped(stored, shown):
     assert format_phone(stored) == shown
+
+
+def test_one_pass_type_test_agrees_with_validity_and_type():
+    """_of_type (one pass of the numbering plan, issue 15) decides exactly as
+    is_valid_number followed by number_type did, on random mobile and landline shapes."""
+    import random
+
+    import phonenumbers as pn
+
+    from servicedesk.models.core import phones as P
+
+    rnd = random.Random(15)
+    for _ in range(3000):
+        digits = rnd.choice("10") + "".join(rnd.choice("0123456789") for _ in range(rnd.choice((9, 10, 11, 12))))
+        for types in P._types():
+            old = P._valid(digits)
+            expected = old is not None and pn.number_type(old) in types
+            assert (P._of_type(digits, types) is not None) == expected, digits

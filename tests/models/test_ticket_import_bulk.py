@@ -224,3 +224,24 @@ def test_cli_still_reports_a_sheet_it_cannot_read(office, db_path, tmp_path):
     missing = tmp_path / "new.sqlite3"
     code, out, err = run_cli("import", "tickets", str(bad), "--db", str(missing))
     assert code == 1 and not missing.exists()
+
+
+def test_lookups_read_in_bulk_answer_every_row_the_same(office, tmp_path, monkeypatch):
+    """A big sheet switches to reading the archive in one query each (BULK_AFTER):
+    the same answers, refusals included, as the per-row lookups."""
+    from servicedesk.models.tickets.sheets import _Lookups
+
+    db, a, b, c = office
+    rows = [(2, _row(0, customer="不存在的公司")), (3, _row(1, model="QTZ80", serial_no="NO-SUCH")),
+            (4, _row(2, model="qtz80", serial_no="c-1")), (5, _row(3, customer="华东机械", phone=""))]
+
+    def problems() -> list[str]:
+        result = run_import(db, TICKETS_SPEC, rows, TICKETS_SHEET.import_row, session=TICKETS_SHEET.session,
+                            dry_run=True)
+        return [str(p) for p in result.problems]
+
+    one_by_one = problems()
+    monkeypatch.setattr(_Lookups, "BULK_AFTER", 0)
+    assert problems() == one_by_one
+    assert len(one_by_one) == 3                      # row 4: a plate typed in lower case is found
+    test_lookups_once_per_sheet_answer_every_row_as_before(office, tmp_path)

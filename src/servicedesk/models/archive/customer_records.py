@@ -34,13 +34,20 @@ def _row_to_customer(row: dict[str, Any]) -> Customer:
     return customer
 
 
+_CUSTOMER_ROW = "SELECT c.*, (SELECT count(*) FROM equipment e WHERE e.customer_id = c.id) AS equipment_count " \
+                "FROM customers c"
+
+
 def get_customer(db: sqlite_utils.Database, customer_id: int) -> Customer:
-    rows = list(db.query(
-        "SELECT c.*, (SELECT count(*) FROM equipment e WHERE e.customer_id = c.id) AS equipment_count "
-        "FROM customers c WHERE c.id = ?", [customer_id]))
+    rows = list(db.query(f"{_CUSTOMER_ROW} WHERE c.id = ?", [customer_id]))
     if not rows:
         raise NotFound(f"No customer with id {customer_id}.", "customer")
     return _row_to_customer(rows[0])
+
+
+def customers_by_id(db: sqlite_utils.Database) -> dict[int, Customer]:
+    """Every customer as get_customer reads it, in one query (sheets of thousands of rows)."""
+    return {r["id"]: _row_to_customer(r) for r in db.query(_CUSTOMER_ROW)}
 
 
 def add_customer(db: sqlite_utils.Database, data: CustomerInput,

@@ -24,13 +24,13 @@ it back (archive/sheets and the schema's backfill import it like any caller).
 from __future__ import annotations
 
 from servicedesk.models.archive.customer_records import (
-    CUSTOMER_ORDER, add_customer, count_customers, customer_numbered, customers_named, delete_customer,
-    find_customer, get_customer, known_values, list_customers, set_customer_active, update_customer,
+    CUSTOMER_ORDER, add_customer, count_customers, customer_numbered, customers_by_id, customers_named,
+    delete_customer, find_customer, get_customer, known_values, list_customers, set_customer_active, update_customer,
 )
 from servicedesk.models.archive.duplicates import possible_duplicates
 from servicedesk.models.archive.equipment import (
-    add_equipment, delete_equipment, equipment_for_customer, find_equipment, get_equipment, set_equipment_active,
-    update_equipment,
+    add_equipment, delete_equipment, equipment_by_plate, equipment_for_customer, find_equipment, get_equipment,
+    plate_keys, set_equipment_active, update_equipment,
 )
 from servicedesk.models.archive.records import (
     Customer, CustomerInput, Equipment, EquipmentInput, SearchHit, WarrantyDecision,
@@ -55,10 +55,12 @@ __all__ = [
     "clean_equipment", "equipment_errors", "date_bounds",
     # customers
     "get_customer", "add_customer", "update_customer", "delete_customer", "set_customer_active", "customer_numbered",
-    "customers_named", "find_customer", "CUSTOMER_ORDER", "count_customers", "list_customers", "known_values",
+    "customers_named", "customers_by_id", "find_customer", "CUSTOMER_ORDER", "count_customers", "list_customers",
+    "known_values",
     "possible_duplicates",
     # equipment
-    "get_equipment", "find_equipment", "equipment_for_customer", "add_equipment", "update_equipment",
+    "get_equipment", "find_equipment", "equipment_by_plate", "plate_keys", "equipment_for_customer", "add_equipment",
+    "update_equipment",
     "delete_equipment", "set_equipment_active",
     # warranty
     "add_months", "warranty_end", "warranty_status", "EquipmentWarranty", "equipment_with_warranty",

@@ -23,9 +23,11 @@ from servicedesk.models.core.settings import recorder
 from servicedesk.models.core.validation import normalise_text
 
 
+_EQUIPMENT_FIELDS = frozenset(f.name for f in fields(Equipment))
+
+
 def _row_to_equipment(row: dict[str, Any]) -> Equipment:
-    known = {f.name for f in fields(Equipment)}
-    equipment = Equipment(**{k: v for k, v in row.items() if k in known})
+    equipment = Equipment(**{k: v for k, v in row.items() if k in _EQUIPMENT_FIELDS})
     equipment.active = bool(equipment.active)
     return equipment
 
@@ -39,14 +41,27 @@ def get_equipment(db: sqlite_utils.Database, equipment_id: int) -> Equipment:
     return _row_to_equipment(rows[0])
 
 
+def plate_keys(model: str, serial_no: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The (model, serial) pairs a typed plate is looked for as, in order: as
+    the archive writes codes, then as typed (a unit stored before codes were
+    normalised)."""
+    return ((_normalise_code(model), _normalise_code(serial_no)), (normalise_text(model), normalise_text(serial_no)))
+
+
 def find_equipment(db: sqlite_utils.Database, model: str, serial_no: str) -> Equipment | None:
     """The equipment with this model + serial (written any way the plate is typed), or None."""
-    row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?",
-                     [_normalise_code(model), _normalise_code(serial_no)]).fetchone()
-    if row is None:
-        row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?",
-                         [normalise_text(model), normalise_text(serial_no)]).fetchone()
-    return get_equipment(db, row[0]) if row else None
+    for key in plate_keys(model, serial_no):
+        row = db.execute("SELECT id FROM equipment WHERE model = ? AND serial_no = ?", list(key)).fetchone()
+        if row is not None:
+            return get_equipment(db, row[0])
+    return None
+
+
+def equipment_by_plate(db: sqlite_utils.Database) -> dict[tuple[str, str], Equipment]:
+    """Every unit by its stored (model, serial_no), in one query: for a sheet of
+    thousands of rows, where find_equipment per row would be thousands."""
+    rows = db.query("SELECT e.*, c.name AS customer_name FROM equipment e JOIN customers c ON c.id = e.customer_id")
+    return {(r["model"], r["serial_no"]): _row_to_equipment(r) for r in rows}
 
 
 def equipment_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[Equipment]:

@@ -58,6 +58,7 @@ MIGRATION_MODULES = (
 )
 
 log = logging.getLogger(__name__)
+CACHE_KIB = 16 * 1024   # page cache of a connection (PRAGMA cache_size, in KiB)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -341,6 +342,10 @@ def open_db(path: str | Path, *, create: bool = True, check: bool = True) -> sql
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
+            # SQLite's default page cache is 2 MB; a ten-year file is ~300 MB and
+            # a month's KPI alone touches ~8 MB of customers and units at random
+            # (4.5 -> 1.0 ms for its calls). 16 MB at most, filled as pages are read.
+            conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys=ON")
         if pending:
             for mset in migration_sets():

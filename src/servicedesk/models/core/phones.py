@@ -63,6 +63,14 @@ def _valid(digits: str) -> phonenumbers.PhoneNumber | None:
     return number if number is not None and _pn().is_valid_number(number) else None
 
 
+def _of_type(digits: str, types: tuple) -> phonenumbers.PhoneNumber | None:
+    """The number when it is one of `types`. For +86 (one region) a number is
+    valid exactly when its type is known, so this is _valid and the type
+    test in one pass of the numbering plan, not two (issue 15: imports)."""
+    number = _parsed(digits)
+    return number if number is not None and _pn().number_type(number) in types else None
+
+
 def _area_code_exists(area: str) -> bool:
     """True when `area` (with its 0) is a Chinese area code: some 7- or 8-digit
     number behind it is valid in the numbering plan."""
@@ -77,8 +85,8 @@ def _area_lengths(area: str) -> list[int]:
 
 def _area_split(digits: str) -> tuple[str, str] | None:
     """'057188886666' -> ('0571', '88886666') for a valid landline, else None."""
-    number = _valid(digits) if digits.startswith("0") else None
-    if number is None or _pn().number_type(number) not in _types()[0]:
+    number = _of_type(digits, _types()[0]) if digits.startswith("0") else None
+    if number is None:
         return None
     length = _pn().length_of_geographical_area_code(number) or (2 if digits[1] in "12" else 3)
     return digits[:length + 1], digits[length + 1:]
@@ -118,8 +126,7 @@ def _normalise(digits: str, international: bool, area_code: str) -> str:
     if service and _valid(digits):
         return "-".join(service.groups())
     if digits.startswith("1"):
-        number = _valid(digits)
-        if number is not None and _pn().number_type(number) in _types()[1]:
+        if _of_type(digits, _types()[1]) is not None:
             return digits
         raise ValueError(_reason(digits))
     if not digits.startswith("0") and 7 <= len(digits) <= 8 and not service:

@@ -161,8 +161,14 @@ class _Lookups:
     changes stock, which is not kept here), so they hold for the whole sheet.
     """
 
+    # After this many different customers or units a sheet has looked up one
+    # by one, the rest of the archive is read in one query each: a sheet of
+    # thousands of tickets then costs two queries instead of thousands.
+    BULK_AFTER = 300
+
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        self._bulk_names = self._bulk_customers = self._bulk_units = False
         self.area_code = office_area_code(db)
         self.warranty_months = int(get_setting(db, "warranty.months", 12))
         self._catalog: dict[str, str] | None = None
@@ -170,6 +176,7 @@ class _Lookups:
         self._names: dict[str, list[dict[str, Any]]] = {}
         self._customers: dict[int, C.Customer] = {}
         self._equipment: dict[tuple[str, str], C.Equipment | None] = {}
+        self._units: dict[tuple[str, str], C.Equipment] = {}
         self._technicians: dict[str, int | None] = {}
         self._parts: dict[str, dict[str, Any] | None] = {}
         self._open_months: set[str] = set()
@@ -182,20 +189,38 @@ class _Lookups:
         return found
 
     def customers_named(self, name: str) -> list[dict[str, Any]]:
+        if name not in self._names and not self._bulk_names and len(self._names) >= self.BULK_AFTER:
+            self._bulk_names = True
+            named: dict[str, list[dict[str, Any]]] = {}
+            for i, n, p, p2 in self.db.execute("SELECT id, name, phone, phone2 FROM customers ORDER BY id"):
+                named.setdefault(n, []).append({"id": i, "phone": p, "phone2": p2})
+            self._names = named
         if name not in self._names:
-            self._names[name] = [{"id": i, "phone": p, "phone2": p2} for i, p, p2 in self.db.execute(
-                "SELECT id, phone, phone2 FROM customers WHERE name = ?", [name])]
+            self._names[name] = [] if self._bulk_names else [
+                {"id": i, "phone": p, "phone2": p2} for i, p, p2 in self.db.execute(
+                    "SELECT id, phone, phone2 FROM customers WHERE name = ? ORDER BY id", [name])]
         return self._names[name]
 
     def customer(self, customer_id: int) -> C.Customer:
+        if customer_id not in self._customers and not self._bulk_customers \
+                and len(self._customers) >= self.BULK_AFTER:
+            self._bulk_customers = True
+            self._customers = C.customers_by_id(self.db)
         if customer_id not in self._customers:
-            self._customers[customer_id] = C.get_customer(self.db, customer_id)
+            self._customers[customer_id] = C.get_customer(self.db, customer_id)   # raises NotFound
         return self._customers[customer_id]
 
     def equipment(self, model: str, serial: str) -> C.Equipment | None:
         key = (model, serial)
+        if key not in self._equipment and not self._bulk_units and len(self._equipment) >= self.BULK_AFTER:
+            self._bulk_units = True
+            self._units = C.equipment_by_plate(self.db)
         if key not in self._equipment:
-            self._equipment[key] = C.find_equipment(self.db, model, serial)
+            if self._bulk_units:
+                found = (self._units.get(k) for k in C.plate_keys(model, serial))
+                self._equipment[key] = next((e for e in found if e is not None), None)
+            else:
+                self._equipment[key] = C.find_equipment(self.db, model, serial)
         return self._equipment[key]
 
     def technician(self, name: str) -> int | None:
