@@ -48,10 +48,25 @@ class UsageError(Exception):
 _Parser = Parser
 
 
+_OPENED: list = []   # the data files this command opened; closed when it returns (see _main)
+
+
 def open_database(args: argparse.Namespace, create: bool = True):
     from servicedesk.models.core.db import open_db
 
-    return open_db(resolve_db_path(getattr(args, "db", None)), create=create)
+    db = open_db(resolve_db_path(getattr(args, "db", None)), create=create)
+    _OPENED.append(db)
+    return db
+
+
+def _close_opened() -> None:
+    """Close what the command opened: a clean close stamps the file checked, so
+    the next start need not check it again (models/core/health_stamp)."""
+    while _OPENED:
+        try:
+            _OPENED.pop().close()
+        except Exception:  # noqa: BLE001 - closing twice or a closed connection is no error here
+            pass
 
 
 def print_json(obj: Any) -> None:
@@ -179,7 +194,9 @@ def _main(argv: list[str]) -> int:
     try:
         if args.command is None:
             return start_gui(args)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        _close_opened()
+        return code
     except DomainError as exc:
         sys.stderr.write(f"error: {exc.message}\n")
         for problem in getattr(exc, "problems", []) or []:

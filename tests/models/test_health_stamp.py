@@ -109,3 +109,15 @@ def test_background_connections_neither_check_nor_stamp(tmp_path, checks):
     assert checks == [] and not H.stamp_path(path).exists()
     main.close()
     assert H.stamp_path(path).exists()
+
+
+def test_a_command_that_finished_leaves_the_file_stamped(tmp_path, checks):
+    from tests.conftest import run_cli
+
+    path = tmp_path / "office.sqlite3"
+    _make(path)
+    code, _out, err = run_cli("settings", "office.name", "城东服务站", "--db", str(path))   # writes the file
+    assert code == 0, err
+    assert H.unchanged_since_check(path) is not None   # closed cleanly: stamped as it is now
+    code, _out, _err = run_cli("search", "张三", "--db", str(path))
+    assert code == 0 and checks == []                 # so the next command does not check it again
