@@ -121,3 +121,20 @@ def test_a_command_that_finished_leaves_the_file_stamped(tmp_path, checks):
     assert H.unchanged_since_check(path) is not None   # closed cleanly: stamped as it is now
     code, _out, _err = run_cli("search", "张三", "--db", str(path))
     assert code == 0 and checks == []                 # so the next command does not check it again
+
+
+def test_a_backup_copy_that_fails_its_check_takes_the_stamp_away(tmp_path, monkeypatch, checks):
+    from servicedesk.models.core import backup as B
+    from servicedesk.models.core.errors import DomainError
+
+    path = tmp_path / "office.sqlite3"
+    _make(path)
+    db = D.open_db(path)
+    assert checks == [] and H.stamp_path(path).exists()
+    monkeypatch.setattr(B, "integrity_problems", lambda p: ["Page 7 is never used"])
+    with pytest.raises(DomainError):
+        D.backup_to(db, tmp_path / "copy.sqlite3")
+    db.close()
+    assert not H.stamp_path(path).exists()   # neither kept nor written again at the close
+    D.open_db(path).close()
+    assert len(checks) == 1

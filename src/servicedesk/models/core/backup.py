@@ -211,6 +211,19 @@ def _source(db_or_path: sqlite_utils.Database | Path) -> tuple[sqlite3.Connectio
     return _reading_connection(Path(db_or_path)), True
 
 
+def _distrust_source(db_or_path: sqlite_utils.Database | Path) -> None:
+    """A page copy of the data file failed its check: the file itself may be
+    damaged, so its next open checks it again (no clean-close stamp now or at
+    this connection's close; models/core/health_stamp)."""
+    from servicedesk.models.core.health_stamp import forget
+
+    path = getattr(db_or_path, "file_path", None) if isinstance(db_or_path, sqlite_utils.Database) else db_or_path
+    if isinstance(db_or_path, sqlite_utils.Database) and hasattr(db_or_path, "checked_at"):
+        db_or_path.checked_at = None
+    if path is not None:
+        forget(Path(path))
+
+
 def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -276,6 +289,7 @@ def write_verified_copy(db_or_path: sqlite_utils.Database | Path, target: Path) 
             dst.close()
         rows = integrity_problems(tmp) or ["ok"]   # PRAGMA integrity_check, over the cores
         if rows != ["ok"]:
+            _distrust_source(db_or_path)
             raise BackupError(f"The copy written to the backup folder {folder} failed its integrity check "
                               f"({'; '.join(rows[:3])}); it was deleted.", folder)
         if not ours:
