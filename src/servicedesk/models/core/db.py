@@ -1,7 +1,8 @@
 """Opening the data file safely.
 
 One SQLite file holds everything. On open we:
-1. refuse a file that is not SQLite, fails `PRAGMA quick_check`, holds
+1. refuse a file that is not SQLite, fails `PRAGMA quick_check` (left out
+   when the file is unchanged since a clean close: health_stamp), holds
    another program's tables (no ServiceDesk schema step recorded), or records
    a migration this program does not know (it was written by a newer
    version), or is empty (0 bytes) — all checked through a connection that
