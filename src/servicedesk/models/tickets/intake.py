@@ -202,11 +202,12 @@ def open_ticket(db: sqlite_utils.Database, data: TicketInput, who: str, *, at: s
 
 def insert_ticket(db: sqlite_utils.Database, values: dict[str, Any], who: str, stamp: str, *,
                   no: str | None = None, source: str = "intake",
-                  columns: dict[str, Any] | None = None) -> int:
+                  columns: dict[str, Any] | None = None, numbering: tuple[str, int] | None = None) -> int:
     """Number and insert cleaned intake values (inside the caller's transaction).
 
     `columns` are written with them in the same INSERT (the historical import
-    gives the recorded status and times there instead of a second UPDATE).
+    gives the recorded status and times there instead of a second UPDATE);
+    `numbering` is numbering.numbering_settings(db) when the caller holds it.
     """
     if no:
         no = normalise_text(no).upper()
@@ -214,7 +215,7 @@ def insert_ticket(db: sqlite_utils.Database, values: dict[str, Any], who: str, s
             raise ValidationError(f"Ticket number {no} is already used.", "no")
         reserve_number(db, no)
     else:
-        no = allocate_number(db, values["reported_at"])
+        no = allocate_number(db, values["reported_at"], numbering)
     row = {**values, "no": no, "status": "open", "source": source, "created_at": stamp,
            "updated_at": stamp, **(columns or {})}
     # A plain INSERT: sqlite-utils' table.insert reads the table's shape

@@ -30,6 +30,7 @@ from servicedesk.models.archive import customers as C
 from servicedesk.models.parts import ledger as _parts
 from servicedesk.models.pay import month as _pay
 from servicedesk.models.tickets import lifecycle as T
+from servicedesk.models.tickets.numbering import numbering_settings
 from servicedesk.models.tickets.search_schema import deferred_search_index
 from servicedesk.models.core.errors import DomainError, ValidationError
 from servicedesk.models.core.importing import (
@@ -171,6 +172,7 @@ class _Lookups:
         self._bulk_names = self._bulk_customers = self._bulk_units = False
         self.area_code = office_area_code(db)
         self.warranty_months = int(get_setting(db, "warranty.months", 12))
+        self.numbering = numbering_settings(db)
         self._catalog: dict[str, str] | None = None
         self._has_master: bool | None = None
         self._names: dict[str, list[dict[str, Any]]] = {}
@@ -378,7 +380,8 @@ def _import_row(db: sqlite_utils.Database, row_no: int, values: dict[str, Any], 
         "cancelled_at": end if status == "cancelled" else None,
         "cancel_reason": "历史台账记录：已取消" if status == "cancelled" else "",
     }
-    tid = T.insert_ticket(db, intake, who, p["reported_at"], no=refs["no"], source="import", columns=history)
+    tid = T.insert_ticket(db, intake, who, p["reported_at"], no=refs["no"], source="import", columns=history,
+                          numbering=look.numbering)
     T.log_event(db, tid, who, "import", "status", "open", status, p["reported_at"])
     # Plain INSERTs: sqlite-utils' insert_all reads the table's shape on every call.
     if refs["technicians"]:
