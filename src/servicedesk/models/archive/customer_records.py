@@ -223,8 +223,7 @@ def _walked_page(db: sqlite_utils.Database, query: str, limit: int, offset: int,
         f"SELECT c.id FROM (SELECT id, merged_into FROM customers WHERE +merged_into IS NULL "
         f"ORDER BY name_sort {direction}, id {direction} LIMIT ?) c "
         f"WHERE {walk.where} LIMIT ? OFFSET ?", [walk.visits, *walk.params, limit, offset])]
-    visited_all = walk.visits >= (db.execute("SELECT max(rowid) FROM customers").fetchone()[0] or 0)
-    return ids if len(ids) == limit or visited_all else None
+    return ids if len(ids) == limit or walk.visits_all else None
 
 
 def known_values(db: sqlite_utils.Database, column: str, limit: int = 500) -> list[str]:

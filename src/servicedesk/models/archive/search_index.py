@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import sqlite_utils
 
 from servicedesk.models.archive.records import SearchHit
-from servicedesk.models.core.db import transaction
+from servicedesk.models.core.db import like_contains, transaction
 from servicedesk.models.core.pinyin import search_forms, sort_key
 
 
@@ -161,6 +161,19 @@ def _search_terms(query: str) -> list[str]:
     return [form for forms in search_alternatives(query) for form in forms]
 
 
+def all_terms_clause(query: str, form_sql: Callable[[str], tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
+    """SQL condition (positional '?') that every term of `query` holds, in one of
+    its forms (search_alternatives): `form_sql(form)` gives one form's condition.
+    "1" for a blank query. Shared by the customer and ticket searches."""
+    clauses, params = [], []
+    for forms in search_alternatives(query):
+        parts = [form_sql(form) for form in forms]
+        clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
+        for _, p in parts:
+            params += p
+    return (" AND ".join(clauses) or "1"), params
+
+
 def _term_source(fts_table: str, text_table: str, text_key: str, term: str,
                  gram_table: str | None) -> tuple[str, list[Any], bool]:
     """The ids whose text holds `term`: a SELECT, its parameters, and whether
@@ -169,8 +182,7 @@ def _term_source(fts_table: str, text_table: str, text_key: str, term: str,
         return f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?", ['"' + term.replace('"', '""') + '"'], True
     if gram_table and _GRAM_TERM.fullmatch(term.lower()):
         return f"SELECT rowid FROM {gram_table} WHERE {gram_table} MATCH ?", [f'"{term.lower()}"'], True
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"SELECT {text_key} FROM {text_table} WHERE text LIKE ? ESCAPE '\\'", [f"%{escaped}%"], False
+    return f"SELECT {text_key} FROM {text_table} WHERE text LIKE ? ESCAPE '\\'", [like_contains(term)], False
 
 
 def _term_clause(column_rowid: str, fts_table: str, text_table: str, text_key: str, term: str,
@@ -186,14 +198,8 @@ def search_clause(column_rowid: str, fts_table: str, text_table: str, text_key: 
     LIKE over the same text (trigram cannot match those). Every term must match
     (in one of its forms: as typed, or as digits when it looks like a phone).
     Shared by every searchable list (customers, tickets)."""
-    clauses, params = [], []
-    for forms in search_alternatives(query):
-        parts = [_term_clause(column_rowid, fts_table, text_table, text_key, form, gram_table)
-                 for form in forms]
-        clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
-        for _, p in parts:
-            params += p
-    return (" AND ".join(clauses) or "1"), params
+    return all_terms_clause(query, lambda form: _term_clause(column_rowid, fts_table, text_table, text_key, form,
+                                                            gram_table))
 
 
 def _customer_clause(query: str) -> tuple[str, list[Any]]:
@@ -213,9 +219,8 @@ def _walk_test(term: str) -> tuple[str, list[Any]] | None:
     ASCII case folding agrees with both indexes."""
     if not term.isascii() and not all(c.lower() == c.upper() for c in term):
         return None
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return ("EXISTS (SELECT 1 FROM customer_search s WHERE s.customer_id = c.id AND s.text LIKE ? ESCAPE '\\')",
-            [f"%{escaped}%"])
+            [like_contains(term)])
 
 
 def _customer_term(term: str) -> tuple[str, list[Any], bool]:
@@ -242,10 +247,12 @@ _WALK_SPAN = 6
 @dataclass(frozen=True)
 class CustomerWalk:
     """The customers a query finds as per-customer tests (`where`, `params`),
-    and how many rows of the name index the walk may visit."""
+    how many rows of the name index the walk may visit, and whether those are
+    every customer (then a short page is the whole answer)."""
     where: str
     params: list[Any]
     visits: int
+    visits_all: bool
 
 
 def customer_walk(db: sqlite_utils.Database, query: str, rows_needed: int) -> CustomerWalk | None:
@@ -256,17 +263,14 @@ def customer_walk(db: sqlite_utils.Database, query: str, rows_needed: int) -> Cu
         return None
     total = db.execute("SELECT max(rowid) FROM customers").fetchone()[0] or 0
     needed = max(total // _WALK_SPAN, rows_needed)
-    clauses, params = [], []
     for forms in alternatives:
-        tests = [_walk_test(form) for form in forms]
-        if None in tests or not all(_customer_term(form)[2] for form in forms):
+        if any(_walk_test(form) is None or not _customer_term(form)[2] for form in forms):
             return None
         if sum(_index_count(db, form, needed) for form in forms) < needed:
             return None
-        clauses.append(tests[0][0] if len(tests) == 1 else "(" + " OR ".join(t[0] for t in tests) + ")")
-        for _, p in tests:
-            params += p
-    return CustomerWalk("+c.merged_into IS NULL AND " + " AND ".join(clauses), params, _WALK_SPAN * rows_needed)
+    where, params = all_terms_clause(query, _walk_test)
+    visits = _WALK_SPAN * rows_needed
+    return CustomerWalk(f"+c.merged_into IS NULL AND {where}", params, visits, visits >= total)
 
 
 def count_matching(db: sqlite_utils.Database, query: str) -> int | None:

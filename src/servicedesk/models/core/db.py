@@ -190,6 +190,12 @@ def inspect_existing(path: Path, quick_check: bool = True) -> list[str]:
     return [f"{s}:{n}" for s, n in rows]
 
 
+def like_contains(term: str) -> str:
+    """The pattern for `text LIKE ? ESCAPE '\\'` matching a text that contains
+    `term` as typed (its %, _ and \\ taken literally). Shared by every search."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def backup_to(db_or_path: sqlite_utils.Database | Path, target: Path) -> Path:
     """A verified copy at `target` (see models/core/backup.py write_verified_copy)."""
     from servicedesk.models.core.backup import write_verified_copy

@@ -17,12 +17,12 @@ from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.core.db import now_iso, transaction
+from servicedesk.models.core.db import like_contains, now_iso, transaction
 from servicedesk.models.core.errors import DomainError, NotFound, StateError, ValidationError
 from servicedesk.models.core.validation import (
     normalise_text, parse_date, parse_datetime, parse_int, require_text,
 )
-from servicedesk.models.parts.part_master import _like, _part_row
+from servicedesk.models.parts.part_master import _part_row
 
 
 # Kinds of ledger line, with the office's own words (workbooks use these).
@@ -369,7 +369,7 @@ def _ledger_where(f: LedgerFilter | None) -> tuple[str, list[Any]]:
         params.append(f.ticket_id)
     if f.ticket:
         clauses.append("m.ticket_id IN (SELECT id FROM tickets WHERE no LIKE ? ESCAPE '\\')")
-        params.append(_like(normalise_text(f.ticket).upper())[1:])
+        params.append(like_contains(normalise_text(f.ticket).upper())[1:])   # starts with
     if f.technician_id is not None:
         clauses.append("m.technician_id = ?")
         params.append(f.technician_id)

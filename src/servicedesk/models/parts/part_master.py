@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.core.db import now_iso, transaction
+from servicedesk.models.core.db import like_contains, now_iso, transaction
 from servicedesk.models.core.errors import NotFound, ValidationError
 from servicedesk.models.core.pinyin import is_pinyin_term, use_collation
 from servicedesk.models.core.record_guard import audit_deletion, check_unchanged, refuse_if_referenced, write_active
@@ -59,11 +59,6 @@ def _row_to_part(row: dict[str, Any]) -> Part:
     data = dict(row)
     data["active"] = bool(data["active"])
     return Part(**data)
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _part_row(db: sqlite_utils.Database, part: int | str | Part) -> dict[str, Any]:
@@ -161,10 +156,10 @@ def _parts_where(query: str, low_only: bool, include_inactive: bool) -> tuple[st
     for term in normalise_text(query).split():
         clause = ("code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR spec LIKE ? ESCAPE '\\' "
                   "OR location LIKE ? ESCAPE '\\'")
-        params += [_like(term)] * 4
+        params += [like_contains(term)] * 4
         if is_pinyin_term(term):   # jlc / jiaoliu finds 交流接触器 (issue 16)
             clause += " OR pinyin_forms(name) LIKE ?"
-            params.append(_like(term.lower()))
+            params.append(like_contains(term.lower()))
         clauses.append(f"({clause})")
     if not include_inactive:
         clauses.append("active = 1")

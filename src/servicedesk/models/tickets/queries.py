@@ -26,8 +26,8 @@ from typing import Any
 
 import sqlite_utils
 
-from servicedesk.models.archive.search_index import search_alternatives
-from servicedesk.models.core.db import now_iso
+from servicedesk.models.archive.search_index import all_terms_clause, search_alternatives
+from servicedesk.models.core.db import like_contains, now_iso
 from servicedesk.models.core.errors import ValidationError
 from servicedesk.models.tickets.rules import LEVELS, Limits, load_limits
 from servicedesk.models.tickets.search_schema import gram_token
@@ -238,9 +238,8 @@ def _term_sql(term: str, walk: bool) -> tuple[str, list[Any]]:
     fetching every match of a common term and sorting them.
     """
     if walk and _likeable(term):
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return ("EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id AND s.text LIKE ? ESCAPE '\\')",
-                [f"%{escaped}%"])
+                [like_contains(term)])
     table, match = _index_of(term)
     return f"t.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", [match]
 
@@ -256,13 +255,7 @@ def _text_clause(text: str, walk: bool = False) -> tuple[str, list[Any]]:
     """SQL condition (positional '?') for the search box: every term must be
     contained in the ticket's search text, in one of its forms (as typed, or
     as digits when it looks like a phone: archive.search_index)."""
-    clauses, params = [], []
-    for forms in search_alternatives(text):
-        parts = [_term_sql(form, walk) for form in forms]
-        clauses.append(parts[0][0] if len(parts) == 1 else "(" + " OR ".join(p[0] for p in parts) + ")")
-        for _, p in parts:
-            params += p
-    return (" AND ".join(clauses) or "1"), params
+    return all_terms_clause(text, lambda form: _term_sql(form, walk))
 
 
 def _now(now: str | None) -> str:
