@@ -273,19 +273,13 @@ def month_kpi(db: sqlite_utils.Database, month: str, *, detail: bool = True,
     limits = R.Limits.from_settings(settings)
     if not detail and decisions is None and calls is None:
         return _office_kpi(db, month, settings, *office_counts(db, month, limits))
-    matching, counted = stock_figures(db, month)
-    office = str(settings.get("office.name", ""))
     if decisions is None and calls is None:
         counts = month_counts(db, month, limits)
     else:
         counts = _counts_of_lines(
             decisions if decisions is not None else ticket_decisions(db, month, limits=limits),
             calls if calls is not None else reached_calls(db, month))
-    kpi = MonthKpi(
-        month=month, office=office, repairs=counts.repairs.repairs, on_time=counts.repairs.on_time,
-        successful=counts.repairs.successful, calls_reached=counts.calls.reached,
-        satisfied=counts.calls.satisfied, parts_counted=counted, parts_matching=matching, grade=None)
-    kpi.grade = grade_for(kpi.rates, settings)
+    kpi = _office_kpi(db, month, settings, counts.repairs, counts.calls)
     if detail:
         kpi.technicians = _technician_lines(db, counts, settings)
         dealers = {name: DealerKpi(name) for name in dealer_names(db)}
