@@ -4,7 +4,8 @@ A customer's name, contact, phones, address and the models, serials and
 projects of its equipment go into one text (`customer_search`), indexed by
 FTS5 trigrams for terms of 3+ characters and by a 1-2 character index
 (`customer_grams`). The writes call `reindex_customer` inside their
-transaction; `search_clause` is shared with the ticket list's search.
+transaction; `search_alternatives` and `all_terms_clause` (a query's terms
+and their forms, every one to match) are shared with the ticket list's search.
 """
 
 from __future__ import annotations
