@@ -8,7 +8,9 @@
 The program's own start-up is timed through `servicedesk --db F` with
 SERVICEDESK_QUIT_WHEN_SHOWN set (ui/app.py prints the same "shown" line), so
 the bare window here is started exactly the same way: a fresh interpreter,
-the same platform plugin, quit from a zero timer after show().
+the same platform plugin, "shown" printed once the window's first paint is
+done (a zero timer queued from its first paint event; a zero timer right
+after show() would fire before anything is painted).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def peak_rss_mb() -> float:
 
 
 def bare(rss: bool) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
 
     app = QApplication(sys.argv[:1])
@@ -39,7 +41,6 @@ def bare(rss: bool) -> int:
         tabs.addTab(QLabel(f"tab {i + 1}"), f"Tab {i + 1}")
     window.setCentralWidget(tabs)
     window.resize(1280, 800)
-    window.show()
 
     def done() -> None:
         print(f"shown {time.time():.6f}", flush=True)
@@ -47,7 +48,18 @@ def bare(rss: bool) -> int:
             print(json.dumps({"peak_rss_mb": round(peak_rss_mb(), 1)}), flush=True)
         app.quit()
 
-    QTimer.singleShot(0, done)
+    class FirstPaint(QObject):
+        """As ui/app.py's after_first_paint (not imported: the reference loads nothing of ours)."""
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+            if event.type() == QEvent.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, done)
+            return False
+
+    first_paint = FirstPaint(window)
+    window.installEventFilter(first_paint)
+    window.show()
     return app.exec()
 
 

@@ -73,13 +73,18 @@ def print_json(obj: Any) -> None:
     untranslated(sys.stdout).write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands`, only the window's options
+    (the start-up path: the sub-commands' modules need not be imported)."""
     parser = _Parser(prog="servicedesk", description="ServiceDesk — after-sales service office")
     parser.add_argument("--version", action="version", version=f"ServiceDesk {__version__}")
     parser.add_argument("--db", help="data file (default: user data folder; env SERVICEDESK_DB)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
     # For CI and a freshly built program: open the window, show every tab, close (exit 0 = all fine).
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -188,8 +193,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
+WINDOW_OPTIONS = ("--db", "--lang")   # options that take a value
+WINDOW_FLAGS = ("--smoke",)
+
+
+def starts_the_window(argv: Sequence[str]) -> bool:
+    """True when `argv` holds nothing but the window's own options (each with
+    its value): the program starts without building the sub-commands'
+    parsers, which import a dozen modules (issue 15: cold start). Anything
+    else (a command, --help, --version, a typo) goes to the whole parser."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in WINDOW_OPTIONS:
+            i += 2
+        elif arg in WINDOW_FLAGS or arg.startswith(tuple(f"{o}=" for o in WINDOW_OPTIONS)):
+            i += 1
+        else:
+            return False
+    return i == len(argv)
+
+
 def _main(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(commands=not starts_the_window(argv))
     args = parser.parse_args(argv)
     try:
         if args.command is None:

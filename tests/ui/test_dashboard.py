@@ -65,13 +65,13 @@ def test_dashboard_warns_when_a_sent_month_changed(ctx, qtbot):
     K.mark_month_sent(ctx.db, "2026-10", "ab" * 32, "林芳")
     tab = DashboardTab(ctx)
     qtbot.addWidget(tab)
+    tab.show()   # the first read starts once the page is painted
     qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)
     assert not tab.banner.isVisibleTo(tab)
     # a call of October entered after sending
     fid = ctx.db.execute("SELECT id FROM followups WHERE ticket_id = ? AND kind = 'service_first'",
                          [ids["T3"]]).fetchone()[0]
     F.record_call(ctx.db, fid, F.CallInput(reached=True, called_at="2026-10-16 10:00:00", satisfaction="一般"), "林芳")
-    tab.show()
     with qtbot.waitSignal(tab.loaded, timeout=15_000):
         tab.reload()
     assert tab.banner.isVisibleTo(tab)
@@ -125,7 +125,7 @@ def test_dashboard_old_parts_item_and_whole_call_kinds(ctx, qtbot, today_data):
     from PySide6.QtCore import Qt
 
     from servicedesk.models.parts import ledger as P
-    from servicedesk.ui.followups.call_dialog import kind_text
+    from servicedesk.ui.followups.words import kind_text
 
     now = _dt.datetime.now()
     P.add_part(ctx.db, P.PartInput(code="KZ-3210", name="交流接触器"))
@@ -165,3 +165,14 @@ def test_overdue_ticket_columns_fit_and_customer_stretches(ctx, qtbot):
     for i, key in enumerate(keys):
         expected = QHeaderView.Stretch if key == "customer_name" else QHeaderView.ResizeToContents
         assert header.sectionResizeMode(i) == expected, key
+
+
+def test_the_first_read_waits_for_the_first_paint(ctx, qtbot):
+    """Start-up (issue 15): the loader (it imports the figures' model modules)
+    starts after the page is painted, not while the window is being built."""
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.wait(50)
+    assert tab.data is None     # built, not shown: nothing read yet
+    tab.show()
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
     def backup_now(self, plan=None) -> None:
         """One verified backup off the GUI thread (the window stays usable)."""
         from servicedesk.ui.data.backups import BackupWorker
-        from servicedesk.ui.kpi.tab import keep_until_finished
+        from servicedesk.ui.workers import keep_until_finished
 
         if self._backup_worker is not None and self._backup_worker.isRunning():
             return

@@ -180,7 +180,8 @@ def inspect_existing(path: Path, quick_check: bool = True) -> list[str]:
         raise DatabaseError(
             f"{path} is not a ServiceDesk data file (it holds other tables: {shown}); it was not changed."
         )
-    unknown = [f"{s}:{n}" for s, n in rows if (s, n) not in known_migrations()]
+    known = known_migrations()
+    unknown = [f"{s}:{n}" for s, n in rows if (s, n) not in known]
     if unknown:
         raise DatabaseError(
             f"The data file {path} was written by a newer version of ServiceDesk "

@@ -88,7 +88,8 @@ def verify_backup(file: str | Path) -> dict[str, int]:
         ours = {s.name for s in migration_sets()}
         if not any(s in ours for s, _n in steps):
             raise RestoreRefused(f"{file} is not a ServiceDesk data file. {nothing}")
-        unknown = [f"{s}:{n}" for s, n in steps if (s, n) not in known_migrations()]
+        known = known_migrations()
+        unknown = [f"{s}:{n}" for s, n in steps if (s, n) not in known]
         if unknown:
             raise RestoreRefused(
                 f"{file} was written by a newer version of ServiceDesk (unknown schema steps: "

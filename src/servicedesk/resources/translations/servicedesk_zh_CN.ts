@@ -99,29 +99,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="210" />
+        <location filename="../../ui/app.py" line="236" />
         <source>Already open</source>
         <translation>已经打开</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="259" />
+        <location filename="../../ui/app.py" line="285" />
         <source>Open another data file</source>
         <translation>打开其他数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="260" />
+        <location filename="../../ui/app.py" line="286" />
         <source>ServiceDesk data (*.sqlite3);;All files (*)</source>
         <translation>服务内勤数据 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="417" />
+        <location filename="../../ui/app.py" line="443" />
         <source>The data file %1 could not be opened:
 %2</source>
         <translation>无法打开数据文件 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="419" />
+        <location filename="../../ui/app.py" line="445" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -129,67 +129,67 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="25" />
+        <location filename="../../ui/settings/audit_dialog.py" line="24" />
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="29" />
+        <location filename="../../ui/settings/audit_dialog.py" line="28" />
         <source>Filter:</source>
         <translation>筛选：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="32" />
+        <location filename="../../ui/settings/audit_dialog.py" line="31" />
         <source>text in any column, e.g. pay.rate or 张三</source>
         <translation>任一列中的文字，如 pay.rate 或 张三</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="35" />
+        <location filename="../../ui/settings/audit_dialog.py" line="34" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <location filename="../../ui/settings/audit_dialog.py" line="41" />
         <source>At</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <location filename="../../ui/settings/audit_dialog.py" line="41" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <location filename="../../ui/settings/audit_dialog.py" line="41" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="42" />
+        <location filename="../../ui/settings/audit_dialog.py" line="41" />
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="43" />
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="43" />
+        <location filename="../../ui/settings/audit_dialog.py" line="42" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="65" />
+        <location filename="../../ui/settings/audit_dialog.py" line="64" />
         <source>Export audit log</source>
         <translation>导出操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="66" />
+        <location filename="../../ui/settings/audit_dialog.py" line="65" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/audit_dialog.py" line="74" />
+        <location filename="../../ui/settings/audit_dialog.py" line="75" />
         <source>Audit log exported to %1</source>
         <translation>操作日志已导出到 %1</translation>
     </message>
@@ -751,152 +751,152 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ui/customers/tab.py" line="246" />
+        <location filename="../../ui/customers/tab.py" line="242" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="246" />
+        <location filename="../../ui/customers/tab.py" line="242" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="247" />
+        <location filename="../../ui/customers/tab.py" line="243" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="248" />
+        <location filename="../../ui/customers/tab.py" line="244" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="83" />
+        <location filename="../../ui/customers/tab.py" line="79" />
         <source>In warranty (manual)</source>
         <translation>在保（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="83" />
+        <location filename="../../ui/customers/tab.py" line="79" />
         <source>Out of warranty (manual)</source>
         <translation>保外（人工判定）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="85" />
+        <location filename="../../ui/customers/tab.py" line="81" />
         <source>In warranty until %1</source>
         <translation>在保，至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="87" />
+        <location filename="../../ui/customers/tab.py" line="83" />
         <source>Out of warranty since %1</source>
         <translation>保外，%1 已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="88" />
+        <location filename="../../ui/customers/tab.py" line="84" />
         <source>Out of warranty (no dates)</source>
         <translation>保外（无日期）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="91" />
+        <location filename="../../ui/customers/tab.py" line="87" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="91" />
+        <location filename="../../ui/customers/tab.py" line="87" />
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="91" />
+        <location filename="../../ui/customers/tab.py" line="87" />
         <source>Call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="92" />
+        <location filename="../../ui/customers/tab.py" line="88" />
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="159" />
+        <location filename="../../ui/customers/tab.py" line="155" />
         <source>Showing %1 of %2 customers</source>
         <translation>显示 %1 / 共 %2 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="166" />
+        <location filename="../../ui/customers/tab.py" line="162" />
         <source>No customer matches “%1”. Try part of the phone number or the name, or create a new customer (Ctrl+N).</source>
         <translation>没有与“%1”匹配的客户。试试电话号码或名称的一部分，或新建客户（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="169" />
+        <location filename="../../ui/customers/tab.py" line="165" />
         <source>No customers yet. Create one with “New customer” (Ctrl+N), or import them from Excel.</source>
         <translation>还没有客户。新建客户（Ctrl+N），或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="247" />
+        <location filename="../../ui/customers/tab.py" line="243" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="248" />
+        <location filename="../../ui/customers/tab.py" line="244" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="263" />
+        <location filename="../../ui/customers/tab.py" line="259" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="265" />
+        <location filename="../../ui/customers/tab.py" line="261" />
         <source>Select a unit to see its tickets, parts and calls.</source>
         <translation>选择一台设备，查看其工单、配件和回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="273" />
+        <location filename="../../ui/customers/tab.py" line="269" />
         <source>History of %1 %2</source>
         <translation>%1 %2 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="281" />
+        <location filename="../../ui/customers/tab.py" line="277" />
         <source>No tickets, parts or calls for this unit yet.</source>
         <translation>该设备还没有工单、配件或回访记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="309" />
+        <location filename="../../ui/customers/tab.py" line="305" />
         <source>Saved customer %1</source>
         <translation>已保存客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="348" />
+        <location filename="../../ui/customers/tab.py" line="344" />
         <source>Merged %1 into %2: %3 units, %4 tickets, %5 calls moved</source>
         <translation>已将 %1 合并到 %2：移入设备 %3 台、工单 %4 张、回访 %5 次</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="391" />
+        <location filename="../../ui/customers/tab.py" line="387" />
         <source>Deleted equipment %1</source>
         <translation>已删除设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="391" />
+        <location filename="../../ui/customers/tab.py" line="387" />
         <source>Deactivated equipment %1</source>
         <translation>已停用设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="331" />
+        <location filename="../../ui/customers/tab.py" line="327" />
         <source>Deleted customer %1</source>
         <translation>已删除客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="333" />
+        <location filename="../../ui/customers/tab.py" line="329" />
         <source>Deactivated customer %1</source>
         <translation>已停用客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="370" />
+        <location filename="../../ui/customers/tab.py" line="366" />
         <source>Saved equipment %1 %2</source>
         <translation>已保存设备 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/tab.py" line="443" />
+        <location filename="../../ui/customers/tab.py" line="439" />
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -1141,198 +1141,198 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="100" />
+        <location filename="../../ui/dashboard/tab.py" line="110" />
         <source>Open the month</source>
         <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="114" />
+        <location filename="../../ui/dashboard/tab.py" line="124" />
         <source>This month so far</source>
         <translation>本月至今</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="118" />
+        <location filename="../../ui/dashboard/tab.py" line="128" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="119" />
+        <location filename="../../ui/dashboard/tab.py" line="129" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="120" />
+        <location filename="../../ui/dashboard/tab.py" line="130" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="121" />
+        <location filename="../../ui/dashboard/tab.py" line="131" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="130" />
+        <location filename="../../ui/dashboard/tab.py" line="140" />
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="139" />
+        <location filename="../../ui/dashboard/tab.py" line="149" />
         <source>Overdue tickets</source>
         <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="142" />
+        <location filename="../../ui/dashboard/tab.py" line="152" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="143" />
-        <location filename="../../ui/dashboard/tab.py" line="175" />
+        <location filename="../../ui/dashboard/tab.py" line="153" />
+        <location filename="../../ui/dashboard/tab.py" line="185" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="144" />
+        <location filename="../../ui/dashboard/tab.py" line="154" />
         <source>Deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="145" />
+        <location filename="../../ui/dashboard/tab.py" line="155" />
         <source>Overdue by</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="146" />
+        <location filename="../../ui/dashboard/tab.py" line="156" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="159" />
+        <location filename="../../ui/dashboard/tab.py" line="169" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="164" />
+        <location filename="../../ui/dashboard/tab.py" line="174" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="171" />
+        <location filename="../../ui/dashboard/tab.py" line="181" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="173" />
+        <location filename="../../ui/dashboard/tab.py" line="183" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="176" />
+        <location filename="../../ui/dashboard/tab.py" line="186" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="187" />
+        <location filename="../../ui/dashboard/tab.py" line="197" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="192" />
+        <location filename="../../ui/dashboard/tab.py" line="202" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="232" />
+        <location filename="../../ui/dashboard/tab.py" line="247" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="233" />
+        <location filename="../../ui/dashboard/tab.py" line="248" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="237" />
+        <location filename="../../ui/dashboard/tab.py" line="252" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="237" />
+        <location filename="../../ui/dashboard/tab.py" line="252" />
         <source>due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="238" />
+        <location filename="../../ui/dashboard/tab.py" line="253" />
         <source>Due by %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="242" />
+        <location filename="../../ui/dashboard/tab.py" line="257" />
         <source>Old parts not returned: %1</source>
         <translation>旧件未返库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="244" />
+        <location filename="../../ui/dashboard/tab.py" line="259" />
         <source> (%1 overdue)</source>
         <translation>（逾期 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="248" />
+        <location filename="../../ui/dashboard/tab.py" line="263" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="248" />
+        <location filename="../../ui/dashboard/tab.py" line="263" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="249" />
+        <location filename="../../ui/dashboard/tab.py" line="264" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="249" />
+        <location filename="../../ui/dashboard/tab.py" line="264" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="284" />
+        <location filename="../../ui/dashboard/tab.py" line="308" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="291" />
+        <location filename="../../ui/dashboard/tab.py" line="315" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="296" />
+        <location filename="../../ui/dashboard/tab.py" line="320" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="299" />
+        <location filename="../../ui/dashboard/tab.py" line="323" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="303" />
+        <location filename="../../ui/dashboard/tab.py" line="327" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="311" />
+        <location filename="../../ui/dashboard/tab.py" line="335" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="318" />
+        <location filename="../../ui/dashboard/tab.py" line="342" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="319" />
+        <location filename="../../ui/dashboard/tab.py" line="343" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -1942,97 +1942,97 @@
 <context>
     <name>Followups</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="33" />
+        <location filename="../../ui/followups/words.py" line="18" />
         <source>1st call after installation</source>
         <translation>安装后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="34" />
+        <location filename="../../ui/followups/words.py" line="19" />
         <source>2nd call after installation (3 months)</source>
         <translation>安装后第二次回访（约3个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="35" />
+        <location filename="../../ui/followups/words.py" line="20" />
         <source>3rd call after installation (6 months)</source>
         <translation>安装后第三次回访（6个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="36" />
+        <location filename="../../ui/followups/words.py" line="21" />
         <source>1st call after service</source>
         <translation>服务后首次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="37" />
+        <location filename="../../ui/followups/words.py" line="22" />
         <source>2nd call after service</source>
         <translation>服务后第二次回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="38" />
+        <location filename="../../ui/followups/words.py" line="23" />
         <source>Satisfaction call after closing</source>
         <translation>结案满意度回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="39" />
+        <location filename="../../ui/followups/words.py" line="24" />
         <source>On-site inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="40" />
+        <location filename="../../ui/followups/words.py" line="25" />
         <source>Other call</source>
         <translation>其他回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="46" />
+        <location filename="../../ui/followups/words.py" line="31" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="47" />
+        <location filename="../../ui/followups/words.py" line="32" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="48" />
+        <location filename="../../ui/followups/words.py" line="33" />
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="49" />
+        <location filename="../../ui/followups/words.py" line="34" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="55" />
+        <location filename="../../ui/followups/words.py" line="40" />
         <source>Level 1</source>
         <translation>一级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="56" />
+        <location filename="../../ui/followups/words.py" line="41" />
         <source>Level 2</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="57" />
+        <location filename="../../ui/followups/words.py" line="42" />
         <source>Level 3</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="58" />
+        <location filename="../../ui/followups/words.py" line="43" />
         <source>Level 4</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="71" />
+        <location filename="../../ui/followups/call_dialog.py" line="37" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="73" />
+        <location filename="../../ui/followups/call_dialog.py" line="39" />
         <source>Due %1 – %2</source>
         <translation>期限 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="75" />
+        <location filename="../../ui/followups/call_dialog.py" line="41" />
         <source>%1 unanswered attempt(s)</source>
         <translation>已 %1 次未接通</translation>
     </message>
@@ -2040,321 +2040,321 @@
 <context>
     <name>FollowupsTab</name>
     <message>
-        <location filename="../../ui/followups/tab.py" line="60" />
+        <location filename="../../ui/followups/tab.py" line="59" />
         <source>Calls and inspections</source>
         <translation>回访与巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="61" />
+        <location filename="../../ui/followups/tab.py" line="60" />
         <source>Inspection plan</source>
         <translation>巡检计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="72" />
+        <location filename="../../ui/followups/tab.py" line="71" />
         <source>Due today and overdue</source>
         <translation>今日到期及超期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="72" />
+        <location filename="../../ui/followups/tab.py" line="71" />
         <source>Upcoming</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="73" />
-        <location filename="../../ui/followups/tab.py" line="171" />
-        <location filename="../../ui/followups/tab.py" line="349" />
+        <location filename="../../ui/followups/tab.py" line="72" />
+        <location filename="../../ui/followups/tab.py" line="170" />
+        <location filename="../../ui/followups/tab.py" line="348" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="73" />
+        <location filename="../../ui/followups/tab.py" line="72" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="78" />
+        <location filename="../../ui/followups/tab.py" line="77" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="79" />
+        <location filename="../../ui/followups/tab.py" line="78" />
         <source>Calls only</source>
         <translation>仅电话回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="84" />
+        <location filename="../../ui/followups/tab.py" line="83" />
         <source>Search customer, phone, ticket no, serial no</source>
         <translation>搜索客户、电话、工单号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="87" />
+        <location filename="../../ui/followups/tab.py" line="86" />
         <source>Record outcome (Ctrl+R)</source>
         <translation>记录回访结果 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="90" />
-        <location filename="../../ui/followups/tab.py" line="187" />
-        <location filename="../../ui/followups/tab.py" line="338" />
+        <location filename="../../ui/followups/tab.py" line="89" />
+        <location filename="../../ui/followups/tab.py" line="186" />
+        <location filename="../../ui/followups/tab.py" line="337" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="93" />
-        <location filename="../../ui/followups/tab.py" line="338" />
+        <location filename="../../ui/followups/tab.py" line="92" />
+        <location filename="../../ui/followups/tab.py" line="337" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="96" />
+        <location filename="../../ui/followups/tab.py" line="95" />
         <source>Cancel follow-up…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="113" />
-        <location filename="../../ui/followups/tab.py" line="192" />
+        <location filename="../../ui/followups/tab.py" line="112" />
+        <location filename="../../ui/followups/tab.py" line="191" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="114" />
+        <location filename="../../ui/followups/tab.py" line="113" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="116" />
+        <location filename="../../ui/followups/tab.py" line="115" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="117" />
-        <location filename="../../ui/followups/tab.py" line="199" />
-        <location filename="../../ui/followups/tab.py" line="339" />
+        <location filename="../../ui/followups/tab.py" line="116" />
+        <location filename="../../ui/followups/tab.py" line="198" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="118" />
-        <location filename="../../ui/followups/tab.py" line="200" />
+        <location filename="../../ui/followups/tab.py" line="117" />
+        <location filename="../../ui/followups/tab.py" line="199" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="119" />
-        <location filename="../../ui/followups/tab.py" line="197" />
+        <location filename="../../ui/followups/tab.py" line="118" />
+        <location filename="../../ui/followups/tab.py" line="196" />
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="120" />
+        <location filename="../../ui/followups/tab.py" line="119" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="121" />
+        <location filename="../../ui/followups/tab.py" line="120" />
         <source>Attempts</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="123" />
+        <location filename="../../ui/followups/tab.py" line="122" />
         <source>Last call</source>
         <translation>最近回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="138" />
-        <location filename="../../ui/followups/tab.py" line="238" />
+        <location filename="../../ui/followups/tab.py" line="137" />
+        <location filename="../../ui/followups/tab.py" line="237" />
         <source>No calls are due. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>没有到期的回访。工单完工和结案后会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="162" />
+        <location filename="../../ui/followups/tab.py" line="161" />
         <source>Overdue today</source>
         <translation>今日超期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="164" />
+        <location filename="../../ui/followups/tab.py" line="163" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="165" />
+        <location filename="../../ui/followups/tab.py" line="164" />
         <source>Due in %1 d</source>
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="233" />
+        <location filename="../../ui/followups/tab.py" line="232" />
         <source>No follow-up matches “%1”. Check the spelling, or clear the search and choose “All”.</source>
         <translation>没有与“%1”相符的回访。请检查输入，或清除搜索后选择“全部”。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="236" />
+        <location filename="../../ui/followups/tab.py" line="235" />
         <source>No follow-ups of this kind in this view. Choose “All kinds” to see the others.</source>
         <translation>此视图中没有这一类回访。选择“全部类别”可查看其他回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="240" />
+        <location filename="../../ui/followups/tab.py" line="239" />
         <source>Nothing is planned yet. Calls are planned automatically when tickets are completed and closed.</source>
         <translation>暂无计划的回访。工单完工和结案时会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="242" />
+        <location filename="../../ui/followups/tab.py" line="241" />
         <source>No call or inspection has been recorded yet.</source>
         <translation>尚未记录回访或巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="243" />
+        <location filename="../../ui/followups/tab.py" line="242" />
         <source>No follow-ups yet. They are planned automatically when tickets are completed and closed.</source>
         <translation>还没有回访。工单完工和结案时会自动安排回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="275" />
+        <location filename="../../ui/followups/tab.py" line="274" />
         <source>Showing %1 of %2 follow-ups</source>
         <translation>显示 %1 / 共 %2 个回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="290" />
+        <location filename="../../ui/followups/tab.py" line="289" />
         <source>Showing %1 of %2 machines</source>
         <translation>显示 %1 / 共 %2 台设备</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="161" />
+        <location filename="../../ui/followups/tab.py" line="160" />
         <source>Overdue %1 d</source>
         <translation>超期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="171" />
-        <location filename="../../ui/followups/tab.py" line="349" />
+        <location filename="../../ui/followups/tab.py" line="170" />
+        <location filename="../../ui/followups/tab.py" line="348" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="178" />
+        <location filename="../../ui/followups/tab.py" line="177" />
         <source>Search customer, phone, model, serial no</source>
         <translation>搜索客户、电话、型号、机号</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="181" />
+        <location filename="../../ui/followups/tab.py" line="180" />
         <source>Record inspection</source>
         <translation>记录巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="184" />
+        <location filename="../../ui/followups/tab.py" line="183" />
         <source>Change date…</source>
         <translation>修改日期…</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="193" />
+        <location filename="../../ui/followups/tab.py" line="192" />
         <source>Inspect by</source>
         <translation>巡检截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="195" />
+        <location filename="../../ui/followups/tab.py" line="194" />
         <source>Last inspection</source>
         <translation>上次巡检</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="201" />
-        <location filename="../../ui/followups/tab.py" line="364" />
+        <location filename="../../ui/followups/tab.py" line="200" />
+        <location filename="../../ui/followups/tab.py" line="363" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="214" />
+        <location filename="../../ui/followups/tab.py" line="213" />
         <source>No plan</source>
         <translation>无计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="217" />
+        <location filename="../../ui/followups/tab.py" line="216" />
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="339" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="339" />
+        <location filename="../../ui/followups/tab.py" line="338" />
         <source>Findings</source>
         <translation>巡检情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="340" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="340" />
+        <location filename="../../ui/followups/tab.py" line="339" />
         <source>Calls</source>
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="349" />
+        <location filename="../../ui/followups/tab.py" line="348" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="361" />
+        <location filename="../../ui/followups/tab.py" line="360" />
         <source>Not reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="363" />
+        <location filename="../../ui/followups/tab.py" line="362" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="363" />
+        <location filename="../../ui/followups/tab.py" line="362" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="364" />
+        <location filename="../../ui/followups/tab.py" line="363" />
         <source>Our service</source>
         <translation>服务部</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="365" />
+        <location filename="../../ui/followups/tab.py" line="364" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="365" />
+        <location filename="../../ui/followups/tab.py" line="364" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="395" />
-        <location filename="../../ui/followups/tab.py" line="448" />
+        <location filename="../../ui/followups/tab.py" line="394" />
+        <location filename="../../ui/followups/tab.py" line="447" />
         <source>Inspection recorded; the next one is planned in a year.</source>
         <translation>巡检已记录，已安排一年后的下次巡检。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="403" />
+        <location filename="../../ui/followups/tab.py" line="402" />
         <source>Call recorded; complaint ticket %1 opened.</source>
         <translation>回访已记录，已生成投诉工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="407" />
+        <location filename="../../ui/followups/tab.py" line="406" />
         <source>Not reached: call again from %1.</source>
         <translation>未接通：%1 起再次回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="409" />
+        <location filename="../../ui/followups/tab.py" line="408" />
         <source>Call recorded.</source>
         <translation>回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="416" />
+        <location filename="../../ui/followups/tab.py" line="415" />
         <source>Cancel follow-up</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="417" />
+        <location filename="../../ui/followups/tab.py" line="416" />
         <source>Why will this follow-up not be made?</source>
         <translation>为什么不再进行这次回访？</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/tab.py" line="425" />
+        <location filename="../../ui/followups/tab.py" line="424" />
         <source>Follow-up cancelled.</source>
         <translation>回访已取消。</translation>
     </message>
@@ -2415,93 +2415,93 @@
 <context>
     <name>ImportOptionsDialog</name>
     <message>
-        <location filename="../../ui/import_export.py" line="260" />
+        <location filename="../../ui/import_export.py" line="261" />
         <source>Import %1</source>
         <translation>导入%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="263" />
+        <location filename="../../ui/import_export.py" line="264" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="272" />
+        <location filename="../../ui/import_export.py" line="273" />
         <source>Update records that already exist</source>
         <translation>更新已存在的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="273" />
+        <location filename="../../ui/import_export.py" line="274" />
         <source>Not ticked: a row for a record that already exists is listed as a problem and nothing is imported.</source>
         <translation>不勾选：已存在记录的行列为问题，整个文件不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="275" />
+        <location filename="../../ui/import_export.py" line="276" />
         <source>Existing records</source>
         <translation>已有记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="280" />
+        <location filename="../../ui/import_export.py" line="281" />
         <source>Count date</source>
         <translation>盘点日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="280" />
+        <location filename="../../ui/import_export.py" line="281" />
         <source>Opening stock date</source>
         <translation>期初入库日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="283" />
+        <location filename="../../ui/import_export.py" line="284" />
         <source>Also post the stock adjustments</source>
         <translation>同时过账盘点调整</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="284" />
+        <location filename="../../ui/import_export.py" line="285" />
         <source>Not ticked: the count is saved as finished and can be posted later.</source>
         <translation>不勾选：盘点保存为已完成，以后再过账。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="286" />
+        <location filename="../../ui/import_export.py" line="287" />
         <source>Adjustments</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="290" />
+        <location filename="../../ui/import_export.py" line="291" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="292" />
+        <location filename="../../ui/import_export.py" line="293" />
         <source>Issue the listed parts from stock</source>
         <translation>按所列配件出库</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="293" />
+        <location filename="../../ui/import_export.py" line="294" />
         <source>Not ticked: the tickets' parts are recorded without changing the stock.</source>
         <translation>不勾选：只记录工单配件，不改变库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="295" />
+        <location filename="../../ui/import_export.py" line="296" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="296" />
+        <location filename="../../ui/import_export.py" line="297" />
         <source>Check only: find the problems, write nothing</source>
         <translation>仅检查：找出问题，不写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="299" />
-        <location filename="../../ui/import_export.py" line="315" />
+        <location filename="../../ui/import_export.py" line="300" />
+        <location filename="../../ui/import_export.py" line="316" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="300" />
+        <location filename="../../ui/import_export.py" line="301" />
         <source>The whole file is imported or nothing: if any row has a problem, nothing is written and the problems are listed.</source>
         <translation>整个文件要么全部导入，要么都不导入：任何一行有问题，都不写入，并列出问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="315" />
+        <location filename="../../ui/import_export.py" line="316" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2509,387 +2509,387 @@
 <context>
     <name>KpiTab</name>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="225" />
+        <location filename="../../ui/kpi/tab.py" line="111" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="228" />
+        <location filename="../../ui/kpi/tab.py" line="114" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="238" />
+        <location filename="../../ui/kpi/tab.py" line="124" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="241" />
+        <location filename="../../ui/kpi/tab.py" line="127" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="245" />
+        <location filename="../../ui/kpi/tab.py" line="131" />
         <source>Include the year's dealer service fee</source>
         <translation>附本年度经销商服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="247" />
+        <location filename="../../ui/kpi/tab.py" line="133" />
         <source>Export to Excel… (Ctrl+E)</source>
         <translation>导出 Excel… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="250" />
-        <location filename="../../ui/kpi/tab.py" line="452" />
+        <location filename="../../ui/kpi/tab.py" line="136" />
+        <location filename="../../ui/kpi/tab.py" line="339" />
         <source>Mark as sent…</source>
         <translation>标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="253" />
+        <location filename="../../ui/kpi/tab.py" line="139" />
         <source>Roll up the branches…</source>
         <translation>汇总各分公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="254" />
+        <location filename="../../ui/kpi/tab.py" line="140" />
         <source>Head office: read the branches' monthly workbooks from a folder and write the company report</source>
         <translation>总部用：从文件夹读取各分公司的月报，生成公司汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="268" />
+        <location filename="../../ui/kpi/tab.py" line="154" />
         <source>On-time rate (维修及时率)</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="269" />
+        <location filename="../../ui/kpi/tab.py" line="155" />
         <source>Success rate (维修成功率)</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="270" />
+        <location filename="../../ui/kpi/tab.py" line="156" />
         <source>Customer satisfaction (客户满意度)</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="271" />
+        <location filename="../../ui/kpi/tab.py" line="157" />
         <source>Stock accuracy (配件库存准确率)</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="272" />
-        <location filename="../../ui/kpi/tab.py" line="301" />
+        <location filename="../../ui/kpi/tab.py" line="158" />
+        <location filename="../../ui/kpi/tab.py" line="187" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="284" />
+        <location filename="../../ui/kpi/tab.py" line="170" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="285" />
+        <location filename="../../ui/kpi/tab.py" line="171" />
         <source>Record (double-click to open)</source>
         <translation>记录（双击打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="290" />
+        <location filename="../../ui/kpi/tab.py" line="176" />
         <source>Pre-export check</source>
         <translation>导出前检查</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="293" />
+        <location filename="../../ui/kpi/tab.py" line="179" />
         <source>Technician</source>
         <translation>服务人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="294" />
+        <location filename="../../ui/kpi/tab.py" line="180" />
         <source>Repairs</source>
         <translation>维修数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="295" />
+        <location filename="../../ui/kpi/tab.py" line="181" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="297" />
+        <location filename="../../ui/kpi/tab.py" line="183" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="299" />
-        <location filename="../../ui/kpi/tab.py" line="307" />
-        <location filename="../../ui/kpi/tab.py" line="332" />
+        <location filename="../../ui/kpi/tab.py" line="185" />
+        <location filename="../../ui/kpi/tab.py" line="193" />
+        <location filename="../../ui/kpi/tab.py" line="218" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="303" />
-        <location filename="../../ui/kpi/tab.py" line="315" />
+        <location filename="../../ui/kpi/tab.py" line="189" />
+        <location filename="../../ui/kpi/tab.py" line="201" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="305" />
-        <location filename="../../ui/kpi/tab.py" line="331" />
+        <location filename="../../ui/kpi/tab.py" line="191" />
+        <location filename="../../ui/kpi/tab.py" line="217" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="306" />
+        <location filename="../../ui/kpi/tab.py" line="192" />
         <source>Calls reached</source>
         <translation>回访接通数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="310" />
+        <location filename="../../ui/kpi/tab.py" line="196" />
         <source>Dealers</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="312" />
-        <location filename="../../ui/kpi/tab.py" line="329" />
+        <location filename="../../ui/kpi/tab.py" line="198" />
+        <location filename="../../ui/kpi/tab.py" line="215" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="313" />
+        <location filename="../../ui/kpi/tab.py" line="199" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="314" />
-        <location filename="../../ui/kpi/tab.py" line="330" />
+        <location filename="../../ui/kpi/tab.py" line="200" />
+        <location filename="../../ui/kpi/tab.py" line="216" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="317" />
+        <location filename="../../ui/kpi/tab.py" line="203" />
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="318" />
-        <location filename="../../ui/kpi/tab.py" line="320" />
+        <location filename="../../ui/kpi/tab.py" line="204" />
+        <location filename="../../ui/kpi/tab.py" line="206" />
         <source>Why</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="319" />
+        <location filename="../../ui/kpi/tab.py" line="205" />
         <source>Successful</source>
         <translation>维修成功</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="325" />
+        <location filename="../../ui/kpi/tab.py" line="211" />
         <source>Repairs counted</source>
         <translation>维修明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="327" />
+        <location filename="../../ui/kpi/tab.py" line="213" />
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="328" />
+        <location filename="../../ui/kpi/tab.py" line="214" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="334" />
+        <location filename="../../ui/kpi/tab.py" line="220" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="340" />
+        <location filename="../../ui/kpi/tab.py" line="226" />
         <source>Calls counted</source>
         <translation>回访明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="342" />
+        <location filename="../../ui/kpi/tab.py" line="228" />
         <source>Count</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="343" />
+        <location filename="../../ui/kpi/tab.py" line="229" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="345" />
+        <location filename="../../ui/kpi/tab.py" line="231" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="346" />
+        <location filename="../../ui/kpi/tab.py" line="232" />
         <source>Book</source>
         <translation>账面数</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="316" />
+        <location filename="../../ui/kpi/tab.py" line="202" />
         <source>Completed at</source>
         <translation>完工时间</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="344" />
+        <location filename="../../ui/kpi/tab.py" line="230" />
         <source>Part code</source>
         <translation>配件编码</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="347" />
+        <location filename="../../ui/kpi/tab.py" line="233" />
         <source>Counted qty</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="348" />
+        <location filename="../../ui/kpi/tab.py" line="234" />
         <source>Matches</source>
         <translation>账实相符</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="353" />
+        <location filename="../../ui/kpi/tab.py" line="239" />
         <source>Stock count lines</source>
         <translation>盘点明细</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="355" />
+        <location filename="../../ui/kpi/tab.py" line="241" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="361" />
+        <location filename="../../ui/kpi/tab.py" line="247" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="361" />
+        <location filename="../../ui/kpi/tab.py" line="247" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="372" />
+        <location filename="../../ui/kpi/tab.py" line="258" />
         <source>Completed without an arrival time (counts as late)</source>
         <translation>完工无到场时间（计为不及时）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="373" />
+        <location filename="../../ui/kpi/tab.py" line="259" />
         <source>Completed without a result (counts as unsuccessful)</source>
         <translation>完工无维修结果（计为不成功）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="374" />
+        <location filename="../../ui/kpi/tab.py" line="260" />
         <source>Follow-up call due this month not made yet</source>
         <translation>本月应回访未回访</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="375" />
+        <location filename="../../ui/kpi/tab.py" line="261" />
         <source>Note: follow-up call still due this month (not overdue yet)</source>
         <translation>提示：本月尚未到期的回访（未超期，不计为问题）</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="376" />
+        <location filename="../../ui/kpi/tab.py" line="262" />
         <source>Stock count not posted</source>
         <translation>盘点未过账</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="418" />
+        <location filename="../../ui/kpi/tab.py" line="305" />
         <source>%1 on time of %2 repairs</source>
         <translation>%2 次维修中及时 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="420" />
+        <location filename="../../ui/kpi/tab.py" line="307" />
         <source>%1 successful of %2 repairs</source>
         <translation>%2 次维修中成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="422" />
+        <location filename="../../ui/kpi/tab.py" line="309" />
         <source>%1 satisfied of %2 calls reached</source>
         <translation>接通 %2 次中满意 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="424" />
+        <location filename="../../ui/kpi/tab.py" line="311" />
         <source>%1 matching of %2 parts counted</source>
         <translation>盘点 %2 种中相符 %1 种</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="427" />
+        <location filename="../../ui/kpi/tab.py" line="314" />
         <source>Mean of the rates: %1</source>
         <translation>各项平均：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="435" />
+        <location filename="../../ui/kpi/tab.py" line="322" />
         <source>Pre-export check (%1)</source>
         <translation>导出前检查 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="451" />
+        <location filename="../../ui/kpi/tab.py" line="338" />
         <source>Not sent to head office yet.</source>
         <translation>本月尚未报送总部。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="455" />
+        <location filename="../../ui/kpi/tab.py" line="342" />
         <source>Sent to head office on %1</source>
         <translation>已于 %1 报送总部</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="458" />
+        <location filename="../../ui/kpi/tab.py" line="345" />
         <source>Mark as sent again…</source>
         <translation>重新标记为已报送…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="461" />
+        <location filename="../../ui/kpi/tab.py" line="348" />
         <source>Sent</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="466" />
+        <location filename="../../ui/kpi/tab.py" line="353" />
         <source>Changed after sending</source>
         <translation>报送后数据有变动</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="468" />
+        <location filename="../../ui/kpi/tab.py" line="355" />
         <source>this changes the figures already sent.</source>
         <translation>已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="481" />
+        <location filename="../../ui/kpi/tab.py" line="368" />
         <source>Export the month's workbook</source>
         <translation>导出月报工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="482" />
-        <location filename="../../ui/kpi/tab.py" line="533" />
+        <location filename="../../ui/kpi/tab.py" line="369" />
+        <location filename="../../ui/kpi/tab.py" line="420" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="496" />
+        <location filename="../../ui/kpi/tab.py" line="383" />
         <source>Writing the workbook…</source>
         <translation>正在生成工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="496" />
+        <location filename="../../ui/kpi/tab.py" line="383" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="497" />
+        <location filename="../../ui/kpi/tab.py" line="384" />
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="514" />
+        <location filename="../../ui/kpi/tab.py" line="401" />
         <source>Workbook written to %1</source>
         <translation>工作簿已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="522" />
+        <location filename="../../ui/kpi/tab.py" line="409" />
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="532" />
+        <location filename="../../ui/kpi/tab.py" line="419" />
         <source>Choose the workbook that was sent to head office</source>
         <translation>选择已报送总部的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="543" />
+        <location filename="../../ui/kpi/tab.py" line="430" />
         <source>Mark %1 as sent to head office with the workbook %2?
 
 SHA-256 %3</source>
@@ -2898,12 +2898,12 @@ SHA-256 %3</source>
 SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="545" />
+        <location filename="../../ui/kpi/tab.py" line="432" />
         <source>Mark as sent</source>
         <translation>标记为已报送</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="557" />
+        <location filename="../../ui/kpi/tab.py" line="444" />
         <source>%1 marked as sent.</source>
         <translation>%1 已标记为已报送。</translation>
     </message>
@@ -5384,12 +5384,12 @@ SHA-256 %3</translation>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../ui/import_export.py" line="230" />
+        <location filename="../../ui/import_export.py" line="231" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="232" />
+        <location filename="../../ui/import_export.py" line="233" />
         <source>Copy the message and the list to the clipboard</source>
         <translation>把提示和问题清单复制到剪贴板</translation>
     </message>
@@ -5541,102 +5541,102 @@ SHA-256 %3</translation>
 <context>
     <name>RecordCallDialog</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="86" />
+        <location filename="../../ui/followups/call_dialog.py" line="52" />
         <source>Record follow-up call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="96" />
+        <location filename="../../ui/followups/call_dialog.py" line="62" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="100" />
+        <location filename="../../ui/followups/call_dialog.py" line="66" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="112" />
+        <location filename="../../ui/followups/call_dialog.py" line="78" />
         <source>Call time</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="117" />
+        <location filename="../../ui/followups/call_dialog.py" line="83" />
         <source>Reached the customer</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="118" />
+        <location filename="../../ui/followups/call_dialog.py" line="84" />
         <source>Not reached (no answer)</source>
         <translation>未接通（无人接听）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="126" />
+        <location filename="../../ui/followups/call_dialog.py" line="92" />
         <source>Reached</source>
         <translation>是否接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="140" />
+        <location filename="../../ui/followups/call_dialog.py" line="106" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="143" />
+        <location filename="../../ui/followups/call_dialog.py" line="109" />
         <source>How the equipment is being used</source>
         <translation>设备使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="144" />
+        <location filename="../../ui/followups/call_dialog.py" line="110" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="146" />
+        <location filename="../../ui/followups/call_dialog.py" line="112" />
         <source>Product quality as the customer sees it</source>
         <translation>客户对产品质量的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="147" />
+        <location filename="../../ui/followups/call_dialog.py" line="113" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="149" />
+        <location filename="../../ui/followups/call_dialog.py" line="115" />
         <source>Opinion of the dealer's service</source>
         <translation>对经销商服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="151" />
+        <location filename="../../ui/followups/call_dialog.py" line="117" />
         <source>Opinion of our service</source>
         <translation>对服务部服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="155" />
+        <location filename="../../ui/followups/call_dialog.py" line="121" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="163" />
+        <location filename="../../ui/followups/call_dialog.py" line="129" />
         <source>Leave empty when there is no complaint; text here opens a complaint ticket</source>
         <translation>无投诉请留空；填写后自动生成投诉工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="170" />
+        <location filename="../../ui/followups/call_dialog.py" line="136" />
         <source>Fault level of the complaint ticket</source>
         <translation>投诉工单的故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="172" />
+        <location filename="../../ui/followups/call_dialog.py" line="138" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="174" />
+        <location filename="../../ui/followups/call_dialog.py" line="140" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="178" />
+        <location filename="../../ui/followups/call_dialog.py" line="144" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
@@ -6277,98 +6277,98 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>SheetExchange</name>
     <message>
-        <location filename="../../ui/import_export.py" line="367" />
+        <location filename="../../ui/import_export.py" line="368" />
         <source>Choose the Excel file of %1 to import</source>
         <translation>选择要导入的%1 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="368" />
-        <location filename="../../ui/import_export.py" line="377" />
+        <location filename="../../ui/import_export.py" line="369" />
+        <location filename="../../ui/import_export.py" line="378" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="375" />
+        <location filename="../../ui/import_export.py" line="376" />
         <source>Save the Excel file</source>
         <translation>保存 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="423" />
+        <location filename="../../ui/import_export.py" line="424" />
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="423" />
+        <location filename="../../ui/import_export.py" line="424" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="424" />
+        <location filename="../../ui/import_export.py" line="425" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="471" />
+        <location filename="../../ui/import_export.py" line="472" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：没有导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="473" />
+        <location filename="../../ui/import_export.py" line="474" />
         <source>Empty sheet written to %1</source>
         <translation>空白模板已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="475" />
+        <location filename="../../ui/import_export.py" line="476" />
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="479" />
+        <location filename="../../ui/import_export.py" line="480" />
         <source>Check found problems</source>
         <translation>检查发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="480" />
+        <location filename="../../ui/import_export.py" line="481" />
         <source>%1 has %2 problem(s). Nothing was written (check only): fix the rows listed below before importing the file.</source>
         <translation>%1 有 %2 处问题。未写入任何数据（仅检查）：请先改正下列各行再导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="484" />
+        <location filename="../../ui/import_export.py" line="485" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="485" />
+        <location filename="../../ui/import_export.py" line="486" />
         <source>%1 has %2 problem(s). Nothing was imported: fix the rows listed below and import the file again.</source>
         <translation>%1 有 %2 处问题，没有导入任何记录。请改正下列各行后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="489" />
+        <location filename="../../ui/import_export.py" line="490" />
         <source>%1 has no problems: %2 rows can be imported (%3 new, %4 updated). Nothing was written: this was a check only.</source>
         <translation>%1 没有问题：可导入 %2 行（新增 %3，更新 %4）。这只是检查，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="494" />
+        <location filename="../../ui/import_export.py" line="495" />
         <source>Check passed</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="497" />
+        <location filename="../../ui/import_export.py" line="498" />
         <source>Imported %1 rows from %2: %3 new, %4 updated</source>
         <translation>已从 %2 导入 %1 行：新增 %3，更新 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="501" />
+        <location filename="../../ui/import_export.py" line="502" />
         <source>; %1 complaint ticket(s) opened</source>
         <translation>；生成投诉工单 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="512" />
+        <location filename="../../ui/import_export.py" line="513" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="513" />
+        <location filename="../../ui/import_export.py" line="514" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -6416,27 +6416,27 @@ Everything entered or changed after %1 will be lost. The current data file is ke
         <translation>回访记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="523" />
+        <location filename="../../ui/import_export.py" line="524" />
         <source>Import %1 from Excel…</source>
         <translation>从 Excel 导入%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="525" />
+        <location filename="../../ui/import_export.py" line="526" />
         <source>Check a file of %1 (write nothing)…</source>
         <translation>检查%1文件（不写入）…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="529" />
+        <location filename="../../ui/import_export.py" line="530" />
         <source>Save an empty template for %1…</source>
         <translation>保存空白%1模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="528" />
+        <location filename="../../ui/import_export.py" line="529" />
         <source>Export %1 to Excel…</source>
         <translation>导出%1到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_export.py" line="548" />
+        <location filename="../../ui/import_export.py" line="549" />
         <source>Import / Export</source>
         <translation>导入 / 导出</translation>
     </message>
@@ -8067,22 +8067,22 @@ Everything entered or changed after %1 will be lost. The current data file is ke
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="106" />
+        <location filename="../../ui/kpi/widgets.py" line="112" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="106" />
+        <location filename="../../ui/kpi/widgets.py" line="112" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="106" />
+        <location filename="../../ui/kpi/widgets.py" line="112" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/kpi/tab.py" line="107" />
+        <location filename="../../ui/kpi/widgets.py" line="113" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>

@@ -9,28 +9,36 @@
 
 All figures come from the model layer (kpi, followups, ticket_queries, parts);
 the tab is refreshed when shown and when data changes while it is visible.
+It is the page the window opens on, so it imports only what its empty frame
+needs: the model modules behind its figures and lists are imported by the
+loader thread, while the window paints (issue 15: cold start).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from servicedesk.models.followups import calls as F
-from servicedesk.models.kpi import dashboard as D
-from servicedesk.models.kpi import month as K
 from servicedesk.models.core.db import now_iso, open_db
 from servicedesk.models.core.errors import DomainError
+from servicedesk.models.followups.vocabulary import KIND_LABELS
+from servicedesk.models.kpi.rates import DASH, current_month
 from servicedesk.ui.common import record_table
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.followups.call_dialog import kind_text
-from servicedesk.ui.kpi.tab import FigureCard, TrendChart, keep_until_finished
+from servicedesk.ui.followups.words import kind_text
+from servicedesk.ui.kpi.widgets import FigureCard, TrendChart
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.workers import keep_until_finished
+
+if TYPE_CHECKING:
+    from servicedesk.models.kpi.dashboard import DashboardData
+    from servicedesk.models.kpi.sent import SentChange
 
 LIST_LIMIT = 200
 
@@ -64,7 +72,9 @@ class DashboardLoader(QThread):
             self.failed.emit(exc.message)
             return
         try:
-            self.loaded.emit(D.dashboard_data(db, list_limit=LIST_LIMIT))
+            from servicedesk.models.kpi.dashboard import dashboard_data
+
+            self.loaded.emit(dashboard_data(db, list_limit=LIST_LIMIT))
         except Exception as exc:  # a worker must always report back
             self.failed.emit(str(exc))
         finally:
@@ -80,9 +90,9 @@ class DashboardTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._now = now_iso()
-        self._month = K.current_month()
-        self.sent_changes: list[K.SentChange] = []
-        self.data: D.DashboardData | None = None
+        self._month = current_month()
+        self.sent_changes: list[SentChange] = []
+        self.data: DashboardData | None = None
         self._loader: DashboardLoader | None = None
         self._reload_again = False
         lay = QVBoxLayout(self)
@@ -166,7 +176,7 @@ class DashboardTab(QWidget):
         # The kind column is as wide as the longest kind ("3rd call after installation
         # (6 months)" / 安装后第三次回访（6个月前后一周）) so it is never cut; every
         # cell also carries the whole call as a tooltip.
-        kind_width = max(self.fontMetrics().horizontalAdvance(kind_text(k)) for k in F.KIND_LABELS) + 18
+        kind_width = max(self.fontMetrics().horizontalAdvance(kind_text(k)) for k in KIND_LABELS) + 18
         self.call_model = RecordTableModel([
             ColumnDef("due_at", self.tr("Due by"), display=lambda r: r.due_at[5:16], width=95,
                       tooltip=self._call_tip),
@@ -214,7 +224,12 @@ class DashboardTab(QWidget):
         sl.addStretch(1)
         lists.addWidget(side, 1)
         lay.addLayout(lists, 4)
-        self.reload()
+        # The first read starts once the page has been painted: a loader
+        # started earlier (it imports the model modules behind the figures)
+        # would take the interpreter from the window's construction and first
+        # paint (issue 15: cold start). A page never shown reads nothing until
+        # it is shown or asked to reload.
+        self._painted = False
 
     # ---------------------------------------------------------------- helpers
     def _link_button(self) -> QPushButton:
@@ -250,6 +265,13 @@ class DashboardTab(QWidget):
         return f"{label}: {n}"
 
     # ---------------------------------------------------------------- loading
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._loader is None:
+                QTimer.singleShot(0, self, self.reload)
+
     def reload(self) -> None:
         """Read everything in a worker thread (its own connection); apply on arrival.
         A reload asked for while one runs is done once that one finishes."""
@@ -266,13 +288,15 @@ class DashboardTab(QWidget):
 
     def reload_now(self) -> None:
         """Synchronous reload on the GUI's own connection."""
-        self.apply(D.dashboard_data(self.ctx.db, list_limit=LIST_LIMIT))
+        from servicedesk.models.kpi.dashboard import dashboard_data
+
+        self.apply(dashboard_data(self.ctx.db, list_limit=LIST_LIMIT))
 
     def _loader_done(self) -> None:
         if self._reload_again:
             self.reload()
 
-    def apply(self, data: D.DashboardData) -> None:
+    def apply(self, data: DashboardData) -> None:
         self.data = data
         self._now = data.now
         self._month = data.month
@@ -293,7 +317,7 @@ class DashboardTab(QWidget):
         self.cards["success"].set_rate(k.success_rate, f"{k.successful} / {k.repairs}")
         self.cards["satisfaction"].set_rate(k.satisfaction, f"{k.satisfied} / {k.calls_reached}")
         self.cards["stock"].set_rate(k.stock_accuracy, f"{k.parts_matching} / {k.parts_counted}")
-        self.grade_label.setText(self.tr("Grade so far: %1").replace("%1", k.grade or K.DASH))
+        self.grade_label.setText(self.tr("Grade so far: %1").replace("%1", k.grade or DASH))
         self.trend.set_months(data.trend)
         self.ticket_model.set_rows(data.overdue_tickets)
         self.ticket_box.setTitle(self.tr("Overdue tickets (%1)").replace("%1", str(data.overdue_total)))
@@ -324,7 +348,9 @@ class DashboardTab(QWidget):
             self.ctx.open("kpi_month", self.sent_changes[0].record.month)
 
     def _open_first_inspection(self) -> None:
-        rows = F.list_followups(self.ctx.db, "due", kind="inspection", now=self._now, limit=1)
+        from servicedesk.models.followups.calls import list_followups
+
+        rows = list_followups(self.ctx.db, "due", kind="inspection", now=self._now, limit=1)
         if rows:
             self.ctx.open("followup", rows[0].id)
 

@@ -23,41 +23,7 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.ui.common import ValidatedForm, show_error
 from servicedesk.ui.context import AppContext
 from servicedesk.ui.form_dialog import EditDialog
-
-SATISFACTION_ORDER = ("very_satisfied", "satisfied", "neutral", "dissatisfied")
-
-
-def kind_text(kind: str) -> str:
-    """Follow-up kinds in the interface language (stored values stay keys)."""
-    return {
-        "install_first": QCoreApplication.translate("Followups", "1st call after installation"),
-        "install_second": QCoreApplication.translate("Followups", "2nd call after installation (3 months)"),
-        "install_third": QCoreApplication.translate("Followups", "3rd call after installation (6 months)"),
-        "service_first": QCoreApplication.translate("Followups", "1st call after service"),
-        "service_second": QCoreApplication.translate("Followups", "2nd call after service"),
-        "satisfaction": QCoreApplication.translate("Followups", "Satisfaction call after closing"),
-        "inspection": QCoreApplication.translate("Followups", "On-site inspection"),
-        "extra": QCoreApplication.translate("Followups", "Other call"),
-    }.get(kind, kind)
-
-
-def satisfaction_text(key: str | None) -> str:
-    return {
-        "very_satisfied": QCoreApplication.translate("Followups", "Very satisfied"),
-        "satisfied": QCoreApplication.translate("Followups", "Satisfied"),
-        "neutral": QCoreApplication.translate("Followups", "Neutral"),
-        "dissatisfied": QCoreApplication.translate("Followups", "Dissatisfied"),
-    }.get(key or "", "")
-
-
-def level_text(level: int) -> str:
-    return {
-        1: QCoreApplication.translate("Followups", "Level 1"),
-        2: QCoreApplication.translate("Followups", "Level 2"),
-        3: QCoreApplication.translate("Followups", "Level 3"),
-        4: QCoreApplication.translate("Followups", "Level 4"),
-    }[level]
-
+from servicedesk.ui.followups.words import SATISFACTION_ORDER, kind_text, level_text, satisfaction_text
 
 def followup_summary_html(fu: F.Followup) -> str:
     """The header both dialogs and the detail pane show."""

@@ -23,9 +23,8 @@ from servicedesk.models.core.db import now_iso
 from servicedesk.models.core.errors import DomainError
 from servicedesk.ui.common import EmptyState, debounce, line_edit, record_table, show_error
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.followups.call_dialog import (
-    RecordCallDialog, followup_summary_html, kind_text, satisfaction_text,
-)
+from servicedesk.ui.followups.call_dialog import RecordCallDialog, followup_summary_html
+from servicedesk.ui.followups.words import kind_text, satisfaction_text
 from servicedesk.ui.followups.inspection_dialog import MoveInspectionDialog, RecordInspectionDialog
 from servicedesk.ui.import_export import SheetExchange, sheet_button
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel

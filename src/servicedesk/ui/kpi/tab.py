@@ -3,7 +3,7 @@ denominators, the pre-export check with links to fix each item, the lines
 behind the figures, Export to Excel (in a worker thread with progress) and
 Mark as sent (the month close).
 
-FigureCard and TrendChart are also used by the dashboard.
+Its figure cards and trend chart are ui/kpi/widgets.py's (the dashboard shows them too).
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ import time
 
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, QSettings, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtCore import QSettings, Qt, QThread, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel,
     QProgressDialog, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -26,134 +25,17 @@ from servicedesk.models.core.errors import DomainError
 from servicedesk.models.tickets.queries import ticket_months
 from servicedesk.ui.common import confirm, record_table, show_error
 from servicedesk.ui.context import AppContext
-from servicedesk.ui.followups.call_dialog import kind_text, satisfaction_text
+from servicedesk.ui.followups.words import kind_text, satisfaction_text
+from servicedesk.ui.kpi.widgets import FigureCard, TrendChart
 from servicedesk.ui.table_model import ColumnDef, RecordTableModel
+from servicedesk.ui.workers import keep_until_finished
 
 
 def rate_text(rate: K.Rate) -> str:
     return rate.text
 
 
-# ---------------------------------------------------------------- shared widgets
-class FigureCard(QFrame):
-    """One figure: its name, the rate in large type, and numerator / denominator."""
-
-    clicked = Signal()
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.StyledPanel)
-        self.setObjectName("figure_card")
-        self.setStyleSheet("#figure_card { background: #FAFAFA; border: 1px solid #D0D0D0; border-radius: 4px; }")
-        self.setCursor(Qt.PointingHandCursor)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 8, 12, 8)
-        lay.setSpacing(2)
-        self.title = QLabel(title)
-        self.title.setStyleSheet("color: #4A4A4A;")
-        self.value = QLabel(K.DASH)
-        self.value.setStyleSheet("font-size: 26px; font-weight: bold;")
-        self.detail = QLabel("")
-        self.detail.setStyleSheet("color: #6B6B6B;")
-        for w in (self.title, self.value, self.detail):
-            lay.addWidget(w)
-        self.setMinimumWidth(150)
-
-    def set_rate(self, rate: K.Rate, detail: str) -> None:
-        self.value.setText(rate.text)
-        self.detail.setText(detail)
-        self.setToolTip(detail)
-
-    def set_text(self, value: str, detail: str = "") -> None:
-        self.value.setText(value)
-        self.detail.setText(detail)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if event.button() == Qt.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
-SERIES_COLORS = ("#1F77B4", "#D62728", "#2CA02C", "#9467BD")
-
-
-class TrendChart(QChartView):
-    """The four rates over the last months (QtCharts); a missing rate is a gap."""
-
-    def __init__(self, parent: QWidget | None = None):
-        self._chart = QChart()
-        super().__init__(self._chart, parent)
-        self.setRenderHint(QPainter.Antialiasing)
-        self._chart.legend().setAlignment(Qt.AlignBottom)
-        self._chart.setMargins(QMargins(4, 4, 4, 4))
-        self._chart.setBackgroundRoundness(0)
-        self.setMinimumHeight(220)
-
-    def set_months(self, months: list[K.MonthKpi]) -> None:
-        chart = self._chart
-        chart.removeAllSeries()
-        for axis in list(chart.axes()):
-            chart.removeAxis(axis)
-        labels = [m.month[2:] for m in months]
-        x_axis = QBarCategoryAxis()
-        x_axis.append(labels)
-        y_axis = QValueAxis()
-        values = [r.percent for m in months for r in m.rates if r.percent is not None]
-        low = min(values) if values else 0
-        y_axis.setRange(max(0, (int(low) // 10) * 10 - 10) if values else 0, 100)
-        y_axis.setLabelFormat("%d%%")
-        y_axis.setTickCount(6)
-        chart.addAxis(x_axis, Qt.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignLeft)
-        names = (self.tr("On-time rate"), self.tr("Success rate"), self.tr("Customer satisfaction"),
-                 self.tr("Stock accuracy"))
-        for i, name in enumerate(names):
-            segments: list[QLineSeries] = []
-            current: QLineSeries | None = None
-            for x, m in enumerate(months):
-                pct = m.rates[i].percent
-                if pct is None:
-                    current = None
-                    continue
-                if current is None:
-                    current = QLineSeries()
-                    segments.append(current)
-                current.append(float(x), pct)
-            for n, series in enumerate(segments):
-                series.setName(name)
-                pen = QPen(QColor(SERIES_COLORS[i]))
-                pen.setWidth(2)
-                series.setPen(pen)
-                series.setPointsVisible(True)
-                chart.addSeries(series)
-                series.attachAxis(x_axis)
-                series.attachAxis(y_axis)
-                if n:
-                    for marker in chart.legend().markers(series):
-                        marker.setVisible(False)
-
-
 # ---------------------------------------------------------------- workers
-RUNNING_THREADS: set[QThread] = set()
-
-
-def keep_until_finished(thread: QThread) -> QThread:
-    """Hold a worker until it has finished and make the application wait for it
-    at exit, so closing a tab or the window never destroys a running thread."""
-    RUNNING_THREADS.add(thread)
-
-    def done() -> None:
-        thread.wait()
-        RUNNING_THREADS.discard(thread)
-
-    thread.finished.connect(done)
-    app = QCoreApplication.instance()
-    if app is not None and not app.property("servicedesk_waits_for_workers"):
-        app.aboutToQuit.connect(lambda: [t.wait(30_000) for t in list(RUNNING_THREADS)])
-        app.setProperty("servicedesk_waits_for_workers", True)
-    return thread
-
-
 class ExportWorker(QThread):
     """Builds the workbook off the GUI thread with its own database connection."""
 
