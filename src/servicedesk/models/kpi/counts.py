@@ -84,15 +84,17 @@ def _repairs_sql(limits: R.Limits) -> str:
           AND t.completed_at >= :start AND t.completed_at < :end"""
 
 
-def _calls_sql() -> str:
-    """The month's counted calls (:start, :end) with satisfied as 0/1 and the dealer."""
+def _calls_sql(with_dealer: bool = True) -> str:
+    """The month's counted calls (:start, :end) with satisfied as 0/1 and,
+    `with_dealer`, the dealer. The office's figures leave the dealer out: its
+    two lookups per call (customer, unit) were 40 % of the office's count."""
     marks = ", ".join(f"'{s}'" for s in SATISFIED)
+    dealer = ", COALESCE(NULLIF(e.dealer, ''), c.dealer, '') AS dealer" if with_dealer else ""
+    joins = ("JOIN customers c ON c.id = f.customer_id LEFT JOIN equipment e ON e.id = f.equipment_id"
+             if with_dealer else "")
     return f"""
-        SELECT k.id, f.ticket_id, k.satisfaction IN ({marks}) AS satisfied,
-               COALESCE(NULLIF(e.dealer, ''), c.dealer, '') AS dealer
-        FROM followup_calls k JOIN followups f ON f.id = k.followup_id
-        JOIN customers c ON c.id = f.customer_id
-        LEFT JOIN equipment e ON e.id = f.equipment_id
+        SELECT k.id, f.ticket_id, k.satisfaction IN ({marks}) AS satisfied{dealer}
+        FROM followup_calls k JOIN followups f ON f.id = k.followup_id {joins}
         WHERE k.reached = 1 AND k.called_at >= :start AND k.called_at < :end AND {CALL_COUNTS}"""
 
 
@@ -102,7 +104,8 @@ def office_counts(db: sqlite_utils.Database, month: str, limits: R.Limits) -> tu
     params = {"start": start, "end": end}
     n, on_time, ok = db.execute(f"SELECT count(*), sum(on_time), sum(successful) FROM ({_repairs_sql(limits)})",
                                 params).fetchone()
-    reached, satisfied = db.execute(f"SELECT count(*), sum(satisfied) FROM ({_calls_sql()})", params).fetchone()
+    reached, satisfied = db.execute(f"SELECT count(*), sum(satisfied) FROM ({_calls_sql(with_dealer=False)})",
+                                    params).fetchone()
     return RepairCounts(n, on_time or 0, ok or 0), CallCounts(reached, satisfied or 0)
 
 
@@ -120,7 +123,7 @@ def office_counts_by_month(db: sqlite_utils.Database, months: list[str],
             out[month] = (RepairCounts(n, on_time or 0, ok or 0), out[month][1])
     for month, reached, satisfied in db.execute(f"""
             SELECT substr(k.called_at, 1, 7), count(*), sum(satisfied)
-            FROM ({_calls_sql()}) c JOIN followup_calls k ON k.id = c.id GROUP BY 1""", params):
+            FROM ({_calls_sql(with_dealer=False)}) c JOIN followup_calls k ON k.id = c.id GROUP BY 1""", params):
         if month in out:
             out[month] = (out[month][0], CallCounts(reached, satisfied or 0))
     return out

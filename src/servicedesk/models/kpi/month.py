@@ -326,8 +326,11 @@ def _counts_of_lines(decisions: list[TicketDecision], calls: list[CallLine]) -> 
 
 def _technician_lines(db: sqlite_utils.Database, counts: MonthCounts, settings: dict[str, Any]) -> list[TechnicianKpi]:
     """Every active technician, and any other with figures this month, by name."""
-    names = dict(db.execute("SELECT id, name FROM technicians").fetchall())
-    ids = [tid for (tid,) in db.execute("SELECT id FROM technicians WHERE active = 1")]
+    names, ids = {}, []
+    for tid, name, active in db.execute("SELECT id, name, active FROM technicians"):
+        names[tid] = name
+        if active:
+            ids.append(tid)
     ids += [tid for tid in (*counts.technician_repairs, *counts.technician_calls) if tid not in ids]
     lines = []
     for tid in dict.fromkeys(ids):
