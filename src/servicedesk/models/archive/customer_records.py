@@ -9,10 +9,12 @@ or by name and phone) lives here because imports of every kind share it.
 from __future__ import annotations
 
 from dataclasses import asdict, fields
+from collections.abc import MutableMapping
 from typing import Any
 
 import sqlite_utils
 
+from servicedesk.models.archive.lazy_rows import RowsByKey
 from servicedesk.models.archive.records import Customer, CustomerInput
 from servicedesk.models.archive.search_index import (
     _customer_clause, _drop_from_grams, count_matching, customer_walk, reindex_customer,
@@ -45,9 +47,10 @@ def get_customer(db: sqlite_utils.Database, customer_id: int) -> Customer:
     return _row_to_customer(rows[0])
 
 
-def customers_by_id(db: sqlite_utils.Database) -> dict[int, Customer]:
-    """Every customer as get_customer reads it, in one query (sheets of thousands of rows)."""
-    return {r["id"]: _row_to_customer(r) for r in db.query(_CUSTOMER_ROW)}
+def customers_by_id(db: sqlite_utils.Database) -> MutableMapping[int, Customer]:
+    """Every customer as get_customer reads it, in one query (sheets of thousands
+    of rows); each made into its Customer when first read (lazy_rows)."""
+    return RowsByKey.read(db, _CUSTOMER_ROW, make=_row_to_customer, key_columns=("id",))
 
 
 def add_customer(db: sqlite_utils.Database, data: CustomerInput,

@@ -8,11 +8,13 @@ is never deleted. The field rules are in `validation`.
 from __future__ import annotations
 
 from dataclasses import asdict, fields
+from collections.abc import MutableMapping
 from typing import Any
 
 import sqlite_utils
 
 from servicedesk.models.archive.customer_records import get_customer
+from servicedesk.models.archive.lazy_rows import RowsByKey
 from servicedesk.models.archive.records import Equipment, EquipmentInput
 from servicedesk.models.archive.search_index import reindex_customer
 from servicedesk.models.archive.validation import _check_serial_unique, _normalise_code, clean_equipment, date_bounds
@@ -57,11 +59,13 @@ def find_equipment(db: sqlite_utils.Database, model: str, serial_no: str) -> Equ
     return None
 
 
-def equipment_by_plate(db: sqlite_utils.Database) -> dict[tuple[str, str], Equipment]:
+def equipment_by_plate(db: sqlite_utils.Database) -> MutableMapping[tuple[str, str], Equipment]:
     """Every unit by its stored (model, serial_no), in one query: for a sheet of
-    thousands of rows, where find_equipment per row would be thousands."""
-    rows = db.query("SELECT e.*, c.name AS customer_name FROM equipment e JOIN customers c ON c.id = e.customer_id")
-    return {(r["model"], r["serial_no"]): _row_to_equipment(r) for r in rows}
+    thousands of rows, where find_equipment per row would be thousands. Each
+    is made into its Equipment when first read (lazy_rows)."""
+    return RowsByKey.read(
+        db, "SELECT e.*, c.name AS customer_name FROM equipment e JOIN customers c ON c.id = e.customer_id",
+        make=_row_to_equipment, key_columns=("model", "serial_no"))
 
 
 def equipment_for_customer(db: sqlite_utils.Database, customer_id: int) -> list[Equipment]:
