@@ -415,10 +415,9 @@ def settle(app, ms: int = 150) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
-    from servicedesk.ui.kpi.tab import RUNNING_THREADS
+    from servicedesk.ui.workers import wait_for_workers
 
-    for thread in list(RUNNING_THREADS):
-        thread.wait(10_000)
+    wait_for_workers(10_000)
     app.processEvents()
 
 
