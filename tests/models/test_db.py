@@ -249,3 +249,11 @@ def test_chinese_display_shows_the_refusal_in_chinese(tmp_path):
         messages.set_display_language(previous)
     assert "文件夹" in err.value.message and str(path) in err.value.message
     assert err.value.english.startswith(str(path))
+
+
+def test_temporary_data_stays_in_memory(db_path):
+    """The import's row savepoints and its temp table of new tickets are
+    not written to temp files (issue 15); PRAGMA temp_store 2 = MEMORY."""
+    db = open_db(db_path)
+    assert db.execute("PRAGMA temp_store").fetchone()[0] == 2
+    db.close()
