@@ -11,7 +11,8 @@ All figures come from the model layer (kpi, followups, ticket_queries, parts);
 the tab is refreshed when shown and when data changes while it is visible.
 It is the page the window opens on, so it imports only what its empty frame
 needs: the model modules behind its figures and lists are imported by the
-loader thread, while the window paints (issue 15: cold start).
+loader thread, which starts once the page has been painted (issue 15: cold
+start).
 """
 
 from __future__ import annotations
