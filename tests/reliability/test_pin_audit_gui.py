@@ -84,6 +84,15 @@ def test_menu_has_the_manager_entries_and_restore_asks_the_pin(ctx, qtbot, boxes
     qtbot.addWidget(window)
     names = {a.objectName() for a in window.settings_menu.actions()}
     assert {"action_change_pin", "action_audit_log"} <= names
+    from servicedesk.ui.settings.audit_dialog import AuditLogDialog
+
+    opened = []   # each entry opens its dialog (imported when first opened)
+    monkeypatch.setattr(pin_dialogs.ChangePinDialog, "exec", lambda self: opened.append(type(self).__name__))
+    monkeypatch.setattr(AuditLogDialog, "exec", lambda self: opened.append(type(self).__name__))
+    actions = {a.objectName(): a for a in window.settings_menu.actions()}
+    actions["action_change_pin"].trigger()
+    actions["action_audit_log"].trigger()
+    assert opened == ["ChangePinDialog", "AuditLogDialog"]
     backup = tmp_path / "copy.sqlite3"
     backup.write_bytes(b"")
     monkeypatch.setattr(pin_dialogs, "ask_manager_pin", lambda *a, **k: ("1234", None))

@@ -22,6 +22,7 @@ LATER = (
     "servicedesk.models.followups.calls",
     "servicedesk.ui.kpi.tab",
     "servicedesk.commands.tickets",
+    "servicedesk.ui.settings.pin_dialogs",
     "reportlab",
     "openpyxl",
 )

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         technicians = QAction(self.tr("&Technicians…"), self)
         technicians.triggered.connect(self.open_technicians)
         self.settings_menu.addAction(technicians)
-        from servicedesk.ui.settings.pin_dialogs import add_manager_menu
+        from servicedesk.ui.settings.manager_menu import add_manager_menu
         add_manager_menu(self.settings_menu, self, self.ctx)  # 修改经理密码…, 操作日志… (issue 17)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)

@@ -1141,198 +1141,198 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="110" />
+        <location filename="../../ui/dashboard/tab.py" line="111" />
         <source>Open the month</source>
         <translation>打开该月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="124" />
+        <location filename="../../ui/dashboard/tab.py" line="125" />
         <source>This month so far</source>
         <translation>本月至今</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="128" />
+        <location filename="../../ui/dashboard/tab.py" line="129" />
         <source>On-time rate</source>
         <translation>维修及时率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="129" />
+        <location filename="../../ui/dashboard/tab.py" line="130" />
         <source>Success rate</source>
         <translation>维修成功率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="130" />
+        <location filename="../../ui/dashboard/tab.py" line="131" />
         <source>Customer satisfaction</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="131" />
+        <location filename="../../ui/dashboard/tab.py" line="132" />
         <source>Stock accuracy</source>
         <translation>配件库存准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="140" />
+        <location filename="../../ui/dashboard/tab.py" line="141" />
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="149" />
+        <location filename="../../ui/dashboard/tab.py" line="150" />
         <source>Overdue tickets</source>
         <translation>超时工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="152" />
+        <location filename="../../ui/dashboard/tab.py" line="153" />
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="153" />
-        <location filename="../../ui/dashboard/tab.py" line="185" />
+        <location filename="../../ui/dashboard/tab.py" line="154" />
+        <location filename="../../ui/dashboard/tab.py" line="186" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="154" />
+        <location filename="../../ui/dashboard/tab.py" line="155" />
         <source>Deadline</source>
         <translation>到场时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="155" />
+        <location filename="../../ui/dashboard/tab.py" line="156" />
         <source>Overdue by</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="156" />
+        <location filename="../../ui/dashboard/tab.py" line="157" />
         <source>Technicians</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="169" />
+        <location filename="../../ui/dashboard/tab.py" line="170" />
         <source>No overdue tickets.</source>
         <translation>没有超时工单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="174" />
+        <location filename="../../ui/dashboard/tab.py" line="175" />
         <source>Calls due today and overdue</source>
         <translation>今日到期及超期回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="181" />
+        <location filename="../../ui/dashboard/tab.py" line="182" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="183" />
+        <location filename="../../ui/dashboard/tab.py" line="184" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="186" />
+        <location filename="../../ui/dashboard/tab.py" line="187" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="197" />
+        <location filename="../../ui/dashboard/tab.py" line="198" />
         <source>No calls due.</source>
         <translation>没有到期的回访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="202" />
+        <location filename="../../ui/dashboard/tab.py" line="203" />
         <source>Work in progress</source>
         <translation>在办工作</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="247" />
+        <location filename="../../ui/dashboard/tab.py" line="248" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="248" />
+        <location filename="../../ui/dashboard/tab.py" line="249" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="252" />
+        <location filename="../../ui/dashboard/tab.py" line="253" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="252" />
+        <location filename="../../ui/dashboard/tab.py" line="253" />
         <source>due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="253" />
+        <location filename="../../ui/dashboard/tab.py" line="254" />
         <source>Due by %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="257" />
+        <location filename="../../ui/dashboard/tab.py" line="258" />
         <source>Old parts not returned: %1</source>
         <translation>旧件未返库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="259" />
+        <location filename="../../ui/dashboard/tab.py" line="260" />
         <source> (%1 overdue)</source>
         <translation>（逾期 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="263" />
+        <location filename="../../ui/dashboard/tab.py" line="264" />
         <source>To dispatch</source>
         <translation>待派工</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="263" />
+        <location filename="../../ui/dashboard/tab.py" line="264" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="264" />
+        <location filename="../../ui/dashboard/tab.py" line="265" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="264" />
+        <location filename="../../ui/dashboard/tab.py" line="265" />
         <source>To call back</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="308" />
+        <location filename="../../ui/dashboard/tab.py" line="309" />
         <source>Data behind a month already sent to head office has changed (%1): this changes the figures already sent.</source>
         <translation>已报送总部的月份数据有变动（%1）：已报送的数字将随之改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="315" />
+        <location filename="../../ui/dashboard/tab.py" line="316" />
         <source>This month so far (%1)</source>
         <translation>本月至今（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="320" />
+        <location filename="../../ui/dashboard/tab.py" line="321" />
         <source>Grade so far: %1</source>
         <translation>本月至今等级：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="323" />
+        <location filename="../../ui/dashboard/tab.py" line="324" />
         <source>Overdue tickets (%1)</source>
         <translation>超时工单（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="327" />
+        <location filename="../../ui/dashboard/tab.py" line="328" />
         <source>Calls due today (%1) and overdue (%2)</source>
         <translation>今日到期回访（%1）及超期回访（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="335" />
+        <location filename="../../ui/dashboard/tab.py" line="336" />
         <source>Parts below safety stock: %1</source>
         <translation>低于安全库存的配件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="342" />
+        <location filename="../../ui/dashboard/tab.py" line="343" />
         <source>Inspections due: %1</source>
         <translation>到期巡检：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/tab.py" line="343" />
+        <location filename="../../ui/dashboard/tab.py" line="344" />
         <source>Month report check items: %1</source>
         <translation>月报待处理检查项：%1</translation>
     </message>
@@ -5141,12 +5141,12 @@ SHA-256 %3</translation>
         <translation>恢复备份需经理授权：请输入经理密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pin_dialogs.py" line="107" />
+        <location filename="../../ui/settings/manager_menu.py" line="16" />
         <source>Change &amp;manager PIN…</source>
         <translation>修改经理密码(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/pin_dialogs.py" line="111" />
+        <location filename="../../ui/settings/manager_menu.py" line="20" />
         <source>&amp;Audit log…</source>
         <translation>操作日志(&amp;A)…</translation>
     </message>

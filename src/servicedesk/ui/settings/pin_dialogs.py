@@ -95,20 +95,3 @@ def confirm_restore_pin(ctx: AppContext, parent: QWidget | None, backup) -> bool
         show_error(parent, exc)
         return False
     return True
-
-
-def add_manager_menu(menu, window: QWidget, ctx: AppContext) -> None:
-    """设置 ▸ 修改经理密码… and 设置 ▸ 操作日志… (kept here so main_window.py needs two lines)."""
-    from PySide6.QtGui import QAction
-
-    from servicedesk.ui.settings.audit_dialog import AuditLogDialog
-
-    menu.addSeparator()
-    change = QAction(QCoreApplication.translate("PinDialogs", "Change &manager PIN…"), window)
-    change.setObjectName("action_change_pin")
-    change.triggered.connect(lambda: ChangePinDialog(ctx, window).exec())
-    menu.addAction(change)
-    audit = QAction(QCoreApplication.translate("PinDialogs", "&Audit log…"), window)
-    audit.setObjectName("action_audit_log")
-    audit.triggered.connect(lambda: AuditLogDialog(ctx, window).exec())
-    menu.addAction(audit)
