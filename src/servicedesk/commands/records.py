@@ -60,13 +60,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stderr.write(f"error: {args.kind} cannot be imported\n")
         return 1
     path = resolve_db_path(getattr(args, "db", None))
-    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+    new_file = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if new_file:
         # A new file is made only for a sheet that could be read.
         rows = read_rows(kind.spec, args.file)
-        new_file = not path.exists() or (path.is_file() and path.stat().st_size == 0)
         db = open_database(args, create=True)
     else:
-        new_file = False
         rows, db = _read_while_opening(args, lambda: read_rows(kind.spec, args.file))
     options = {k: getattr(args, k) for k in ("update", "date", "month", "post", "move_stock", "who")}
     try:

@@ -228,6 +228,11 @@ def _customer_term(term: str) -> tuple[str, list[Any], bool]:
     return _term_source("customer_fts", "customer_search", "customer_id", term, "customer_grams")
 
 
+def _walkable(term: str) -> bool:
+    """Can `term` be tested customer by customer (_walk_test) and counted in an index?"""
+    return _walk_test(term) is not None and _customer_term(term)[2]
+
+
 def _index_count(db: sqlite_utils.Database, term: str, cap: int | None = None) -> int:
     """How many customers' texts (merged-in ones too) hold `term`, stopped at `cap`."""
     source, params, _indexed = _customer_term(term)
@@ -265,7 +270,7 @@ def customer_walk(db: sqlite_utils.Database, query: str, rows_needed: int) -> Cu
     total = db.execute("SELECT max(rowid) FROM customers").fetchone()[0] or 0
     needed = max(total // _WALK_SPAN, rows_needed)
     for forms in alternatives:
-        if any(_walk_test(form) is None or not _customer_term(form)[2] for form in forms):
+        if not all(_walkable(form) for form in forms):
             return None
         if sum(_index_count(db, form, needed) for form in forms) < needed:
             return None
@@ -283,9 +288,9 @@ def count_matching(db: sqlite_utils.Database, query: str) -> int | None:
     if len(alternatives) != 1 or len(alternatives[0]) != 1:
         return None
     term = alternatives[0][0]
-    test = _walk_test(term)
-    if test is None or not _customer_term(term)[2]:
+    if not _walkable(term):
         return None
+    test = _walk_test(term)
     merged = db.execute(f"SELECT count(*) FROM customers c WHERE c.merged_into IS NOT NULL AND {test[0]}",
                         test[1]).fetchone()[0]
     return _index_count(db, term) - merged

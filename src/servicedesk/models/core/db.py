@@ -71,6 +71,13 @@ def known_migrations() -> set[tuple[str, str]]:
     return {(s.name, m.name) for s in migration_sets() for m in s._migrations}
 
 
+def unknown_steps(steps) -> list[str]:
+    """The recorded (set, name) schema steps this version does not know, as
+    'set:name' (a file written by a newer version). Shared by open and restore."""
+    known = known_migrations()
+    return [f"{s}:{n}" for s, n in steps if (s, n) not in known]
+
+
 @dataclass(frozen=True)
 class CheckReport:
     path: str
@@ -180,8 +187,7 @@ def inspect_existing(path: Path, quick_check: bool = True) -> list[str]:
         raise DatabaseError(
             f"{path} is not a ServiceDesk data file (it holds other tables: {shown}); it was not changed."
         )
-    known = known_migrations()
-    unknown = [f"{s}:{n}" for s, n in rows if (s, n) not in known]
+    unknown = unknown_steps(rows)
     if unknown:
         raise DatabaseError(
             f"The data file {path} was written by a newer version of ServiceDesk "

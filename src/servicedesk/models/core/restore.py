@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from servicedesk.models.core.backup import BackupError, write_verified_copy
-from servicedesk.models.core.db import SQLITE_HEADER, _reading_connection, known_migrations, migration_sets
+from servicedesk.models.core.db import SQLITE_HEADER, _reading_connection, migration_sets, unknown_steps
 from servicedesk.models.core.errors import DatabaseError
 from servicedesk.models.core.sqlite_files import integrity_problems
 from servicedesk.models.core.health_stamp import forget as forget_check
@@ -88,8 +88,7 @@ def verify_backup(file: str | Path) -> dict[str, int]:
         ours = {s.name for s in migration_sets()}
         if not any(s in ours for s, _n in steps):
             raise RestoreRefused(f"{file} is not a ServiceDesk data file. {nothing}")
-        known = known_migrations()
-        unknown = [f"{s}:{n}" for s, n in steps if (s, n) not in known]
+        unknown = unknown_steps(steps)
         if unknown:
             raise RestoreRefused(
                 f"{file} was written by a newer version of ServiceDesk (unknown schema steps: "

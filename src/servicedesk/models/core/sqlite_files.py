@@ -94,7 +94,7 @@ def integrity_problems(path: Path, workers: int | None = None) -> list[str]:
     """
     workers = workers if workers is not None else min(4, os.cpu_count() or 1)
     if workers < 2:
-        return _problems(path, ["PRAGMA integrity_check"])
+        return _problems(path, "PRAGMA integrity_check")
     conn = _reading_connection(path)
     try:
         jobs = _check_jobs(conn)
@@ -103,14 +103,14 @@ def integrity_problems(path: Path, workers: int | None = None) -> list[str]:
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        found = list(pool.map(lambda job: _problems(path, [job]), jobs))
+        found = list(pool.map(lambda job: _problems(path, job), jobs))
     return [problem for problems in found for problem in problems]
 
 
-def _problems(path: Path, pragmas: list[str]) -> list[str]:
+def _problems(path: Path, pragma: str) -> list[str]:
     conn = _reading_connection(path)
     try:
-        rows = [str(r[0]) for pragma in pragmas for r in conn.execute(pragma).fetchall()]
+        rows = [str(r[0]) for r in conn.execute(pragma).fetchall()]
     finally:
         conn.close()
     return [r for r in rows if r != "ok"]

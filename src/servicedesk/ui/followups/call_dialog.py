@@ -25,6 +25,7 @@ from servicedesk.ui.context import AppContext
 from servicedesk.ui.form_dialog import EditDialog
 from servicedesk.ui.followups.words import SATISFACTION_ORDER, kind_text, level_text, satisfaction_text
 
+
 def followup_summary_html(fu: F.Followup) -> str:
     """The header both dialogs and the detail pane show."""
     e = html.escape
