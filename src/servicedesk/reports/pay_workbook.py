@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-from copy import copy
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -25,8 +24,7 @@ from servicedesk.models.pay.billing import DealerStatement
 from servicedesk.models.pay.month import DISPUTE_STATUS, LINE_KINDS, MonthPay, TechnicianPay
 from servicedesk.reports.files import save_workbook
 from servicedesk.reports.xlsx_style import (
-    BOX, HOURS, MONEY, TOTAL_FILL, header_cell, new_cell, print_setup, remember_style, rows_written, style_key,
-    style_memo,
+    BOX, HOURS, MONEY, TOTAL_FILL, header_cell, new_cell, print_setup, rows_written, styled,
 )
 
 HEADER_ROW = 3
@@ -114,12 +112,13 @@ def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bo
         if not (fmt and isinstance(value, (int, float)) and not isinstance(value, bool)):
             fmt = None
         wrap = isinstance(value, str) and len(value) > 12
-        key = ("pay_row", fmt, wrap, bold, id(fill))
-        array = style_memo(cell, key)
-        if array is not None:    # the same style as an earlier cell of this kind (xlsx_style)
-            cell._style = copy(array)
-            continue
-        before = style_key(cell)
+        # The same style as an earlier cell of this kind is copied (xlsx_style.styled).
+        styled(cell, ("pay_row", fmt, wrap, bold, id(fill)), _row_style(fmt, wrap, bold, fill), keep=(fill,))
+    rows_written(ws, row)
+
+
+def _row_style(fmt: str | None, wrap: bool, bold: bool, fill: PatternFill | None):
+    def apply(cell) -> None:
         cell.border = BOX
         if fmt:
             cell.number_format = fmt
@@ -129,8 +128,7 @@ def _row(ws: Worksheet, row: int, values: list, formats: list[str | None], *, bo
             cell.font = Font(bold=True)
         if fill is not None:
             cell.fill = fill
-        remember_style(cell, key, before, keep=(fill,))
-    rows_written(ws, row)
+    return apply
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

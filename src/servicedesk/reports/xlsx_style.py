@@ -210,14 +210,10 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
             key = ("table", fmt, isinstance(value, _dt.datetime), value == DASH)
             fresh = cell._style is None
             array = styles.get(key) if fresh else None
-            if array is None:
-                array = style_memo(cell, key)
             if array is not None:
                 cell._style = copy(array)
             else:
-                before = style_key(cell)
-                _table_style(*key[1:])(cell)
-                remember_style(cell, key, before)
+                styled(cell, key, _table_style(*key[1:]))
             if fresh and key not in styles:
                 styles[key] = copy(cell._style)
             if cell._value is not None:

@@ -2022,17 +2022,17 @@
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="37" />
+        <location filename="../../ui/followups/call_dialog.py" line="38" />
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="39" />
+        <location filename="../../ui/followups/call_dialog.py" line="40" />
         <source>Due %1 – %2</source>
         <translation>期限 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="41" />
+        <location filename="../../ui/followups/call_dialog.py" line="42" />
         <source>%1 unanswered attempt(s)</source>
         <translation>已 %1 次未接通</translation>
     </message>
@@ -5541,102 +5541,102 @@ SHA-256 %3</translation>
 <context>
     <name>RecordCallDialog</name>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="52" />
+        <location filename="../../ui/followups/call_dialog.py" line="53" />
         <source>Record follow-up call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="62" />
+        <location filename="../../ui/followups/call_dialog.py" line="63" />
         <source>Equipment history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="66" />
+        <location filename="../../ui/followups/call_dialog.py" line="67" />
         <source>Open ticket</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="78" />
+        <location filename="../../ui/followups/call_dialog.py" line="79" />
         <source>Call time</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="83" />
+        <location filename="../../ui/followups/call_dialog.py" line="84" />
         <source>Reached the customer</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="84" />
+        <location filename="../../ui/followups/call_dialog.py" line="85" />
         <source>Not reached (no answer)</source>
         <translation>未接通（无人接听）</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="92" />
+        <location filename="../../ui/followups/call_dialog.py" line="93" />
         <source>Reached</source>
         <translation>是否接通</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="106" />
+        <location filename="../../ui/followups/call_dialog.py" line="107" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="109" />
+        <location filename="../../ui/followups/call_dialog.py" line="110" />
         <source>How the equipment is being used</source>
         <translation>设备使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="110" />
+        <location filename="../../ui/followups/call_dialog.py" line="111" />
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="112" />
+        <location filename="../../ui/followups/call_dialog.py" line="113" />
         <source>Product quality as the customer sees it</source>
         <translation>客户对产品质量的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="113" />
+        <location filename="../../ui/followups/call_dialog.py" line="114" />
         <source>Quality</source>
         <translation>产品质量</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="115" />
+        <location filename="../../ui/followups/call_dialog.py" line="116" />
         <source>Opinion of the dealer's service</source>
         <translation>对经销商服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="117" />
+        <location filename="../../ui/followups/call_dialog.py" line="118" />
         <source>Opinion of our service</source>
         <translation>对服务部服务的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="121" />
+        <location filename="../../ui/followups/call_dialog.py" line="122" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="129" />
+        <location filename="../../ui/followups/call_dialog.py" line="130" />
         <source>Leave empty when there is no complaint; text here opens a complaint ticket</source>
         <translation>无投诉请留空；填写后自动生成投诉工单</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="136" />
+        <location filename="../../ui/followups/call_dialog.py" line="137" />
         <source>Fault level of the complaint ticket</source>
         <translation>投诉工单的故障等级</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="138" />
+        <location filename="../../ui/followups/call_dialog.py" line="139" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="140" />
+        <location filename="../../ui/followups/call_dialog.py" line="141" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/followups/call_dialog.py" line="144" />
+        <location filename="../../ui/followups/call_dialog.py" line="145" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
