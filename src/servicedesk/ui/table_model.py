@@ -148,19 +148,19 @@ class RecordTableModel(QAbstractTableModel):
     def row(self, index: int) -> Any:
         return self._row_at(index)
 
+    def _numbered(self):
+        """(index, row) of every row of a whole list; of a lazy one, of the rows kept, in order."""
+        if self._fetch is None:
+            return enumerate(self._rows)
+        return ((n * self.PAGE + i, r) for n in sorted(self._pages) for i, r in enumerate(self._pages[n]))
+
     def rows(self) -> list[Any]:
         """Every row of a whole list; of a lazy one, the rows kept, in order."""
-        if self._fetch is None:
-            return list(self._rows)
-        return [r for n in sorted(self._pages) for r in self._pages[n]]
+        return [r for _i, r in self._numbered()]
 
     def find_row(self, predicate: Callable[[Any], bool]) -> int:
         """The first row (of those kept, for a lazy list) that `predicate` accepts, else -1."""
-        if self._fetch is None:
-            numbered = enumerate(self._rows)
-        else:
-            numbered = ((n * self.PAGE + i, r) for n in sorted(self._pages) for i, r in enumerate(self._pages[n]))
-        for i, r in numbered:
+        for i, r in self._numbered():
             if i < self._loaded and predicate(r):
                 return i
         return -1
