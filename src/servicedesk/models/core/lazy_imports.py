@@ -1,18 +1,24 @@
-"""Regular expressions a library compiles when imported, compiled when first used instead.
+"""What a library loads when imported, loaded when first used instead (issue 15: cold start).
 
-sqlite-utils 4.2 compiles, as it is imported, a pattern that recognises
+sqlite-utils 4.2, as it is imported, compiles a pattern that recognises
 `CREATE VIRTUAL TABLE` statements with `re.IGNORECASE` over the character
-range U+0080–U+FFFF. Python's `re` then case-folds that whole range: 14 ms
-on the benchmark machine, about 6 % of the window's cold start (issue 15),
-for a pattern only `Table.virtual_table_using` reads, which neither the
-start nor the program's own code calls. Around the library's import,
-`compiled_on_first_use("sqlite_utils.")` makes the patterns compiled by its
-modules stand-ins that compile themselves on their first use, with the same
-pattern and flags, so every match gives what the compiled pattern gives.
+range U+0080–U+FFFF (Python's `re` then case-folds that whole range: 14 ms
+on the benchmark machine, about 6 % of the window's cold start), and
+imports `dateutil.parser` (about 5 ms) for its CLI's date conversion. Only
+`Table.virtual_table_using` reads the pattern and only `sqlite_utils.recipes`
+the parser; neither the start nor the program's own code calls them.
+
+- `compiled_on_first_use("sqlite_utils.")`, around the library's import,
+  makes the patterns its modules compile stand-ins that compile themselves
+  on first use, with the same pattern and flags: every match is the same.
+- `loaded_on_first_use("dateutil.parser")` puts the module in place with
+  the standard library's `importlib.util.LazyLoader`: it runs on its first
+  attribute access, so whoever does use it gets the whole module.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 from collections.abc import Iterator
@@ -61,3 +67,20 @@ def compiled_on_first_use(module_prefix: str) -> Iterator[None]:
         yield
     finally:
         re.compile = previous  # type: ignore[assignment]
+
+
+def loaded_on_first_use(name: str) -> None:
+    """Make the module `name` load on its first attribute access (nothing
+    happens if it is loaded already or is not installed)."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)      # imports the parent package (dateutil: one line)
+    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
