@@ -97,6 +97,21 @@ B.make_backup(Path(sys.argv[1]), B.BackupPlan(Path(sys.argv[1]), Path(sys.argv[2
 """
 
 
+def test_copies_are_listed_newest_first_by_the_time_in_their_names(tmp_path):
+    data = tmp_path / "office.sqlite3"
+    make_office(data, 1)
+    folder = tmp_path / "bk"
+    first = B.make_backup(data, _plan(data, folder), now=T).path
+    for name in ("office-20260310-140000-2.sqlite3", "office-20260410-140059.sqlite3",
+                 "office-20261399-250000.sqlite3"):                  # the last: a name, not a time
+        (folder / name).write_bytes(first.read_bytes())
+    copies = B.list_backups(folder, "office")
+    assert [c.path.name for c in copies] == [
+        "office-20260410-140059.sqlite3", first.name, "office-20260310-140000-2.sqlite3"]
+    assert [c.at for c in copies] == [T + dt.timedelta(days=31, seconds=59), T, T]
+    assert all(c.verified for c in copies)
+
+
 def test_a_backup_killed_half_way_leaves_nothing_that_counts(tmp_path):
     data = tmp_path / "office.sqlite3"
     make_office(data, 200)

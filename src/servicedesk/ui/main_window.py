@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
     def update_backup_status(self) -> None:
         from servicedesk.models.core.backup import backup_status
         from servicedesk.models.core.messages import display_language, localize
-        from servicedesk.ui.data.backups import last_backup_text
+        from servicedesk.ui.data.backup_words import last_backup_text
 
         status = backup_status(self.plan)
         warning = localize(status.warning, display_language()) if status.warning else ""

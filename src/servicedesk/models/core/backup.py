@@ -113,6 +113,20 @@ def _name_re(stem: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(stem)}-(\d{{8}})-(\d{{6}})(?:-(\d+))?{re.escape(SUFFIX)}$")
 
 
+def _name_time(day: str, time: str) -> _dt.datetime | None:
+    """The time in a copy's name ('20261207', '153000'); None for an impossible one.
+
+    Read digit by digit rather than with strptime, whose first call in a
+    process compiles its locale's patterns (4 ms of the window's start, which
+    lists the copies for the status bar; issue 15).
+    """
+    try:
+        return _dt.datetime(int(day[:4]), int(day[4:6]), int(day[6:]),
+                            int(time[:2]), int(time[2:4]), int(time[4:]))
+    except ValueError:
+        return None
+
+
 def backup_name(stem: str, at: _dt.datetime, n: int = 1) -> str:
     extra = f"-{n}" if n > 1 else ""
     return f"{stem}-{at:%Y%m%d-%H%M%S}{extra}{SUFFIX}"
@@ -154,9 +168,9 @@ def list_backups(folder: Path, stem: str) -> list[BackupCopy]:
         if part and name.endswith("-journal"):
             continue
         m = pattern.match(final)
-        if not m or not entry.is_file():
+        at = _name_time(m.group(1), m.group(2)) if m else None
+        if at is None or not entry.is_file():
             continue
-        at = _dt.datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
         path = Path(entry.path)
         verified = not part and looks_complete(path)
         copies.append(BackupCopy(path, at, entry.stat().st_size, verified))

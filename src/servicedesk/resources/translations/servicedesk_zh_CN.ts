@@ -197,12 +197,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../ui/data/backups.py" line="178" />
+        <location filename="../../ui/data/backup_words.py" line="17" />
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="179" />
+        <location filename="../../ui/data/backup_words.py" line="18" />
         <source>Last backup: %1</source>
         <translation>上次备份：%1</translation>
     </message>
@@ -1107,33 +1107,33 @@
 <context>
     <name>DamagedFileDialog</name>
     <message>
-        <location filename="../../ui/data/backups.py" line="137" />
-        <location filename="../../ui/data/backups.py" line="141" />
+        <location filename="../../ui/data/backups.py" line="136" />
+        <location filename="../../ui/data/backups.py" line="140" />
         <source>The data file is damaged</source>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="149" />
+        <location filename="../../ui/data/backups.py" line="148" />
         <source>The newest verified backup is from %1; changes made after it are lost (the damaged file is kept beside it).</source>
         <translation>最新的经过校验的备份是 %1；之后的修改将丢失（损坏的文件会保留在旁边）。</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="152" />
+        <location filename="../../ui/data/backups.py" line="151" />
         <source>No verified backup was found in the backup folder.</source>
         <translation>备份文件夹中没有找到经过校验的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="157" />
+        <location filename="../../ui/data/backups.py" line="156" />
         <source>Restore the newest backup</source>
         <translation>恢复最新的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="159" />
+        <location filename="../../ui/data/backups.py" line="158" />
         <source>Open another file…</source>
         <translation>打开其他数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="160" />
+        <location filename="../../ui/data/backups.py" line="159" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -5763,53 +5763,53 @@ SHA-256 %3</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/data/backups.py" line="68" />
-        <location filename="../../ui/data/backups.py" line="122" />
+        <location filename="../../ui/data/backups.py" line="67" />
+        <location filename="../../ui/data/backups.py" line="121" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="73" />
+        <location filename="../../ui/data/backups.py" line="72" />
         <source>Verified backups in %1:</source>
         <translation>%1 中经过校验的备份：</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="78" />
+        <location filename="../../ui/data/backups.py" line="77" />
         <source>Backup time</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="78" />
+        <location filename="../../ui/data/backups.py" line="77" />
         <source>No. of customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="78" />
+        <location filename="../../ui/data/backups.py" line="77" />
         <source>No. of tickets</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="79" />
+        <location filename="../../ui/data/backups.py" line="78" />
         <source>No. of parts</source>
         <translation>配件数</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="79" />
+        <location filename="../../ui/data/backups.py" line="78" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="98" />
+        <location filename="../../ui/data/backups.py" line="97" />
         <source>There is no verified backup yet.</source>
         <translation>还没有经过校验的备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="100" />
+        <location filename="../../ui/data/backups.py" line="99" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backups.py" line="114" />
+        <location filename="../../ui/data/backups.py" line="113" />
         <source>Restore the backup of %1?
 
 Everything entered or changed after %1 will be lost. The current data file is kept beside it (…replaced-….sqlite3), so it can still be looked at.</source>

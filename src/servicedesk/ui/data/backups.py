@@ -7,7 +7,6 @@ it looks and when it runs.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,12 +167,3 @@ class DamagedFileDialog(FittedDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
-
-
-def last_backup_text(copy: BackupCopy | None, now: _dt.datetime | None = None) -> str:
-    """'Last backup: 2026-03-01 14:00' for the status bar."""
-    from PySide6.QtCore import QCoreApplication
-
-    if copy is None:
-        return QCoreApplication.translate("Backups", "No backup yet")
-    return QCoreApplication.translate("Backups", "Last backup: %1").replace("%1", f"{copy.at:%Y-%m-%d %H:%M}")
