@@ -26,7 +26,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process (ru_maxrss is KiB on Linux)."""
+    """Peak resident set size of this process: VmHWM of /proc/self/status.
+
+    Not getrusage's ru_maxrss: Linux carries the high-water mark of the
+    memory a process was forked from across exec, so a probe started by a
+    run.py holding 120 MB reported at least 120 MB, whatever it used itself
+    (the bare window's 122 MB in earlier runs; 57 MB measured this way).
+    ru_maxrss (KiB on Linux) remains the answer where /proc is missing.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
