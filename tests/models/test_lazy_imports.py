@@ -70,6 +70,7 @@ def test_a_module_loaded_on_first_use_is_the_whole_module():
         loaded_on_first_use(name)                      # already there: left alone
         assert sys.modules[name] is module
         loaded_on_first_use("no_such_module_here")      # not installed: nothing happens
-        assert "no_such_module_here" not in sys.modules
+        loaded_on_first_use("no_such_package_here.child")
+        assert "no_such_module_here" not in sys.modules and "no_such_package_here.child" not in sys.modules
     finally:
         sys.modules.pop(name, None)

@@ -74,7 +74,10 @@ def loaded_on_first_use(name: str) -> None:
     happens if it is loaded already or is not installed)."""
     if name in sys.modules:
         return
-    spec = importlib.util.find_spec(name)      # imports the parent package (dateutil: one line)
+    try:
+        spec = importlib.util.find_spec(name)  # imports the parent package (dateutil: one line)
+    except ModuleNotFoundError:                # the parent package is not installed
+        return
     if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
         return
     spec.loader = importlib.util.LazyLoader(spec.loader)

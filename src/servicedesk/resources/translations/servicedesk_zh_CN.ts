@@ -197,12 +197,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../ui/data/backup_words.py" line="17" />
+        <location filename="../../ui/data/backup_words.py" line="15" />
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../ui/data/backup_words.py" line="18" />
+        <location filename="../../ui/data/backup_words.py" line="16" />
         <source>Last backup: %1</source>
         <translation>上次备份：%1</translation>
     </message>

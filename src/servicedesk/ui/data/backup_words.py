@@ -4,14 +4,12 @@ first opened (issue 15: cold start)."""
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QCoreApplication
 
 from servicedesk.models.core.backup import BackupCopy
 
 
-def last_backup_text(copy: BackupCopy | None, now: _dt.datetime | None = None) -> str:
+def last_backup_text(copy: BackupCopy | None) -> str:
     """'Last backup: 2026-03-01 14:00' for the status bar."""
     if copy is None:
         return QCoreApplication.translate("Backups", "No backup yet")
