@@ -199,7 +199,6 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
         header_cell(cell)
         if cell._value is not None:
             widths[i] = max(widths.get(i, 0), text_width(cell._value))
-    styles: dict[tuple, Any] = {}   # this table's style arrays by key (new cells only)
     r = top
     for r, values in enumerate(rows, start=top + 1):
         for i, value in enumerate(values, start=1):
@@ -208,14 +207,7 @@ def table(ws: Worksheet, top: int, headers: Sequence[str], rows: Iterable[Sequen
             if not fmt or isinstance(value, str) or value is None:
                 fmt = None
             key = ("table", fmt, isinstance(value, _dt.datetime), value == DASH)
-            fresh = cell._style is None
-            array = styles.get(key) if fresh else None
-            if array is not None:
-                cell._style = copy(array)
-            else:
-                styled(cell, key, _table_style(*key[1:]))
-            if fresh and key not in styles:
-                styles[key] = copy(cell._style)
+            styled(cell, key, _table_style(*key[1:]))
             if cell._value is not None:
                 widths[i] = max(widths.get(i, 0), text_width(cell._value))
     rows_written(ws, r)
