@@ -88,16 +88,23 @@ def samples_of(fn: Callable[[], object], runs: int) -> list[float]:
     return [time_ms(fn) for _ in range(runs)]
 
 
-def paired_samples(fn: Callable[[], object], ref: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
-    """Samples of `fn` and of its reference taken turn about: a burst of the
-    shared machine's noise then falls on both sides of a ratio, not on seven
-    consecutive samples of one (a 2 ms KPI once read 1.8x its query that way)."""
+def turn_about(measure: Callable[[], float], measure_ref: Callable[[], float],
+               runs: int) -> tuple[list[float], list[float]]:
+    """Samples of a scenario and of its reference taken turn about (each
+    `measure` returns milliseconds): a burst of the shared machine's noise
+    then falls on both sides of a ratio, not on seven consecutive samples of
+    one (a 2 ms KPI once read 1.8x its query that way)."""
     samples: list[float] = []
     ref_samples: list[float] = []
     for _ in range(runs):
-        samples.append(time_ms(fn))
-        ref_samples.append(time_ms(ref))
+        samples.append(measure())
+        ref_samples.append(measure_ref())
     return samples, ref_samples
+
+
+def paired_samples(fn: Callable[[], object], ref: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
+    """In-process `fn` and `ref`, timed turn about."""
+    return turn_about(lambda: time_ms(fn), lambda: time_ms(ref), runs)
 
 
 def child_env() -> dict[str, str]:
@@ -196,10 +203,9 @@ def s_cold_start(b: Bench) -> list[Result]:
     env = {**child_env(), "SERVICEDESK_QUIT_WHEN_SHOWN": "1", "XDG_CONFIG_HOME": str(config)}
     runs = max(3, b.runs)
     shown_ms(cli("--db", str(b.path), "--lang", "zh_CN"), env)  # warm the OS file cache once for both
-    app, bare = [], []
-    for _ in range(runs):   # turn about, as paired_samples: the machine's noise falls on both
-        app.append(shown_ms(cli("--db", str(b.path), "--lang", "zh_CN"), env))
-        bare.append(shown_ms([sys.executable, str(ROOT / "benchmarks" / "gui_probe.py"), "bare"], env))
+    app, bare = turn_about(lambda: shown_ms(cli("--db", str(b.path), "--lang", "zh_CN"), env),
+                           lambda: shown_ms([sys.executable, str(ROOT / "benchmarks" / "gui_probe.py"), "bare"], env),
+                           runs)
     return [result("cold start to main window shown", app, "bare PySide6 window, 6-tab QTabWidget", bare,
                    "<= 1500 ms and <= 2x reference", limit_ms=1500, max_ratio=2.0)]
 
