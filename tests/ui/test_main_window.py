@@ -191,3 +191,62 @@ def test_run_gui_in_chinese_explains_a_foreign_file_in_chinese(qapp, tmp_path, m
     title, text = boxes.shown[0]
     assert "不是服务内勤系统的数据文件" in text and str(path) in text and "没有被改动" in text
     assert title != "Cannot open the data file" or not installed  # Chinese title when the .qm loaded
+
+
+def test_the_days_backup_starts_after_the_first_paint(qapp, qtbot, tmp_path, monkeypatch):
+    """Issue 15: the first start of the day copies the whole file in a thread;
+    run_gui starts the backup schedule once the window has been painted, so
+    the copy never slows the window's appearance."""
+    from servicedesk.models.core import backup as B
+    from servicedesk.models.core.db import open_db
+    from servicedesk.models.core.settings import CLERK, set_setting
+    from servicedesk.ui import app as app_module
+
+    path = tmp_path / "office.sqlite3"
+    db = open_db(path)
+    set_setting(db, CLERK, "王丽")          # set up: no first-start wizard
+    db.close()
+    monkeypatch.delenv("SERVICEDESK_QUIT_WHEN_SHOWN", raising=False)
+    seen = {}
+
+    def exec_():
+        window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["before paint"] = window._auto_backup
+        qtbot.waitUntil(lambda: window._auto_backup, timeout=5_000)   # painted: the schedule runs
+        qtbot.waitUntil(lambda: window._backup_worker is not None, timeout=5_000)
+        window.wait_for_backup()
+        seen["copies"] = B.list_backups(window.plan.folder, "office")
+        window._auto_backup = False       # no second copy on close
+        window.close()
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", exec_)
+    names = (qapp.organizationName(), qapp.applicationName())
+    try:
+        assert app_module.run_gui(path, lang="en") == 0
+    finally:
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
+    assert seen["before paint"] is False
+    assert len(seen["copies"]) == 1 and seen["copies"][0].verified
+
+
+def test_after_first_paint_calls_once_painted_or_at_the_latest(qapp, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from servicedesk.ui.app import after_first_paint
+
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    calls = []
+    after_first_paint(shown, lambda: calls.append("shown"), at_latest_ms=300)
+    after_first_paint(hidden, lambda: calls.append("hidden"), at_latest_ms=300)
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in calls, timeout=2_000)
+    assert "hidden" not in calls           # never painted: waits for its latest moment
+    qtbot.waitUntil(lambda: "hidden" in calls, timeout=2_000)
+    qtbot.wait(400)
+    shown.update()
+    qtbot.wait(50)
+    assert sorted(calls) == ["hidden", "shown"]   # each once, a later paint calls nothing
