@@ -196,7 +196,10 @@ def test_run_gui_in_chinese_explains_a_foreign_file_in_chinese(qapp, tmp_path, m
 def test_the_days_backup_starts_after_the_first_paint(qapp, qtbot, tmp_path, monkeypatch):
     """Issue 15: the first start of the day copies the whole file in a thread;
     run_gui starts the backup schedule once the window has been painted, so
-    the copy never slows the window's appearance."""
+    the copy never slows the window's appearance. The garbage collector,
+    paused for the start (cli.start_gui), is switched back on then too."""
+    import gc
+
     from servicedesk.models.core import backup as B
     from servicedesk.models.core.db import open_db
     from servicedesk.models.core.settings import CLERK, set_setting
@@ -213,6 +216,7 @@ def test_the_days_backup_starts_after_the_first_paint(qapp, qtbot, tmp_path, mon
         window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         seen["before paint"] = window._auto_backup
         qtbot.waitUntil(lambda: window._auto_backup, timeout=5_000)   # painted: the schedule runs
+        qtbot.waitUntil(gc.isenabled, timeout=5_000)                 # ... and the collector again
         qtbot.waitUntil(lambda: window._backup_worker is not None, timeout=5_000)
         window.wait_for_backup()
         seen["copies"] = B.list_backups(window.plan.folder, "office")
@@ -222,9 +226,11 @@ def test_the_days_backup_starts_after_the_first_paint(qapp, qtbot, tmp_path, mon
 
     monkeypatch.setattr(qapp, "exec", exec_)
     names = (qapp.organizationName(), qapp.applicationName())
+    gc.disable()                          # as cli.start_gui leaves it
     try:
         assert app_module.run_gui(path, lang="en") == 0
     finally:
+        gc.enable()
         qapp.setOrganizationName(names[0])
         qapp.setApplicationName(names[1])
     assert seen["before paint"] is False

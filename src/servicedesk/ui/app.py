@@ -130,6 +130,7 @@ def start_dialogs(db, db_path: Path):
         return None
     from servicedesk.ui.setup.first_start import run_first_start
 
+    resume_garbage_collection()   # the clerk may spend minutes in the wizard
     choice = run_first_start(db, db_path)
     return CANCELLED if choice is None else choice
 
@@ -141,6 +142,7 @@ def ask_clerk(ctx) -> None:
     if len(clerk_names(ctx.db)) > 1:
         from servicedesk.ui.setup.clerk_picker import pick_clerk
 
+        resume_garbage_collection()
         pick_clerk(ctx)
 
 
@@ -171,7 +173,8 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     else:
         # The day's first backup reads the whole file in a thread; started
         # before the first paint it would slow the window's appearance.
-        after_first_paint(window, window.start_backup_schedule, at_latest_ms=BACKUP_START_AT_LATEST_MS)
+        after_first_paint(window, window.start_backup_schedule, at_latest_ms=AT_LATEST_MS)
+    after_first_paint(window, resume_garbage_collection, at_latest_ms=AT_LATEST_MS)
     if window.start_choice == "import":  # the first start chose the office's Excel sheets
         from PySide6.QtCore import QTimer
 
@@ -188,9 +191,17 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         release(window.data_lock)
 
 
-# A window started minimised may not be painted for a long while: its
-# backup schedule starts after this many milliseconds all the same.
-BACKUP_START_AT_LATEST_MS = 5_000
+# A window started minimised may not be painted for a long while: what
+# waits for its first paint starts after this many milliseconds all the same.
+AT_LATEST_MS = 5_000
+
+
+def resume_garbage_collection() -> None:
+    """Switch the cyclic garbage collector back on (cli.pause_garbage_collection
+    switched it off for the start)."""
+    import gc
+
+    gc.enable()
 
 
 def after_first_paint(window, then, *, at_latest_ms: int | None = None) -> None:
@@ -300,6 +311,7 @@ def ask_damaged(db_path: Path, exc, newest):
 
     from servicedesk.ui.data.backups import DamagedFileDialog
 
+    resume_garbage_collection()
     dialog = DamagedFileDialog(exc.message, newest)
     dialog.exec()
     if dialog.choice == DamagedFileDialog.OTHER:
@@ -401,6 +413,7 @@ def run_smoke(db_path: Path | None, lang: str | None = None) -> int:
             watchdog.start()
             window.show()
             app.processEvents()
+            resume_garbage_collection()
             # Every tab once, ending on the one that was open: each visit is a
             # change, so each page is built and activated as a click would.
             count, start = window.tabs.count(), window.tabs.currentIndex()
