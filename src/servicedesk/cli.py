@@ -200,7 +200,9 @@ def pause_garbage_collection() -> None:
     gc.callbacks count 10-13 ms of them; interleaved starts on the ten-year
     file went 439 -> 346 ms. ui/app.py's resume_garbage_collection switches
     it back on after the first paint (at the latest a few seconds after
-    show()) and before any dialog the clerk may sit in.
+    show()), and before the first-start wizard, the clerk picker and the
+    damaged-file dialog, where the clerk may sit for minutes (a refused
+    file's message box ends the program, so it needs none).
     """
     gc.disable()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -199,8 +200,6 @@ AT_LATEST_MS = 5_000
 def resume_garbage_collection() -> None:
     """Switch the cyclic garbage collector back on (cli.pause_garbage_collection
     switched it off for the start)."""
-    import gc
-
     gc.enable()
 
 
